@@ -1,0 +1,71 @@
+import { requireActor } from "@/src/auth/current-actor";
+import { can } from "@/src/auth/authorize";
+import { getHomeSummary } from "@/src/server/home/get-home-summary";
+import { AppShell } from "@/src/ui/app-shell";
+import { ButtonLink } from "@/src/ui/button";
+import { PlusIcon } from "@/src/ui/icons";
+import { PageHeader } from "@/src/ui/page-header";
+import { AdminSection } from "./_home/admin-section";
+import { ApprovalsSection } from "./_home/approvals-section";
+import { DeskRulesCard } from "./_home/desk-rules-card";
+import { PipelineSection } from "./_home/pipeline-section";
+
+const INTRO = {
+  rep: "Your open deals, what's stalled, and the next steps coming up.",
+  manager: "Your team's open pipeline, what needs attention, and the approvals waiting on you.",
+  deal_desk: "Non-standard deals waiting for the deal desk's decision.",
+  admin: "Your workspace: people, teams, and the sales process everyone follows.",
+} as const;
+
+export default async function HomePage() {
+  const actor = await requireActor("/");
+  const now = new Date();
+  const summary = await getHomeSummary(actor, { now });
+  const canCreate = can(actor, "opportunity.create");
+  const firstName = actor.name.split(/\s+/)[0] || actor.name;
+  const today = now.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" });
+
+  return (
+    <AppShell actor={actor}>
+      <PageHeader
+        eyebrow={today}
+        title={`Welcome back, ${firstName}`}
+        description={INTRO[actor.role]}
+        actions={
+          summary.pipeline && summary.pipeline.openCount > 0 ? (
+            <>
+              <ButtonLink href="/board" variant="secondary">
+                Open the board
+              </ButtonLink>
+              {canCreate ? (
+                <ButtonLink href="/opportunities/new">
+                  <PlusIcon className="size-4" />
+                  New opportunity
+                </ButtonLink>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      <div className="space-y-8">
+        {summary.pipeline ? (
+          <PipelineSection
+            pipeline={summary.pipeline}
+            scope={actor.role === "rep" ? "own" : "team"}
+            canCreate={canCreate}
+            aside={summary.approvals ? <ApprovalsSection approvals={summary.approvals} now={now} compact /> : null}
+          />
+        ) : null}
+        {summary.admin ? <AdminSection admin={summary.admin} /> : null}
+        {summary.approvals && summary.deskRules ? (
+          <div className="grid gap-6 xl:grid-cols-5">
+            <ApprovalsSection className="xl:col-span-3 xl:self-start" approvals={summary.approvals} now={now} />
+            <DeskRulesCard className="xl:col-span-2 xl:self-start" rules={summary.deskRules} actor={actor} />
+          </div>
+        ) : summary.approvals && !summary.pipeline ? (
+          <ApprovalsSection approvals={summary.approvals} now={now} />
+        ) : null}
+      </div>
+    </AppShell>
+  );
+}

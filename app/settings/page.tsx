@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/src/auth/current-actor";
+import { getOwnProfile } from "@/src/server/home/get-own-profile";
+import { listOwnApiTokens } from "@/src/server/tokens/list-own-api-tokens";
+import { AppShell } from "@/src/ui/app-shell";
+import { Card } from "@/src/ui/card";
+import { GROUP_LABELS, ROLE_LABELS } from "@/src/ui/labels";
+import { PageHeader } from "@/src/ui/page-header";
+import { CreateTokenForm } from "./create-token-form";
+import { TokenTable } from "./token-table";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await requireActor("/settings");
+  const [profile, tokens] = await Promise.all([getOwnProfile(actor), listOwnApiTokens(actor)]);
+  const rows: [string, string][] = [
+    ["Name", actor.name],
+    ["Email", actor.email],
+    ["Role", ROLE_LABELS[actor.role]],
+    ["Team", profile.teamName ?? "No team"],
+    ...(profile.managedTeamNames.length ? [["Manages", profile.managedTeamNames.join(", ")] as [string, string]] : []),
+    ["Deal desk groups", actor.groups.length ? actor.groups.map((g) => GROUP_LABELS[g]).join(", ") : "None"],
+  ];
+
+  return (
+    <AppShell actor={actor}>
+      <PageHeader title="Settings" description="Your profile, and the API tokens that let integrations act as you." />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Profile" description="Managed by your Stageline admin." className="lg:col-span-1 lg:self-start">
+          <dl className="space-y-4">
+            {rows.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-[13px] font-medium text-ink-muted">{label}</dt>
+                <dd className="mt-0.5 text-sm break-words text-ink">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card
+          className="lg:col-span-2"
+          title="API tokens"
+          description={
+            <>
+              Call the REST API at <code className="font-mono text-xs">/api/v1</code> with{" "}
+              <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role
+              and permissions.
+            </>
+          }
+          flush
+        >
+          <div className="border-b border-line p-5">
+            <CreateTokenForm />
+          </div>
+          <TokenTable tokens={tokens} />
+        </Card>
+      </div>
+    </AppShell>
+  );
+}

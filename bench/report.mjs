@@ -1,0 +1,38 @@
+// The figures of a run as a plain-text table (stdout) and a Markdown table (docs/performance.md).
+const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "-");
+
+function rows(result) {
+  return result.databases.flatMap((db) =>
+    db.cells.map((c) => [
+      db.label,
+      String(c.concurrency),
+      fmt(c.api.movesPerSecond),
+      `${fmt(c.api.p50Ms)} / ${fmt(c.api.p95Ms)}`,
+      fmt(c.raw.movesPerSecond),
+      `${fmt(c.raw.p50Ms)} / ${fmt(c.raw.p95Ms)}`,
+      `${fmt(c.api.cpuMsPerMove)} / ${fmt(c.raw.cpuMsPerMove)}`,
+      fmt(c.apiToRaw, 2),
+      c.meetsHalf ? "yes" : "NO",
+      String(c.api.conflicts + c.raw.conflicts),
+    ]),
+  );
+}
+
+const HEAD = ["database", "clients", "API moves/s", "API p50/p95 ms", "raw moves/s", "raw p50/p95 ms", "CPU ms/move API / raw", "API÷raw", "≥ 0.5", "conflicts"];
+
+export function textTable(result) {
+  const all = [HEAD, ...rows(result)];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  return all.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join("  ")).join("\n");
+}
+
+export function markdownTable(result) {
+  const line = (r) => `| ${r.join(" | ")} |`;
+  return [line(HEAD), line(HEAD.map(() => "---")), ...rows(result).map(line)].join("\n");
+}
+
+export function queryCounts(result) {
+  return result.databases
+    .map((db) => `${db.label}: API ${db.queries.api.min}-${db.queries.api.max}, raw ${db.queries.raw.min}-${db.queries.raw.max} statements per move`)
+    .join("\n");
+}

@@ -1,0 +1,95 @@
+// Signing in and out, the role-aware home page, and API tokens from the settings page, in a real
+// browser against the built app with demo data.
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "stageline-demo";
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+async function signInAt(page: Page, path: string, email: string) {
+  await page.goto("/signin");
+  await signIn(page, email);
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
+  await page.goto("/signin");
+  await signIn(page, "rep2@stageline.test", "not-the-password");
+  // Next's route announcer is an alert too: find ours by its text.
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/signin");
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+});
+
+test("the demo rep signs in and lands on their pipeline", async ({ page }) => {
+  await signInAt(page, "/", "rep@stageline.test");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome back");
+  await expect(page.getByText("Sales rep", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pipeline by stage" })).toBeVisible();
+  await expect(page.getByText("Open pipeline")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Next steps due this week" })).toBeVisible();
+  // A rep has no deal desk or dashboard in the navigation.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Board" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Deal desk" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+});
+
+test("the deal desk sees its pending approvals", async ({ page }) => {
+  await signInAt(page, "/", "finance@stageline.test");
+  await expect(page.getByRole("heading", { name: "Pending approvals" })).toBeVisible();
+  await expect(page.getByTestId("pending-approvals")).toHaveText(/^\d+$/);
+  await expect(page.getByRole("link", { name: "Open the deal desk" })).toHaveAttribute("href", "/approvals");
+  await expect(page.getByRole("heading", { name: "Pipeline by stage" })).toHaveCount(0);
+});
+
+test("the admin sees the workspace overview", async ({ page }) => {
+  await signInAt(page, "/", "admin@stageline.test");
+  await expect(page.getByRole("heading", { name: "Workspace overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Active process: .+ · version \d+/ })).toBeVisible();
+  await expect(page.getByText("Users", { exact: true })).toBeVisible();
+  await expect(page.getByText("Teams", { exact: true })).toBeVisible();
+});
+
+test("signing out returns to the sign-in page, and the session is gone", async ({ page }) => {
+  await signInAt(page, "/", "manager@stageline.test");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/signin");
+  await page.goto("/");
+  await page.waitForURL((url) => url.pathname === "/signin");
+});
+
+test("settings while signed out redirects to sign-in, and back after it", async ({ page }) => {
+  await page.goto("/settings");
+  await page.waitForURL((url) => url.pathname === "/signin");
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/settings");
+  await signIn(page, "rep@stageline.test");
+  await page.waitForURL((url) => url.pathname === "/settings");
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+});
+
+test("an API token created on the settings page authenticates the REST API", async ({ page, request }) => {
+  await signInAt(page, "/", "rep@stageline.test");
+  await page.goto("/settings");
+  const name = `e2e token ${Date.now()}`;
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+
+  const field = page.getByLabel("New API token");
+  await expect(field).toHaveValue(/^stl_/);
+  const token = await field.inputValue();
+  await expect(page.getByText("will not be shown again")).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(token.slice(0, 10));
+
+  // The `request` fixture has no browser cookies: only the bearer token can authenticate it.
+  const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  expect((await me.json()).email).toBe("rep@stageline.test");
+
+  const anonymous = await request.get("/api/v1/me");
+  expect(anonymous.status()).toBe(401);
+});

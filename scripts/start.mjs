@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm start`: build when the sources changed since the last build, then serve. The server
+// migrates the database and loads demo data itself at boot (instrumentation.ts), so the embedded
+// database folder is only ever opened by the serving process.
+import { spawnSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+env.PORT ??= "3000";
+env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+// Sessions are signed with NEXTAUTH_SECRET. Without one, a random secret is made once and kept
+// in the data folder, so that sessions survive a restart. Several instances must share one: set it.
+if (!env.NEXTAUTH_SECRET) {
+  const file = path.join(root, "data", "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!fs.existsSync("src/generated/prisma/client.ts")) run("npx", ["prisma", "generate"]);
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const sources = ["app", "src", "prisma", "instrumentation.ts", "next.config.mjs", "package-lock.json"]
+  .filter((p) => fs.existsSync(p))
+  .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs));
+if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources)) {
+  console.log("[stageline] Building…");
+  run("npx", ["next", "build"]);
+}
+
+console.log(`[stageline] Starting on http://localhost:${env.PORT}`);
+const server = spawn("npx", ["next", "start", "-p", env.PORT], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,26 @@
+import type { Tx } from "../server/db";
+import type { Actor } from "./actor";
+
+/** The active user with this id as an Actor, or null (unknown or deactivated). */
+export async function findActor(tx: Tx, userId: string): Promise<Actor | null> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    include: { managedTeams: { select: { id: true } } },
+  });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teamId: user.teamId,
+    groups: user.groups,
+    teamIds: actorTeamIds(user, user.managedTeams.map((t) => t.id)),
+  };
+}
+
+/** A manager oversees their own team and every team they manage; anyone else only their own team. */
+export function actorTeamIds(user: Pick<Actor, "role" | "teamId">, managedTeamIds: readonly string[]): string[] {
+  if (user.role !== "manager") return user.teamId ? [user.teamId] : [];
+  return [...new Set([user.teamId, ...managedTeamIds].filter((t): t is string => !!t))];
+}

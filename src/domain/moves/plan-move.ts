@@ -1,0 +1,110 @@
+// The rules of moving a deal between stages (PRODUCT.md §2), as one pure decision. The use case
+// loads the facts, asks planMove, and then either writes the move or answers the refusal.
+import { unmetCriteria, type Unmet } from "../criteria/unmet-criteria";
+import type { DealFacts } from "../criteria/deal-facts";
+import { followsContractConvention } from "../files/contract-name";
+import type { ProcessVersion, Stage } from "../process/process-version";
+
+export type LostFields = { reasonCategory: string; explanation: string; competitor: string; missingFunctionality: string };
+
+export type MoveRequest = {
+  toStage: string;
+  reason?: string;
+  lost?: LostFields;
+  won?: { whyWon: string };
+  override?: { justification: string };
+};
+
+export type MoveKind = "forward" | "backward" | "won" | "lost" | "reopen";
+
+export type DealPosition = { stageKey: string; status: "open" | "won" | "lost" | "disqualified" };
+
+export type MovePlan =
+  | { ok: true; kind: MoveKind; from: Stage; to: Stage; overridden: Unmet[] }
+  | { ok: false; code: "EXIT_CRITERIA_UNMET"; message: string; unmet: Unmet[] }
+  | { ok: false; code: "TRANSITION_NOT_ALLOWED" | "FORBIDDEN"; message: string }
+  | { ok: false; code: "VALIDATION_FAILED"; message: string; fields: { field: string; message: string }[] };
+
+/** Closed Lost, and re-opening, start at the second stage: "Stage 2+" in the source's words. */
+export const FIRST_QUALIFIED_ORDER = 1;
+
+const invalid = (field: string, message: string): MovePlan => ({
+  ok: false,
+  code: "VALIDATION_FAILED",
+  message: "The move is missing required information.",
+  fields: [{ field, message }],
+});
+const notAllowed = (message: string): MovePlan => ({ ok: false, code: "TRANSITION_NOT_ALLOWED", message });
+const hasText = (s: string | undefined) => !!s && s.trim() !== "";
+
+/** Closed Won needs the signed contract even in a process that forgot to ask for it. */
+function contractUnmet(process: ProcessVersion, path: Stage[], won: Stage, deal: DealFacts): Unmet[] {
+  const asked = path.some((s) => s.exitCriteria.some((c) => c.type === "document" && c.documentKind === "signed_contract"));
+  const present = deal.files.some((f) => f.kind === "signed_contract" && followsContractConvention(f.storedName, deal));
+  if (asked || present || !process.stages.includes(won)) return [];
+  return [{ stage: won.key, key: "signed_contract", label: "Signed contract attached, named by the convention", type: "document" }];
+}
+
+function gate(kind: MoveKind, from: Stage, to: Stage, unmet: Unmet[], request: MoveRequest, canOverride: boolean): MovePlan {
+  if (unmet.length === 0) return { ok: true, kind, from, to, overridden: [] };
+  if (!request.override) {
+    return { ok: false, code: "EXIT_CRITERIA_UNMET", message: `${unmet.length} exit criteria are not met.`, unmet };
+  }
+  if (!canOverride) return { ok: false, code: "FORBIDDEN", message: "Only a manager may override exit criteria." };
+  if (!hasText(request.override.justification)) return invalid("override.justification", "a written justification is required");
+  return { ok: true, kind, from, to, overridden: unmet };
+}
+
+export function planMove(
+  process: ProcessVersion,
+  position: DealPosition,
+  deal: DealFacts,
+  request: MoveRequest,
+  options: { canOverride: boolean },
+): MovePlan {
+  const from = process.stages.find((s) => s.key === position.stageKey);
+  const to = process.stages.find((s) => s.key === request.toStage);
+  if (!from) throw new Error(`Deal is in stage ${position.stageKey}, which its process does not have.`);
+  if (!to) return invalid("toStage", "not a stage of this deal's process");
+  if (to.key === from.key) return notAllowed(`The deal is already in ${from.name}.`);
+  if (position.status === "disqualified") return notAllowed("A disqualified deal is archived and cannot move.");
+  if (position.status === "won") return notAllowed("A won deal is closed and cannot move.");
+
+  if (position.status === "lost") {
+    if (to.kind !== "open" || to.order < FIRST_QUALIFIED_ORDER)
+      return notAllowed(`A lost deal re-opens into ${process.stages[FIRST_QUALIFIED_ORDER]?.name ?? "the second stage"} or a later open stage.`);
+    if (!hasText(request.reason)) return invalid("reason", "say why the deal is re-opened");
+    return { ok: true, kind: "reopen", from, to, overridden: [] };
+  }
+
+  if (to.kind === "lost") {
+    if (from.order < FIRST_QUALIFIED_ORDER)
+      return notAllowed(`Closed Lost is only for deals in ${process.stages[FIRST_QUALIFIED_ORDER]?.name ?? "the second stage"} or later: disqualify this deal instead.`);
+    const lost = request.lost;
+    const missing = (["reasonCategory", "explanation", "competitor", "missingFunctionality"] as const).filter((k) => !hasText(lost?.[k]));
+    if (missing.length)
+      return {
+        ok: false,
+        code: "VALIDATION_FAILED",
+        message: "Closed Lost needs why we lost, the competitor and the missing functionality.",
+        fields: missing.map((k) => ({ field: `lost.${k}`, message: "required (write none when there is none)" })),
+      };
+    return { ok: true, kind: "lost", from, to, overridden: [] };
+  }
+
+  if (to.kind === "won") {
+    if (!hasText(request.won?.whyWon)) return invalid("won.whyWon", "say why we won");
+    const path = process.stages.filter((s) => s.kind === "open" && s.order >= from.order);
+    const unmet = [...unmetCriteria(deal, path), ...contractUnmet(process, path, to, deal)];
+    return gate("won", from, to, unmet, request, options.canOverride);
+  }
+
+  if (to.order < from.order) {
+    if (!hasText(request.reason)) return invalid("reason", "say why the deal moves back");
+    return { ok: true, kind: "backward", from, to, overridden: [] };
+  }
+
+  // Forward: the current stage's criteria and those of every stage skipped on the way.
+  const path = process.stages.filter((s) => s.kind === "open" && s.order >= from.order && s.order < to.order);
+  return gate("forward", from, to, unmetCriteria(deal, path), request, options.canOverride);
+}

@@ -1,0 +1,20 @@
+import type { StageDefinition } from "./types";
+
+/** A published stage: its definition plus its position in the process. */
+export type Stage = StageDefinition & { order: number };
+
+/** One published, immutable version of a process, as the engine sees it. */
+export type ProcessVersion = {
+  id: string;
+  processId: string;
+  processKey: string;
+  name: string;
+  version: number;
+  stages: Stage[];
+};
+
+export function findStage(process: ProcessVersion, key: string): Stage | undefined {
+  return process.stages.find((s) => s.key === key);
+}
+
+export const openStages = (process: ProcessVersion) => process.stages.filter((s) => s.kind === "open");

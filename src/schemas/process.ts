@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { CRITERION_FIELDS, FieldCondition, FILE_KINDS, FORECAST_CATEGORIES, STAGE_KINDS } from "../domain/process/types";
+
+export const ExitCriterionResponse = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    type: z.enum(["check", "field", "document", "approval", "plan"]),
+    field: z.enum(CRITERION_FIELDS).optional(),
+    condition: FieldCondition.optional(),
+    documentKind: z.enum(FILE_KINDS).optional(),
+    minSteps: z.number().int().optional(),
+  })
+  .meta({ id: "ExitCriterionDefinition" });
+
+export const StageResponse = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    order: z.number().int(),
+    kind: z.enum(STAGE_KINDS),
+    probability: z.number().int(),
+    forecastCategory: z.enum(FORECAST_CATEGORIES),
+    definition: z.string(),
+    goals: z.array(z.string()),
+    buyerDoing: z.array(z.string()),
+    sellerActivities: z.array(z.string()),
+    doneCorrectly: z.string(),
+    doneIncorrectly: z.string(),
+    stallDays: z.number().int().nullable(),
+    exitCriteria: z.array(ExitCriterionResponse),
+  })
+  .meta({ id: "Stage" });
+
+export const ProcessResponse = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    version: z.number().int(),
+    stages: z.array(StageResponse),
+  })
+  .meta({ id: "Process" });
+export type ProcessResponse = z.infer<typeof ProcessResponse>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ProcessDefinition } from "../domain/process/types";
+import { ProcessResponse } from "./process";
+
+export const ProcessSummary = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    isDefault: z.boolean(),
+    latestVersion: z.number().int(),
+    versions: z.array(z.object({ id: z.string(), version: z.number().int(), publishedAt: z.string(), note: z.string(), opportunities: z.number().int() })),
+  })
+  .meta({ id: "ProcessSummary" });
+
+export const ProcessSummaryList = z
+  .object({ items: z.array(ProcessSummary), templates: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })) })
+  .meta({ id: "ProcessList" });
+
+/** Publish a process: a shipped template by key, or a full definition (a new version of its key). */
+export const PublishProcessRequest = z
+  .object({
+    template: z.string().min(1).max(64).optional(),
+    definition: ProcessDefinition.optional(),
+    makeDefault: z.boolean().default(false),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((r) => (r.template === undefined) !== (r.definition === undefined), {
+    message: "give either a template key or a definition",
+    path: ["template"],
+  })
+  .meta({ id: "PublishProcessRequest" });
+export type PublishProcessRequest = z.infer<typeof PublishProcessRequest>;
+
+export { ProcessResponse };

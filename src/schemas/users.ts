@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { DESK_GROUPS, ROLES } from "../auth/permissions";
+import { Email, Id, requiredText } from "./common";
+
+export const CreateUserRequest = z
+  .object({
+    email: Email,
+    name: requiredText(120),
+    password: z.string().min(10, "at least 10 characters").max(1024),
+    role: z.enum(ROLES),
+    teamId: Id.nullish(),
+    groups: z.array(z.enum(DESK_GROUPS)).max(3).optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.groups?.length && u.role !== "deal_desk")
+      ctx.addIssue({ code: "custom", path: ["groups"], message: "only deal desk users belong to groups" });
+    if (u.role === "deal_desk" && !u.groups?.length)
+      ctx.addIssue({ code: "custom", path: ["groups"], message: "a deal desk user needs at least one group" });
+  })
+  .meta({ id: "CreateUserRequest" });
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UserResponse = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    teamId: z.string().nullable(),
+    groups: z.array(z.enum(DESK_GROUPS)),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
+export type UserResponse = z.infer<typeof UserResponse>;
+
+export const CreateTeamRequest = z
+  .object({
+    name: requiredText(80),
+    managerId: Id.nullish(),
+    target: z.number().nonnegative().max(1e12).multipleOf(0.01).nullish(),
+  })
+  .meta({ id: "CreateTeamRequest" });
+export type CreateTeamRequest = z.infer<typeof CreateTeamRequest>;
+
+export const TeamResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    managerId: z.string().nullable(),
+    target: z.number().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Team" });
+export type TeamResponse = z.infer<typeof TeamResponse>;
+
+export const UserList = z.object({ items: z.array(UserResponse) }).meta({ id: "UserList" });
+export const TeamList = z.object({ items: z.array(TeamResponse) }).meta({ id: "TeamList" });

@@ -1,0 +1,25 @@
+import { database } from "../db";
+import { prepareDatabase } from "./prepare-database";
+
+/** Demo data is loaded into an empty database unless STAGELINE_DEMO_DATA=0. */
+const wantsDemoData = () => process.env.STAGELINE_DEMO_DATA !== "0";
+
+export async function startServer(): Promise<void> {
+  const log = (line: string) => console.log(`[stageline] ${line}`);
+  const db = database();
+  const where = db.config.kind === "postgres" ? "PostgreSQL server" : `embedded database ${db.config.dir ?? "(memory)"}`;
+  log(`Preparing the ${where}…`);
+  await prepareDatabase(db, { demoData: wantsDemoData(), log });
+  if (wantsDemoData()) {
+    const { DEMO_PASSWORD, DEMO_USERS } = await import("../demo/demo-users");
+    const present = await db.prisma.user.findMany({
+      where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+      select: { email: true },
+    });
+    if (present.length) {
+      log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+      for (const u of DEMO_USERS) if (present.some((p) => p.email === u.email)) log(`  ${u.email.padEnd(26)} ${u.role}`);
+    }
+  }
+  log("Ready.");
+}

@@ -1,0 +1,117 @@
+// The one database client of the process: embedded PostgreSQL (PGlite) by default, a PostgreSQL
+// server when DATABASE_URL names one. Both run the same schema and migrations.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { acquireFolderLock } from "./folder-lock";
+
+export type Db = PrismaClient;
+/** A transaction client, or the client itself: use cases take one so callers can compose them. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dir: string | null } // null: in memory
+  | { kind: "postgres"; url: string };
+
+export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  const dir = env.PGLITE_DIR ?? "./data/pglite";
+  return { kind: "pglite", dir: dir === "memory://" ? null : path.resolve(/*turbopackIgnore: true*/ dir) };
+}
+
+/** Runs raw SQL scripts (several statements) outside Prisma: migrations and bulk loads. */
+export type ScriptRunner = {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+};
+
+export type Database = {
+  config: DatabaseConfig;
+  prisma: PrismaClient;
+  raw: ScriptRunner;
+  /** Runs `fn` on one connection (session-level locks need that on a server). */
+  withConnection<T>(fn: (conn: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+// PGlite is one connection: interactive transactions queue behind each other, and the wait counts
+// against maxWait. Generous limits keep a burst of writers queued instead of failing (STACK.md).
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
+export function openDatabase(config: DatabaseConfig = databaseConfig()): Database {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+    const runner = (q: pg.Pool | pg.PoolClient): ScriptRunner => ({
+      exec: async (sql) => void (await q.query(sql)),
+      query: async <T,>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
+    });
+    return {
+      config,
+      prisma,
+      raw: runner(pool),
+      withConnection: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn(runner(client));
+        } finally {
+          client.release();
+        }
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+
+  let release = () => {};
+  if (config.dir) {
+    fs.mkdirSync(config.dir, { recursive: true });
+    release = acquireFolderLock(config.dir);
+  }
+  const lite = new PGlite(config.dir ?? undefined, {
+    // Without this, a timer keeps the process alive when the folder already holds a database.
+    startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions });
+  const raw: ScriptRunner = {
+    exec: async (sql) => void (await lite.exec(sql)),
+    query: async <T,>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
+  };
+  return {
+    config,
+    prisma,
+    raw,
+    withConnection: (fn) => fn(raw),
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close().catch(() => undefined);
+      release();
+    },
+  };
+}
+
+const holder = globalThis as unknown as { __stagelineDb?: Database };
+
+/** The process-wide database, opened on first use. */
+export function database(): Database {
+  holder.__stagelineDb ??= openDatabase();
+  return holder.__stagelineDb;
+}
+
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+/** Closes the process-wide database (scripts and tests). */
+export async function closeDatabase(): Promise<void> {
+  const current = holder.__stagelineDb;
+  holder.__stagelineDb = undefined;
+  await current?.close();
+}

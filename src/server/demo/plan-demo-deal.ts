@@ -1,0 +1,87 @@
+// One demo deal, from its scenario: the timeline first, then what it met on the way, its dates,
+// terms, close plan and history, all consistent with each other.
+import { openStages, type ProcessVersion } from "../../domain/process/process-version";
+import { addDays, dayOf } from "./demo-dates";
+import type { PlannedDeal } from "./demo-plan";
+import type { Scenario } from "./demo-scenarios";
+import { DISQUALIFIED_REASONS, LOST_REASONS, NEXT_STEPS, WHY_WON } from "./demo-texts";
+import { planCloseDates } from "./plan-close-dates";
+import { planCloseSteps } from "./plan-close-plan";
+import { planCriteria } from "./plan-deal-criteria";
+import { overriddenMove, planHistory } from "./plan-deal-history";
+import { planTerms } from "./plan-deal-terms";
+import { planTimeline } from "./plan-deal-timeline";
+import type { Draw } from "./seeded-random";
+
+function closing(s: Scenario) {
+  const lostReason = LOST_REASONS[s.variant % LOST_REASONS.length]!;
+  return {
+    whyWon: s.outcome === "won" ? WHY_WON[s.variant % WHY_WON.length]! : "",
+    lost: s.outcome === "lost"
+      ? {
+          reasonCategory: lostReason.category,
+          explanation: lostReason.explanation,
+          competitor: lostReason.competitor ?? "none",
+          missingFunctionality: lostReason.missing ?? "none",
+        }
+      : null,
+    disqualifiedReason: s.outcome === "disqualified" ? DISQUALIFIED_REASONS[s.variant % DISQUALIFIED_REASONS.length]! : null,
+  };
+}
+
+export function planDemoDeal(process: ProcessVersion, s: Scenario, account: string, now: Date, d: Draw): PlannedDeal {
+  const stages = openStages(process);
+  const closingKind = s.outcome === "won" || s.outcome === "lost" ? s.outcome : null;
+  const closingStage = process.stages.find((st) => st.kind === closingKind);
+  const t = planTimeline(stages, closingStage?.key ?? null, s, now, d);
+  const criteria = planCriteria(stages, s, t, account, d);
+  const dates = planCloseDates(s, t, now, d);
+  const terms = planTerms(s, account, d);
+  const planSteps = criteria.closePlan
+    ? planCloseSteps({
+        createdAt: criteria.closePlan.at,
+        steps: Math.max(criteria.closePlan.minSteps, d.int(3, 5)),
+        closeDate: dates.closeDate,
+        contacts: criteria.contacts,
+        until: t.closedAt ?? now,
+      })
+    : [];
+  const end = closing(s);
+  const history = planHistory({
+    stages: process.stages, s, t, criteria, dates, planSteps: planSteps.length,
+    closing: end.whyWon ? { kind: "won", whyWon: end.whyWon } : { kind: "lost", lost: end.lost ?? {} },
+    disqualifiedReason: end.disqualifiedReason,
+  });
+  const isOpen = s.outcome === "open";
+  const current = t.visits[t.visits.length - 1]!;
+  const today = dayOf(now);
+  return {
+    ...terms,
+    accountName: account,
+    ownerEmail: s.ownerEmail,
+    stageKey: closingStage?.key ?? current.stageKey,
+    stageEnteredAt: closingStage ? t.closedAt! : current.enteredAt,
+    status: s.outcome,
+    createdAt: t.createdAt,
+    closedAt: t.closedAt,
+    closeDate: dates.closeDate,
+    originalCloseDate: dates.originalCloseDate,
+    closeDatePushes: dates.closeDatePushes,
+    closeDateSlipDays: dates.closeDateSlipDays,
+    nextStep: isOpen ? d.pick(NEXT_STEPS[s.stageIndex] ?? NEXT_STEPS[0]!) : "",
+    nextStepDue: isOpen ? addDays(today, s.isNextStepOverdue ? -d.int(1, 12) : d.int(1, 14)) : null,
+    buyingProcess: criteria.buyingProcess,
+    decisionCriteria: criteria.decisionCriteria,
+    whyWon: end.whyWon,
+    lost: end.lost,
+    disqualifiedReason: end.disqualifiedReason,
+    // Cleared when a deal closes, so only open deals keep it.
+    overriddenAt: isOpen ? (overriddenMove(s, t, criteria.overrideUnmet)?.at ?? null) : null,
+    version: history.length,
+    contacts: criteria.contacts,
+    attestations: criteria.attestations,
+    closeDateChanges: dates.changes,
+    planSteps,
+    history,
+  };
+}

@@ -1,0 +1,34 @@
+// What the home page shows, by role: a rep's or manager's pipeline, the deal desk's queue, the
+// admin's overview. Each part is scoped by the same authorization as the rest of the product.
+import type { Actor } from "../../auth/actor";
+import { can } from "../../auth/authorize";
+import type { DealDeskRule } from "../../domain/deal-desk/rules";
+import { db, type Tx } from "../db";
+import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { getActiveProcessVersion } from "../process/get-process-version";
+import { getAdminOverview, type AdminOverview } from "./get-admin-overview";
+import { getApprovalsSummary, type ApprovalsSummary } from "./get-approvals-summary";
+import { getPipelineSummary, type PipelineSummary } from "./get-pipeline-summary";
+
+export type HomeSummary = {
+  pipeline: PipelineSummary | null;
+  approvals: ApprovalsSummary | null;
+  /** For the deal desk: the rules that route deals to it. */
+  deskRules: DealDeskRule[] | null;
+  admin: AdminOverview | null;
+};
+
+export async function getHomeSummary(actor: Actor, options: { tx?: Tx; now?: Date } = {}): Promise<HomeSummary> {
+  const tx = options.tx ?? db();
+  const now = options.now ?? new Date();
+  const process = await getActiveProcessVersion(tx);
+  const hasPipeline = actor.role === "rep" || actor.role === "manager";
+  const hasQueue = can(actor, "approval.queue");
+  const [pipeline, approvals, deskRules, admin] = await Promise.all([
+    hasPipeline ? getPipelineSummary(tx, actor, process, now) : null,
+    hasQueue ? getApprovalsSummary(tx, actor) : null,
+    actor.role === "deal_desk" ? loadDealDeskRules(tx) : null,
+    actor.role === "admin" ? getAdminOverview(tx, process) : null,
+  ]);
+  return { pipeline, approvals, deskRules, admin };
+}

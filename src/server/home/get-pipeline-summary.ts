@@ -1,0 +1,70 @@
+import type { Actor } from "../../auth/actor";
+import { visibleOpportunities } from "../../auth/authorize";
+import { openStages, type ProcessVersion } from "../../domain/process/process-version";
+import type { Tx } from "../db";
+import { addDays, fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { countStalledDeals } from "./count-stalled-deals";
+import { findNextSteps, type NextStepRow } from "./find-next-steps";
+
+export type StageTotal = { key: string; name: string; count: number; amountCents: bigint };
+
+export type PipelineSummary = {
+  /** The currency of the totals: the one most open deals use. */
+  currency: string;
+  /** Open deals in other currencies: counted, but not added into the totals. */
+  otherCurrencyCount: number;
+  stages: StageTotal[];
+  openCount: number;
+  openAmountCents: bigint;
+  stalledCount: number;
+  pastDueCloseCount: number;
+  dueThisWeekCount: number;
+  nextSteps: NextStepRow[];
+};
+
+const OTHER = { key: "(other)", name: "Other stages" };
+
+/** The actor's visible open pipeline at a glance, every figure computed in the database. */
+export async function getPipelineSummary(tx: Tx, actor: Actor, process: ProcessVersion, now: Date): Promise<PipelineSummary> {
+  const open = { AND: [visibleOpportunities(actor), { status: "open" as const }] };
+  const today = fromCalendarDate(toCalendarDate(now));
+  const weekEnd = fromCalendarDate(addDays(toCalendarDate(now), 7));
+
+  const groups = await tx.opportunity.groupBy({
+    by: ["processVersionId", "stageKey", "currency"],
+    where: open,
+    _count: { _all: true },
+    _sum: { amountCents: true },
+  });
+  const [stalledCount, pastDueCloseCount, dueThisWeekCount, nextSteps] = await Promise.all([
+    countStalledDeals(tx, open, groups, now),
+    tx.opportunity.count({ where: { AND: [open, { closeDate: { lt: today } }] } }),
+    tx.opportunity.count({ where: { AND: [open, { nextStepDue: { gte: today, lt: weekEnd } }] } }),
+    findNextSteps(tx, open, process, today, weekEnd),
+  ]);
+
+  const byCurrency = new Map<string, number>();
+  for (const g of groups) byCurrency.set(g.currency, (byCurrency.get(g.currency) ?? 0) + g._count._all);
+  const currency = [...byCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "USD";
+
+  const stages: StageTotal[] = openStages(process).map((s) => ({ key: s.key, name: s.name, count: 0, amountCents: 0n }));
+  const other: StageTotal = { ...OTHER, count: 0, amountCents: 0n };
+  for (const g of groups) {
+    const row = stages.find((s) => s.key === g.stageKey) ?? other;
+    row.count += g._count._all;
+    if (g.currency === currency) row.amountCents += g._sum.amountCents ?? 0n;
+  }
+  if (other.count > 0) stages.push(other);
+
+  return {
+    currency,
+    otherCurrencyCount: [...byCurrency].reduce((n, [c, count]) => (c === currency ? n : n + count), 0),
+    stages,
+    openCount: stages.reduce((n, s) => n + s.count, 0),
+    openAmountCents: stages.reduce((n, s) => n + s.amountCents, 0n),
+    stalledCount,
+    pastDueCloseCount,
+    dueThisWeekCount,
+    nextSteps,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Actor } from "../../auth/actor";
+import { assertCan, canAssignOwner } from "../../auth/authorize";
+import { fromCalendarDate } from "../../domain/dates";
+import { toCents } from "../../domain/money";
+import { AppError } from "../../errors";
+import type { CreateOpportunityRequest, OpportunityResponse } from "../../schemas/opportunities";
+import { db, type Tx } from "../db";
+import { recordHistory } from "../history/record-history";
+import { getActiveProcessVersion } from "../process/get-process-version";
+import { reloadOpportunity } from "./get-opportunity";
+
+/** The owner a deal may be given by this actor, or a clear refusal. */
+export async function assertAssignableOwner(tx: Tx, actor: Actor, ownerId: string) {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { id: true, teamId: true, role: true, active: true } });
+  if (!owner?.active)
+    throw new AppError("VALIDATION_FAILED", "The owner does not exist.", { fields: [{ field: "ownerId", message: "no such user" }] });
+  if (!canAssignOwner(actor, owner)) throw new AppError("FORBIDDEN", "You may not give a deal to this owner.");
+  return owner;
+}
+
+export async function createOpportunity(actor: Actor, input: CreateOpportunityRequest, now = new Date()): Promise<OpportunityResponse> {
+  assertCan(actor, "opportunity.create");
+  return db().$transaction(async (tx) => {
+    const owner = await assertAssignableOwner(tx, actor, input.ownerId ?? actor.id);
+    const process = await getActiveProcessVersion(tx);
+    const first = process.stages[0]!;
+    const closeDate = fromCalendarDate(input.closeDate);
+    const row = await tx.opportunity.create({
+      data: {
+        name: input.name,
+        accountName: input.accountName,
+        amountCents: toCents(input.amount),
+        currency: input.currency,
+        closeDate,
+        originalCloseDate: closeDate,
+        type: input.type,
+        years: input.years ?? null,
+        users: input.users ?? null,
+        ownerId: owner.id,
+        processVersionId: process.id,
+        stageKey: first.key,
+        stageEnteredAt: now,
+        nextStep: input.nextStep ?? "",
+        nextStepDue: input.nextStepDue ? fromCalendarDate(input.nextStepDue) : null,
+        discountPercent: input.discountPercent,
+        paymentTermsDays: input.paymentTermsDays,
+        termMonths: input.termMonths,
+        nonStandardTerms: input.nonStandardTerms,
+        buyingProcess: input.buyingProcess,
+        decisionCriteria: input.decisionCriteria,
+        createdAt: now,
+      },
+    });
+    await recordHistory(tx, {
+      opportunityId: row.id,
+      type: "created",
+      actorId: actor.id,
+      at: now,
+      toStage: first.key,
+      details: { name: input.name, accountName: input.accountName, amount: input.amount, closeDate: input.closeDate, ownerId: owner.id },
+    });
+    return reloadOpportunity(tx, row.id, now);
+  });
+}

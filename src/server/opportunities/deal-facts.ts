@@ -1,0 +1,50 @@
+import { approvalStatus } from "../../domain/deal-desk/approval-status";
+import { requiredApprovals, type DealDeskRule, type DealTerms } from "../../domain/deal-desk/rules";
+import { attestationKey, type DealFacts } from "../../domain/criteria/deal-facts";
+import { toCalendarDate } from "../../domain/dates";
+import type { OpportunityRow } from "./opportunity-row";
+
+export const dealTerms = (row: OpportunityRow): DealTerms => ({
+  amountCents: Number(row.amountCents),
+  discountPercent: row.discountPercent,
+  paymentTermsDays: row.paymentTermsDays,
+  termMonths: row.termMonths,
+  nonStandardTerms: row.nonStandardTerms,
+});
+
+export function dealApproval(row: OpportunityRow, rules: readonly DealDeskRule[]) {
+  const terms = dealTerms(row);
+  const { groups, reasons } = requiredApprovals(rules, terms);
+  const latest = row.approvalRequests[0];
+  const status = approvalStatus(
+    groups,
+    terms,
+    latest ? { status: latest.status, termsSnapshot: latest.termsSnapshot as DealTerms } : null,
+  );
+  return { required: groups.length > 0, requiredGroups: groups, status, reasons };
+}
+
+export function dealFacts(row: OpportunityRow, rules: readonly DealDeskRule[]): DealFacts {
+  return {
+    accountName: row.accountName,
+    type: row.type,
+    amountCents: Number(row.amountCents),
+    closeDate: toCalendarDate(row.closeDate),
+    nextStep: row.nextStep,
+    nextStepDue: row.nextStepDue ? toCalendarDate(row.nextStepDue) : null,
+    buyingProcess: row.buyingProcess,
+    decisionCriteria: row.decisionCriteria,
+    whyWon: row.whyWon,
+    years: row.years,
+    users: row.users,
+    termMonths: row.termMonths,
+    contactRoles: row.contacts.map((c) => c.role),
+    attested: new Set(row.attestations.map((a) => attestationKey(a.stageKey, a.criterionKey))),
+    files: row.files,
+    planSteps: row.planSteps.map((s) => ({
+      hasOwner: !!s.ownerUserId || s.ownerName.trim() !== "",
+      dueDate: s.dueDate ? toCalendarDate(s.dueDate) : null,
+    })),
+    approvalStatus: dealApproval(row, rules).status,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Actor } from "../../auth/actor";
+import { assertCanChangeOpportunity } from "../../auth/authorize";
+import { daysBetween, fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { fromCents, toCents } from "../../domain/money";
+import { planCloseDateChange } from "../../domain/opportunities/close-date-change";
+import { AppError } from "../../errors";
+import type { OpportunityResponse, UpdateOpportunityRequest } from "../../schemas/opportunities";
+import { db } from "../db";
+import { recordHistory, type HistoryInput } from "../history/record-history";
+import { assertOpen } from "./assert-open";
+import { assertAssignableOwner } from "./create-opportunity";
+import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
+import type { OpportunityRow } from "./opportunity-row";
+import { assertVersion, updateVersioned, type OpportunityChanges } from "./write-versioned";
+
+type Json = string | number | boolean | null;
+
+/** Plain fields: API name → how to read the current value, and how to store a new one. */
+const FIELDS = {
+  name: [(r: OpportunityRow) => r.name, (v: string) => ({ name: v })],
+  accountName: [(r) => r.accountName, (v: string) => ({ accountName: v })],
+  amount: [(r) => fromCents(r.amountCents), (v: number) => ({ amountCents: toCents(v) })],
+  currency: [(r) => r.currency, (v: string) => ({ currency: v })],
+  type: [(r) => r.type, (v: "new" | "expansion") => ({ type: v })],
+  years: [(r) => r.years, (v: number | null) => ({ years: v })],
+  users: [(r) => r.users, (v: number | null) => ({ users: v })],
+  discountPercent: [(r) => r.discountPercent, (v: number) => ({ discountPercent: v })],
+  paymentTermsDays: [(r) => r.paymentTermsDays, (v: number) => ({ paymentTermsDays: v })],
+  termMonths: [(r) => r.termMonths, (v: number) => ({ termMonths: v })],
+  nonStandardTerms: [(r) => r.nonStandardTerms, (v: string) => ({ nonStandardTerms: v })],
+  buyingProcess: [(r) => r.buyingProcess, (v: string) => ({ buyingProcess: v })],
+  decisionCriteria: [(r) => r.decisionCriteria, (v: string) => ({ decisionCriteria: v })],
+} as const satisfies Record<string, [(r: OpportunityRow) => Json, (v: never) => OpportunityChanges]>;
+
+export async function updateOpportunity(actor: Actor, id: string, input: UpdateOpportunityRequest, now = new Date()): Promise<OpportunityResponse> {
+  return db().$transaction(async (tx) => {
+    const row = await getVisibleOpportunity(tx, actor, id);
+    assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
+    await assertVersion(tx, row, input.version);
+    assertOpen(row);
+
+    let data: OpportunityChanges = {};
+    const history: HistoryInput[] = [];
+    const base = { opportunityId: id, actorId: actor.id, at: now };
+
+    const changes: Record<string, { from: Json; to: Json }> = {};
+    for (const [field, [read, write]] of Object.entries(FIELDS)) {
+      const next = input[field as keyof typeof FIELDS];
+      if (next === undefined || next === read(row)) continue;
+      changes[field] = { from: read(row), to: next };
+      data = { ...data, ...(write as (v: unknown) => OpportunityChanges)(next) };
+    }
+
+    if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
+      await assertAssignableOwner(tx, actor, input.ownerId);
+      changes.ownerId = { from: row.ownerId, to: input.ownerId };
+      data.ownerId = input.ownerId;
+    }
+    if (Object.keys(changes).length) history.push({ ...base, type: "field_changed", details: { changes } });
+
+    const oldDue = row.nextStepDue ? toCalendarDate(row.nextStepDue) : null;
+    const nextStepChanged = input.nextStep !== undefined && input.nextStep !== row.nextStep;
+    const dueChanged = input.nextStepDue !== undefined && input.nextStepDue !== oldDue;
+    if (nextStepChanged || dueChanged) {
+      const step = input.nextStep ?? row.nextStep;
+      const due = input.nextStepDue === undefined ? oldDue : input.nextStepDue;
+      data = { ...data, nextStep: step, nextStepDue: due ? fromCalendarDate(due) : null };
+      history.push({ ...base, type: "next_step_changed", details: { from: { nextStep: row.nextStep, nextStepDue: oldDue }, to: { nextStep: step, nextStepDue: due } } });
+    }
+
+    if (input.closeDate !== undefined) {
+      const original = toCalendarDate(row.originalCloseDate);
+      const change = planCloseDateChange(toCalendarDate(row.closeDate), input.closeDate, input.reason);
+      if (!change.ok) throw new AppError("VALIDATION_FAILED", "Moving the close date later needs a reason.", { fields: [{ field: change.field, message: change.message }] });
+      if (change.changed) {
+        data = {
+          ...data,
+          closeDate: fromCalendarDate(change.newDate),
+          closeDatePushes: row.closeDatePushes + (change.isPush ? 1 : 0),
+          closeDateSlipDays: Math.max(0, daysBetween(original, change.newDate)),
+        };
+        await tx.closeDateChange.create({
+          data: { opportunityId: id, oldDate: fromCalendarDate(change.oldDate), newDate: fromCalendarDate(change.newDate), slipDays: change.slipDays, reason: change.reason, changedById: actor.id, changedAt: now },
+        });
+        history.push({ ...base, type: "close_date_changed", details: { oldDate: change.oldDate, newDate: change.newDate, slipDays: change.slipDays, reason: change.reason } });
+      }
+    }
+
+    if (history.length === 0) return reloadOpportunity(tx, id, now); // nothing changed: no new version
+    await updateVersioned(tx, id, input.version, data);
+    await recordHistory(tx, history);
+    return reloadOpportunity(tx, id, now);
+  });
+}

@@ -1,0 +1,45 @@
+import type { Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/authorize";
+import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates";
+import { AppError } from "../../errors";
+import type { ProcessResponse } from "../../schemas/process";
+import type { PublishProcessRequest } from "../../schemas/processes";
+import { db } from "../db";
+import { toProcessResponse } from "./describe-process";
+import { getProcessVersion } from "./get-process-version";
+import { publishProcessVersion } from "./publish-process";
+
+export async function listProcesses(actor: Actor) {
+  assertCan(actor, "process.manage");
+  const processes = await db().process.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { versions: { orderBy: { version: "desc" }, include: { _count: { select: { opportunities: true } } } } },
+  });
+  return {
+    items: processes.map((p) => ({
+      key: p.key,
+      name: p.name,
+      isDefault: p.isDefault,
+      latestVersion: p.versions[0]?.version ?? 0,
+      versions: p.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString(), note: v.note, opportunities: v._count.opportunities })),
+    })),
+    templates: PROCESS_TEMPLATES.map((t) => ({ key: t.key, name: t.name, description: t.description })),
+  };
+}
+
+/**
+ * Publishes a new version. Versions are immutable: deals keep following the version they were
+ * created on, and new deals follow the latest version of the default process.
+ */
+export async function publishProcess(actor: Actor, input: PublishProcessRequest): Promise<ProcessResponse> {
+  assertCan(actor, "process.manage");
+  const definition = input.template !== undefined ? findTemplate(input.template) : input.definition;
+  if (!definition)
+    throw new AppError("VALIDATION_FAILED", "No such template.", {
+      fields: [{ field: "template", message: `one of ${PROCESS_TEMPLATES.map((t) => t.key).join(", ")}` }],
+    });
+  const published = await db().$transaction((tx) =>
+    publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" }),
+  );
+  return toProcessResponse(await getProcessVersion(db(), published.processVersionId));
+}

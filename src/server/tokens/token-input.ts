@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const ApiTokenName = z
+  .string()
+  .trim()
+  .min(1, "Give the token a name, so you can tell it apart later.")
+  .max(80, "Keep the name under 80 characters.");
+
+export const CreateApiTokenInput = z.object({ name: ApiTokenName });
+export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
+
+export const RevokeApiTokenInput = z.object({ tokenId: z.string().min(1).max(64) });
+export type RevokeApiTokenInput = z.infer<typeof RevokeApiTokenInput>;

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/authorize";
+import { cx } from "./cx";
+import { LogoMark } from "./icons";
+import { ROLE_LABELS } from "./labels";
+import { NavLinks, type NavItem } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+function navItems(actor: Actor): NavItem[] {
+  return [
+    { href: "/", label: "Home" },
+    { href: "/board", label: "Board" },
+    ...(can(actor, "approval.queue") ? [{ href: "/approvals", label: "Deal desk" }] : []),
+    ...(can(actor, "dashboard.view") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
+    { href: "/settings", label: "Settings" },
+  ];
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+
+/** The frame of every signed-in page: top navigation, the user, and the page's content. */
+export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode; /** Full width, for the board. */ wide?: boolean }) {
+  const items = navItems(actor);
+  const width = wide ? "max-w-[100rem]" : "max-w-7xl";
+  return (
+    <div className="min-h-screen bg-canvas">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow-lg"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+        <div className={cx("mx-auto flex flex-wrap items-center gap-x-6 px-6 lg:flex-nowrap", width)}>
+          <Link
+            href="/"
+            className="flex h-14 items-center gap-2.5 rounded-md text-[15px] font-semibold tracking-tight text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
+            <LogoMark />
+            Stageline
+          </Link>
+          {/* Below lg the links get their own scrollable row; its padding leaves room for focus rings. */}
+          <nav
+            aria-label="Main"
+            className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto px-1 pt-1 pb-2 lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
+          >
+            <NavLinks items={items} />
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <div className="flex items-center gap-2.5">
+              <span
+                aria-hidden="true"
+                className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent-ink"
+              >
+                {initials(actor.name)}
+              </span>
+              <div className="leading-tight">
+                <p className="text-sm font-medium text-ink">{actor.name}</p>
+                <p className="text-xs text-ink-muted">{ROLE_LABELS[actor.role]}</p>
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className={cx("mx-auto px-6", width, wide ? "py-6" : "py-10")}>
+        {children}
+      </main>
+    </div>
+  );
+}
