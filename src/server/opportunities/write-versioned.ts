@@ -46,7 +46,8 @@ export function versionedUpdate(id: string, version: number, changes: Opportunit
       const target = Prisma.raw(`"${column}"`);
       return cast ? Prisma.sql`${target} = CAST(${value} AS ${Prisma.raw(`"${cast}"`)})` : Prisma.sql`${target} = ${value}`;
     });
-  if (!("updatedAt" in changes)) sets.push(Prisma.sql`"updatedAt" = CURRENT_TIMESTAMP`);
+  // Timestamps are UTC wall-clock values (as Prisma writes them), never the server's local time.
+  if (!("updatedAt" in changes)) sets.push(Prisma.sql`"updatedAt" = ${new Date()}`);
   sets.push(Prisma.sql`"version" = "version" + 1`);
   return Prisma.sql`UPDATE "Opportunity" SET ${Prisma.join(sets, ", ")} WHERE "id" = ${id} AND "version" = ${version}`;
 }
