@@ -6,7 +6,13 @@ import { findActorBySessionToken, SESSION_COOKIES } from "./session";
 function cookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined; // a malformed cookie is no session, not an error
+      }
+    }
   }
   return undefined;
 }

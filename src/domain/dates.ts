@@ -4,7 +4,8 @@ export type CalendarDate = string;
 const DAY_MS = 86_400_000;
 
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Years 1900–9999: PostgreSQL has no year 0, and no deal closes before 1900.
+  if (!/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor";
 import { currentActor } from "../auth/current-actor";
 import { AppError, type ErrorCode } from "../errors";
 import { fieldProblems } from "./error-response";
+import { nulPath } from "./nul-path";
 
 export type ActionError = { code: ErrorCode; message: string; details?: unknown };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -14,6 +15,9 @@ export async function runAction<I, T>(schema: ZodType<I>, input: unknown, fn: (a
   try {
     const actor = await currentActor();
     if (!actor) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
+    const nul = nulPath(input);
+    if (nul)
+      return { ok: false, error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: [{ field: nul.join(".") || "(input)", message: "contains a NUL character" }] } } };
     const parsed = schema.safeParse(input);
     if (!parsed.success)
       return { ok: false, error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: fieldProblems(parsed.error) } } };

@@ -6,6 +6,7 @@ import { findRequestActor } from "../auth/request-actor";
 import { AppError } from "../errors";
 import { db } from "../server/db";
 import { fieldProblems, toErrorResponse } from "./error-response";
+import { nulPath } from "./nul-path";
 
 const MAX_JSON_BYTES = 1_000_000;
 
@@ -21,18 +22,6 @@ type Spec<P, Q, B> = {
 
 export type RouteContext<P, Q, B, A> = { actor: A; params: P; query: Q; body: B; req: Request };
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
-
-/** The path of the first string holding a NUL character: PostgreSQL cannot store one in text. */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, k]);
-      if (found) return found;
-    }
-  }
-  return null;
-}
 
 function parse<T>(schema: ZodType<T>, value: unknown, where: string): T {
   const nul = nulPath(value);

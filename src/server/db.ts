@@ -70,6 +70,10 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     };
   }
 
+  // Timestamp columns hold UTC wall-clock values, as Prisma writes them. Through the PGlite adapter,
+  // raw queries hand them back as zone-less text that is read in the process's zone, so the process
+  // runs in UTC (pages format times for the viewer; nothing relies on the server's zone).
+  process.env.TZ = "UTC";
   let release = () => {};
   if (config.dir) {
     fs.mkdirSync(config.dir, { recursive: true });

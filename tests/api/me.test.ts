@@ -25,6 +25,7 @@ describe("GET /api/v1/me", () => {
     ["an unknown token", { authorization: "Bearer stl_notarealtoken" }],
     ["a malformed header", { authorization: "Basic abc" }],
     ["a garbage session cookie", { cookie: "next-auth.session-token=garbage" }],
+    ["a cookie that is not valid percent-encoding", { cookie: "next-auth.session-token=%E0%A4%A" }],
   ])("%s is 401", async (_, headers) => {
     const res = await call(me.GET, { headers });
     expect(res.status).toBe(401);

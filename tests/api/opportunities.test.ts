@@ -81,6 +81,8 @@ describe("POST /api/v1/opportunities", () => {
     ["an amount as text", { amount: "1000" }, ["amount"]],
     ["an impossible date", { closeDate: "2027-02-30" }, ["closeDate"]],
     ["a date with a time", { closeDate: "2027-02-01T00:00:00Z" }, ["closeDate"]],
+    ["year zero, which PostgreSQL does not have", { closeDate: "0000-01-01" }, ["closeDate"]],
+    ["a next step due in year zero", { nextStepDue: "0000-02-29" }, ["nextStepDue"]],
     ["a discount over 100", { discountPercent: 101 }, ["discountPercent"]],
     ["an unknown type", { type: "renewal" }, ["type"]],
     ["a lowercase currency", { currency: "usd" }, ["currency"]],
@@ -124,6 +126,9 @@ describe("GET /api/v1/opportunities", () => {
     ["limit=500"],
     ["limit=abc"],
     ["cursor=bm90LWEtY3Vyc29y"],
+    ["cursor=LTEwMDAwMC0wMS0wMVQwMDowMDowMC4wMDBafHg"],
+    ["cursor=KzAxMDAwMC0wMS0wMVQwMDowMDowMC4wMDBafHg"],
+    ["cursor=MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafGEAYg"],
     ["status=maybe"],
   ])("a bad query (%s) is 400", async (q) => {
     const res = await call(list.GET, { token: org.rep.token, path: `/api/v1/opportunities?${q}` });

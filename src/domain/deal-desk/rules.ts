@@ -14,6 +14,15 @@ export type DealTerms = {
   nonStandardTerms: string;
 };
 
+/** An approval's stored snapshot, validated when read back: a malformed one proves nothing. */
+export const DealTermsSnapshot = z.object({
+  amountCents: z.number(),
+  discountPercent: z.number(),
+  paymentTermsDays: z.number(),
+  termMonths: z.number(),
+  nonStandardTerms: z.string(),
+});
+
 export const RuleCondition = z.discriminatedUnion("op", [
   z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("gt"), value: z.number() }),
   z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("gte"), value: z.number() }),

@@ -95,7 +95,12 @@ export function planMove(
   if (to.kind === "won") {
     if (!hasText(request.won?.whyWon)) return invalid("won.whyWon", "say why we won");
     const path = process.stages.filter((s) => s.kind === "open" && s.order >= from.order);
-    const unmet = [...unmetCriteria(deal, path), ...contractUnmet(process, path, to, deal)];
+    // A deal desk approval that went stale after its stage (the terms changed, PRODUCT.md §3) makes
+    // that stage's criterion unmet again: it is checked again before the deal is won.
+    const passed = process.stages
+      .filter((s) => s.kind === "open" && s.order < from.order)
+      .map((s) => ({ ...s, exitCriteria: s.exitCriteria.filter((c) => c.type === "approval") }));
+    const unmet = [...unmetCriteria(deal, [...passed, ...path]), ...contractUnmet(process, path, to, deal)];
     return gate("won", from, to, unmet, request, options.canOverride);
   }
 

@@ -10,6 +10,7 @@ import { db } from "../db";
 import { recordHistory } from "../history/record-history";
 import { assertOpen } from "../opportunities/assert-open";
 import { getVisibleOpportunity } from "../opportunities/get-opportunity";
+import { updateVersioned } from "../opportunities/write-versioned";
 import { removeStoredFile, writeStoredFile } from "./storage";
 
 export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES) || DEFAULT_MAX_UPLOAD_BYTES;
@@ -48,6 +49,9 @@ export async function uploadFile(
   await writeStoredFile(storageKey, input.bytes);
   try {
     return await db().$transaction(async (tx) => {
+      // The deal must still be as it was read (open, same owner, same terms): a file also counts
+      // as a change, so readers holding the old version must reload.
+      await updateVersioned(tx, opportunityId, deal.version, {});
       const row = await tx.file.create({
         data: {
           id,
@@ -63,8 +67,6 @@ export async function uploadFile(
           uploadedAt: now,
         },
       });
-      // A new file can satisfy a criterion: readers holding the old version must reload.
-      await tx.opportunity.update({ where: { id: opportunityId }, data: { version: { increment: 1 } } });
       await recordHistory(tx, { opportunityId, type: "file_attached", actorId: actor.id, at: now, details: { fileId: id, kind: input.kind, originalName, storedName } });
       return { id, kind: row.kind, originalName, storedName, contentType: row.contentType, sizeBytes: row.sizeBytes, uploadedAt: now.toISOString() };
     });

@@ -52,6 +52,9 @@ export async function attestCriterion(
     const existing = await tx.criterionAttestation.findUnique({ where });
     if (input.satisfied === !!existing) return reloadOpportunity(tx, id, now); // already so: no new version
 
+    // The versioned UPDATE first: it locks the deal, so a concurrent writer gets VERSION_CONFLICT
+    // rather than tripping over the attestation row this one is about to write.
+    await updateVersioned(tx, id, input.version, {});
     if (input.satisfied) {
       await tx.criterionAttestation.create({
         data: { opportunityId: id, stageKey: found.stage.key, criterionKey: key, attestedById: actor.id, attestedAt: now, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
@@ -59,7 +62,6 @@ export async function attestCriterion(
     } else {
       await tx.criterionAttestation.delete({ where });
     }
-    await updateVersioned(tx, id, input.version, {});
     await recordHistory(tx, {
       opportunityId: id,
       type: input.satisfied ? "criterion_attested" : "criterion_cleared",

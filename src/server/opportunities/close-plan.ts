@@ -48,6 +48,7 @@ export async function replaceClosePlan(actor: Actor, id: string, input: ReplaceC
     const known = await tx.user.count({ where: { id: { in: ownerIds }, active: true } });
     if (known !== ownerIds.length)
       throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", { fields: [{ field: "steps.ownerUserId", message: "no such user" }] });
+    await updateVersioned(tx, id, input.version, {}); // first: concurrent writers get VERSION_CONFLICT
     await tx.closePlanStep.deleteMany({ where: { opportunityId: id } });
     await tx.closePlanStep.createMany({
       data: input.steps.map((s, position) => ({
@@ -60,7 +61,6 @@ export async function replaceClosePlan(actor: Actor, id: string, input: ReplaceC
         position,
       })),
     });
-    await updateVersioned(tx, id, input.version, {});
     await recordHistory(tx, {
       opportunityId: id,
       type: "plan_changed",

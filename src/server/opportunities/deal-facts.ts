@@ -19,7 +19,7 @@ export function dealApproval(row: OpportunityRow, rules: readonly DealDeskRule[]
   const status = approvalStatus(
     groups,
     terms,
-    latest ? { status: latest.status, termsSnapshot: latest.termsSnapshot as DealTerms } : null,
+    latest ? { status: latest.status, requiredGroups: latest.requiredGroups, termsSnapshot: latest.termsSnapshot } : null,
   );
   return { required: groups.length > 0, requiredGroups: groups, status, reasons };
 }

@@ -15,7 +15,8 @@ const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const at = new Date(iso ?? "");
-  if (!id || Number.isNaN(at.getTime()))
+  const year = at.getUTCFullYear();
+  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || Number.isNaN(at.getTime()) || year < 1900 || year > 9999)
     throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: [{ field: "query.cursor", message: "not a cursor from this API" }] });
   return { at, id };
 }

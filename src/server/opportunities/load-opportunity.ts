@@ -24,7 +24,7 @@ export const opportunityQuery = (where: Prisma.Sql) => Prisma.sql`
                 FROM "File" f WHERE f."opportunityId" = o."id"), '[]') AS "files",
       COALESCE((SELECT json_agg(json_build_object('ownerUserId', s."ownerUserId", 'ownerName', s."ownerName", 'dueDate', s."dueDate"))
                 FROM "ClosePlanStep" s WHERE s."opportunityId" = o."id"), '[]') AS "planSteps",
-      COALESCE((SELECT json_agg(r) FROM (SELECT r."status", r."termsSnapshot" FROM "ApprovalRequest" r
+      COALESCE((SELECT json_agg(r) FROM (SELECT r."status", r."termsSnapshot", r."requiredGroups" FROM "ApprovalRequest" r
                 WHERE r."opportunityId" = o."id" ORDER BY r."createdAt" DESC LIMIT 1) r), '[]') AS "approvalRequests",
       COALESCE((SELECT json_agg(json_build_object('key', d."key", 'label', d."label", 'groups', d."groups", 'condition', d."condition") ORDER BY d."position")
                 FROM "DealDeskRule" d WHERE d."active"), '[]') AS "rules"

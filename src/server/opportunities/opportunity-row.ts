@@ -8,7 +8,7 @@ export const opportunityInclude = {
   attestations: { select: { stageKey: true, criterionKey: true } },
   files: { select: { kind: true, storedName: true } },
   planSteps: { select: { ownerUserId: true, ownerName: true, dueDate: true } },
-  approvalRequests: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, termsSnapshot: true } },
+  approvalRequests: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, termsSnapshot: true, requiredGroups: true } },
 } satisfies Prisma.OpportunityInclude;
 
 export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityInclude }>;

@@ -20,11 +20,11 @@ export async function replaceContacts(actor: Actor, id: string, input: ReplaceCo
     const after = input.contacts.map(describe);
     const same = (a: { name: string; email: string; title: string; role: string }[]) => JSON.stringify(a.map((c) => [c.name, c.email, c.title, c.role]));
     if (same(row.contacts) === same(input.contacts)) return reloadOpportunity(tx, id, now); // no change: no new version
+    await updateVersioned(tx, id, input.version, {}); // first: concurrent writers get VERSION_CONFLICT
     await tx.opportunityContact.deleteMany({ where: { opportunityId: id } });
     await tx.opportunityContact.createMany({
       data: input.contacts.map((c, i) => ({ opportunityId: id, ...c, createdAt: new Date(now.getTime() + i) })), // keeps the given order
     });
-    await updateVersioned(tx, id, input.version, {});
     await recordHistory(tx, { opportunityId: id, type: "field_changed", actorId: actor.id, at: now, details: { changes: { contacts: { from: before, to: after } } } });
     return reloadOpportunity(tx, id, now);
   });

@@ -596,3 +596,19 @@ describe("moves that are never allowed", () => {
     expect(() => move(open("no_such_stage"), facts(), { toStage: "qualify" })).toThrow(/no_such_stage/);
   });
 });
+
+describe("an approval gone stale after Negotiate", () => {
+  // Regression: a deal in Finalize whose discount changed after the deal desk approved it was won
+  // without a new approval; the approval covers the terms it was given (PRODUCT.md §3).
+  test.each(["stale", "needed", "rejected", "pending"] as const)("with approval %s, Closed Won from Finalize is refused on Negotiate's approval", (approvalStatus) => {
+    const deal = { ...factsSatisfying(["finalize"]), approvalStatus };
+    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
+      refused(unmetOf(P, "negotiate", "deal_desk_approval")),
+    );
+  });
+
+  test("earlier stages' other criteria are not asked again at Closed Won", () => {
+    const deal = { ...factsSatisfying(["finalize"]), approvalStatus: "approved" as const };
+    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(okMove("won", "finalize", "closed_won"));
+  });
+});
