@@ -1,0 +1,54 @@
+import type { BadgeTone } from "@/src/ui/badge";
+
+export const FILE_KIND_LABELS = {
+  signed_contract: "Signed contract",
+  order_form: "Order form",
+  quote: "Quote",
+  other: "Other",
+} as const;
+
+export const CONTACT_ROLE_LABELS = {
+  decision_maker: "Decision maker",
+  economic_buyer: "Economic buyer",
+  champion: "Champion",
+  influencer: "Influencer",
+  technical_buyer: "Technical buyer",
+  procurement: "Procurement",
+  legal: "Legal",
+  user: "User",
+} as const;
+
+export const APPROVAL_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  not_required: { label: "Not required", tone: "neutral" },
+  needed: { label: "Approval needed", tone: "warning" },
+  pending: { label: "Pending", tone: "accent" },
+  approved: { label: "Approved", tone: "success" },
+  rejected: { label: "Rejected", tone: "danger" },
+  stale: { label: "Stale: terms changed", tone: "warning" },
+};
+
+export const DECISION_LABELS: Record<string, string> = {
+  approve: "Approved",
+  reject: "Rejected",
+  request_changes: "Asked for changes",
+};
+
+export const STALL_REASONS = {
+  next_step_overdue: "next step overdue",
+  too_long_in_stage: "too long in stage",
+} as const;
+
+/** Why deals are lost: the categories the dashboard's loss analysis groups by (snake_case, as stored). */
+export const LOST_CATEGORIES: Record<string, string> = {
+  price: "Price",
+  competitor: "Lost to a competitor",
+  missing_functionality: "Missing functionality",
+  no_decision: "No decision: stayed with the status quo",
+  no_budget: "No budget",
+  timing: "Timing",
+  other: "Other",
+};
+
+export const lostCategoryLabel = (key: string) => LOST_CATEGORIES[key] ?? key;
+
+export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "JPY", "SGD", "INR", "BRL", "MXN"] as const;

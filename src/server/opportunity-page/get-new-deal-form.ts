@@ -1,0 +1,23 @@
+// What the new deal form offers: the owners the actor may choose, and the first stage of the
+// active process, where every new deal starts, so the rep sees what it will ask of them.
+import type { Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/authorize";
+import { db } from "../db";
+import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { getActiveProcessVersion } from "../process/get-process-version";
+import { listAssignableOwners } from "./people";
+
+export async function getNewDealForm(actor: Actor) {
+  assertCan(actor, "opportunity.create");
+  const tx = db();
+  const [process, owners, rules] = await Promise.all([getActiveProcessVersion(tx), listAssignableOwners(actor, tx), loadDealDeskRules(tx)]);
+  const first = process.stages[0]!;
+  return {
+    processName: process.name,
+    firstStage: { name: first.name, definition: first.definition, criteria: first.exitCriteria.map((c) => c.label) },
+    owners,
+    deskRules: rules.map((r) => r.label),
+  };
+}
+
+export type NewDealForm = Awaited<ReturnType<typeof getNewDealForm>>;

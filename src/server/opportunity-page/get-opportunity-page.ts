@@ -1,0 +1,90 @@
+// Everything the opportunity page shows, read for one actor. Visibility is the use cases' own
+// (getVisibleOpportunity): a deal out of reach is NOT_FOUND here exactly as in the API.
+import type { Actor } from "../../auth/actor";
+import { can, canChangeOpportunity } from "../../auth/authorize";
+import { criteriaStatus } from "../../domain/criteria/unmet-criteria";
+import { daysBetween, toCalendarDate } from "../../domain/dates";
+import { contractBaseName } from "../../domain/files/contract-name";
+import type { Stage } from "../../domain/process/process-version";
+import { db } from "../db";
+import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { getClosePlan } from "../opportunities/close-plan";
+import { dealFacts } from "../opportunities/deal-facts";
+import { getVisibleOpportunity, respondWith } from "../opportunities/get-opportunity";
+import { opportunityHistory } from "../opportunities/opportunity-history";
+import { getProcessVersion } from "../process/get-process-version";
+import { buildChecklist } from "./checklist";
+import * as details from "./page-details";
+import { listAssignableOwners, listPlanOwners } from "./people";
+import { stageOutlook } from "./stage-outlook";
+
+export type StageView = Omit<Stage, "exitCriteria"> & {
+  criteriaCount: number;
+  /** Keys of the criteria met by a contact of the buying group: fixed under Buying group. */
+  contactCriteria: string[];
+};
+
+export async function getOpportunityPage(actor: Actor, id: string, now = new Date()) {
+  const tx = db();
+  const row = await getVisibleOpportunity(tx, actor, id);
+  const [deal, process, rules] = await Promise.all([
+    respondWith(tx, row, now),
+    getProcessVersion(tx, row.processVersionId),
+    loadDealDeskRules(tx),
+  ]);
+  const lostStage = process.stages.find((s) => s.kind === "lost");
+  const [attestations, closeDateChanges, files, approvalRequest, lostFrom, history, closePlan, planOwners] = await Promise.all([
+    details.findAttestations(tx, id),
+    details.findCloseDateChanges(tx, id),
+    details.findFiles(tx, id),
+    details.findLatestApprovalRequest(tx, id),
+    row.status === "lost" && lostStage ? details.findLostFromStage(tx, id, lostStage.key) : null,
+    opportunityHistory(actor, id),
+    getClosePlan(actor, id, now),
+    listPlanOwners(tx, { id: row.ownerId, teamId: row.owner.teamId }),
+  ]);
+
+  const facts = dealFacts(row, rules);
+  const stage = process.stages.find((s) => s.key === row.stageKey)!;
+  const isOpen = row.status === "open";
+  const mayChange = canChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
+  const contractFacts = { closeDate: deal.closeDate, accountName: row.accountName, type: row.type, years: row.years, users: row.users, termMonths: row.termMonths };
+
+  return {
+    deal,
+    process: {
+      name: process.name,
+      version: process.version,
+      stages: process.stages.map(({ exitCriteria, ...s }): StageView => ({
+        ...s,
+        criteriaCount: exitCriteria.length,
+        contactCriteria: exitCriteria.filter((c) => c.type === "field" && c.field === "contacts").map((c) => c.key),
+      })),
+    },
+    daysInStage: Math.max(0, daysBetween(toCalendarDate(row.stageEnteredAt), toCalendarDate(now))),
+    checklist: isOpen ? buildChecklist(criteriaStatus(facts, stage), { stageKey: stage.key, attestations, files, contacts: deal.contacts, closePlan }) : [],
+    outlook: stageOutlook(process, { stageKey: row.stageKey, status: row.status }, facts),
+    lostFrom,
+    closePlan,
+    closeDateChanges,
+    files,
+    approvalRequest,
+    history: history.items,
+    planOwners,
+    owners: mayChange && actor.role === "manager" ? await listAssignableOwners(actor, tx) : [],
+    /** The base name a signed contract is stored under; null while an expansion has no users. */
+    contractName: row.type === "expansion" && row.users === null ? null : contractBaseName(contractFacts),
+    permissions: {
+      /** Fields, criteria, plan, files: the deal's owner or their manager, while it is open. */
+      canEdit: mayChange && isOpen,
+      /** Moves, including closing and re-opening. */
+      canMove: mayChange && row.status !== "won" && row.status !== "disqualified",
+      canOverride: mayChange && can(actor, "opportunity.override"),
+      canAssignOwner: mayChange && actor.role === "manager",
+    },
+  };
+}
+
+export type OpportunityPage = Awaited<ReturnType<typeof getOpportunityPage>>;
+export type ChecklistItem = OpportunityPage["checklist"][number];
+export type HistoryItem = OpportunityPage["history"][number];
