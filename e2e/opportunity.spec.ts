@@ -360,32 +360,3 @@ test("the opportunity page, its move dialog and the new deal form pass an axe sc
   await expect(page.getByRole("alert").filter({ hasText: "Check these" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
-
-// Not part of the suite: `SCREENSHOTS=docs/screenshots npx playwright test e2e/opportunity.spec.ts -g screenshots`
-// renders the pages for the docs, at desktop and tablet widths.
-test("screenshots of the opportunity page and the new deal form", async ({ page, request }) => {
-  const dir = process.env.SCREENSHOTS;
-  test.skip(!dir, "set SCREENSHOTS to a folder to render them");
-  test.setTimeout(180_000);
-  const token = await tokenFor(request, REP);
-  type Listed = { id: string; accountName: string; exitCriteria: { satisfied: boolean }[] };
-  const isDemo = (d: Listed) => !/^Blue Harbor [a-z0-9]{6}$/.test(d.accountName); // not one of this file's deals
-  const proposing = (await api<{ items: Listed[] }>(request, token, "get", "/opportunities?stage=propose&status=open&limit=200")).items.filter(isDemo);
-  const propose = proposing.find((d) => d.exitCriteria.some((c) => c.satisfied) && d.exitCriteria.some((c) => !c.satisfied)) ?? proposing[0]!;
-  const won = (await api<{ items: Listed[] }>(request, token, "get", "/opportunities?status=won&limit=200")).items.filter(isDemo)[0]!;
-  await signIn(page, REP);
-  const shots: [string, string][] = [
-    [`/opportunities/${propose.id}`, "opportunity"],
-    [`/opportunities/${won.id}`, "opportunity-won"],
-    ["/opportunities/new", "new-deal"],
-  ];
-  for (const [width, height, suffix] of [[1440, 900, ""], [820, 1180, "-tablet"]] as const) {
-    await page.setViewportSize({ width, height });
-    for (const [path, name] of shots) {
-      await page.goto(path);
-      await page.getByRole("heading", { level: 1 }).waitFor();
-      await page.screenshot({ path: `${dir}/${name}${suffix}.png` });
-      await page.screenshot({ path: `${dir}/${name}${suffix}-full.png`, fullPage: true });
-    }
-  }
-});

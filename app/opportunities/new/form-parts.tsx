@@ -4,7 +4,7 @@
 // deal type with the number the contract is named by.
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cx } from "@/src/ui/cx";
-import { Input } from "@/src/ui/field";
+import { Field, Input } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Textarea } from "@/src/ui/textarea";
 import type { Draft } from "./new-deal-form";
@@ -47,11 +47,18 @@ export function FormField({ field, label, value, onChange, error, hint, suffix, 
   const described = error || hint ? `${id}-help` : undefined;
   const common = { id, name: field, invalid: !!error, "aria-describedby": described, "aria-required": required || undefined };
   return (
-    <div className={cx("space-y-1.5", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-        {required ? <span className="text-ink-subtle" aria-hidden="true"> *</span> : null}
-      </label>
+    <Field
+      id={id}
+      className={className}
+      error={error}
+      hint={hint}
+      label={
+        <>
+          {label}
+          {required ? <span className="text-ink-subtle" aria-hidden="true"> *</span> : null}
+        </>
+      }
+    >
       {as === "select" ? (
         <Select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
@@ -68,16 +75,7 @@ export function FormField({ field, label, value, onChange, error, hint, suffix, 
           {suffix ? <span className="shrink-0 text-sm whitespace-nowrap text-ink-muted">{suffix}</span> : null}
         </div>
       )}
-      {error ? (
-        <p id={`${id}-help`} className="text-[13px] text-red-700">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-help`} className="text-[13px] text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
