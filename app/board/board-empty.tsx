@@ -1,0 +1,50 @@
+import { ButtonLink } from "@/src/ui/button";
+import { Card } from "@/src/ui/card";
+import { EmptyState } from "@/src/ui/empty-state";
+import { LayersIcon, PlusIcon } from "@/src/ui/icons";
+import { SearchIcon } from "./board-icons";
+
+/** Nothing to show at all: the first deal starts the board. */
+export function NoDeals({ canCreate }: { canCreate: boolean }) {
+  return (
+    <Card>
+      <EmptyState
+        headingLevel={2}
+        icon={<LayersIcon />}
+        title="No open deals yet"
+        description={
+          canCreate
+            ? "Create your first opportunity: it starts in the first stage, and you move it across the board as its exit criteria are met."
+            : "When deals are created, they appear here, one column per stage of the sales process."
+        }
+        action={
+          canCreate ? (
+            <ButtonLink href="/opportunities/new">
+              <PlusIcon className="size-4" />
+              New opportunity
+            </ButtonLink>
+          ) : null
+        }
+      />
+    </Card>
+  );
+}
+
+/** Deals exist, but none matches the filters. */
+export function NoMatches() {
+  return (
+    <Card>
+      <EmptyState
+        headingLevel={2}
+        icon={<SearchIcon className="size-5" />}
+        title="No deals match these filters"
+        description="Try a wider close period or amount range, another owner, or fewer words in the search."
+        action={
+          <ButtonLink href="/board" variant="secondary">
+            Clear filters
+          </ButtonLink>
+        }
+      />
+    </Card>
+  );
+}

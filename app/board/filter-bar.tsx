@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { boardQuery, CLOSE_PERIODS, type BoardFilterValues as BoardFilters } from "@/src/server/board/board-query";
+import { PERIOD_LABELS } from "@/src/server/board/close-period";
+import type { OwnerOption } from "@/src/server/board/owner-options";
+import { cx } from "@/src/ui/cx";
+import { inputBase } from "@/src/ui/field";
+import { Select } from "@/src/ui/select";
+import { ClockIcon } from "@/src/ui/icons";
+import { SearchIcon } from "./board-icons";
+
+type Props = {
+  filters: BoardFilters;
+  owners: OwnerOption[];
+  /** What "no owner filter" means for this actor: a manager's team, everyone for an admin; null hides the choice. */
+  everyone: "My team" | "Everyone" | null;
+  actorId: string;
+};
+
+const control = cx(inputBase, "h-8 border-line-strong hover:border-zinc-400");
+const amount = (raw: string) => (raw.trim() === "" || Number.isNaN(Number(raw)) ? undefined : Math.max(0, Number(raw)));
+
+/** The board's filters, kept in the URL: every change replaces the address, so it can be shared. */
+export function FilterBar({ filters, owners, everyone, actorId }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(filters.q ?? "");
+  const [min, setMin] = useState(filters.min?.toString() ?? "");
+  const [max, setMax] = useState(filters.max?.toString() ?? "");
+
+  // Clearing the filters (a link) changes the URL under the inputs: they follow it.
+  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+  useEffect(() => setMin(filters.min?.toString() ?? ""), [filters.min]);
+  useEffect(() => setMax(filters.max?.toString() ?? ""), [filters.max]);
+
+  // Changes made while the last one loads build on it, not on the filters the page was rendered with.
+  const requested = useRef(filters);
+  useEffect(() => {
+    requested.current = filters;
+  }, [filters]);
+
+  function apply(next: Partial<BoardFilters>) {
+    requested.current = { ...requested.current, ...next };
+    const query = boardQuery(requested.current);
+    startTransition(() => router.replace(query ? `/board?${query}` : "/board", { scroll: false }));
+  }
+
+  // Typing settles for a moment before the board reloads.
+  useEffect(() => {
+    const typed = { q: q.trim() || undefined, min: amount(min), max: amount(max) };
+    if (typed.q === filters.q && typed.min === filters.min && typed.max === filters.max) return;
+    const timer = setTimeout(() => apply(typed), 350);
+    return () => clearTimeout(timer);
+  }, [q, min, max]);
+
+  const active = boardQuery(filters) !== "";
+  return (
+    <form role="search" aria-label="Filter the board" className="flex flex-wrap items-center gap-x-3 gap-y-2.5 pb-5" onSubmit={(e) => e.preventDefault()}>
+      <div className="relative w-full sm:w-60">
+        <label htmlFor="board-search" className="sr-only">
+          Search account or deal
+        </label>
+        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" />
+        <input id="board-search" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder="Search account or deal" className={cx(control, "w-full pl-9")} maxLength={100} />
+      </div>
+      {everyone ? (
+        <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
+          Owner
+          <Select size="sm" value={filters.owner ?? ""} onChange={(e) => apply({ owner: e.currentTarget.value || undefined })} className="w-40">
+            <option value="">{everyone}</option>
+            <option value="mine">Mine</option>
+            {owners
+              .filter((o) => o.id !== actorId)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+          </Select>
+        </label>
+      ) : null}
+      <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
+        Close date
+        <Select size="sm" value={filters.period ?? ""} onChange={(e) => apply({ period: (e.currentTarget.value || undefined) as BoardFilters["period"] })} className="w-36">
+          <option value="">Any time</option>
+          {CLOSE_PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <div role="group" aria-labelledby="board-amount" className="flex items-center gap-1.5 text-[13px] text-ink-muted">
+        <span id="board-amount" className="mr-0.5 font-medium">
+          Amount
+        </span>
+        <div className="w-24">
+          <input aria-label="Minimum amount" inputMode="decimal" placeholder="Min" value={min} onChange={(e) => setMin(e.currentTarget.value)} className={control} />
+        </div>
+        <span aria-hidden="true">–</span>
+        <div className="w-24">
+          <input aria-label="Maximum amount" inputMode="decimal" placeholder="Max" value={max} onChange={(e) => setMax(e.currentTarget.value)} className={control} />
+        </div>
+      </div>
+      <label
+        className={cx(
+          "flex h-8 cursor-pointer items-center gap-2 rounded-lg border px-3 text-[13px] font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent",
+          filters.stalled ? "border-amber-300 bg-amber-50 text-amber-900" : "border-line-strong bg-surface text-ink-muted hover:bg-zinc-50",
+        )}
+      >
+        <input type="checkbox" className="sr-only" checked={filters.stalled} onChange={(e) => apply({ stalled: e.currentTarget.checked })} />
+        <ClockIcon className="size-4" />
+        Stalled only
+      </label>
+      {active ? (
+        <Link href="/board" scroll={false} className="rounded-md px-1 text-[13px] font-medium text-accent hover:text-accent-hover hover:underline">
+          Clear filters
+        </Link>
+      ) : null}
+      <span aria-live="polite" className="text-[13px] text-ink-subtle">
+        {pending ? "Updating…" : ""}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import type { BoardCard } from "@/src/server/board/board-card";
+import { ExternalIcon } from "../board-icons";
+
+/** A criterion fixed on the deal page (a close plan has several steps; approvals have their own flow). */
+export function DealPageLink({ card, label, text, hash, detail }: { card: BoardCard; label: string; text: string; hash?: string; detail?: string }) {
+  return (
+    <div className="space-y-1">
+      <p className="text-sm font-medium text-ink">{label}</p>
+      {detail ? <p className="text-[13px] text-ink-muted">{detail}</p> : null}
+      <Link
+        href={`/opportunities/${card.id}${hash ? `#${hash}` : ""}`}
+        className="inline-flex items-center gap-1 rounded text-[13px] font-medium text-accent hover:text-accent-hover hover:underline"
+      >
+        {text}
+        <ExternalIcon className="size-3.5" />
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { BoardStage } from "@/src/server/board/get-board";
+import { Button } from "@/src/ui/button";
+import { Dialog } from "@/src/ui/dialog";
+import { Textarea } from "@/src/ui/textarea";
+import { dealName, dealTitle } from "./deal-card";
+import { LostFieldsForm } from "./lost-fields";
+import type { DetailsRequest, MoveInput } from "./move-types";
+
+type Props = { request: DetailsRequest; stages: BoardStage[]; onSubmit: (input: MoveInput) => void; onCancel: () => void };
+
+const COPY = {
+  won: { title: "Close as won", action: "Close as won", label: "Why did we win?", hint: "What tipped the decision: it feeds the win analysis." },
+  back: { title: "Move back", action: "Move back", label: "Why is it moving back?", hint: "Recorded in the deal's history." },
+} as const;
+
+/** The words a move needs before it is sent: Closed Won and Lost ask for their fields, a move back for a reason. */
+export function MoveDetailsDialog({ request, stages, onSubmit, onCancel }: Props) {
+  const [text, setText] = useState("");
+  const { card, toStage, kind } = request;
+  const stageName = stages.find((s) => s.key === toStage)?.name ?? toStage;
+  const formId = `move-details-${card.id}`;
+
+  function submitText(e: FormEvent) {
+    e.preventDefault();
+    if (kind === "won") onSubmit({ toStage, won: { whyWon: text.trim() } });
+    if (kind === "back") onSubmit({ toStage, reason: text.trim() });
+  }
+
+  const title = kind === "lost" ? `Close ${dealName(card)} as lost` : kind === "won" ? `Close ${dealName(card)} as won` : `Move ${dealName(card)} back to ${stageName}`;
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : onCancel())}
+      title={title}
+      description={`${dealTitle(card)}${kind === "lost" ? ": every answer feeds the loss analysis. Write “none” where there is none." : ""}`}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} variant={kind === "lost" ? "danger" : "primary"}>
+            {kind === "lost" ? "Close as lost" : COPY[kind].action}
+          </Button>
+        </>
+      }
+    >
+      {kind === "lost" ? (
+        <LostFieldsForm id={formId} onSubmit={(lost) => onSubmit({ toStage, lost })} />
+      ) : (
+        <form id={formId} onSubmit={submitText} className="space-y-1.5">
+          <label htmlFor={`${formId}-text`} className="block text-sm font-medium text-ink">
+            {COPY[kind].label}
+          </label>
+          <Textarea
+            id={`${formId}-text`}
+            required
+            rows={4}
+            maxLength={kind === "won" ? 5000 : 1000}
+            aria-describedby={`${formId}-hint`}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <p id={`${formId}-hint`} className="text-[13px] text-ink-muted">
+            {COPY[kind].hint}
+          </p>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/src/auth/current-actor";
+import { can } from "@/src/auth/authorize";
+import { toCalendarDate } from "@/src/domain/dates";
+import { parseBoardFilters } from "@/src/server/board/board-filters";
+import { boardQuery } from "@/src/server/board/board-query";
+import { getBoard } from "@/src/server/board/get-board";
+import { AppShell } from "@/src/ui/app-shell";
+import { ButtonLink } from "@/src/ui/button";
+import { formatMoney, pluralize } from "@/src/ui/format";
+import { PlusIcon } from "@/src/ui/icons";
+import { PageHeader } from "@/src/ui/page-header";
+import { NoDeals, NoMatches } from "./board-empty";
+import { BoardView } from "./board-view";
+import { FilterBar } from "./filter-bar";
+
+export const metadata: Metadata = { title: "Board" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BoardPage({ searchParams }: Props) {
+  const filters = parseBoardFilters(await searchParams);
+  const query = boardQuery(filters);
+  const actor = await requireActor(query ? `/board?${query}` : "/board");
+  const now = new Date();
+  const board = await getBoard(actor, filters, now);
+
+  const count = board.columns.reduce((n, c) => n + c.count, 0);
+  const money = (cents: number) => formatMoney(cents, board.currency, { compact: true });
+  const amount = board.columns.reduce((n, c) => n + c.amountCents, 0);
+  const weighted = board.columns.reduce((n, c) => n + c.weightedCents, 0);
+  const canCreate = can(actor, "opportunity.create");
+
+  return (
+    <AppShell actor={actor} wide>
+      <PageHeader
+        eyebrow={board.processName}
+        title="Pipeline board"
+        description={
+          count > 0
+            ? `${pluralize(count, query ? "matching open deal" : "open deal")} · ${money(amount)} in pipeline · ${money(weighted)} weighted${
+                board.otherCurrencyCount ? ` (${board.otherCurrencyCount} in other currencies not summed)` : ""
+              }`
+            : undefined
+        }
+        actions={
+          canCreate ? (
+            <ButtonLink href="/opportunities/new">
+              <PlusIcon className="size-4" />
+              New opportunity
+            </ButtonLink>
+          ) : null
+        }
+      />
+      {!board.hasAnyOpenDeal && !query ? (
+        <NoDeals canCreate={canCreate} />
+      ) : (
+        <>
+          <FilterBar
+            filters={filters}
+            owners={board.owners}
+            everyone={actor.role === "manager" ? "My team" : actor.role === "admin" ? "Everyone" : null}
+            actorId={actor.id}
+          />
+          {count === 0 ? (
+            <NoMatches />
+          ) : (
+            <BoardView key={query} board={board} filters={Object.fromEntries(new URLSearchParams(query))} today={toCalendarDate(now)} />
+          )}
+        </>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,74 @@
+// The board's filters as one Prisma where clause, always inside what the actor may see.
+import type { Actor } from "../../auth/actor";
+import { visibleOpportunities } from "../../auth/authorize";
+import { addDays, fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { toCents } from "../../domain/money";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Tx } from "../db";
+import type { BoardFilters } from "./board-filters";
+import { closePeriodRange } from "./close-period";
+
+type StallLimit = { processVersionId: string; key: string; stallDays: number | null };
+
+/**
+ * Stalled as src/domain/opportunities/stalled.ts decides it for one deal, as a condition: the next
+ * step is due before today, or more calendar days than the stage allows have passed since the day
+ * the deal entered it. Limits belong to the version a deal follows, so each gets its own branch.
+ */
+export function stalledWhere(limits: readonly StallLimit[], now: Date): Prisma.OpportunityWhereInput {
+  const today = toCalendarDate(now);
+  return {
+    OR: [
+      { nextStepDue: { lt: fromCalendarDate(today) } },
+      ...limits
+        .filter((l) => l.stallDays !== null)
+        .map((l) => ({
+          processVersionId: l.processVersionId,
+          stageKey: l.key,
+          // days from the entry day to today > limit  ⇔  entered before (today − limit) 00:00 UTC
+          stageEnteredAt: { lt: fromCalendarDate(addDays(today, -l.stallDays!)) },
+        })),
+    ],
+  };
+}
+
+/** The stall limits of every version of a process: a handful of rows. */
+export const loadStallLimits = (tx: Tx, processId: string) =>
+  tx.stage.findMany({
+    where: { stallDays: { not: null }, processVersion: { processId } },
+    select: { processVersionId: true, key: true, stallDays: true },
+  });
+
+/** The versions of a process: deals of every version of it share the board (ids, not a join: cheaper per query). */
+export const loadVersionIds = async (tx: Tx, processId: string) =>
+  (await tx.processVersion.findMany({ where: { processId }, select: { id: true } })).map((v) => v.id);
+
+/** Filters shared by the open columns and the closed totals: who, how much, which words. */
+export function scopeWhere(actor: Actor, filters: BoardFilters, versionIds: string[]): Prisma.OpportunityWhereInput[] {
+  const where: Prisma.OpportunityWhereInput[] = [visibleOpportunities(actor), { processVersionId: { in: versionIds } }];
+  if (filters.owner) where.push({ ownerId: filters.owner === "mine" ? actor.id : filters.owner });
+  if (filters.min !== undefined) where.push({ amountCents: { gte: toCents(filters.min) } });
+  if (filters.max !== undefined) where.push({ amountCents: { lte: toCents(filters.max) } });
+  if (filters.q)
+    where.push({
+      OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { accountName: { contains: filters.q, mode: "insensitive" } }],
+    });
+  return where;
+}
+
+/** The open deals the board shows: the scope, the close period, and stalled-only. */
+export function openDealsWhere(
+  actor: Actor,
+  filters: BoardFilters,
+  versionIds: string[],
+  limits: readonly StallLimit[],
+  now: Date,
+): Prisma.OpportunityWhereInput {
+  const where = [...scopeWhere(actor, filters, versionIds), { status: "open" as const }];
+  if (filters.period) {
+    const range = closePeriodRange(filters.period, toCalendarDate(now));
+    where.push({ closeDate: { gte: fromCalendarDate(range.from), lt: fromCalendarDate(range.to) } });
+  }
+  if (filters.stalled) where.push(stalledWhere(limits, now));
+  return { AND: where };
+}

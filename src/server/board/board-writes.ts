@@ -1,0 +1,52 @@
+// The board's writes: the product's use cases, answered as cards. A refused write also carries the
+// deal's current card in its details, so the board rolls back to the truth (after a version
+// conflict, the state someone else left) without another round trip.
+import type { Actor } from "../../auth/actor";
+import type { FileKind } from "../../domain/process/types";
+import { AppError } from "../../errors";
+import type { MoveRequest, ReplaceContactsRequest, UpdateOpportunityRequest } from "../../schemas/opportunities";
+import { uploadFile } from "../files/upload-file";
+import { attestCriterion } from "../opportunities/attest-criterion";
+import { getOpportunity } from "../opportunities/get-opportunity";
+import { moveOpportunity } from "../opportunities/move-opportunity";
+import { replaceContacts } from "../opportunities/replace-contacts";
+import { updateOpportunity } from "../opportunities/update-opportunity";
+import { toBoardCard, type BoardCard } from "./board-card";
+
+type Contact = ReplaceContactsRequest["contacts"][number];
+
+async function withCurrentCard<T>(actor: Actor, id: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const card = await getOpportunity(actor, id).then(toBoardCard, () => null); // null: gone from view
+    const details = typeof e.details === "object" && e.details !== null ? e.details : {};
+    throw new AppError(e.code, e.message, { ...details, card });
+  }
+}
+
+export const moveCard = (actor: Actor, id: string, input: MoveRequest): Promise<BoardCard> =>
+  withCurrentCard(actor, id, async () => toBoardCard(await moveOpportunity(actor, id, input)));
+
+export const attestOnBoard = (actor: Actor, id: string, input: { key: string; stage: string; satisfied: boolean; version: number }) =>
+  withCurrentCard(actor, id, async () =>
+    toBoardCard(await attestCriterion(actor, id, input.key, { satisfied: input.satisfied, version: input.version, stage: input.stage })),
+  );
+
+export const updateOnBoard = (actor: Actor, id: string, input: UpdateOpportunityRequest) =>
+  withCurrentCard(actor, id, async () => toBoardCard(await updateOpportunity(actor, id, input)));
+
+/** Adds one person to the buying group: the contact list is replaced as a whole, at the version read. */
+export const addContactOnBoard = (actor: Actor, id: string, input: { version: number; contact: Contact }) =>
+  withCurrentCard(actor, id, async () => {
+    const deal = await getOpportunity(actor, id);
+    const contacts = deal.contacts.map(({ name, email, title, role }) => ({ name, email, title, role }));
+    return toBoardCard(await replaceContacts(actor, id, { version: input.version, contacts: [...contacts, input.contact] }));
+  });
+
+export const uploadOnBoard = (actor: Actor, id: string, input: { kind: FileKind; name: string; bytes: Uint8Array }) =>
+  withCurrentCard(actor, id, async () => {
+    const file = await uploadFile(actor, id, input);
+    return { storedName: file.storedName, card: toBoardCard(await getOpportunity(actor, id)) };
+  });

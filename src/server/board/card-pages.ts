@@ -1,0 +1,65 @@
+// Pages of cards within a column, soonest close date first. A page is cut with a keyset cursor
+// (close date, id), so moves and inserts elsewhere never shift it. Two queries for any number of
+// columns' pages: the ids of each page (cheap, index-ordered), then every card with the relations
+// its exit criteria need (opportunityInclude: Prisma batches them, no query per card).
+import type { Actor } from "../../auth/actor";
+import { visibleOpportunities } from "../../auth/authorize";
+import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { AppError } from "../../errors";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Tx } from "../db";
+import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { toOpportunityResponse } from "../opportunities/opportunity-response";
+import { opportunityInclude } from "../opportunities/opportunity-row";
+import { getProcessVersion } from "../process/get-process-version";
+import { toBoardCard, type BoardCard } from "./board-card";
+
+export const PAGE_SIZE = 25;
+
+export type CardPage = { cards: BoardCard[]; nextCursor: string | null };
+
+const encodeCursor = (closeDate: Date, id: string) => Buffer.from(`${toCalendarDate(closeDate)}|${id}`).toString("base64url");
+
+function afterCursor(cursor: string): Prisma.OpportunityWhereInput {
+  const [day, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = fromCalendarDate(day ?? "");
+  if (!id || Number.isNaN(date.getTime()))
+    throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: [{ field: "cursor", message: "not a cursor from the board" }] });
+  return { OR: [{ closeDate: { gt: date } }, { closeDate: date, id: { gt: id } }] };
+}
+
+type PageRequest = { stageKey: string; cursor?: string | null };
+
+/** One page per requested column, for deals matching `where` (which includes the actor's visibility). */
+export async function loadCardPages(tx: Tx, actor: Actor, where: Prisma.OpportunityWhereInput, requests: PageRequest[], now: Date): Promise<CardPage[]> {
+  const heads = await Promise.all(
+    requests.map((r) =>
+      tx.opportunity.findMany({
+        where: { AND: [where, { stageKey: r.stageKey }, ...(r.cursor ? [afterCursor(r.cursor)] : [])] },
+        orderBy: [{ closeDate: "asc" }, { id: "asc" }],
+        take: PAGE_SIZE + 1,
+        select: { id: true, closeDate: true },
+      }),
+    ),
+  );
+  const ids = heads.flatMap((h) => h.slice(0, PAGE_SIZE).map((r) => r.id));
+  const [rows, rules] = await Promise.all([
+    ids.length
+      ? tx.opportunity.findMany({ where: { AND: [{ id: { in: ids } }, visibleOpportunities(actor)] }, include: opportunityInclude })
+      : [],
+    loadDealDeskRules(tx),
+  ]);
+  const cards = new Map<string, BoardCard>();
+  for (const row of rows) {
+    const process = await getProcessVersion(tx, row.processVersionId); // cached: one read per version
+    cards.set(row.id, toBoardCard(toOpportunityResponse(row, process, rules, now)));
+  }
+  return heads.map((head) => {
+    const page = head.slice(0, PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      cards: page.map((r) => cards.get(r.id)).filter((c): c is BoardCard => !!c),
+      nextCursor: head.length > PAGE_SIZE && last ? encodeCursor(last.closeDate, last.id) : null,
+    };
+  });
+}
