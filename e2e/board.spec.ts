@@ -112,10 +112,22 @@ async function dragByMouse(page: Page, from: Locator, to: Locator) {
 }
 
 /** Space, ArrowRight × n, Space: each key after the board said what the last one did, as a screen reader user hears it. */
+/**
+ * dnd-kit's keyboard sensor starts listening for arrow keys in a timer after the pick-up, and Chromium
+ * runs input before timers: an arrow sent the moment "Picked up" is announced can arrive before the
+ * listener (no person types that fast). Waiting for two frames and a later timer lets it attach.
+ */
+async function keyboardDragReady(page: Page) {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
+  );
+}
+
 async function moveByKeyboard(page: Page, account: string, arrows: number, key = "ArrowRight") {
   await handle(page, account).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toHaveText(/^Picked up /);
+  await keyboardDragReady(page);
   for (let i = 0; i < arrows; i++) {
     const before = await liveRegion(page).textContent();
     await page.keyboard.press(key);
@@ -155,6 +167,7 @@ test("a deal moves by keyboard from its handle, with spoken announcements", asyn
   await handle(page, account).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toHaveText(`Picked up ${account} – Platform rollout in Identify.`);
+  await keyboardDragReady(page);
   await page.keyboard.press("ArrowRight");
   await expect(liveRegion(page)).toHaveText("Moved over Qualify.");
   await page.keyboard.press("Space");
