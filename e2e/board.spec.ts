@@ -290,6 +290,8 @@ test("Closed Won asks why we won, and a move back asks why", async ({ page, requ
   await backDialog.getByLabel("Why is it moving back?").fill("New sponsor: the buying process starts over.");
   await backDialog.getByRole("button", { name: "Move back" }).click();
   await expect(card(column(page, "identify"), back)).toBeVisible();
+  // The card moves at once; the notice comes when the server has answered.
+  await expect(page.getByTestId("board-notice")).toContainText(`${back} – Platform rollout moved to Identify`);
   expect((await current(request, token, loser.id)).stage).toBe("identify");
 });
 
