@@ -10,7 +10,7 @@ const MANAGER = "manager@stageline.test";
 
 type Criterion = { key: string; type: string; field?: string; condition?: { op: string; role?: string }; documentKind?: string; minSteps?: number };
 type Stage = { key: string; exitCriteria: Criterion[] };
-type Deal = { id: string; version: number; stage: string; accountName: string; name: string };
+type Deal = { id: string; version: number; stage: string; accountName: string; name: string; ownerId: string };
 
 // Every action is traced (playwright.config.ts) and a drag is many actions: give the flows room.
 test.describe.configure({ timeout: 90_000 });
@@ -182,8 +182,6 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   const token = await tokenFor(request, REP);
   const account = `E2E fix ${uid()}`;
   const deal = await createDeal(request, token, account);
-  // A close plan has several steps: it is built on the deal page, so it is ready beforehand here.
-  await closePlan(request, token, deal.id, deal.version, 3);
 
   await signIn(page, REP);
   await openBoard(page, `?q=${encodeURIComponent(account)}`);
@@ -219,6 +217,15 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await panel.getByLabel("Formal quote attached").setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
   await panel.getByRole("button", { name: "Upload quote" }).click();
   await expect(panel.getByText("Attached as quote.pdf.")).toBeVisible();
+
+  // The close plan: one step of the rep's own, then the typical steps of a close.
+  await panel.getByLabel("Step", { exact: true }).fill("Security questionnaire returned");
+  await panel.getByLabel("Due").fill("2027-05-15");
+  await panel.getByRole("button", { name: "Add step" }).click();
+  await expect(panel.getByText("1 step added. 1 step with an owner and a due date: 2 more needed.")).toBeVisible();
+  await expect(panel.getByText("All fixed: ready to retry.")).toHaveCount(0);
+  await panel.getByRole("button", { name: "Add the typical closing steps" }).click();
+  await expect(panel.getByText("6 steps added. 7 steps with an owner and a due date.")).toBeVisible();
   await expect(panel.getByText("All fixed: ready to retry.")).toBeVisible();
 
   await panel.getByRole("button", { name: "Retry move" }).click();
@@ -226,6 +233,10 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await expect(card(column(page, "negotiate"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Negotiate");
   expect((await current(request, token, deal.id)).stage).toBe("negotiate");
+  const plan = await api<{ steps: { title: string; ownerUserId: string | null; dueDate: string | null }[] }>(request, token, "get", `/opportunities/${deal.id}/close-plan`);
+  expect(plan.steps).toHaveLength(7);
+  expect(plan.steps.every((s) => s.ownerUserId === deal.ownerId && s.dueDate)).toBe(true);
+  expect(plan.steps.map((s) => s.title)).toContain("Security questionnaire returned");
 });
 
 test("Closed Lost asks for its fields in a dialog", async ({ page, request }) => {

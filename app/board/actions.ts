@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { runAction } from "@/src/http/action-result";
 import { FileKindField } from "@/src/schemas/files";
-import { ContactInput, MoveRequest, UpdateOpportunityRequest } from "@/src/schemas/opportunities";
+import { CalendarDate, ContactInput, MoveRequest, PlanStepInput, UpdateOpportunityRequest } from "@/src/schemas/opportunities";
 import { BoardFilters } from "@/src/server/board/board-filters";
-import { addContactOnBoard, attestOnBoard, moveCard, updateOnBoard, uploadOnBoard } from "@/src/server/board/board-writes";
+import { addContactOnBoard, addPlanStepsOnBoard, attestOnBoard, moveCard, updateOnBoard, uploadOnBoard } from "@/src/server/board/board-writes";
 import { getColumnPage } from "@/src/server/board/get-board";
 
 const Id = z.string().min(1).max(64);
@@ -49,6 +49,16 @@ export async function uploadDealFile(form: FormData) {
   return runAction(UploadInput, input, async (actor, { id, kind, file }) =>
     uploadOnBoard(actor, id, { kind, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
   );
+}
+
+const AddPlanStepsInput = z.object({
+  id: Id,
+  version: z.number().int().positive(),
+  steps: z.union([z.literal("typical"), z.array(PlanStepInput.pick({ title: true }).extend({ dueDate: CalendarDate })).min(1).max(20)]),
+});
+
+export async function addPlanSteps(input: unknown) {
+  return runAction(AddPlanStepsInput, input, (actor, { id, ...rest }) => addPlanStepsOnBoard(actor, id, rest));
 }
 
 const PageInput = z.object({ stage: z.string().min(1).max(64), cursor: z.string().min(1).max(200), filters: z.record(z.string(), z.string()) });

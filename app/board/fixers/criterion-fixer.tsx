@@ -8,6 +8,7 @@ import { DocumentFixer } from "./document-fixer";
 import { FieldFixer } from "./field-fixer";
 import type { FixerProps } from "./fixer-types";
 import { DealPageLink } from "./link-fixer";
+import { PlanFixer } from "./plan-fixer";
 
 // The engine's own Closed Won check ("signed_contract") has no definition in the process.
 const documentKind = (c: ExitCriterion | null, key: string): FileKind =>
@@ -27,14 +28,10 @@ function Fixer(props: FixerProps & { criterion: ExitCriterion | null }) {
     case "document":
       return <DocumentFixer {...props} kind={documentKind(criterion, unmet.key)} />;
     case "plan":
-      return (
-        <DealPageLink
-          card={card}
-          label={unmet.label}
-          hash="close-plan"
-          detail={criterion?.type === "plan" ? `At least ${criterion.minSteps} steps, each with an owner and a due date.` : undefined}
-          text="Build the close plan on the deal page"
-        />
+      return criterion?.type === "plan" ? (
+        <PlanFixer {...props} minSteps={criterion.minSteps} />
+      ) : (
+        <DealPageLink card={card} label={unmet.label} hash="close-plan" text="Build the close plan on the deal page" />
       );
     case "approval":
       return (

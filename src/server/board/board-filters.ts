@@ -8,6 +8,8 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
+    // PostgreSQL text cannot hold NUL: such a value would fail the query, not just match nothing.
+    .refine((v) => !v.includes("\u0000"))
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined);

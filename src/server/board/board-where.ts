@@ -49,10 +49,13 @@ export function scopeWhere(actor: Actor, filters: BoardFilters, versionIds: stri
   if (filters.owner) where.push({ ownerId: filters.owner === "mine" ? actor.id : filters.owner });
   if (filters.min !== undefined) where.push({ amountCents: { gte: toCents(filters.min) } });
   if (filters.max !== undefined) where.push({ amountCents: { lte: toCents(filters.max) } });
-  if (filters.q)
+  if (filters.q) {
+    // `contains` is a LIKE pattern: a searched % or _ must match itself, not any text.
+    const text = filters.q.replace(/[\\%_]/g, "\\$&");
     where.push({
-      OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { accountName: { contains: filters.q, mode: "insensitive" } }],
+      OR: [{ name: { contains: text, mode: "insensitive" } }, { accountName: { contains: text, mode: "insensitive" } }],
     });
+  }
   return where;
 }
 

@@ -2,11 +2,14 @@
 // deal's current card in its details, so the board rolls back to the truth (after a version
 // conflict, the state someone else left) without another round trip.
 import type { Actor } from "../../auth/actor";
+import { toCalendarDate, type CalendarDate } from "../../domain/dates";
+import { suggestClosePlan } from "../../domain/opportunities/close-plan";
 import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
 import type { MoveRequest, ReplaceContactsRequest, UpdateOpportunityRequest } from "../../schemas/opportunities";
 import { uploadFile } from "../files/upload-file";
 import { attestCriterion } from "../opportunities/attest-criterion";
+import { getClosePlan, replaceClosePlan } from "../opportunities/close-plan";
 import { getOpportunity } from "../opportunities/get-opportunity";
 import { moveOpportunity } from "../opportunities/move-opportunity";
 import { replaceContacts } from "../opportunities/replace-contacts";
@@ -49,4 +52,29 @@ export const uploadOnBoard = (actor: Actor, id: string, input: { kind: FileKind;
   withCurrentCard(actor, id, async () => {
     const file = await uploadFile(actor, id, input);
     return { storedName: file.storedName, card: toBoardCard(await getOpportunity(actor, id)) };
+  });
+
+/** Steps to add to a close plan: the typical steps of a close, or the rep's own. */
+export type NewPlanSteps = "typical" | { title: string; dueDate: CalendarDate }[];
+
+/**
+ * Adds steps to the close plan, each owned by the deal's owner, at the version read. The typical
+ * steps (counted back from the decision date) skip any title the plan already has. Answers with the
+ * card and how many steps now have an owner and a due date, which is what a `plan` criterion counts.
+ */
+export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: number; steps: NewPlanSteps }, now = new Date()) =>
+  withCurrentCard(actor, id, async () => {
+    const [deal, plan] = await Promise.all([getOpportunity(actor, id), getClosePlan(actor, id, now)]);
+    const existing = new Set(plan.steps.map((s) => s.title.trim().toLowerCase()));
+    const added = (input.steps === "typical" ? suggestClosePlan(plan.closeDate, toCalendarDate(now)) : input.steps).filter(
+      (s) => input.steps !== "typical" || !existing.has(s.title.toLowerCase()),
+    );
+    const ready = (list: typeof plan.steps) => list.filter((s) => (s.ownerUserId || s.ownerName.trim()) && s.dueDate).length;
+    if (!added.length) return { card: toBoardCard(deal), added: 0, ready: ready(plan.steps) };
+    const steps = [
+      ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),
+      ...added.map(({ title, dueDate }) => ({ title, dueDate, ownerUserId: deal.ownerId, ownerName: "", done: false })),
+    ];
+    const saved = await replaceClosePlan(actor, id, { version: input.version, steps }, now);
+    return { card: toBoardCard(await getOpportunity(actor, id)), added: added.length, ready: ready(saved.steps) };
   });

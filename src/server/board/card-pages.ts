@@ -4,7 +4,7 @@
 // its exit criteria need (opportunityInclude: Prisma batches them, no query per card).
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
-import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { fromCalendarDate, isCalendarDate, toCalendarDate } from "../../domain/dates";
 import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
@@ -21,10 +21,12 @@ export type CardPage = { cards: BoardCard[]; nextCursor: string | null };
 const encodeCursor = (closeDate: Date, id: string) => Buffer.from(`${toCalendarDate(closeDate)}|${id}`).toString("base64url");
 
 function afterCursor(cursor: string): Prisma.OpportunityWhereInput {
-  const [day, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = fromCalendarDate(day ?? "");
-  if (!id || Number.isNaN(date.getTime()))
+  const [day = "", id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  // A cursor comes back from the browser: a date PostgreSQL has no value for (year 0) or a NUL in
+  // the id would fail the query itself, so both are refused here as an invalid cursor.
+  if (!id || id.length > 64 || id.includes("\u0000") || !isCalendarDate(day))
     throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: [{ field: "cursor", message: "not a cursor from the board" }] });
+  const date = fromCalendarDate(day);
   return { OR: [{ closeDate: { gt: date } }, { closeDate: date, id: { gt: id } }] };
 }
 
