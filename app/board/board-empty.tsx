@@ -31,7 +31,7 @@ export function NoDeals({ canCreate }: { canCreate: boolean }) {
 }
 
 /** Deals exist, but none matches the filters. */
-export function NoMatches() {
+export function NoMatches({ clearHref }: { clearHref: string }) {
   return (
     <Card>
       <EmptyState
@@ -40,7 +40,7 @@ export function NoMatches() {
         title="No deals match these filters"
         description="Try a wider close period or amount range, another owner, or fewer words in the search."
         action={
-          <ButtonLink href="/board" variant="secondary">
+          <ButtonLink href={clearHref} variant="secondary">
             Clear filters
           </ButtonLink>
         }

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { boardQuery, CLOSE_PERIODS, type BoardFilterValues as BoardFilters } from "@/src/server/board/board-query";
+import { boardQuery, CLOSE_PERIODS, isFiltered, unfilteredHref, type BoardFilterValues as BoardFilters } from "@/src/server/board/board-query";
 import { PERIOD_LABELS } from "@/src/server/board/close-period";
 import type { OwnerOption } from "@/src/server/board/owner-options";
+import type { ProcessOption } from "@/src/server/board/process-options";
 import { cx } from "@/src/ui/cx";
 import { inputBase } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
@@ -15,6 +16,9 @@ import { SearchIcon } from "./board-icons";
 type Props = {
   filters: BoardFilters;
   owners: OwnerOption[];
+  processes: ProcessOption[];
+  /** The process shown (the chosen one, or the default). */
+  processKey: string;
   /** What "no owner filter" means for this actor: a manager's team, everyone for an admin; null hides the choice. */
   everyone: "My team" | "Everyone" | null;
   actorId: string;
@@ -24,7 +28,7 @@ const control = cx(inputBase, "h-8 border-line-strong hover:border-zinc-400");
 const amount = (raw: string) => (raw.trim() === "" || Number.isNaN(Number(raw)) ? undefined : Math.max(0, Number(raw)));
 
 /** The board's filters, kept in the URL: every change replaces the address, so it can be shared. */
-export function FilterBar({ filters, owners, everyone, actorId }: Props) {
+export function FilterBar({ filters, owners, processes, processKey, everyone, actorId }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [q, setQ] = useState(filters.q ?? "");
@@ -56,9 +60,22 @@ export function FilterBar({ filters, owners, everyone, actorId }: Props) {
     return () => clearTimeout(timer);
   }, [q, min, max]);
 
-  const active = boardQuery(filters) !== "";
+  const active = isFiltered(filters);
   return (
     <form role="search" aria-label="Filter the board" className="flex flex-wrap items-center gap-x-3 gap-y-2.5 pb-5" onSubmit={(e) => e.preventDefault()}>
+      {processes.length > 1 ? (
+        <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
+          Process
+          <Select size="sm" value={processKey} onChange={(e) => apply({ process: processes.find((p) => p.key === e.currentTarget.value && !p.isDefault)?.key })} className="w-44">
+            {processes.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.name}
+                {p.isDefault ? " (current)" : ""}
+              </option>
+            ))}
+          </Select>
+        </label>
+      ) : null}
       <div className="relative w-full sm:w-60">
         <label htmlFor="board-search" className="sr-only">
           Search account or deal
@@ -116,7 +133,7 @@ export function FilterBar({ filters, owners, everyone, actorId }: Props) {
         Stalled only
       </label>
       {active ? (
-        <Link href="/board" scroll={false} className="rounded-md px-1 text-[13px] font-medium text-accent hover:text-accent-hover hover:underline">
+        <Link href={unfilteredHref(filters)} scroll={false} className="rounded-md px-1 text-[13px] font-medium text-accent hover:text-accent-hover hover:underline">
           Clear filters
         </Link>
       ) : null}

@@ -3,7 +3,7 @@ import { requireActor } from "@/src/auth/current-actor";
 import { can } from "@/src/auth/authorize";
 import { toCalendarDate } from "@/src/domain/dates";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
-import { boardQuery } from "@/src/server/board/board-query";
+import { boardQuery, isFiltered, unfilteredHref } from "@/src/server/board/board-query";
 import { getBoard } from "@/src/server/board/get-board";
 import { AppShell } from "@/src/ui/app-shell";
 import { ButtonLink } from "@/src/ui/button";
@@ -38,7 +38,7 @@ export default async function BoardPage({ searchParams }: Props) {
         title="Pipeline board"
         description={
           count > 0
-            ? `${pluralize(count, query ? "matching open deal" : "open deal")} · ${money(amount)} in pipeline · ${money(weighted)} weighted${
+            ? `${pluralize(count, isFiltered(filters) ? "matching open deal" : "open deal")} · ${money(amount)} in pipeline · ${money(weighted)} weighted${
                 board.otherCurrencyCount ? ` (${board.otherCurrencyCount} in other currencies not summed)` : ""
               }`
             : undefined
@@ -52,18 +52,20 @@ export default async function BoardPage({ searchParams }: Props) {
           ) : null
         }
       />
-      {!board.hasAnyOpenDeal && !query ? (
+      {!board.hasAnyOpenDeal && !isFiltered(filters) ? (
         <NoDeals canCreate={canCreate} />
       ) : (
         <>
           <FilterBar
             filters={filters}
             owners={board.owners}
+            processes={board.processes}
+            processKey={board.processKey}
             everyone={actor.role === "manager" ? "My team" : actor.role === "admin" ? "Everyone" : null}
             actorId={actor.id}
           />
           {count === 0 ? (
-            <NoMatches />
+            <NoMatches clearHref={unfilteredHref(filters)} />
           ) : (
             <BoardView key={query} board={board} filters={Object.fromEntries(new URLSearchParams(query))} today={toCalendarDate(now)} />
           )}

@@ -1,7 +1,7 @@
 // The board's filters live in the URL, so a filtered board can be shared and survives a reload.
 // Anything unreadable in the query string falls back to "no filter" instead of an error page.
 import { z } from "zod";
-import { boardQuery, CLOSE_PERIODS } from "./board-query";
+import { CLOSE_PERIODS, isFiltered } from "./board-query";
 
 const optionalText = (max: number) =>
   z
@@ -17,6 +17,7 @@ const optionalText = (max: number) =>
 const optionalAmount = z.coerce.number().nonnegative().max(1e13).optional().catch(undefined);
 
 export const BoardFilters = z.object({
+  process: optionalText(64),
   /** "mine", a user id, or nothing: every deal the actor may see (a manager's team). */
   owner: optionalText(64),
   period: z.enum(CLOSE_PERIODS).optional().catch(undefined),
@@ -39,4 +40,4 @@ export function parseBoardFilters(params: SearchParams): BoardFilters {
   return BoardFilters.parse(first);
 }
 
-export const hasActiveFilters = (filters: BoardFilters) => boardQuery(filters) !== "";
+export const hasActiveFilters = (filters: BoardFilters) => isFiltered(filters);

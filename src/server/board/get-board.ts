@@ -6,7 +6,7 @@ import { can, visibleOpportunities } from "../../auth/authorize";
 import { toCalendarDate } from "../../domain/dates";
 import type { ExitCriterion } from "../../domain/process/types";
 import { db, type Tx } from "../db";
-import { getActiveProcessVersion } from "../process/get-process-version";
+import { getLatestProcessVersion } from "../process/get-process-version";
 import type { BoardCard } from "./board-card";
 import type { BoardFilters } from "./board-filters";
 import { closedTotals, openTotals, type Totals } from "./board-totals";
@@ -14,13 +14,17 @@ import { loadStallLimits, loadVersionIds, openDealsWhere, scopeWhere } from "./b
 import { loadCardPages, type CardPage } from "./card-pages";
 import { closePeriodRange } from "./close-period";
 import { listOwnerOptions, type OwnerOption } from "./owner-options";
+import { listProcessOptions, type ProcessOption } from "./process-options";
 
 export type BoardStage = { key: string; name: string; kind: "open" | "won" | "lost"; probability: number; criteria: ExitCriterion[] };
 export type BoardColumn = Totals & { key: string; name: string; probability: number; cards: BoardCard[]; nextCursor: string | null };
 export type ClosedTarget = { key: string; name: string; kind: "won" | "lost"; count: number; amountCents: number };
 
 export type Board = {
+  processKey: string;
   processName: string;
+  /** The processes with open deals in the actor's view, and the default one: more than one offers a choice. */
+  processes: ProcessOption[];
   /** Every stage with its exit criteria: the refused-move panel shows how to meet each. */
   stages: BoardStage[];
   columns: BoardColumn[];
@@ -38,25 +42,26 @@ export type Board = {
   canOverride: boolean;
 };
 
-/** What every board query starts from: the active process, its versions, and their stall limits. */
-async function boardScope(tx: Tx) {
-  const process = await getActiveProcessVersion(tx);
+/** What every board query starts from: the chosen (or default) process, its versions, and their stall limits. */
+async function boardScope(tx: Tx, processKey: string | undefined) {
+  const process = await getLatestProcessVersion(tx, processKey);
   const [versionIds, limits] = await Promise.all([loadVersionIds(tx, process.processId), loadStallLimits(tx, process.processId)]);
   return { process, versionIds, limits };
 }
 
 export async function getBoard(actor: Actor, filters: BoardFilters, now = new Date(), tx: Tx = db()): Promise<Board> {
-  const { process, versionIds, limits } = await boardScope(tx);
+  const { process, versionIds, limits } = await boardScope(tx, filters.process);
   const where = openDealsWhere(actor, filters, versionIds, limits, now);
   const open = process.stages.filter((s) => s.kind === "open");
   // Closed totals follow the close period; with none chosen, the current quarter.
   const today = toCalendarDate(now);
   const range = closePeriodRange(filters.period ?? "this_quarter", today);
 
-  const [totals, pages, owners] = await Promise.all([
+  const [totals, pages, owners, processes] = await Promise.all([
     openTotals(tx, where),
     loadCardPages(tx, actor, where, open.map((s) => ({ stageKey: s.key })), now),
     listOwnerOptions(tx, actor),
+    listProcessOptions(tx, actor),
   ]);
   const closed = await closedTotals(tx, scopeWhere(actor, filters, versionIds), range, totals.currency);
   const shown = [...totals.byStage.values()].reduce((n, t) => n + t.count, 0);
@@ -64,7 +69,9 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
     shown > 0 || (await tx.opportunity.count({ where: { AND: [visibleOpportunities(actor), { status: "open" }] }, take: 1 })) > 0;
 
   return {
+    processKey: process.processKey,
     processName: process.name,
+    processes,
     stages: process.stages.map((s) => ({ key: s.key, name: s.name, kind: s.kind, probability: s.probability, criteria: s.exitCriteria })),
     columns: open.map((s, i) => ({
       key: s.key,
@@ -89,7 +96,7 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
 
 /** The next page of one column, for "load more" as the rep scrolls. */
 export async function getColumnPage(actor: Actor, filters: BoardFilters, stageKey: string, cursor: string, now = new Date(), tx: Tx = db()): Promise<CardPage> {
-  const { versionIds, limits } = await boardScope(tx);
+  const { versionIds, limits } = await boardScope(tx, filters.process);
   const where = openDealsWhere(actor, filters, versionIds, limits, now);
   const [page] = await loadCardPages(tx, actor, where, [{ stageKey, cursor }], now);
   return page!;

@@ -62,3 +62,10 @@ export async function getActiveProcessVersion(tx: Tx): Promise<ProcessVersion> {
   if (!latest) throw new AppError("NOT_FOUND", "No sales process has been published yet.");
   return getProcessVersion(tx, latest.id);
 }
+
+/** The latest version of the process with this key; the default process when there is none such. */
+export async function getLatestProcessVersion(tx: Tx, processKey: string | undefined): Promise<ProcessVersion> {
+  if (!processKey) return getActiveProcessVersion(tx);
+  const latest = await tx.processVersion.findFirst({ where: { process: { key: processKey } }, orderBy: { version: "desc" }, select: { id: true } });
+  return latest ? getProcessVersion(tx, latest.id) : getActiveProcessVersion(tx);
+}

@@ -1,0 +1,20 @@
+// Which processes the board can show: the default one (new deals follow it), and any other with open
+// deals in the actor's view, such as the deals still on a process an admin has since replaced.
+import type { Actor } from "../../auth/actor";
+import { visibleOpportunities } from "../../auth/authorize";
+import type { Tx } from "../db";
+
+export type ProcessOption = { key: string; name: string; isDefault: boolean };
+
+export async function listProcessOptions(tx: Tx, actor: Actor): Promise<ProcessOption[]> {
+  return tx.process.findMany({
+    where: {
+      OR: [
+        { isDefault: true },
+        { versions: { some: { opportunities: { some: { AND: [visibleOpportunities(actor), { status: "open" }] } } } } },
+      ],
+    },
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    select: { key: true, name: true, isDefault: true },
+  });
+}
