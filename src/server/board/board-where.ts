@@ -1,36 +1,13 @@
 // The board's filters as one Prisma where clause, always inside what the actor may see.
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
-import { addDays, fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { toCents } from "../../domain/money";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
+import { stalledWhere, type StallLimit } from "../stalled/stalled-where";
 import type { BoardFilters } from "./board-filters";
 import { closePeriodRange } from "./close-period";
-
-type StallLimit = { processVersionId: string; key: string; stallDays: number | null };
-
-/**
- * Stalled as src/domain/opportunities/stalled.ts decides it for one deal, as a condition: the next
- * step is due before today, or more calendar days than the stage allows have passed since the day
- * the deal entered it. Limits belong to the version a deal follows, so each gets its own branch.
- */
-export function stalledWhere(limits: readonly StallLimit[], now: Date): Prisma.OpportunityWhereInput {
-  const today = toCalendarDate(now);
-  return {
-    OR: [
-      { nextStepDue: { lt: fromCalendarDate(today) } },
-      ...limits
-        .filter((l) => l.stallDays !== null)
-        .map((l) => ({
-          processVersionId: l.processVersionId,
-          stageKey: l.key,
-          // days from the entry day to today > limit  ⇔  entered before (today − limit) 00:00 UTC
-          stageEnteredAt: { lt: fromCalendarDate(addDays(today, -l.stallDays!)) },
-        })),
-    ],
-  };
-}
 
 /** The stall limits of every version of a process: a handful of rows. */
 export const loadStallLimits = (tx: Tx, processId: string) =>
