@@ -1,8 +1,7 @@
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
-import { LayersIcon, PlusIcon } from "@/src/ui/icons";
-import { SearchIcon } from "./board-icons";
+import { LayersIcon, PlusIcon, SearchIcon } from "@/src/ui/icons";
 
 /** Nothing to show at all: the first deal starts the board. */
 export function NoDeals({ canCreate }: { canCreate: boolean }) {

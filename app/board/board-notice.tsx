@@ -2,8 +2,7 @@
 
 import { useEffect } from "react";
 import { cx } from "@/src/ui/cx";
-import { AlertIcon, CheckIcon } from "@/src/ui/icons";
-import { CloseIcon } from "./board-icons";
+import { AlertIcon, CheckIcon, CloseIcon } from "@/src/ui/icons";
 import type { Notice } from "./use-board-moves";
 
 /**
@@ -34,7 +33,7 @@ export function BoardNotice({ notice, onDismiss }: { notice: Notice | null; onDi
           aria-label="Dismiss message"
           className={cx("-m-1 rounded-md p-1", tone === "success" ? "text-zinc-300 hover:bg-white/10 hover:text-white" : "text-red-700 hover:bg-red-100")}
         >
-          <CloseIcon />
+          <CloseIcon className="size-4" />
         </button>
       </div>
     ) : null;

@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { cx } from "@/src/ui/cx";
 import { formatMoney } from "@/src/ui/format";
-import { TrophyIcon, XCircleIcon } from "./board-icons";
+import { TrophyIcon, XCircleIcon } from "@/src/ui/icons";
 import type { ClosedState } from "./board-state";
 
 type Props = { target: ClosedState; currency: string; period: string; canMove: boolean };

@@ -3,8 +3,7 @@ import type { ComponentProps, Ref } from "react";
 import { fromCalendarDate } from "@/src/domain/dates";
 import { cx } from "@/src/ui/cx";
 import { formatDay, formatMoney, pluralize } from "@/src/ui/format";
-import { AlertIcon } from "@/src/ui/icons";
-import { GripIcon } from "./board-icons";
+import { AlertIcon, GripIcon } from "@/src/ui/icons";
 import type { ShownCard } from "./board-state";
 import { CriteriaBadge, StatusBadges } from "./card-badges";
 

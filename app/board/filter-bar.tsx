@@ -10,8 +10,7 @@ import type { ProcessOption } from "@/src/server/board/process-options";
 import { cx } from "@/src/ui/cx";
 import { inputBase } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
-import { ClockIcon } from "@/src/ui/icons";
-import { SearchIcon } from "./board-icons";
+import { ClockIcon, SearchIcon } from "@/src/ui/icons";
 
 type Props = {
   filters: BoardFilters;

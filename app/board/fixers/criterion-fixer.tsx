@@ -2,7 +2,7 @@
 
 import type { ExitCriterion, FileKind } from "@/src/domain/process/types";
 import { cx } from "@/src/ui/cx";
-import { CheckCircleIcon, CircleIcon } from "../board-icons";
+import { CheckCircleIcon, CircleIcon } from "@/src/ui/icons";
 import { CheckFixer } from "./check-fixer";
 import { DocumentFixer } from "./document-fixer";
 import { FieldFixer } from "./field-fixer";
@@ -55,7 +55,7 @@ export function CriterionFixer(props: FixerProps & { criterion: ExitCriterion | 
     <div className="flex items-start gap-3">
       {isCheck ? null : (
         <span className={cx("mt-0.5 shrink-0", props.done ? "text-emerald-600" : "text-zinc-400")}>
-          {props.done ? <CheckCircleIcon /> : <CircleIcon />}
+          {props.done ? <CheckCircleIcon className="size-4" /> : <CircleIcon className="size-4" />}
           <span className="sr-only">{props.done ? "Met: " : "Not met: "}</span>
         </span>
       )}

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import type { FileKind } from "@/src/domain/process/types";
 import { Button } from "@/src/ui/button";
 import { uploadDealFile } from "../actions";
-import { UploadIcon } from "../board-icons";
+import { UploadIcon } from "@/src/ui/icons";
 import { useFix } from "../use-fix";
 import { FixerMessage } from "./fixer-message";
 import { fixerId, type FixerProps } from "./fixer-types";
@@ -57,7 +57,7 @@ export function DocumentFixer({ card, unmet, done, onCard, onFixed, kind }: Fixe
           className="block min-w-0 flex-1 text-[13px] text-ink-muted file:mr-3 file:h-8 file:cursor-pointer file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:text-[13px] file:font-medium file:text-ink hover:file:bg-zinc-50"
         />
         <Button type="submit" variant="secondary" disabled={fix.pending || !chosen}>
-          <UploadIcon />
+          <UploadIcon className="size-4" />
           {fix.pending ? "Uploading…" : `Upload ${KIND_NAMES[kind]}`}
         </Button>
       </div>

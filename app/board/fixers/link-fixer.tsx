@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { BoardCard } from "@/src/server/board/board-card";
-import { ExternalIcon } from "../board-icons";
+import { ExternalIcon } from "@/src/ui/icons";
 
 /** A criterion fixed on the deal page: approvals have their own flow, and a few fields have no control here. */
 export function DealPageLink({ card, label, text, hash, detail }: { card: BoardCard; label: string; text: string; hash?: string; detail?: string }) {
