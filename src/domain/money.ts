@@ -8,3 +8,14 @@ export function toCents(amount: number): bigint {
 export function fromCents(cents: bigint | number): number {
   return Number(cents) / 100;
 }
+
+/**
+ * The currency most deals use, from counts per currency (a currency may come several times): totals
+ * add only that one. A tie goes to the earlier code alphabetically, so the answer never depends on
+ * the order rows come back in. No deals: USD.
+ */
+export function mainCurrency(counts: Iterable<{ currency: string; count: number }>): string {
+  const byCurrency = new Map<string, number>();
+  for (const { currency, count } of counts) byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + count);
+  return [...byCurrency].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "USD";
+}

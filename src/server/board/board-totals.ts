@@ -1,6 +1,7 @@
 // Each column's count, total and weighted amount, summed in the database. Weighted is amount ×
 // the probability of the stage in the version each deal follows, applied per (version, stage) group.
 import { fromCalendarDate } from "../../domain/dates";
+import { mainCurrency } from "../../domain/money";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
@@ -12,13 +13,6 @@ export type OpenTotals = { currency: string; otherCurrencyCount: number; byStage
 
 const empty = (): Totals => ({ count: 0, amountCents: 0, weightedCents: 0 });
 
-/** The currency most deals use: totals add only that one, and say how many others were left out. */
-function mainCurrency(groups: { currency: string; _count: { _all: number } }[]): string {
-  const byCurrency = new Map<string, number>();
-  for (const g of groups) byCurrency.set(g.currency, (byCurrency.get(g.currency) ?? 0) + g._count._all);
-  return [...byCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "USD";
-}
-
 export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): Promise<OpenTotals> {
   const groups = await tx.opportunity.groupBy({
     by: ["processVersionId", "stageKey", "currency"],
@@ -26,7 +20,7 @@ export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): P
     _count: { _all: true },
     _sum: { amountCents: true },
   });
-  const currency = mainCurrency(groups);
+  const currency = mainCurrency(groups.map((g) => ({ currency: g.currency, count: g._count._all })));
   const byStage = new Map<string, Totals>();
   let otherCurrencyCount = 0;
   for (const g of groups) {

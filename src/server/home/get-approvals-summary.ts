@@ -27,9 +27,10 @@ const approverGroups = (actor: Actor): ApproverGroup[] =>
   actor.role === "manager" ? ["sales_manager"] : actor.role === "deal_desk" ? [...actor.groups] : [];
 
 /**
- * Pending requests that need one of `groups` and have no decision from it yet. Prisma's filters
- * on enum arrays (`has`, `hasSome`) reach the PGlite adapter as malformed array literals, so the
- * group test is SQL over text arrays, on the requests the actor may see.
+ * Pending requests that need one of `groups` and have no decision from that group yet: an actor in
+ * finance and legal still owes legal's decision once finance has approved. Prisma's filters on enum
+ * arrays (`has`, `hasSome`) reach the PGlite adapter as malformed array literals, so the group test
+ * is SQL over text arrays, on the requests the actor may see.
  */
 async function countAwaiting(tx: Tx, pending: Prisma.ApprovalRequestWhereInput, groups: ApproverGroup[]): Promise<number> {
   if (groups.length === 0) return 0;
@@ -38,10 +39,13 @@ async function countAwaiting(tx: Tx, pending: Prisma.ApprovalRequestWhereInput, 
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "ApprovalRequest" r
     WHERE r."id" = ANY(${ids}::text[])
-      AND r."requiredGroups"::text[] && ${groups}::text[]
-      AND NOT EXISTS (
-        SELECT 1 FROM "ApprovalDecision" d
-        WHERE d."requestId" = r."id" AND d."group"::text = ANY(${groups}::text[])
+      AND EXISTS (
+        SELECT 1 FROM unnest(r."requiredGroups"::text[]) AS g("name")
+        WHERE g."name" = ANY(${groups}::text[])
+          AND NOT EXISTS (
+            SELECT 1 FROM "ApprovalDecision" d
+            WHERE d."requestId" = r."id" AND d."group"::text = g."name"
+          )
       )`;
   return row?.n ?? 0;
 }

@@ -3,6 +3,7 @@ import { visibleOpportunities } from "../../auth/authorize";
 import { openStages, type ProcessVersion } from "../../domain/process/process-version";
 import type { Tx } from "../db";
 import { addDays, fromCalendarDate, toCalendarDate } from "../../domain/dates";
+import { mainCurrency } from "../../domain/money";
 import { countStalledDeals } from "./count-stalled-deals";
 import { findNextSteps, type NextStepRow } from "./find-next-steps";
 
@@ -43,9 +44,7 @@ export async function getPipelineSummary(tx: Tx, actor: Actor, process: ProcessV
     findNextSteps(tx, open, process, today, weekEnd),
   ]);
 
-  const byCurrency = new Map<string, number>();
-  for (const g of groups) byCurrency.set(g.currency, (byCurrency.get(g.currency) ?? 0) + g._count._all);
-  const currency = [...byCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "USD";
+  const currency = mainCurrency(groups.map((g) => ({ currency: g.currency, count: g._count._all })));
 
   const stages: StageTotal[] = openStages(process).map((s) => ({ key: s.key, name: s.name, count: 0, amountCents: 0n }));
   const other: StageTotal = { ...OTHER, count: 0, amountCents: 0n };
@@ -58,7 +57,7 @@ export async function getPipelineSummary(tx: Tx, actor: Actor, process: ProcessV
 
   return {
     currency,
-    otherCurrencyCount: [...byCurrency].reduce((n, [c, count]) => (c === currency ? n : n + count), 0),
+    otherCurrencyCount: groups.reduce((n, g) => (g.currency === currency ? n : n + g._count._all), 0),
     stages,
     openCount: stages.reduce((n, s) => n + s.count, 0),
     openAmountCents: stages.reduce((n, s) => n + s.amountCents, 0n),
