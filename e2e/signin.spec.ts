@@ -93,3 +93,19 @@ test("an API token created on the settings page authenticates the REST API", asy
   const anonymous = await request.get("/api/v1/me");
   expect(anonymous.status()).toBe(401);
 });
+
+test("an address with no page answers 404 with a way back, signed in or not", async ({ page }) => {
+  const anonymous = await page.goto("/no-such-page");
+  expect(anonymous?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/signin");
+  await signIn(page, "rep@stageline.test");
+  await expect(page).toHaveURL(/\/$/);
+  const signedIn = await page.goto("/no-such-page");
+  expect(signedIn?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the board" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board" })).toBeVisible();
+});

@@ -1,12 +1,12 @@
 "use client";
 
-import { ErrorPanel } from "../_lib/error-panel";
+import { ErrorPanel } from "@/src/ui/error-panel";
 
-export default function OpportunityError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function OpportunityError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <ErrorPanel
       error={error}
-      reset={reset}
+      retry={retry}
       title="This deal could not be loaded"
       description="Something went wrong on our side while reading it. Nothing you saved was lost. Try again in a moment."
     />

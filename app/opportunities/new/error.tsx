@@ -1,12 +1,12 @@
 "use client";
 
-import { ErrorPanel } from "../_lib/error-panel";
+import { ErrorPanel } from "@/src/ui/error-panel";
 
-export default function NewOpportunityError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function NewOpportunityError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <ErrorPanel
       error={error}
-      reset={reset}
+      retry={retry}
       title="The new opportunity form could not be loaded"
       description="Something went wrong on our side. Try again in a moment."
     />
