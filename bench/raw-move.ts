@@ -1,7 +1,8 @@
 // The same stage move as hand-written SQL on the same database, without Prisma or the HTTP layer:
 // the very statements the API sends (token lookup, the deal's one-statement read, the versioned
 // UPDATE, the history INSERT), built by the same functions and run on the raw driver. What is left
-// between the two figures is the cost of the framework: Prisma, validation, rules, the response.
+// between the two figures is the cost of the app around them: request, validation, rules, typed rows,
+// the response.
 import { hashToken, tokenActorQuery } from "@/src/auth/api-tokens";
 import { Prisma } from "@/src/generated/prisma/client";
 import { historyInsert } from "@/src/server/history/record-history";
@@ -37,7 +38,8 @@ async function moveInTransaction(sql: ScriptRunner, client: Client, deal: DealSt
 }
 
 // PGlite is one connection: a transaction must own it from BEGIN to COMMIT, as PGlite's own
-// transaction() (which Prisma's adapter uses) ensures. A server gives each transaction a pooled one.
+// transaction() (which Prisma's adapter and Database.transaction use) ensures. A server gives each
+// transaction a pooled one.
 let queue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   const run = queue.then(fn, fn);

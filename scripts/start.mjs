@@ -2,10 +2,11 @@
 // `npm start`: build when the sources changed since the last build, then serve. The server
 // migrates the database and loads demo data itself at boot (instrumentation.ts), so the embedded
 // database folder is only ever opened by the serving process.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureBuild } from "./ensure-build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -25,30 +26,11 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function run(cmd, args) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-if (!fs.existsSync("src/generated/prisma/client.ts")) run("npx", ["prisma", "generate"]);
-
-const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "src", "prisma", "instrumentation.ts", "next.config.mjs", "package-lock.json"]
-  .filter((p) => fs.existsSync(p))
-  .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs));
-if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources)) {
-  console.log("[stageline] Building…");
-  run("npx", ["next", "build"]);
+try {
+  ensureBuild(root, env);
+} catch (error) {
+  console.error(`[stageline] ${error.message}`);
+  process.exit(1);
 }
 
 console.log(`[stageline] Starting on http://localhost:${env.PORT}`);

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { ApprovalsSummary } from "@/src/server/home/get-approvals-summary";
 import { Badge } from "@/src/ui/badge";
-import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
-import { ArrowRightIcon, CheckIcon } from "@/src/ui/icons";
+import { CheckIcon } from "@/src/ui/icons";
 import { GROUP_LABELS } from "@/src/ui/labels";
 
 const hoursSince = (from: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - from.getTime()) / 3_600_000));
@@ -26,12 +25,6 @@ export function ApprovalsSection({ approvals, now, className, compact }: Props) 
       aria-labelledby="approvals-heading"
       title={<span id="approvals-heading">Pending approvals</span>}
       description="Approval requests for non-standard deals, oldest first."
-      action={
-        <ButtonLink href="/approvals" variant="secondary" size="sm">
-          Open the deal desk
-          <ArrowRightIcon className="size-4" />
-        </ButtonLink>
-      }
       flush
     >
       <dl className={`grid divide-x divide-line border-b border-line ${groups ? "grid-cols-2" : "grid-cols-1"}`}>

@@ -82,7 +82,9 @@ export function BoardView({ board, filters, today }: Props) {
       <div
         className={cx(
           // Below lg the navigation and the filters take two rows each: the board fills what is left of the screen.
-          "-mx-6 flex h-[max(32rem,calc(100dvh-23rem))] gap-3 overflow-x-auto px-6 pb-3 [scrollbar-width:thin] lg:h-[max(32rem,calc(100dvh-17.5rem))]",
+          // `relative` holds the cards' visually hidden (absolute) labels inside the scroller; without it they
+          // widen the page, which then scrolls sideways past the board on a tablet.
+          "relative -mx-6 flex h-[max(32rem,calc(100dvh-23rem))] gap-3 overflow-x-auto px-6 pb-3 [scrollbar-width:thin] lg:h-[max(32rem,calc(100dvh-17.5rem))]",
           activeId ? "snap-none" : "snap-x snap-proximity scroll-px-6",
         )}
         data-testid="board"

@@ -1,7 +1,7 @@
 // API bearer tokens: long random strings shown once, stored as a SHA-256 hash.
 import crypto from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
-import type { Tx } from "../server/db";
+import { sqlOn, type Queryable, type Tx } from "../server/db";
 import type { Actor } from "./actor";
 import { actorTeamIds } from "./load-actor";
 
@@ -40,15 +40,17 @@ type TokenActorRow = Omit<Actor, "teamIds"> & { tokenId: string; lastUsedAt: Dat
 
 /**
  * The actor a bearer token stands for, or null if it is unknown, revoked or expired, or its user is
- * inactive. Every API call starts here, so token, user and managed teams are read in one statement.
+ * inactive. Every API call starts here, so token, user and managed teams are read in one statement
+ * (on the driver itself when `tx` is the database's client: see sqlOn).
  */
-export async function findActorByToken(tx: Tx, token: string, now = new Date()): Promise<Actor | null> {
+export async function findActorByToken(tx: Queryable, token: string, now = new Date()): Promise<Actor | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const [row] = await tx.$queryRaw<TokenActorRow[]>(tokenActorQuery(hashToken(token), now));
+  const sql = sqlOn(tx);
+  const [row] = await sql.query<TokenActorRow>(tokenActorQuery(hashToken(token), now));
   if (!row) return null;
   // Recording use is best effort and at most once a minute, to keep reads cheap.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await tx.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } }).catch(() => undefined);
+    await sql.execute(Prisma.sql`UPDATE "ApiToken" SET "lastUsedAt" = ${now} WHERE "id" = ${row.tokenId}`).catch(() => undefined);
   }
   const { tokenId: _token, lastUsedAt: _used, managedTeamIds, ...user } = row;
   return { ...user, teamIds: actorTeamIds(user, managedTeamIds) };

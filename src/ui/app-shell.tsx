@@ -1,22 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/authorize";
 import { cx } from "./cx";
 import { LogoMark } from "./icons";
 import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-function navItems(actor: Actor): NavItem[] {
-  return [
-    { href: "/", label: "Home" },
-    { href: "/board", label: "Board" },
-    ...(can(actor, "approval.queue") ? [{ href: "/approvals", label: "Deal desk" }] : []),
-    ...(can(actor, "dashboard.view") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
-    { href: "/settings", label: "Settings" },
-  ];
-}
+const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Home" },
+  { href: "/board", label: "Board" },
+  { href: "/settings", label: "Settings" },
+];
 
 const initials = (name: string) =>
   name
@@ -28,7 +23,6 @@ const initials = (name: string) =>
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
 export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode; /** Full width, for the board. */ wide?: boolean }) {
-  const items = navItems(actor);
   const width = wide ? "max-w-[100rem]" : "max-w-7xl";
   return (
     <div className="min-h-screen bg-canvas">
@@ -52,7 +46,7 @@ export function AppShell({ actor, children, wide }: { actor: Actor; children: Re
             aria-label="Main"
             className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto px-1 pt-1 pb-2 lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
           >
-            <NavLinks items={items} />
+            <NavLinks items={NAV_ITEMS} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <div className="flex items-center gap-2.5">

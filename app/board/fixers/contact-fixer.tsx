@@ -51,7 +51,7 @@ export function ContactFixer({ card, unmet, done, onCard, onFixed, role }: Fixer
     >
       <fieldset className="space-y-2" disabled={fix.pending}>
         <legend className="text-sm font-medium text-ink">{unmet.label}</legend>
-        <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
+        <div className="grid gap-2 sm:grid-cols-[3fr_2fr_auto]">
           <div>
             <label htmlFor={`${id}-name`} className="sr-only">
               Name of the {roleName}

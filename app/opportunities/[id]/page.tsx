@@ -62,7 +62,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           </div>
           <div className="min-w-0 space-y-6">
             {deal.status !== "disqualified" ? <StageGuidance stage={stage} /> : null}
-            <ApprovalCard approval={deal.approval} request={page.approvalRequest} now={now} />
+            {deal.status === "open" || page.approvalRequest ? <ApprovalCard approval={deal.approval} request={page.approvalRequest} now={now} /> : null}
             <CloseDateHistory deal={deal} changes={page.closeDateChanges} now={now} />
             <FilesCard dealId={deal.id} files={page.files} contractName={page.contractName} canEdit={permissions.canEdit} now={now} />
             <ContactsCard contacts={deal.contacts} />

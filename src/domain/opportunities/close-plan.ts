@@ -11,14 +11,15 @@ export type ArrangedStep<S extends PlanStep> = S & {
   isOverdue: boolean;
 };
 
-export function arrangeClosePlan<S extends PlanStep>(steps: readonly S[], closeDate: CalendarDate, today: CalendarDate): ArrangedStep<S>[] {
+/** `today` is null for a closed deal: its plan is history, and nothing in it is overdue. */
+export function arrangeClosePlan<S extends PlanStep>(steps: readonly S[], closeDate: CalendarDate, today: CalendarDate | null): ArrangedStep<S>[] {
   return [...steps]
     .sort((a, b) => (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31") || a.title.localeCompare(b.title))
     .map((s) => ({
       ...s,
       daysBeforeDecision: s.dueDate ? daysBetween(s.dueDate, closeDate) : null,
       isAfterDecision: s.dueDate !== null && s.dueDate > closeDate,
-      isOverdue: !s.done && s.dueDate !== null && s.dueDate < today,
+      isOverdue: today !== null && !s.done && s.dueDate !== null && s.dueDate < today,
     }));
 }
 

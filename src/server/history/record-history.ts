@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { HistoryType } from "../../generated/prisma/enums";
-import type { Tx } from "../db";
+import { sqlOn, type Queryable } from "../db";
 
 export type HistoryInput = {
   opportunityId: string;
@@ -17,12 +17,12 @@ export type HistoryInput = {
  * Appends to a deal's history, in one statement. Always called inside the transaction of the change
  * it records. History is append-only: nothing updates or deletes these rows.
  */
-export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput[]): Promise<void> {
+export async function recordHistory(tx: Queryable, entries: HistoryInput | HistoryInput[]): Promise<void> {
   const list = [entries].flat();
-  if (list.length > 0) await tx.$executeRaw(historyInsert(list));
+  if (list.length > 0) await sqlOn(tx).execute(historyInsert(list));
 }
 
-/** The statement (exported for the benchmark, which runs it without Prisma). */
+/** The statement (exported for the benchmark). */
 export function historyInsert(list: HistoryInput[]): Prisma.Sql {
   const rows = list.map(
     (e) => Prisma.sql`(${e.opportunityId}, CAST(${e.type} AS "HistoryType"), ${e.actorId}, ${e.at ?? new Date()}, ${e.fromStage ?? null},

@@ -11,7 +11,7 @@ import { getVisibleOpportunity } from "./get-opportunity";
 import { assertVersion, updateVersioned } from "./write-versioned";
 
 async function readClosePlan(tx: Tx, id: string, now: Date): Promise<ClosePlanResponse> {
-  const deal = await tx.opportunity.findUniqueOrThrow({ where: { id }, select: { version: true, closeDate: true } });
+  const deal = await tx.opportunity.findUniqueOrThrow({ where: { id }, select: { version: true, closeDate: true, status: true } });
   const rows = await tx.closePlanStep.findMany({ where: { opportunityId: id }, orderBy: { position: "asc" } });
   const closeDate = toCalendarDate(deal.closeDate);
   const today = toCalendarDate(now);
@@ -27,7 +27,7 @@ async function readClosePlan(tx: Tx, id: string, now: Date): Promise<ClosePlanRe
   return {
     opportunityVersion: deal.version,
     closeDate,
-    steps: arrangeClosePlan(steps, closeDate, today).map(({ hasOwner: _unused, ...s }) => s),
+    steps: arrangeClosePlan(steps, closeDate, deal.status === "open" ? today : null).map(({ hasOwner: _unused, ...s }) => s),
     suggested: rows.length ? [] : suggestClosePlan(closeDate, today),
   };
 }

@@ -4,7 +4,7 @@ import { visibleOpportunitiesSql } from "../../auth/authorize";
 import type { DealDeskRule } from "../../domain/deal-desk/rules";
 import { AppError } from "../../errors";
 import type { OpportunityResponse } from "../../schemas/opportunities";
-import { db, type Tx } from "../db";
+import { db, type Queryable, type Tx } from "../db";
 import { loadDealDeskRules } from "../deal-desk/load-rules";
 import { getProcessVersion } from "../process/get-process-version";
 import { loadOpportunity, type LoadedOpportunity } from "./load-opportunity";
@@ -12,13 +12,13 @@ import { toOpportunityResponse } from "./opportunity-response";
 import type { OpportunityRow } from "./opportunity-row";
 
 /** A deal the actor may see, with the deal desk rules, or NOT_FOUND: a deal out of reach is indistinguishable from none. */
-export async function getVisibleOpportunityWithRules(tx: Tx, actor: Actor, id: string): Promise<LoadedOpportunity> {
+export async function getVisibleOpportunityWithRules(tx: Queryable, actor: Actor, id: string): Promise<LoadedOpportunity> {
   const loaded = await loadOpportunity(tx, Prisma.sql`o."id" = ${id} AND ${visibleOpportunitiesSql(actor)}`);
   if (!loaded) throw new AppError("NOT_FOUND", "Opportunity not found.");
   return loaded;
 }
 
-export async function getVisibleOpportunity(tx: Tx, actor: Actor, id: string): Promise<OpportunityRow> {
+export async function getVisibleOpportunity(tx: Queryable, actor: Actor, id: string): Promise<OpportunityRow> {
   return (await getVisibleOpportunityWithRules(tx, actor, id)).row;
 }
 

@@ -3,7 +3,7 @@
 // read through Prisma's include costs seven round trips (docs/performance.md).
 import { Prisma } from "../../generated/prisma/client";
 import { RuleCondition, type DealDeskRule } from "../../domain/deal-desk/rules";
-import type { Tx } from "../db";
+import { sqlOn, type Queryable } from "../db";
 import type { OpportunityRow } from "./opportunity-row";
 
 type Raw = Omit<OpportunityRow, "planSteps"> & {
@@ -13,7 +13,7 @@ type Raw = Omit<OpportunityRow, "planSteps"> & {
 
 export type LoadedOpportunity = { row: OpportunityRow; rules: DealDeskRule[] };
 
-/** The statement (exported for the benchmark, which runs it without Prisma). */
+/** The statement (exported for the benchmark). */
 export const opportunityQuery = (where: Prisma.Sql) => Prisma.sql`
     SELECT o.*,
       json_build_object('name', u."name", 'teamId', u."teamId") AS "owner",
@@ -33,8 +33,8 @@ export const opportunityQuery = (where: Prisma.Sql) => Prisma.sql`
     LIMIT 1`;
 
 /** The deal matching `where` (a condition on `o`, the opportunity, and `u`, its owner), or null. */
-export async function loadOpportunity(tx: Tx, where: Prisma.Sql): Promise<LoadedOpportunity | null> {
-  const [raw] = await tx.$queryRaw<Raw[]>(opportunityQuery(where));
+export async function loadOpportunity(tx: Queryable, where: Prisma.Sql): Promise<LoadedOpportunity | null> {
+  const [raw] = await sqlOn(tx).query<Raw>(opportunityQuery(where));
   if (!raw) return null;
   const { rules, planSteps, ...rest } = raw;
   return {

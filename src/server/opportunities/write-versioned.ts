@@ -1,16 +1,16 @@
 import { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../../errors";
-import type { Tx } from "../db";
+import { sqlOn, type Queryable } from "../db";
 
-export async function versionConflict(tx: Tx, id: string): Promise<AppError> {
-  const current = await tx.opportunity.findUnique({ where: { id }, select: { version: true } });
+export async function versionConflict(tx: Queryable, id: string): Promise<AppError> {
+  const [current] = await sqlOn(tx).query<{ version: number }>(Prisma.sql`SELECT "version" FROM "Opportunity" WHERE "id" = ${id}`);
   return new AppError("VERSION_CONFLICT", "Someone else changed this opportunity since you loaded it. Reload and try again.", {
     currentVersion: current?.version ?? null,
   });
 }
 
 /** Refuses a write based on a stale read before any rule is evaluated on that read. */
-export async function assertVersion(tx: Tx, row: { id: string; version: number }, expected: number): Promise<void> {
+export async function assertVersion(tx: Queryable, row: { id: string; version: number }, expected: number): Promise<void> {
   if (row.version !== expected) throw await versionConflict(tx, row.id);
 }
 
@@ -31,12 +31,12 @@ export type OpportunityChanges = Partial<Record<keyof typeof COLUMNS, string | n
  * the UPDATE itself, so two concurrent writers cannot both pass: the second matches no row. One
  * statement, written in SQL because it is on the path of every write (docs/performance.md).
  */
-export async function updateVersioned(tx: Tx, id: string, version: number, changes: OpportunityChanges): Promise<void> {
-  const count = await tx.$executeRaw(versionedUpdate(id, version, changes));
+export async function updateVersioned(tx: Queryable, id: string, version: number, changes: OpportunityChanges): Promise<void> {
+  const count = await sqlOn(tx).execute(versionedUpdate(id, version, changes));
   if (count === 0) throw await versionConflict(tx, id);
 }
 
-/** The statement (exported for the benchmark, which runs it without Prisma). */
+/** The statement (exported for the benchmark). */
 export function versionedUpdate(id: string, version: number, changes: OpportunityChanges): Prisma.Sql {
   const sets = Object.entries(changes)
     .filter(([, value]) => value !== undefined)

@@ -42,6 +42,9 @@ function toProcessVersion(row: Row): ProcessVersion {
 // Published versions never change, so each is read from the database once per process.
 const cache = new Map<string, ProcessVersion>();
 
+/** A version already read in this process, or undefined: for code that cannot query through Prisma. */
+export const cachedProcessVersion = (id: string): ProcessVersion | undefined => cache.get(id);
+
 export async function getProcessVersion(tx: Tx, id: string): Promise<ProcessVersion> {
   const cached = cache.get(id);
   if (cached) return cached;

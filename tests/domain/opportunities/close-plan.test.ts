@@ -35,6 +35,12 @@ describe("the close plan is shown in due order", () => {
     expect(arranged[0]).toMatchObject({ id: "b", owner: "owner-b", title: "Early" });
   });
 
+  test("on a closed deal no step is overdue: the plan is history", () => {
+    const steps = [step("a", "Missed", "2024-06-01"), step("b", "Ahead", "2024-06-25")];
+    expect(arrangeClosePlan(steps, CLOSE, TODAY).map((s) => s.isOverdue)).toEqual([true, false]);
+    expect(arrangeClosePlan(steps, CLOSE, null).map((s) => s.isOverdue)).toEqual([false, false]);
+  });
+
   test("each step says how many days it sits before the decision", () => {
     const arranged = arrangeClosePlan(
       [step("a", "Early", "2024-06-20"), step("b", "On the day", CLOSE), step("c", "Late", "2024-07-02"), step("d", "Undated", null)],

@@ -9,6 +9,9 @@ import { lostCategoryLabel } from "../../_lib/labels";
 
 type Props = { deal: OpportunityResponse; files: FileView[] };
 
+/** "none" is how the Closed Lost fields record that there was no competitor, or nothing missing. */
+const orNone = (value: string, none: string) => (value.trim().toLowerCase() === "none" ? none : value);
+
 export function ClosedSummary({ deal, files }: Props) {
   const on = deal.closedAt ? ` on ${formatDate(deal.closedAt.slice(0, 10))}` : "";
   const won = deal.status === "won";
@@ -18,8 +21,8 @@ export function ClosedSummary({ deal, files }: Props) {
       ? [
           ["Why we lost", lostCategoryLabel(deal.lost.reasonCategory)],
           ["Explanation", deal.lost.explanation],
-          ["Lost to", deal.lost.competitor],
-          ["Missing functionality", deal.lost.missingFunctionality],
+          ["Lost to", orNone(deal.lost.competitor, "No competitor")],
+          ["Missing functionality", orNone(deal.lost.missingFunctionality, "Nothing was missing")],
         ]
       : deal.status === "disqualified"
         ? [["Reason", deal.disqualifiedReason ?? ""]]

@@ -1,0 +1,182 @@
+// The driver's own transactions (Database.transaction) and raw SQL on the driver (Database.sql), which
+// the stage move runs on instead of Prisma: commit and rollback, no interleaving with Prisma on
+// PGlite's one connection, optimistic concurrency, and rows typed exactly as Prisma's.
+import crypto from "node:crypto";
+import { beforeAll, expect, test } from "vitest";
+import { findActorByToken, hashToken, tokenActorQuery } from "@/src/auth/api-tokens";
+import { AppError } from "@/src/errors";
+import { Prisma } from "@/src/generated/prisma/client";
+import { database, db, sqlOn } from "@/src/server/db";
+import { loadOpportunity } from "@/src/server/opportunities/load-opportunity";
+import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
+import { updateVersioned } from "@/src/server/opportunities/write-versioned";
+import { recordHistory } from "@/src/server/history/record-history";
+import { createOrg } from "../support/fixtures";
+import { createDeal, ensureDefaults, satisfyStages } from "../support/deals";
+
+// On a server the process's zone stays as set: rows must not depend on it (PGlite pins UTC itself).
+process.env.TZ = "Asia/Tokyo";
+
+let org: Awaited<ReturnType<typeof createOrg>>;
+beforeAll(async () => {
+  await ensureDefaults();
+  org = await createOrg();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const insertTeam = (name: string) =>
+  Prisma.sql`INSERT INTO "Team" ("id", "name", "updatedAt") VALUES (${crypto.randomUUID()}, ${name}, ${new Date()})`;
+const teamNames = async (prefix: string) =>
+  (await db().team.findMany({ where: { name: { startsWith: prefix } }, orderBy: { name: "asc" } })).map((t) => t.name);
+const deferred = () => {
+  let resolve!: () => void;
+  return { promise: new Promise<void>((r) => (resolve = r)), resolve };
+};
+
+// First in the file on purpose: the move has not read this process version yet, so it reads it through
+// Prisma outside its transaction and moves again (inside, Prisma would wait for the transaction on PGlite).
+test("the first move on a process version reads the version, then moves", async () => {
+  const deal = await createDeal(org.rep.token);
+  await satisfyStages(deal.id, ["identify"], org.rep.id);
+  const actor = (await findActorByToken(db(), org.rep.token))!;
+  const moved = await moveOpportunity(actor, deal.id, { toStage: "qualify", version: 1 });
+  expect([moved.stage, moved.version]).toEqual(["qualify", 2]);
+  expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "stage_changed" } })).toBe(1);
+});
+
+test("a transaction commits when its function resolves and rolls everything back when it throws", async () => {
+  const deal = await createDeal(org.rep.token);
+  await database().transaction(async (sql) => {
+    await updateVersioned(sql, deal.id, 1, { nextStep: "Committed" });
+    await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
+  });
+  const failed = database().transaction(async (sql) => {
+    await updateVersioned(sql, deal.id, 2, { nextStep: "Rolled back" });
+    await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
+    throw new Error("rule refused");
+  });
+  await expect(failed).rejects.toThrow("rule refused");
+  const row = await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } });
+  expect([row.version, row.nextStep]).toEqual([2, "Committed"]);
+  expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "field_changed" } })).toBe(1);
+});
+
+test("a statement that failed inside a transaction fails its COMMIT too, even when the error was caught", async () => {
+  const attempt = database().transaction(async (sql) => {
+    await sql.execute(insertTeam("aborted-1"));
+    await sql.execute(Prisma.sql`SELECT 1 / 0`).catch(() => undefined);
+  });
+  await expect(attempt).rejects.toThrow();
+  expect(await teamNames("aborted-")).toEqual([]);
+});
+
+test("a driver transaction waiting for Prisma's keeps out of it: Prisma's rollback undoes only Prisma's write", async () => {
+  const events: string[] = [];
+  const prismaStarted = deferred();
+  const prismaTx = db().$transaction(async (tx) => {
+    events.push("prisma:start");
+    await tx.team.create({ data: { name: "order1-prisma" } });
+    prismaStarted.resolve();
+    await sleep(150);
+    events.push("prisma:end");
+    throw new Error("prisma rolls back");
+  });
+  await prismaStarted.promise;
+  const driverTx = database().transaction(async (sql) => {
+    events.push("driver:start");
+    await sql.execute(insertTeam("order1-driver"));
+  });
+  await expect(prismaTx).rejects.toThrow("prisma rolls back");
+  await driverTx;
+  expect(await teamNames("order1-")).toEqual(["order1-driver"]);
+  // PGlite has one connection: the driver's transaction began only once Prisma's had ended.
+  if (database().config.kind === "pglite") expect(events).toEqual(["prisma:start", "prisma:end", "driver:start"]);
+});
+
+test("Prisma's writes during a driver transaction stay out of it: the driver's rollback undoes only its own", async () => {
+  const driverOpen = deferred();
+  const driverTx = database().transaction(async (sql) => {
+    await sql.execute(insertTeam("order2-driver"));
+    driverOpen.resolve();
+    await sleep(150);
+    throw new Error("driver rolls back");
+  });
+  await driverOpen.promise;
+  const prismaWrites = Promise.all([
+    db().team.create({ data: { name: "order2-prisma-plain" } }),
+    db().$transaction((tx) => tx.team.create({ data: { name: "order2-prisma-tx" } })),
+  ]);
+  await expect(driverTx).rejects.toThrow("driver rolls back");
+  await prismaWrites;
+  expect(await teamNames("order2-")).toEqual(["order2-prisma-plain", "order2-prisma-tx"]);
+});
+
+test("of 20 simultaneous versioned writes in driver transactions, exactly one wins and the rest are told the new version", async () => {
+  const deal = await createDeal(org.rep.token);
+  const results = await Promise.allSettled(
+    Array.from({ length: 20 }, (_, i) =>
+      database().transaction(async (sql) => {
+        await updateVersioned(sql, deal.id, 1, { nextStep: `Writer ${i}` });
+        await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id, details: { i } });
+        return i;
+      }),
+    ),
+  );
+  const winners = results.filter((r) => r.status === "fulfilled");
+  const losers = results.flatMap((r) => (r.status === "rejected" ? [r.reason as AppError] : []));
+  expect(winners).toHaveLength(1);
+  expect(losers.map((e) => [e.code, e.details])).toEqual(Array(19).fill(["VERSION_CONFLICT", { currentVersion: 2 }]));
+  const row = await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } });
+  expect([row.version, row.nextStep]).toEqual([2, `Writer ${(winners[0] as PromiseFulfilledResult<number>).value}`]);
+  expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "field_changed" } })).toBe(1);
+});
+
+test("of 20 simultaneous moves of one deal, one moves it and 19 are version conflicts", async () => {
+  const deal = await createDeal(org.rep.token);
+  await satisfyStages(deal.id, ["identify"], org.rep.id);
+  const actor = (await findActorByToken(db(), org.rep.token))!;
+  const results = await Promise.allSettled(Array.from({ length: 20 }, () => moveOpportunity(actor, deal.id, { toStage: "qualify", version: 1 })));
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  const codes = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as AppError).code] : []));
+  expect(codes).toEqual(Array(19).fill("VERSION_CONFLICT"));
+  expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "stage_changed" } })).toBe(1);
+});
+
+test("rows read on the driver are typed exactly as Prisma's $queryRaw types them", async () => {
+  const at = new Date("2026-03-04T05:06:07.089Z");
+  const literals = Prisma.sql`SELECT 9007199254740993::int8 AS "big", ${at}::timestamp(3) AS "at", DATE '2026-03-04' AS "day",
+    '{"a": [1, "x"]}'::jsonb AS "json", ARRAY['a', 'b']::text[] AS "list", 42 AS "int", 1.5::float8 AS "float",
+    TRUE AS "flag", NULL::text AS "nothing", 'open'::"OpportunityStatus" AS "status"`;
+  expect(await database().sql.query(literals)).toEqual(await db().$queryRaw(literals));
+
+  const deal = await createDeal(org.rep.token);
+  await satisfyStages(deal.id, ["identify", "qualify", "propose"], org.rep.id);
+  const where = Prisma.sql`o."id" = ${deal.id}`;
+  const viaDriver = await loadOpportunity(database().sql, where);
+  const viaPrisma = await db().$transaction((tx) => loadOpportunity(tx, where));
+  expect(viaDriver).toEqual(viaPrisma);
+  expect(typeof viaDriver!.row.amountCents).toBe("bigint");
+
+  const token = tokenActorQuery(hashToken(org.manager.token), new Date());
+  expect(await database().sql.query(token)).toEqual(await db().$queryRaw(token));
+});
+
+test("values written on the driver read back through Prisma unchanged, whatever the process's zone", async () => {
+  const at = new Date("2026-07-08T23:30:00.250Z");
+  const id = crypto.randomUUID();
+  await database().sql.execute(
+    Prisma.sql`INSERT INTO "Team" ("id", "name", "targetCents", "createdAt", "updatedAt") VALUES (${id}, 'typed', ${12345678901234n}, ${at}, ${at})`,
+  );
+  expect(await db().team.findUniqueOrThrow({ where: { id } })).toMatchObject({ targetCents: 12345678901234n, createdAt: at, updatedAt: at });
+});
+
+test("raw SQL on Prisma's own client runs on the driver; in a Prisma transaction it stays in that transaction", async () => {
+  expect(sqlOn(db())).toBe(database().sql);
+  await db()
+    .$transaction(async (tx) => {
+      await sqlOn(tx).execute(insertTeam("order3-in-prisma-tx"));
+      throw new Error("roll back");
+    })
+    .catch(() => undefined);
+  expect(await teamNames("order3-")).toEqual([]);
+});
