@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ComponentProps, Ref } from "react";
 import { fromCalendarDate } from "@/src/domain/dates";
 import { cx } from "@/src/ui/cx";
-import { formatDay, formatMoney, pluralize } from "@/src/ui/format";
+import { formatDay, formatMoney, initials, pluralize } from "@/src/ui/format";
 import { AlertIcon, GripIcon } from "@/src/ui/icons";
 import type { ShownCard } from "./board-state";
 import { CriteriaBadge, StatusBadges } from "./card-badges";
@@ -17,14 +17,6 @@ export function dealName({ accountName, name }: Named): string {
 
 /** "Acme – Platform rollout": how a deal is named in announcements and messages. */
 export const dealTitle = (card: Named) => `${card.accountName} – ${dealName(card)}`;
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
 
 type Props = {
   card: ShownCard;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
 import { cx } from "./cx";
+import { initials } from "./format";
 import { LogoMark } from "./icons";
 import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
@@ -12,14 +13,6 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/board", label: "Board" },
   { href: "/settings", label: "Settings" },
 ];
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
 export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode; /** Full width, for the board. */ wide?: boolean }) {

@@ -2,7 +2,7 @@
 
 // One field of the deal, shown as a value and edited in place: Enter or Save writes it through
 // updateOpportunity, Escape cancels, and the server's validation message appears under the input.
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionError } from "@/src/http/action-result";
 import { Button } from "@/src/ui/button";
 import { cx } from "@/src/ui/cx";
@@ -13,6 +13,7 @@ import { Textarea } from "@/src/ui/textarea";
 import { generalMessage, problemFor } from "../../_lib/problems";
 import { updateDealAction } from "../actions";
 import { useDeal } from "./deal-context";
+import { useInPlaceEdit } from "./use-in-place-edit";
 
 type Editor =
   | { kind: "text"; maxLength?: number }
@@ -38,9 +39,7 @@ export type InlineFieldProps = {
 export function InlineField({ field, label, value, display, editor, toPayload, reasonFor, hint, className }: InlineFieldProps) {
   const { canEdit, run, announce } = useDeal();
   const id = useId();
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  const [editing, setEditing] = useState(false);
+  const { editing, editButton, open: openEditor, close } = useInPlaceEdit();
   const [draft, setDraft] = useState(value);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<ActionError | null>(null);
@@ -55,20 +54,8 @@ export function InlineField({ field, label, value, display, editor, toPayload, r
     setDraft(value);
     setReason("");
     setError(null);
-    setEditing(true);
+    openEditor();
   }
-
-  function close() {
-    setEditing(false);
-    refocus.current = true;
-  }
-
-  // Focus returns to the Edit button once it is back on screen.
-  useEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
 
   async function save(e: FormEvent) {
     e.preventDefault();

@@ -2,7 +2,7 @@
 
 // "What's next": every open deal carries a next step with a due date. Overdue is flagged, and a
 // stalled deal says why.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import type { ActionError } from "@/src/http/action-result";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import { Badge } from "@/src/ui/badge";
@@ -14,6 +14,7 @@ import { daysFromToday, formatDate } from "../../_lib/format";
 import { generalMessage, problemFor } from "../../_lib/problems";
 import { updateDealAction } from "../actions";
 import { useDeal } from "./deal-context";
+import { useInPlaceEdit } from "./use-in-place-edit";
 
 type Props = { deal: OpportunityResponse; stallLimit: number | null; daysInStage: number; now: string };
 
@@ -28,26 +29,17 @@ function dueBadge(due: string | null, now: Date) {
 export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
   const { canEdit, run, announce } = useDeal();
   const id = useId();
-  const editButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  const [editing, setEditing] = useState(false);
+  const editor = useInPlaceEdit();
+  const { editing, editButton } = editor;
   const [draft, setDraft] = useState({ nextStep: deal.nextStep, nextStepDue: deal.nextStepDue ?? "" });
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, setPending] = useState(false);
   const overdue = deal.stallReasons.includes("next_step_overdue");
 
   function close() {
-    setEditing(false);
     setError(null);
-    refocus.current = true;
+    editor.close();
   }
-
-  // Focus returns to the Edit button once it is back on screen.
-  useEffect(() => {
-    if (editing || !refocus.current) return;
-    refocus.current = false;
-    editButton.current?.focus();
-  }, [editing]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -118,7 +110,7 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
             size="sm"
             onClick={() => {
               setDraft({ nextStep: deal.nextStep, nextStepDue: deal.nextStepDue ?? "" });
-              setEditing(true);
+              editor.open();
             }}
           >
             <PencilIcon className="size-3.5" />
