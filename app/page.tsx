@@ -2,13 +2,13 @@ import { requireActor } from "@/src/auth/current-actor";
 import { can } from "@/src/auth/authorize";
 import { getHomeSummary } from "@/src/server/home/get-home-summary";
 import { AppShell } from "@/src/ui/app-shell";
-import { ButtonLink } from "@/src/ui/button";
-import { PlusIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { AdminSection } from "./_home/admin-section";
 import { ApprovalsSection } from "./_home/approvals-section";
 import { DeskRulesCard } from "./_home/desk-rules-card";
 import { PipelineSection } from "./_home/pipeline-section";
+import { ButtonLink } from "@/src/ui/button";
+import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 const INTRO = {
   rep: "Your open deals, what's stalled, and the next steps coming up.",
@@ -38,10 +38,7 @@ export default async function HomePage() {
                 Open the board
               </ButtonLink>
               {canCreate ? (
-                <ButtonLink href="/opportunities/new">
-                  <PlusIcon className="size-4" />
-                  New opportunity
-                </ButtonLink>
+                <NewOpportunityLink />
               ) : null}
             </>
           ) : null

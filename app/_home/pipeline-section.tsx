@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import type { PipelineSummary } from "@/src/server/home/get-pipeline-summary";
-import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
 import { formatMoney, pluralize } from "@/src/ui/format";
-import { AlertIcon, CalendarIcon, ClockIcon, LayersIcon, PlusIcon } from "@/src/ui/icons";
+import { AlertIcon, CalendarIcon, ClockIcon, LayersIcon } from "@/src/ui/icons";
 import { Stat } from "@/src/ui/stat";
 import { NextStepsCard } from "./next-steps-card";
 import { StageBars } from "./stage-bars";
+import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 type Props = {
   pipeline: PipelineSummary;
@@ -96,10 +96,7 @@ function EmptyPipeline({ scope, canCreate }: Pick<Props, "scope" | "canCreate">)
         }
         action={
           canCreate ? (
-            <ButtonLink href="/opportunities/new">
-              <PlusIcon className="size-4" />
-              New opportunity
-            </ButtonLink>
+            <NewOpportunityLink />
           ) : null
         }
       />

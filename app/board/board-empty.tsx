@@ -1,7 +1,8 @@
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
-import { LayersIcon, PlusIcon, SearchIcon } from "@/src/ui/icons";
+import { LayersIcon, SearchIcon } from "@/src/ui/icons";
+import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 /** Nothing to show at all: the first deal starts the board. */
 export function NoDeals({ canCreate }: { canCreate: boolean }) {
@@ -18,10 +19,7 @@ export function NoDeals({ canCreate }: { canCreate: boolean }) {
         }
         action={
           canCreate ? (
-            <ButtonLink href="/opportunities/new">
-              <PlusIcon className="size-4" />
-              New opportunity
-            </ButtonLink>
+            <NewOpportunityLink />
           ) : null
         }
       />

@@ -6,13 +6,12 @@ import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { boardQuery, isFiltered, unfilteredHref } from "@/src/server/board/board-query";
 import { getBoard } from "@/src/server/board/get-board";
 import { AppShell } from "@/src/ui/app-shell";
-import { ButtonLink } from "@/src/ui/button";
 import { formatMoney, pluralize } from "@/src/ui/format";
-import { PlusIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { NoDeals, NoMatches } from "./board-empty";
 import { BoardView } from "./board-view";
 import { FilterBar } from "./filter-bar";
+import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 export const metadata: Metadata = { title: "Board" };
 
@@ -45,10 +44,7 @@ export default async function BoardPage({ searchParams }: Props) {
         }
         actions={
           canCreate ? (
-            <ButtonLink href="/opportunities/new">
-              <PlusIcon className="size-4" />
-              New opportunity
-            </ButtonLink>
+            <NewOpportunityLink />
           ) : null
         }
       />
