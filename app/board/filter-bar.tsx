@@ -34,13 +34,20 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
   const [min, setMin] = useState(filters.min?.toString() ?? "");
   const [max, setMax] = useState(filters.max?.toString() ?? "");
 
-  // Clearing the filters (a link) changes the URL under the inputs: they follow it.
-  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
-  useEffect(() => setMin(filters.min?.toString() ?? ""), [filters.min]);
-  useEffect(() => setMax(filters.max?.toString() ?? ""), [filters.max]);
-
   // Changes made while the last one loads build on it, not on the filters the page was rendered with.
   const requested = useRef(filters);
+
+  // Clearing the filters (a link) or going back changes the URL under the inputs: they follow it. The
+  // bar's own change coming back does not, or it would undo what was typed since it was sent.
+  useEffect(() => {
+    if (filters.q !== requested.current.q) setQ(filters.q ?? "");
+  }, [filters.q]);
+  useEffect(() => {
+    if (filters.min !== requested.current.min) setMin(filters.min?.toString() ?? "");
+  }, [filters.min]);
+  useEffect(() => {
+    if (filters.max !== requested.current.max) setMax(filters.max?.toString() ?? "");
+  }, [filters.max]);
   useEffect(() => {
     requested.current = filters;
   }, [filters]);

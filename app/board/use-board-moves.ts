@@ -10,6 +10,7 @@ import { boardReducer, initialBoardState, projectMove } from "./board-state";
 import { dealTitle } from "./deal-card";
 import type { DetailsRequest, MoveInput, Refusal } from "./move-types";
 import { currentCardOf, describeError } from "./use-fix";
+import { reachAction } from "@/src/http/reach-action";
 
 export type Notice = { id: number; tone: "success" | "danger"; text: string };
 
@@ -59,7 +60,7 @@ export function useBoardMoves(board: Board) {
     setDetails(null);
     startTransition(async () => {
       addOptimistic({ type: "place", card: projectMove(card, target.key, target.kind) });
-      const result = await moveDeal({ id: card.id, version: card.version, ...input });
+      const result = await reachAction(moveDeal({ id: card.id, version: card.version, ...input }));
       if (result.ok) {
         dispatch({ type: "place", card: result.data });
         setRefusal(null);
@@ -72,7 +73,7 @@ export function useBoardMoves(board: Board) {
   /** Closed Lost's own rule (only from the second stage) is the engine's: ask it before asking for the fields. */
   function askLost(card: BoardCard, toStage: string) {
     startTransition(async () => {
-      const result = await moveDeal({ id: card.id, version: card.version, toStage });
+      const result = await reachAction(moveDeal({ id: card.id, version: card.version, toStage }));
       if (result.ok) dispatch({ type: "place", card: result.data });
       else if (result.error.code === "VALIDATION_FAILED") setDetails({ card, toStage, kind: "lost" });
       else explain(card, { toStage }, result.error);

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ActionError, ActionResult } from "@/src/http/action-result";
 import type { BoardCard } from "@/src/server/board/board-card";
 import { useFixQueue } from "./fixers/fix-queue";
+import { reachAction } from "@/src/http/reach-action";
 
 /** An action's error in words, naming the fields the server refused. */
 export function describeError(error: ActionError): string {
@@ -30,7 +31,7 @@ export function useFix(onCard: (card: BoardCard) => void) {
     setError(null);
     startTransition(async () => {
       optimistic?.();
-      const result = await queue.enqueue(action, (r) => (r.ok ? cardOf(r.data) : currentCardOf(r.error)));
+      const result = await queue.enqueue((version) => reachAction(action(version)), (r) => (r.ok ? cardOf(r.data) : currentCardOf(r.error)));
       if (result.ok) {
         onCard(cardOf(result.data));
         onDone?.(result.data);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "@/src/domain/files/upload-rules";
 import type { FileKind } from "@/src/domain/process/types";
 import { Button } from "@/src/ui/button";
 import { uploadDealFile } from "../actions";
@@ -17,6 +18,7 @@ export function DocumentFixer({ card, unmet, done, onCard, onFixed, kind }: Fixe
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [stored, setStored] = useState<string | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
   const fix = useFix(onCard);
   const id = fixerId(unmet);
 
@@ -53,16 +55,25 @@ export function DocumentFixer({ card, unmet, done, onCard, onFixed, kind }: Fixe
           accept={ACCEPT}
           disabled={fix.pending}
           aria-describedby={`${id}-msg`}
-          onChange={(e) => setChosen(e.currentTarget.files?.[0]?.name ?? null)}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            // The server refuses it too; checked here, a large file is never sent only to be refused.
+            setTooLarge(!!file && file.size > DEFAULT_MAX_UPLOAD_BYTES);
+            setChosen(file?.name ?? null);
+          }}
           className="block min-w-0 flex-1 text-[13px] text-ink-muted file:mr-3 file:h-8 file:cursor-pointer file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:text-[13px] file:font-medium file:text-ink hover:file:bg-zinc-50"
         />
-        <Button type="submit" variant="secondary" disabled={fix.pending || !chosen}>
+        <Button type="submit" variant="secondary" disabled={fix.pending || !chosen || tooLarge}>
           <UploadIcon className="size-4" />
           {fix.pending ? "Uploading…" : `Upload ${KIND_NAMES[kind]}`}
         </Button>
       </div>
-      {fix.error || (done && stored) ? (
-        <FixerMessage id={`${id}-msg`} error={fix.error} success={stored ? `Attached as ${stored}.` : null} />
+      {fix.error || tooLarge || (done && stored) ? (
+        <FixerMessage
+          id={`${id}-msg`}
+          error={tooLarge ? `Files are limited to ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024} MB: choose a smaller one.` : fix.error}
+          success={stored ? `Attached as ${stored}.` : null}
+        />
       ) : (
         <p id={`${id}-msg`} className="text-[13px] text-ink-muted">
           {kind === "signed_contract" ? "Renamed to the contract naming convention when it is stored. " : ""}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { valueMeets } from "@/src/domain/criteria/is-satisfied";
 import type { CriterionField, ExitCriterion } from "@/src/domain/process/types";
 import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
@@ -60,7 +61,8 @@ export function FieldFixer(props: FixerProps & { criterion: FieldCriterion }) {
         fix.run(
           (version) => updateFields({ id: card.id, version, [criterion.field]: valueOf(criterion.field, value) }),
           (c) => c,
-          () => onFixed(true),
+          // Saved is not met: "Amount estimated" is more than 0, and 0 saves.
+          () => onFixed(criterion.condition.op === "has_contact_role" || valueMeets(valueOf(criterion.field, value), criterion.condition)),
         );
       }}
     >

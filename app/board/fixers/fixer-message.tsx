@@ -11,7 +11,7 @@ export function FixerMessage({ id, error, success }: { id: string; error: string
     );
   if (success)
     return (
-      <p id={id} className="flex gap-1.5 text-[13px] text-emerald-800">
+      <p id={id} role="status" className="flex gap-1.5 text-[13px] text-emerald-800">
         <CheckIcon className="mt-0.5 size-3.5 shrink-0" />
         {success}
       </p>

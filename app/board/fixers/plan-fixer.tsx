@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
 import { addPlanSteps } from "../actions";
@@ -20,6 +20,9 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
   const [title, setTitle] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [status, setStatus] = useState<string | null>(null);
+  // A control is disabled while its save runs, which drops the focus: it goes back where it was.
+  const typicalButton = useRef<HTMLButtonElement>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
   const id = fixerId(unmet);
 
   const send = (steps: "typical" | { title: string; dueDate: string }[]) =>
@@ -37,6 +40,7 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
           setDueDate("");
         }
         onFixed(met);
+        requestAnimationFrame(() => (steps === "typical" ? typicalButton : titleInput).current?.focus());
       },
     );
 
@@ -48,7 +52,7 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
       <p className="text-[13px] text-ink-muted">
         At least {plural(minSteps, "step")}, each with an owner and a due date. Steps added here belong to the deal&apos;s owner.
       </p>
-      <Button type="button" variant="secondary" disabled={fix.pending} onClick={() => send("typical")}>
+      <Button ref={typicalButton} type="button" variant="secondary" disabled={fix.pending} onClick={() => send("typical")}>
         {fix.pending ? "Saving…" : "Add the typical closing steps"}
       </Button>
       <form
@@ -61,7 +65,7 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
       >
         <label className="min-w-40 flex-1 text-[13px] text-ink-muted">
           Step
-          <Input value={title} maxLength={300} required disabled={fix.pending} onChange={(e) => setTitle(e.currentTarget.value)} placeholder="For example: security review complete" className="mt-1 w-full" />
+          <Input ref={titleInput} value={title} maxLength={300} required disabled={fix.pending} onChange={(e) => setTitle(e.currentTarget.value)} placeholder="For example: security review complete" className="mt-1 w-full" />
         </label>
         <label className="text-[13px] text-ink-muted">
           Due

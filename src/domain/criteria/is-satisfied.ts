@@ -31,7 +31,11 @@ function fieldValue(deal: DealFacts, field: Exclude<CriterionField, "contacts">)
 function meetsCondition(deal: DealFacts, field: CriterionField, condition: FieldCondition): boolean {
   if (condition.op === "has_contact_role") return field === "contacts" && deal.contactRoles.includes(condition.role);
   if (field === "contacts") return condition.op === "is_set" ? deal.contactRoles.length > 0 : false;
-  const value = fieldValue(deal, field);
+  return valueMeets(fieldValue(deal, field), condition);
+}
+
+/** Whether one field's value meets a condition on it (a contact role is not a field's value). */
+export function valueMeets(value: string | number | null, condition: Exclude<FieldCondition, { op: "has_contact_role" }>): boolean {
   switch (condition.op) {
     case "is_set":
       return value !== null && (typeof value !== "string" || value.trim() !== "");

@@ -6,7 +6,9 @@ import { toCalendarDate, type CalendarDate } from "../../domain/dates";
 import { suggestClosePlan } from "../../domain/opportunities/close-plan";
 import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
-import type { MoveRequest, ReplaceContactsRequest, UpdateOpportunityRequest } from "../../schemas/opportunities";
+import type { ZodType } from "zod";
+import { fieldProblems } from "../../http/error-response";
+import { ReplaceClosePlanRequest, ReplaceContactsRequest, type MoveRequest, type UpdateOpportunityRequest } from "../../schemas/opportunities";
 import { uploadFile } from "../files/upload-file";
 import { attestCriterion } from "../opportunities/attest-criterion";
 import { getClosePlan, replaceClosePlan } from "../opportunities/close-plan";
@@ -17,6 +19,16 @@ import { updateOpportunity } from "../opportunities/update-opportunity";
 import { toBoardCard, type BoardCard } from "./board-card";
 
 type Contact = ReplaceContactsRequest["contacts"][number];
+
+/**
+ * The board adds to a list (contacts, plan steps) that the use case replaces whole: the whole list
+ * is checked as the API checks it, so the board cannot grow one past the API's limits.
+ */
+function checked<T>(schema: ZodType<T>, request: unknown): T {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The deal already holds as many of these as it can.", { fields: fieldProblems(parsed.error) });
+  return parsed.data;
+}
 
 async function withCurrentCard<T>(actor: Actor, id: string, write: () => Promise<T>): Promise<T> {
   try {
@@ -45,7 +57,7 @@ export const addContactOnBoard = (actor: Actor, id: string, input: { version: nu
   withCurrentCard(actor, id, async () => {
     const deal = await getOpportunity(actor, id);
     const contacts = deal.contacts.map(({ name, email, title, role }) => ({ name, email, title, role }));
-    return toBoardCard(await replaceContacts(actor, id, { version: input.version, contacts: [...contacts, input.contact] }));
+    return toBoardCard(await replaceContacts(actor, id, checked(ReplaceContactsRequest, { version: input.version, contacts: [...contacts, input.contact] })));
   });
 
 export const uploadOnBoard = (actor: Actor, id: string, input: { kind: FileKind; name: string; bytes: Uint8Array }) =>
@@ -75,6 +87,6 @@ export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: 
       ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),
       ...added.map(({ title, dueDate }) => ({ title, dueDate, ownerUserId: deal.ownerId, ownerName: "", done: false })),
     ];
-    const saved = await replaceClosePlan(actor, id, { version: input.version, steps }, now);
+    const saved = await replaceClosePlan(actor, id, checked(ReplaceClosePlanRequest, { version: input.version, steps }), now);
     return { card: toBoardCard(await getOpportunity(actor, id)), added: added.length, ready: ready(saved.steps) };
   });

@@ -61,7 +61,7 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
     openTotals(tx, where),
     loadCardPages(tx, actor, where, open.map((s) => ({ stageKey: s.key })), now),
     listOwnerOptions(tx, actor),
-    listProcessOptions(tx, actor),
+    listProcessOptions(tx, actor, process.processKey),
   ]);
   const closed = await closedTotals(tx, scopeWhere(actor, filters, versionIds), range, totals.currency);
   const shown = [...totals.byStage.values()].reduce((n, t) => n + t.count, 0);

@@ -6,11 +6,13 @@ import type { Tx } from "../db";
 
 export type ProcessOption = { key: string; name: string; isDefault: boolean };
 
-export async function listProcessOptions(tx: Tx, actor: Actor): Promise<ProcessOption[]> {
+/** `shown`: the process the board shows, always offered so the picker can display it and leave it. */
+export async function listProcessOptions(tx: Tx, actor: Actor, shown: string): Promise<ProcessOption[]> {
   return tx.process.findMany({
     where: {
       OR: [
         { isDefault: true },
+        { key: shown },
         { versions: { some: { opportunities: { some: { AND: [visibleOpportunities(actor), { status: "open" }] } } } } },
       ],
     },

@@ -248,6 +248,18 @@ describe("fixing a criterion in place", () => {
     expect([again.added, again.ready, again.card.version]).toEqual([0, 7, 3]);
   });
 
+  test("the board cannot grow a plan past the API's 50 steps", async () => {
+    const id = await deal(org.rep.id, { stage: "propose", closeDate: "2027-06-30" });
+    await db().closePlanStep.createMany({
+      data: Array.from({ length: 48 }, (_, i) => ({ opportunityId: id, title: `Step ${i + 1}`, ownerUserId: org.rep.id, ownerName: "", position: i })),
+    });
+    const r = await refused(addPlanStepsOnBoard(as.rep, id, { version: 1, steps: "typical" }, new Date("2027-02-10T12:00:00Z")));
+    expect([r.code, r.fields]).toEqual(["VALIDATION_FAILED", [expect.objectContaining({ field: "steps" })]]);
+    expect(await db().closePlanStep.count({ where: { opportunityId: id } })).toBe(48);
+    const two = await addPlanStepsOnBoard(as.rep, id, { version: 1, steps: [{ title: "A", dueDate: "2027-05-01" }, { title: "B", dueDate: "2027-05-02" }] });
+    expect(two.added).toBe(2);
+  });
+
   test("adding plan steps at a stale version, or to another rep's deal, is refused and writes nothing", async () => {
     const id = await deal(org.rep.id, { stage: "propose" });
     const stale = await refused(addPlanStepsOnBoard(as.rep, id, { version: 7, steps: "typical" }));

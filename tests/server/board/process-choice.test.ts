@@ -76,6 +76,8 @@ describe("the board's process", () => {
   test("choosing a process another rep's deals follow shows none of theirs", async () => {
     const board = await getBoard(as.outsider, parseBoardFilters({ process: "standard_b2b" }), NOW);
     expect([board.processKey, count(board)]).toEqual(["standard_b2b", 0]);
+    // The process shown is always offered, so the picker shows it and can leave it.
+    expect(board.processes.map((p) => p.key)).toEqual(["customer_lifecycle", "standard_b2b"]);
   });
 
   test("the next page of a column stays on the chosen process", async () => {

@@ -8,6 +8,7 @@ import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, u
 import type { ActionResult } from "@/src/http/action-result";
 import { Button } from "@/src/ui/button";
 import { AlertIcon, RotateIcon } from "@/src/ui/icons";
+import { reachAction } from "@/src/http/reach-action";
 
 type Permissions = { canEdit: boolean; canMove: boolean; canOverride: boolean; canAssignOwner: boolean };
 type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
@@ -29,7 +30,6 @@ export function useDeal(): DealContextValue {
   return value;
 }
 
-const unreachable = { ok: false as const, error: { code: "INTERNAL" as const, message: "Stageline could not be reached. Check your connection and try again." } };
 
 type Props = Permissions & { id: string; version: number; children: ReactNode };
 
@@ -49,7 +49,7 @@ export function DealProvider({ id, version, children, canEdit, canMove, canOverr
   const run = useCallback(
     <T extends { version: number }>(action: Action<T>, input: Record<string, unknown>) => {
       const next = queue.current.then(async (): Promise<ActionResult<T>> => {
-        const result = await action({ ...input, id, version: latest.current }).catch(() => unreachable);
+        const result = await reachAction(action({ ...input, id, version: latest.current }));
         if (result.ok) latest.current = Math.max(latest.current, result.data.version);
         else if (result.error.code === "VERSION_CONFLICT") setProblem("conflict");
         else if (result.error.code === "UNAUTHENTICATED") setProblem("session");
