@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { boardQuery, CLOSE_PERIODS, isFiltered, unfilteredHref, type BoardFilterValues as BoardFilters } from "@/src/server/board/board-query";
 import { PERIOD_LABELS } from "@/src/server/board/close-period";
 import type { OwnerOption } from "@/src/server/board/owner-options";
@@ -36,6 +36,8 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
 
   // Changes made while the last one loads build on it, not on the filters the page was rendered with.
   const requested = useRef(filters);
+  // The dropdowns show the choice at once, while the board it asks for loads; the URL then confirms it.
+  const [chosen, setChosen] = useOptimistic({ process: processKey, owner: filters.owner ?? "", period: filters.period ?? "" });
 
   // Clearing the filters (a link) or going back changes the URL under the inputs: they follow it. The
   // bar's own change coming back does not, or it would undo what was typed since it was sent.
@@ -55,7 +57,11 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
   function apply(next: Partial<BoardFilters>) {
     requested.current = { ...requested.current, ...next };
     const query = boardQuery(requested.current);
-    startTransition(() => router.replace(query ? `/board?${query}` : "/board", { scroll: false }));
+    startTransition(() => {
+      const { process, owner, period } = requested.current;
+      setChosen({ process: process ?? processes.find((p) => p.isDefault)?.key ?? processKey, owner: owner ?? "", period: period ?? "" });
+      router.replace(query ? `/board?${query}` : "/board", { scroll: false });
+    });
   }
 
   // Typing settles for a moment before the board reloads.
@@ -72,7 +78,7 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
       {processes.length > 1 ? (
         <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
           Process
-          <Select size="sm" value={processKey} onChange={(e) => apply({ process: processes.find((p) => p.key === e.currentTarget.value && !p.isDefault)?.key })} className="w-44">
+          <Select size="sm" value={chosen.process} onChange={(e) => apply({ process: processes.find((p) => p.key === e.currentTarget.value && !p.isDefault)?.key })} className="w-44">
             {processes.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.name}
@@ -92,7 +98,7 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
       {everyone ? (
         <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
           Owner
-          <Select size="sm" value={filters.owner ?? ""} onChange={(e) => apply({ owner: e.currentTarget.value || undefined })} className="w-40">
+          <Select size="sm" value={chosen.owner} onChange={(e) => apply({ owner: e.currentTarget.value || undefined })} className="w-40">
             <option value="">{everyone}</option>
             <option value="mine">Mine</option>
             {owners
@@ -107,7 +113,7 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
       ) : null}
       <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
         Close date
-        <Select size="sm" value={filters.period ?? ""} onChange={(e) => apply({ period: (e.currentTarget.value || undefined) as BoardFilters["period"] })} className="w-36">
+        <Select size="sm" value={chosen.period} onChange={(e) => apply({ period: (e.currentTarget.value || undefined) as BoardFilters["period"] })} className="w-36">
           <option value="">Any time</option>
           {CLOSE_PERIODS.map((p) => (
             <option key={p} value={p}>

@@ -62,7 +62,11 @@ export function FieldFixer(props: FixerProps & { criterion: FieldCriterion }) {
           (version) => updateFields({ id: card.id, version, [criterion.field]: valueOf(criterion.field, value) }),
           (c) => c,
           // Saved is not met: "Amount estimated" is more than 0, and 0 saves.
-          () => onFixed(criterion.condition.op === "has_contact_role" || valueMeets(valueOf(criterion.field, value), criterion.condition)),
+          () => {
+            onFixed(criterion.condition.op === "has_contact_role" || valueMeets(valueOf(criterion.field, value), criterion.condition));
+            // The control was disabled while saving, which dropped the focus: it goes back to it.
+            requestAnimationFrame(() => document.getElementById(id)?.focus());
+          },
         );
       }}
     >
