@@ -43,7 +43,7 @@ export function stageKeyboardCoordinates(order: () => string[]): KeyboardCoordin
   };
 }
 
-export type DealLabel = { title: string; stageName: string };
+type DealLabel = { title: string; stageName: string };
 
 /**
  * Announcements in the product's words: "Picked up Acme – Platform rollout in Qualify", "Moved over

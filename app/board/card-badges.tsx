@@ -2,6 +2,7 @@ import type { ApprovalStatus } from "@/src/domain/criteria/deal-facts";
 import { Badge, type BadgeTone } from "@/src/ui/badge";
 import { cx } from "@/src/ui/cx";
 import { CheckIcon, ClockIcon } from "@/src/ui/icons";
+import { STALL_REASONS } from "../opportunities/_lib/labels";
 import type { ShownCard } from "./board-state";
 
 const APPROVAL: Partial<Record<ApprovalStatus, { label: string; tone: BadgeTone }>> = {
@@ -10,8 +11,6 @@ const APPROVAL: Partial<Record<ApprovalStatus, { label: string; tone: BadgeTone 
   rejected: { label: "Approval rejected", tone: "danger" },
   stale: { label: "Approval out of date", tone: "warning" },
 };
-
-const STALL_WORDS = { next_step_overdue: "next step overdue", too_long_in_stage: "too long in this stage" } as const;
 
 /** Stalled and approval, only when there is something to say. */
 export function StatusBadges({ card, className }: { card: ShownCard; className?: string }) {
@@ -23,7 +22,7 @@ export function StatusBadges({ card, className }: { card: ShownCard; className?:
         <Badge tone="warning">
           <ClockIcon className="size-3" />
           Stalled
-          <span className="sr-only">: {card.stallReasons.map((r) => STALL_WORDS[r]).join(" and ")}</span>
+          <span className="sr-only">: {card.stallReasons.map((r) => STALL_REASONS[r]).join(" and ")}</span>
         </Badge>
       ) : null}
       {approval ? <Badge tone={approval.tone}>{approval.label}</Badge> : null}

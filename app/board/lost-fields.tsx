@@ -5,15 +5,7 @@ import type { LostFields } from "@/src/domain/moves/plan-move";
 import { Field, Input } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Textarea } from "@/src/ui/textarea";
-
-export const LOST_REASON_CATEGORIES = [
-  { value: "price", label: "Price" },
-  { value: "competitor", label: "Chose a competitor" },
-  { value: "missing_functionality", label: "Missing functionality" },
-  { value: "no_decision", label: "No decision (kept the status quo)" },
-  { value: "timing", label: "Timing" },
-  { value: "other", label: "Other" },
-] as const;
+import { LOST_CATEGORIES } from "../opportunities/_lib/labels";
 
 /** A text answer, or an explicit "none": Closed Lost asks for both, so "none" is a choice, not a blank. */
 function NoneableField({ id, label, none, value, isNone, onValue, onNone, multiline }: {
@@ -56,9 +48,9 @@ export function LostFieldsForm({ id, onSubmit }: { id: string; onSubmit: (lost: 
           <option value="" disabled>
             Choose a reason
           </option>
-          {LOST_REASON_CATEGORIES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
+          {Object.entries(LOST_CATEGORIES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </Select>

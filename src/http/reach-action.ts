@@ -3,7 +3,7 @@
 // failure shows beside the control instead of replacing the page with its error boundary.
 import type { ActionResult } from "./action-result";
 
-export const UNREACHABLE = {
+const UNREACHABLE = {
   ok: false as const,
   error: { code: "INTERNAL" as const, message: "Stageline could not be reached. Check your connection and try again." },
 };

@@ -26,3 +26,13 @@ export function Card({ title, description, action, flush, className, children, .
     </section>
   );
 }
+
+/** The one line a flush card's list shows when it has nothing yet: an icon and a sentence. */
+export function CardEmptyRow({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <div className="flex items-center gap-3 px-5 py-4 text-sm text-ink-muted [&>svg]:size-4 [&>svg]:shrink-0">
+      {icon}
+      {children}
+    </div>
+  );
+}

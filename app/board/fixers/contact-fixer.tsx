@@ -10,7 +10,7 @@ import { useFix } from "../use-fix";
 import { FixerMessage } from "./fixer-message";
 import { fixerId, type FixerProps } from "./fixer-types";
 
-export const ROLE_NAMES: Record<ContactRole, string> = {
+const ROLE_NAMES: Record<ContactRole, string> = {
   decision_maker: "decision maker",
   economic_buyer: "economic buyer",
   champion: "champion",

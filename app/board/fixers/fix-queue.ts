@@ -8,7 +8,7 @@ import type { BoardCard } from "@/src/server/board/board-card";
  * in a row: the queue sends them one after another, each with the version the previous one left,
  * so quick fixes never refuse each other as version conflicts.
  */
-export type FixQueue = {
+type FixQueue = {
   version: () => number;
   /** Runs `write` after the writes before it; `cardOf` reads the deal's new card from its answer. */
   enqueue: <R>(write: (version: number) => Promise<R>, cardOf: (result: R) => BoardCard | null | undefined) => Promise<R>;

@@ -3,12 +3,11 @@
 import { useRef, useState } from "react";
 import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
+import { pluralize } from "@/src/ui/format";
 import { addPlanSteps } from "../actions";
 import { useFix } from "../use-fix";
 import { FixerMessage } from "./fixer-message";
 import { fixerId, type FixerProps } from "./fixer-types";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * A `plan` criterion: steps added to the close plan in place, owned by the deal's owner. The typical
@@ -32,8 +31,8 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
       ({ added, ready }) => {
         const met = ready >= minSteps;
         setStatus(
-          `${added ? `${plural(added, "step")} added. ` : "Those steps are already in the plan. "}` +
-            `${plural(ready, "step")} with an owner and a due date${met ? "." : `: ${minSteps - ready} more needed.`}`,
+          `${added ? `${pluralize(added, "step")} added. ` : "Those steps are already in the plan. "}` +
+            `${pluralize(ready, "step")} with an owner and a due date${met ? "." : `: ${minSteps - ready} more needed.`}`,
         );
         if (steps !== "typical") {
           setTitle("");
@@ -50,7 +49,7 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
         {unmet.label}
       </p>
       <p className="text-[13px] text-ink-muted">
-        At least {plural(minSteps, "step")}, each with an owner and a due date. Steps added here belong to the deal&apos;s owner.
+        At least {pluralize(minSteps, "step")}, each with an owner and a due date. Steps added here belong to the deal&apos;s owner.
       </p>
       <Button ref={typicalButton} type="button" variant="secondary" disabled={fix.pending} onClick={() => send("typical")}>
         {fix.pending ? "Saving…" : "Add the typical closing steps"}

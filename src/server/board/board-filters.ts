@@ -1,7 +1,7 @@
 // The board's filters live in the URL, so a filtered board can be shared and survives a reload.
 // Anything unreadable in the query string falls back to "no filter" instead of an error page.
 import { z } from "zod";
-import { CLOSE_PERIODS, isFiltered } from "./board-query";
+import { CLOSE_PERIODS } from "./board-query";
 
 const optionalText = (max: number) =>
   z
@@ -40,4 +40,3 @@ export function parseBoardFilters(params: SearchParams): BoardFilters {
   return BoardFilters.parse(first);
 }
 
-export const hasActiveFilters = (filters: BoardFilters) => isFiltered(filters);

@@ -39,8 +39,9 @@ export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): P
 }
 
 /** Deals won and lost in the period (by the moment they closed), in the board's currency. */
-export async function closedTotals(tx: Tx, scope: Prisma.OpportunityWhereInput[], range: PeriodRange, currency: string) {
-  const groups = await tx.opportunity.groupBy({
+/** Deals won and lost in the period, by status and currency: read beside the open totals. */
+export async function closedGroups(tx: Tx, scope: Prisma.OpportunityWhereInput[], range: PeriodRange) {
+  return tx.opportunity.groupBy({
     by: ["status", "currency"],
     where: {
       AND: [...scope, { status: { in: ["won", "lost"] } }, { closedAt: { gte: fromCalendarDate(range.from), lt: fromCalendarDate(range.to) } }],
@@ -48,6 +49,12 @@ export async function closedTotals(tx: Tx, scope: Prisma.OpportunityWhereInput[]
     _count: { _all: true },
     _sum: { amountCents: true },
   });
+}
+
+type ClosedGroups = Awaited<ReturnType<typeof closedGroups>>;
+
+/** The closed groups counted, and summed in the board's currency. */
+export function closedTotals(groups: ClosedGroups, currency: string) {
   const totals = { won: { count: 0, amountCents: 0 }, lost: { count: 0, amountCents: 0 } };
   for (const g of groups) {
     const t = totals[g.status as "won" | "lost"];

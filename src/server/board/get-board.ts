@@ -9,7 +9,7 @@ import { db, type Tx } from "../db";
 import { getLatestProcessVersion } from "../process/get-process-version";
 import type { BoardCard } from "./board-card";
 import type { BoardFilters } from "./board-filters";
-import { closedTotals, openTotals, type Totals } from "./board-totals";
+import { closedGroups, closedTotals, openTotals, type Totals } from "./board-totals";
 import { loadStallLimits, loadVersionIds, openDealsWhere, scopeWhere } from "./board-where";
 import { loadCardPages, type CardPage } from "./card-pages";
 import { closePeriodRange } from "./close-period";
@@ -57,13 +57,14 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
   const today = toCalendarDate(now);
   const range = closePeriodRange(filters.period ?? "this_quarter", today);
 
-  const [totals, pages, owners, processes] = await Promise.all([
+  const [totals, closedByCurrency, pages, owners, processes] = await Promise.all([
     openTotals(tx, where),
+    closedGroups(tx, scopeWhere(actor, filters, versionIds), range),
     loadCardPages(tx, actor, where, open.map((s) => ({ stageKey: s.key })), now),
     listOwnerOptions(tx, actor),
     listProcessOptions(tx, actor, process.processKey),
   ]);
-  const closed = await closedTotals(tx, scopeWhere(actor, filters, versionIds), range, totals.currency);
+  const closed = closedTotals(closedByCurrency, totals.currency);
   const shown = [...totals.byStage.values()].reduce((n, t) => n + t.count, 0);
   const hasAnyOpenDeal =
     shown > 0 || (await tx.opportunity.count({ where: { AND: [visibleOpportunities(actor), { status: "open" }] }, take: 1 })) > 0;

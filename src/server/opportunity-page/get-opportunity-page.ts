@@ -7,10 +7,9 @@ import { daysBetween, toCalendarDate } from "../../domain/dates";
 import { contractBaseName } from "../../domain/files/contract-name";
 import type { Stage } from "../../domain/process/process-version";
 import { db } from "../db";
-import { loadDealDeskRules } from "../deal-desk/load-rules";
 import { getClosePlan } from "../opportunities/close-plan";
 import { dealFacts } from "../opportunities/deal-facts";
-import { getVisibleOpportunity, respondWith } from "../opportunities/get-opportunity";
+import { getVisibleOpportunityWithRules, respondWith } from "../opportunities/get-opportunity";
 import { opportunityHistory } from "../opportunities/opportunity-history";
 import { getProcessVersion } from "../process/get-process-version";
 import { buildChecklist } from "./checklist";
@@ -26,12 +25,9 @@ export type StageView = Omit<Stage, "exitCriteria"> & {
 
 export async function getOpportunityPage(actor: Actor, id: string, now = new Date()) {
   const tx = db();
-  const row = await getVisibleOpportunity(tx, actor, id);
-  const [deal, process, rules] = await Promise.all([
-    respondWith(tx, row, now),
-    getProcessVersion(tx, row.processVersionId),
-    loadDealDeskRules(tx),
-  ]);
+  // One statement reads the deal with the deal desk rules; the response and the checklist share them.
+  const { row, rules } = await getVisibleOpportunityWithRules(tx, actor, id);
+  const [deal, process] = await Promise.all([respondWith(tx, row, now, rules), getProcessVersion(tx, row.processVersionId)]);
   const lostStage = process.stages.find((s) => s.kind === "lost");
   const [attestations, closeDateChanges, files, approvalRequest, lostFrom, history, closePlan, planOwners] = await Promise.all([
     details.findAttestations(tx, id),

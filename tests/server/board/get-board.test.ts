@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { db } from "@/src/server/db";
 import type { BoardCard } from "@/src/server/board/board-card";
-import { hasActiveFilters, parseBoardFilters, type BoardFilters } from "@/src/server/board/board-filters";
+import { parseBoardFilters, type BoardFilters } from "@/src/server/board/board-filters";
+import { isFiltered } from "@/src/server/board/board-query";
 import { boardQuery, type ClosePeriod } from "@/src/server/board/board-query";
 import { closePeriodRange } from "@/src/server/board/close-period";
 import { getBoard, type Board } from "@/src/server/board/get-board";
@@ -314,10 +315,10 @@ describe("filters from the address bar", () => {
   });
 
   test("only a filter that narrows the board counts as active", () => {
-    expect(hasActiveFilters(parseBoardFilters({}))).toBe(false);
-    expect(hasActiveFilters(parseBoardFilters({ period: "never", stalled: "0", q: " " }))).toBe(false);
-    expect(hasActiveFilters(parseBoardFilters({ min: "0" }))).toBe(true);
-    expect(hasActiveFilters(parseBoardFilters({ stalled: "1" }))).toBe(true);
+    expect(isFiltered(parseBoardFilters({}))).toBe(false);
+    expect(isFiltered(parseBoardFilters({ period: "never", stalled: "0", q: " " }))).toBe(false);
+    expect(isFiltered(parseBoardFilters({ min: "0" }))).toBe(true);
+    expect(isFiltered(parseBoardFilters({ stalled: "1" }))).toBe(true);
   });
 
   test("close periods roll over the end of the year", () => {

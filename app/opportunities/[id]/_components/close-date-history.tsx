@@ -3,7 +3,7 @@
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import type { CloseDateChangeView } from "@/src/server/opportunity-page/page-details";
 import { Badge } from "@/src/ui/badge";
-import { Card } from "@/src/ui/card";
+import { Card, CardEmptyRow } from "@/src/ui/card";
 import { ArrowRightIcon, CalendarIcon } from "@/src/ui/icons";
 import { exactTime, formatDate, relativeTime, signedDays } from "../../_lib/format";
 
@@ -32,10 +32,7 @@ export function CloseDateHistory({ deal, changes, now }: Props) {
       flush
     >
       {changes.length === 0 ? (
-        <div className="flex items-center gap-3 px-5 py-4 text-sm text-ink-muted">
-          <CalendarIcon className="size-4 shrink-0" />
-          No changes to the close date.
-        </div>
+        <CardEmptyRow icon={<CalendarIcon />}>No changes to the close date.</CardEmptyRow>
       ) : (
         <ol className="divide-y divide-line">
           {changes.map((c) => (

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import { Badge } from "@/src/ui/badge";
 import { Button } from "@/src/ui/button";
-import { Card } from "@/src/ui/card";
+import { Card, CardEmptyRow } from "@/src/ui/card";
 import { PlusIcon, TrashIcon, UsersIcon } from "@/src/ui/icons";
 import { CONTACT_ROLE_LABELS } from "../../_lib/labels";
 import { replaceContactsAction } from "../actions";
@@ -45,10 +45,7 @@ export function ContactsCard({ contacts }: { contacts: OpportunityResponse["cont
       flush
     >
       {contacts.length === 0 ? (
-        <div className="flex items-center gap-3 px-5 py-4 text-sm text-ink-muted">
-          <UsersIcon className="size-4 shrink-0" />
-          No contacts recorded yet.
-        </div>
+        <CardEmptyRow icon={<UsersIcon />}>No contacts recorded yet.</CardEmptyRow>
       ) : (
         <ul className="divide-y divide-line">
           {contacts.map((c) => (

@@ -1,6 +1,6 @@
 import type { FileView } from "@/src/server/opportunity-page/page-details";
 import { Badge } from "@/src/ui/badge";
-import { Card } from "@/src/ui/card";
+import { Card, CardEmptyRow } from "@/src/ui/card";
 import { DownloadIcon, FileIcon } from "@/src/ui/icons";
 import { FILE_KIND_LABELS } from "../../_lib/labels";
 import { exactTime, formatBytes, relativeTime } from "../../_lib/format";
@@ -12,10 +12,7 @@ export function FilesCard({ dealId, files, contractName, canEdit, now }: Props) 
   return (
     <Card id="files" className="scroll-mt-24" title="Files" description="Quotes, order forms and the signed contract." flush>
       {files.length === 0 ? (
-        <div className="flex items-center gap-3 px-5 py-4 text-sm text-ink-muted">
-          <FileIcon className="size-4 shrink-0" />
-          No files attached yet.
-        </div>
+        <CardEmptyRow icon={<FileIcon />}>No files attached yet.</CardEmptyRow>
       ) : (
         <ul className="divide-y divide-line">
           {files.map((f) => (
