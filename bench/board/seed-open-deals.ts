@@ -3,6 +3,7 @@
 // the cards' criteria read. Written with a few batched inserts; drawn from a fixed seed.
 import type { PrismaClient } from "@/src/generated/prisma/client";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
+import { database } from "@/src/server/db";
 
 const DAY = 86_400_000;
 const SHARES = [0.32, 0.26, 0.2, 0.14, 0.08]; // of the open stages, in order
@@ -20,7 +21,7 @@ function random(seed: number) {
 
 /** Adds open deals until the demo manager's team has `total` open deals. */
 export async function seedOpenDeals(db: PrismaClient, total: number, now = new Date()): Promise<number> {
-  const process = await getActiveProcessVersion(db);
+  const process = await getActiveProcessVersion(database().sql);
   const open = process.stages.filter((s) => s.kind === "open");
   const team = await db.team.findUniqueOrThrow({ where: { name: "Enterprise" }, include: { members: true } });
   const owners = team.members.filter((u) => u.role === "rep" || u.role === "manager");

@@ -1,7 +1,8 @@
 // Server-side authorization: every route handler, page and server action goes through here.
 // Role permissions come from the table in permissions.ts; which objects an actor may touch is
 // decided here, so that an unseen deal is NOT_FOUND rather than FORBIDDEN.
-import { Prisma } from "../generated/prisma/client";
+import { sql, type RawBuilder } from "kysely";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { roleCan, type Permission } from "./permissions";
@@ -14,18 +15,23 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this.`);
 }
 
-/** The opportunities an actor may see, as a where clause added to every opportunity query. */
-export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput {
+/**
+ * Who sees which deals, the one rule: an admin every deal; a manager their own and their teams';
+ * a rep their own; the deal desk the deals put in front of it (with an approval request). Rendered
+ * below for Prisma's reads and for the write path's SQL; tests/api/visibility.test.ts checks both.
+ */
+type Scope = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToDesk?: true };
+
+function scopeOf(actor: Actor): Scope {
   switch (actor.role) {
     case "admin":
-      return {};
+      return { everything: true };
     case "manager":
-      return { OR: [{ ownerId: actor.id }, { owner: { teamId: { in: actor.teamIds } } }] };
+      return { ownerId: actor.id, ownerTeamIds: actor.teamIds };
     case "rep":
       return { ownerId: actor.id };
     case "deal_desk":
-      // The deal desk sees the deals that were put in front of it.
-      return { approvalRequests: { some: {} } };
+      return { submittedToDesk: true };
     default: {
       const never: never = actor.role;
       throw new Error(`Unknown role ${String(never)}`);
@@ -33,28 +39,26 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
   }
 }
 
-/**
- * The same rule as visibleOpportunities, as SQL over `o` (the opportunity) and `u` (its owner), for
- * the one-statement reads of src/server/opportunities/load-opportunity.ts. tests/api/visibility.test.ts
- * checks both forms for every role.
- */
-export function visibleOpportunitiesSql(actor: Actor): Prisma.Sql {
-  switch (actor.role) {
-    case "admin":
-      return Prisma.sql`TRUE`;
-    case "manager":
-      return actor.teamIds.length
-        ? Prisma.sql`(o."ownerId" = ${actor.id} OR u."teamId" IN (${Prisma.join(actor.teamIds)}))`
-        : Prisma.sql`o."ownerId" = ${actor.id}`;
-    case "rep":
-      return Prisma.sql`o."ownerId" = ${actor.id}`;
-    case "deal_desk":
-      return Prisma.sql`EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id")`;
-    default: {
-      const never: never = actor.role;
-      throw new Error(`Unknown role ${String(never)}`);
-    }
-  }
+/** The opportunities an actor may see, as a where clause added to every opportunity query. */
+export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput {
+  const scope = scopeOf(actor);
+  if ("everything" in scope) return {};
+  const any: Prisma.OpportunityWhereInput[] = [];
+  if (scope.ownerId) any.push({ ownerId: scope.ownerId });
+  if (scope.ownerTeamIds?.length) any.push({ owner: { teamId: { in: [...scope.ownerTeamIds] } } });
+  if (scope.submittedToDesk) any.push({ approvalRequests: { some: {} } });
+  return any.length === 1 ? any[0]! : { OR: any };
+}
+
+/** The same rule as SQL over `o` (the opportunity) and `u` (its owner). */
+export function visibleOpportunitiesSql(actor: Actor): RawBuilder<boolean> {
+  const scope = scopeOf(actor);
+  if ("everything" in scope) return sql<boolean>`TRUE`;
+  const any: RawBuilder<unknown>[] = [];
+  if (scope.ownerId) any.push(sql`o."ownerId" = ${scope.ownerId}`);
+  if (scope.ownerTeamIds?.length) any.push(sql`u."teamId" IN (${sql.join(scope.ownerTeamIds)})`);
+  if (scope.submittedToDesk) any.push(sql`EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id")`);
+  return sql<boolean>`(${sql.join(any, sql` OR `)})`;
 }
 
 /** The facts about an opportunity that decide who may change it. */

@@ -1,8 +1,8 @@
-import type { Tx } from "../server/db";
+import type { Reader } from "../server/db";
 import type { Actor } from "./actor";
 
 /** The active user with this id as an Actor, or null (unknown or deactivated). */
-export async function findActor(tx: Tx, userId: string): Promise<Actor | null> {
+export async function findActor(tx: Reader, userId: string): Promise<Actor | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     include: { managedTeams: { select: { id: true } } },

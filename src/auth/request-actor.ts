@@ -1,4 +1,4 @@
-import type { Tx } from "../server/db";
+import { database, type Reader } from "../server/db";
 import type { Actor } from "./actor";
 import { findActorByToken } from "./api-tokens";
 import { findActorBySessionToken, SESSION_COOKIES } from "./session";
@@ -18,11 +18,11 @@ function cookie(header: string | null, name: string): string | undefined {
 }
 
 /** The caller of an HTTP request: a bearer token first, else the browser session. */
-export async function findRequestActor(tx: Tx, req: Request): Promise<Actor | null> {
+export async function findRequestActor(tx: Reader, req: Request): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    return match ? findActorByToken(tx, match[1]!) : null;
+    return match ? findActorByToken(database().sql, match[1]!) : null;
   }
   const cookies = req.headers.get("cookie");
   for (const name of SESSION_COOKIES) {

@@ -1,7 +1,7 @@
 // Browser sessions are next-auth JWTs in a cookie. The token only names the user: role, team and
 // whether the account is still active are read from the database on every request.
 import { decode } from "next-auth/jwt";
-import type { Tx } from "../server/db";
+import type { Reader } from "../server/db";
 import type { Actor } from "./actor";
 import { findActor } from "./load-actor";
 
@@ -13,7 +13,7 @@ export function sessionSecret(): string {
   return secret;
 }
 
-export async function findActorBySessionToken(tx: Tx, token: string | undefined): Promise<Actor | null> {
+export async function findActorBySessionToken(tx: Reader, token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
   try {
     const payload = await decode({ token, secret: sessionSecret() });

@@ -6,15 +6,18 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../generated/kysely/types";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireFolderLock } from "./folder-lock";
-import { liteSql, liteTransaction, pgSql, pgTransaction, useDriverFor, type SqlClient } from "./sql-client";
+import { kyselyOn, liteBackend, pgBackend } from "./kysely-dialect";
 
-export { sqlOn, type Queryable, type SqlClient } from "./sql-client";
-
-export type Db = PrismaClient;
-/** A transaction client, or the client itself: use cases take one so callers can compose them. */
-export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/** Prisma's client: the reads of pages and lists. Writes run in a `Tx`. */
+export type Reader = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/** Typed SQL on the database, or inside one of its transactions. */
+export type Sql = Kysely<DB>;
+/** The one kind of write transaction: every change is made in one, and use cases take it so callers can compose them. */
+export type Tx = Transaction<DB>;
 
 export type DatabaseConfig =
   | { kind: "pglite"; dir: string | null } // null: in memory
@@ -37,13 +40,13 @@ export type Database = {
   config: DatabaseConfig;
   prisma: PrismaClient;
   raw: ScriptRunner;
-  /** Statements on the driver outside any transaction: each commits on its own. */
-  sql: SqlClient;
+  /** Typed SQL outside any transaction: each statement commits on its own. */
+  sql: Sql;
   /**
-   * Runs `fn` in a transaction on the driver: committed when `fn` resolves, rolled back when it
-   * throws. Nothing inside may use Prisma: on PGlite it would wait for this very transaction.
+   * Runs `fn` in a transaction: committed when `fn` resolves, rolled back when it throws. Nothing
+   * inside may use Prisma: on PGlite it would wait for this very transaction.
    */
-  transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` on one connection (session-level locks need that on a server). */
   withConnection<T>(fn: (conn: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,19 +59,21 @@ const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 export function openDatabase(config: DatabaseConfig = databaseConfig()): Database {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle pooled connection the server closes (a restart, a terminated backend) is dropped and
+    // replaced on next use; without a listener its error event would end the whole process.
+    pool.on("error", (error) => console.warn(`Database connection lost while idle: ${error.message}`));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     const runner = (q: pg.Pool | pg.PoolClient): ScriptRunner => ({
       exec: async (sql) => void (await q.query(sql)),
       query: async <T,>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
     });
-    const sql = pgSql(pool);
-    useDriverFor(prisma, sql);
+    const sql = kyselyOn<DB>(pgBackend(pool));
     return {
       config,
       prisma,
       raw: runner(pool),
       sql,
-      transaction: (fn) => pgTransaction(pool, fn),
+      transaction: (fn) => sql.transaction().execute(fn),
       withConnection: async (fn) => {
         const client = await pool.connect();
         try {
@@ -102,14 +107,13 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     exec: async (sql) => void (await lite.exec(sql)),
     query: async <T,>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
   };
-  const sql = liteSql(lite);
-  useDriverFor(prisma, sql);
+  const sql = kyselyOn<DB>(liteBackend(lite));
   return {
     config,
     prisma,
     raw,
     sql,
-    transaction: (fn) => liteTransaction(lite, fn),
+    transaction: (fn) => sql.transaction().execute(fn),
     withConnection: (fn) => fn(raw),
     close: async () => {
       await prisma.$disconnect();
@@ -130,6 +134,10 @@ export function database(): Database {
 export function db(): PrismaClient {
   return database().prisma;
 }
+
+/** Runs `fn` in the caller's transaction, or in a new one when there is none. */
+export const inTransaction = <T,>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  tx ? fn(tx) : database().transaction(fn);
 
 /** Closes the process-wide database (scripts and tests). */
 export async function closeDatabase(): Promise<void> {

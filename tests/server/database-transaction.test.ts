@@ -1,13 +1,13 @@
-// The driver's own transactions (Database.transaction) and raw SQL on the driver (Database.sql), which
-// the stage move runs on instead of Prisma: commit and rollback, no interleaving with Prisma on
+// The write transactions (Database.transaction) and typed SQL (Database.sql, Kysely on the driver)
+// that every deal write runs on: commit and rollback, no interleaving with Prisma's reads and writes on
 // PGlite's one connection, optimistic concurrency, and rows typed exactly as Prisma's.
 import crypto from "node:crypto";
 import { beforeAll, expect, test } from "vitest";
-import { findActorByToken, hashToken, tokenActorQuery } from "@/src/auth/api-tokens";
+import { findActorByToken } from "@/src/auth/api-tokens";
 import { AppError } from "@/src/errors";
+import { sql } from "kysely";
 import { Prisma } from "@/src/generated/prisma/client";
-import { database, db, sqlOn } from "@/src/server/db";
-import { loadOpportunity } from "@/src/server/opportunities/load-opportunity";
+import { database, db, type Sql } from "@/src/server/db";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
 import { updateVersioned } from "@/src/server/opportunities/write-versioned";
 import { recordHistory } from "@/src/server/history/record-history";
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const insertTeam = (name: string) =>
-  Prisma.sql`INSERT INTO "Team" ("id", "name", "updatedAt") VALUES (${crypto.randomUUID()}, ${name}, ${new Date()})`;
+const insertTeam = (q: Sql, name: string) => q.insertInto("Team").values({ id: crypto.randomUUID(), name, updatedAt: new Date() }).execute();
 const teamNames = async (prefix: string) =>
   (await db().team.findMany({ where: { name: { startsWith: prefix } }, orderBy: { name: "asc" } })).map((t) => t.name);
 const deferred = () => {
@@ -33,12 +32,12 @@ const deferred = () => {
   return { promise: new Promise<void>((r) => (resolve = r)), resolve };
 };
 
-// First in the file on purpose: the move has not read this process version yet, so it reads it through
-// Prisma outside its transaction and moves again (inside, Prisma would wait for the transaction on PGlite).
-test("the first move on a process version reads the version, then moves", async () => {
+// First in the file on purpose: the move has not read this process version yet, so it reads it in its
+// own transaction (Prisma could not: on PGlite it would wait for that very transaction).
+test("the first move on a process version reads the version in its transaction and moves", async () => {
   const deal = await createDeal(org.rep.token);
   await satisfyStages(deal.id, ["identify"], org.rep.id);
-  const actor = (await findActorByToken(db(), org.rep.token))!;
+  const actor = (await findActorByToken(database().sql, org.rep.token))!;
   const moved = await moveOpportunity(actor, deal.id, { toStage: "qualify", version: 1 });
   expect([moved.stage, moved.version]).toEqual(["qualify", 2]);
   expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "stage_changed" } })).toBe(1);
@@ -46,13 +45,13 @@ test("the first move on a process version reads the version, then moves", async 
 
 test("a transaction commits when its function resolves and rolls everything back when it throws", async () => {
   const deal = await createDeal(org.rep.token);
-  await database().transaction(async (sql) => {
-    await updateVersioned(sql, deal.id, 1, { nextStep: "Committed" });
-    await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
+  await database().transaction(async (tx) => {
+    await updateVersioned(tx, deal.id, 1, { nextStep: "Committed" });
+    await recordHistory(tx, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
   });
-  const failed = database().transaction(async (sql) => {
-    await updateVersioned(sql, deal.id, 2, { nextStep: "Rolled back" });
-    await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
+  const failed = database().transaction(async (tx) => {
+    await updateVersioned(tx, deal.id, 2, { nextStep: "Rolled back" });
+    await recordHistory(tx, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id });
     throw new Error("rule refused");
   });
   await expect(failed).rejects.toThrow("rule refused");
@@ -62,15 +61,15 @@ test("a transaction commits when its function resolves and rolls everything back
 });
 
 test("a statement that failed inside a transaction fails its COMMIT too, even when the error was caught", async () => {
-  const attempt = database().transaction(async (sql) => {
-    await sql.execute(insertTeam("aborted-1"));
-    await sql.execute(Prisma.sql`SELECT 1 / 0`).catch(() => undefined);
+  const attempt = database().transaction(async (tx) => {
+    await insertTeam(tx, "aborted-1");
+    await sql`SELECT 1 / 0`.execute(tx).catch(() => undefined);
   });
   await expect(attempt).rejects.toThrow();
   expect(await teamNames("aborted-")).toEqual([]);
 });
 
-test("a driver transaction waiting for Prisma's keeps out of it: Prisma's rollback undoes only Prisma's write", async () => {
+test("a write transaction waiting for Prisma's keeps out of it: Prisma's rollback undoes only Prisma's write", async () => {
   const events: string[] = [];
   const prismaStarted = deferred();
   const prismaTx = db().$transaction(async (tx) => {
@@ -82,9 +81,9 @@ test("a driver transaction waiting for Prisma's keeps out of it: Prisma's rollba
     throw new Error("prisma rolls back");
   });
   await prismaStarted.promise;
-  const driverTx = database().transaction(async (sql) => {
+  const driverTx = database().transaction(async (tx) => {
     events.push("driver:start");
-    await sql.execute(insertTeam("order1-driver"));
+    await insertTeam(tx, "order1-driver");
   });
   await expect(prismaTx).rejects.toThrow("prisma rolls back");
   await driverTx;
@@ -93,10 +92,10 @@ test("a driver transaction waiting for Prisma's keeps out of it: Prisma's rollba
   if (database().config.kind === "pglite") expect(events).toEqual(["prisma:start", "prisma:end", "driver:start"]);
 });
 
-test("Prisma's writes during a driver transaction stay out of it: the driver's rollback undoes only its own", async () => {
+test("Prisma's writes during a write transaction stay out of it: the driver's rollback undoes only its own", async () => {
   const driverOpen = deferred();
-  const driverTx = database().transaction(async (sql) => {
-    await sql.execute(insertTeam("order2-driver"));
+  const driverTx = database().transaction(async (tx) => {
+    await insertTeam(tx, "order2-driver");
     driverOpen.resolve();
     await sleep(150);
     throw new Error("driver rolls back");
@@ -111,13 +110,13 @@ test("Prisma's writes during a driver transaction stay out of it: the driver's r
   expect(await teamNames("order2-")).toEqual(["order2-prisma-plain", "order2-prisma-tx"]);
 });
 
-test("of 20 simultaneous versioned writes in driver transactions, exactly one wins and the rest are told the new version", async () => {
+test("of 20 simultaneous versioned writes in write transactions, exactly one wins and the rest are told the new version", async () => {
   const deal = await createDeal(org.rep.token);
   const results = await Promise.allSettled(
     Array.from({ length: 20 }, (_, i) =>
-      database().transaction(async (sql) => {
-        await updateVersioned(sql, deal.id, 1, { nextStep: `Writer ${i}` });
-        await recordHistory(sql, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id, details: { i } });
+      database().transaction(async (tx) => {
+        await updateVersioned(tx, deal.id, 1, { nextStep: `Writer ${i}` });
+        await recordHistory(tx, { opportunityId: deal.id, type: "field_changed", actorId: org.rep.id, details: { i } });
         return i;
       }),
     ),
@@ -134,7 +133,7 @@ test("of 20 simultaneous versioned writes in driver transactions, exactly one wi
 test("of 20 simultaneous moves of one deal, one moves it and 19 are version conflicts", async () => {
   const deal = await createDeal(org.rep.token);
   await satisfyStages(deal.id, ["identify"], org.rep.id);
-  const actor = (await findActorByToken(db(), org.rep.token))!;
+  const actor = (await findActorByToken(database().sql, org.rep.token))!;
   const results = await Promise.allSettled(Array.from({ length: 20 }, () => moveOpportunity(actor, deal.id, { toStage: "qualify", version: 1 })));
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   const codes = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as AppError).code] : []));
@@ -142,41 +141,26 @@ test("of 20 simultaneous moves of one deal, one moves it and 19 are version conf
   expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "stage_changed" } })).toBe(1);
 });
 
-test("rows read on the driver are typed exactly as Prisma's $queryRaw types them", async () => {
+test("rows read with typed SQL are typed exactly as Prisma's $queryRaw types them", async () => {
   const at = new Date("2026-03-04T05:06:07.089Z");
-  const literals = Prisma.sql`SELECT 9007199254740993::int8 AS "big", ${at}::timestamp(3) AS "at", DATE '2026-03-04' AS "day",
-    '{"a": [1, "x"]}'::jsonb AS "json", ARRAY['a', 'b']::text[] AS "list", 42 AS "int", 1.5::float8 AS "float",
-    TRUE AS "flag", NULL::text AS "nothing", 'open'::"OpportunityStatus" AS "status"`;
-  expect(await database().sql.query(literals)).toEqual(await db().$queryRaw(literals));
+  const rest = `DATE '2026-03-04' AS "day", '{"a": [1, "x"]}'::jsonb AS "json", ARRAY['a', 'b']::text[] AS "list", 42 AS "int",
+    1.5::float8 AS "float", TRUE AS "flag", NULL::text AS "nothing", 'open'::"OpportunityStatus" AS "status"`;
+  const viaKysely = await sql`SELECT 9007199254740993::int8 AS "big", ${at}::timestamp(3) AS "at", ${sql.raw(rest)}`.execute(database().sql);
+  const viaPrisma = await db().$queryRaw(Prisma.sql`SELECT 9007199254740993::int8 AS "big", ${at}::timestamp(3) AS "at", ${Prisma.raw(rest)}`);
+  expect(viaKysely.rows).toEqual(viaPrisma);
 
   const deal = await createDeal(org.rep.token);
-  await satisfyStages(deal.id, ["identify", "qualify", "propose"], org.rep.id);
-  const where = Prisma.sql`o."id" = ${deal.id}`;
-  const viaDriver = await loadOpportunity(database().sql, where);
-  const viaPrisma = await db().$transaction((tx) => loadOpportunity(tx, where));
-  expect(viaDriver).toEqual(viaPrisma);
-  expect(typeof viaDriver!.row.amountCents).toBe("bigint");
-
-  const token = tokenActorQuery(hashToken(org.manager.token), new Date());
-  expect(await database().sql.query(token)).toEqual(await db().$queryRaw(token));
+  const [row] = await db().$queryRaw<{ amountCents: bigint; createdAt: Date; closeDate: Date }[]>(
+    Prisma.sql`SELECT "amountCents", "createdAt", "closeDate" FROM "Opportunity" WHERE "id" = ${deal.id}`,
+  );
+  const typed = await database().sql.selectFrom("Opportunity").select(["amountCents", "createdAt", "closeDate"]).where("id", "=", deal.id).executeTakeFirstOrThrow();
+  expect(typed).toEqual(row);
+  expect(typeof typed.amountCents).toBe("bigint");
 });
 
-test("values written on the driver read back through Prisma unchanged, whatever the process's zone", async () => {
+test("values written with typed SQL read back through Prisma unchanged, whatever the process's zone", async () => {
   const at = new Date("2026-07-08T23:30:00.250Z");
   const id = crypto.randomUUID();
-  await database().sql.execute(
-    Prisma.sql`INSERT INTO "Team" ("id", "name", "targetCents", "createdAt", "updatedAt") VALUES (${id}, 'typed', ${12345678901234n}, ${at}, ${at})`,
-  );
+  await database().sql.insertInto("Team").values({ id, name: "typed", targetCents: 12345678901234n, createdAt: at, updatedAt: at }).execute();
   expect(await db().team.findUniqueOrThrow({ where: { id } })).toMatchObject({ targetCents: 12345678901234n, createdAt: at, updatedAt: at });
-});
-
-test("raw SQL on Prisma's own client runs on the driver; in a Prisma transaction it stays in that transaction", async () => {
-  expect(sqlOn(db())).toBe(database().sql);
-  await db()
-    .$transaction(async (tx) => {
-      await sqlOn(tx).execute(insertTeam("order3-in-prisma-tx"));
-      throw new Error("roll back");
-    })
-    .catch(() => undefined);
-  expect(await teamNames("order3-")).toEqual([]);
 });

@@ -4,7 +4,7 @@ import type { Actor } from "@/src/auth/actor";
 import { findActor } from "@/src/auth/load-actor";
 import { fromCalendarDate } from "@/src/domain/dates";
 import { toCents } from "@/src/domain/money";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
 
 /** The actor a signed-in user is, loaded the way every request loads it. */
@@ -37,7 +37,7 @@ export type DealSpec = {
 };
 
 export async function insertDeal(ownerId: string, spec: DealSpec): Promise<string> {
-  const process = await getActiveProcessVersion(db());
+  const process = await getActiveProcessVersion(database().sql);
   const closeDate = fromCalendarDate(spec.closeDate);
   const row = await db().opportunity.create({
     data: {

@@ -2,7 +2,7 @@
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import { contractBaseName } from "@/src/domain/files/contract-name";
 import { fromCalendarDate } from "@/src/domain/dates";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { ensureDefaultRules } from "@/src/server/deal-desk/load-rules";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
@@ -33,7 +33,7 @@ export async function createDeal(token: string, extra: Record<string, unknown> =
 
 /** Makes every exit criterion of the given stages hold, the way a rep would over weeks. */
 export async function satisfyStages(dealId: string, stageKeys: string[], attestedById: string) {
-  const process = await getActiveProcessVersion(db());
+  const process = await getActiveProcessVersion(database().sql);
   const deal = await db().opportunity.findUniqueOrThrow({ where: { id: dealId } });
   for (const stage of process.stages.filter((s) => stageKeys.includes(s.key))) {
     for (const c of stage.exitCriteria) {

@@ -2,7 +2,7 @@ import type { Actor } from "../../auth/actor";
 import { findActor } from "../../auth/load-actor";
 import { verifyPassword } from "../../auth/password";
 import { AppError } from "../../errors";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 import { clearFailures, recordFailure, retryAfterSeconds, type RateLimit } from "../rate-limit";
 
 /** Failed attempts allowed per email, and per client address, in a 15-minute window. */
@@ -12,7 +12,7 @@ export const PER_ADDRESS: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 export type Credentials = { email: string; password: string; clientAddress: string | null };
 
 /** Checks an email and password, counting failures; used by the sign-in page and the token API. */
-export async function verifyCredentials(tx: Tx, input: Credentials, now = new Date()): Promise<Actor> {
+export async function verifyCredentials(tx: Reader, input: Credentials, now = new Date()): Promise<Actor> {
   const email = input.email.trim().toLowerCase();
   const keys: [string, RateLimit][] = [[`signin:email:${email}`, PER_EMAIL]];
   if (input.clientAddress) keys.push([`signin:address:${input.clientAddress}`, PER_ADDRESS]);

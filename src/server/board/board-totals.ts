@@ -4,7 +4,7 @@ import { fromCalendarDate } from "../../domain/dates";
 import { mainCurrency } from "../../domain/money";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import type { Prisma } from "../../generated/prisma/client";
-import type { Tx } from "../db";
+import { database, type Reader } from "../db";
 import { getProcessVersion } from "../process/get-process-version";
 import type { PeriodRange } from "./close-period";
 
@@ -13,7 +13,7 @@ export type OpenTotals = { currency: string; otherCurrencyCount: number; byStage
 
 const empty = (): Totals => ({ count: 0, amountCents: 0, weightedCents: 0 });
 
-export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): Promise<OpenTotals> {
+export async function openTotals(tx: Reader, where: Prisma.OpportunityWhereInput): Promise<OpenTotals> {
   const groups = await tx.opportunity.groupBy({
     by: ["processVersionId", "stageKey", "currency"],
     where,
@@ -24,7 +24,7 @@ export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): P
   const byStage = new Map<string, Totals>();
   let otherCurrencyCount = 0;
   for (const g of groups) {
-    const process: ProcessVersion = await getProcessVersion(tx, g.processVersionId); // cached
+    const process: ProcessVersion = await getProcessVersion(database().sql, g.processVersionId); // cached
     const probability = process.stages.find((s) => s.key === g.stageKey)?.probability ?? 0;
     const totals = byStage.get(g.stageKey) ?? empty();
     totals.count += g._count._all;
@@ -40,7 +40,7 @@ export async function openTotals(tx: Tx, where: Prisma.OpportunityWhereInput): P
 
 /** Deals won and lost in the period (by the moment they closed), in the board's currency. */
 /** Deals won and lost in the period, by status and currency: read beside the open totals. */
-export async function closedGroups(tx: Tx, scope: Prisma.OpportunityWhereInput[], range: PeriodRange) {
+export async function closedGroups(tx: Reader, scope: Prisma.OpportunityWhereInput[], range: PeriodRange) {
   return tx.opportunity.groupBy({
     by: ["status", "currency"],
     where: {

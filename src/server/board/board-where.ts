@@ -4,20 +4,20 @@ import { visibleOpportunities } from "../../auth/authorize";
 import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { toCents } from "../../domain/money";
 import type { Prisma } from "../../generated/prisma/client";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 import { stalledWhere, type StallLimit } from "../stalled/stalled-where";
 import type { BoardFilters } from "./board-filters";
 import { closePeriodRange } from "./close-period";
 
 /** The stall limits of every version of a process: a handful of rows. */
-export const loadStallLimits = (tx: Tx, processId: string) =>
+export const loadStallLimits = (tx: Reader, processId: string) =>
   tx.stage.findMany({
     where: { stallDays: { not: null }, processVersion: { processId } },
     select: { processVersionId: true, key: true, stallDays: true },
   });
 
 /** The versions of a process: deals of every version of it share the board (ids, not a join: cheaper per query). */
-export const loadVersionIds = async (tx: Tx, processId: string) =>
+export const loadVersionIds = async (tx: Reader, processId: string) =>
   (await tx.processVersion.findMany({ where: { processId }, select: { id: true } })).map((v) => v.id);
 
 /** Filters shared by the open columns and the closed totals: who, how much, which words. */

@@ -12,6 +12,7 @@ import { ReplaceClosePlanRequest, ReplaceContactsRequest, type MoveRequest, type
 import { uploadFile } from "../files/upload-file";
 import { attestCriterion } from "../opportunities/attest-criterion";
 import { getClosePlan, replaceClosePlan } from "../opportunities/close-plan";
+import { database } from "../db";
 import { getOpportunity } from "../opportunities/get-opportunity";
 import { moveOpportunity } from "../opportunities/move-opportunity";
 import { replaceContacts } from "../opportunities/replace-contacts";
@@ -52,13 +53,16 @@ export const attestOnBoard = (actor: Actor, id: string, input: { key: string; st
 export const updateOnBoard = (actor: Actor, id: string, input: UpdateOpportunityRequest) =>
   withCurrentCard(actor, id, async () => toBoardCard(await updateOpportunity(actor, id, input)));
 
-/** Adds one person to the buying group: the contact list is replaced as a whole, at the version read. */
+/** Adds one person to the buying group: the contact list is replaced as a whole, at the version read, in one transaction. */
 export const addContactOnBoard = (actor: Actor, id: string, input: { version: number; contact: Contact }) =>
-  withCurrentCard(actor, id, async () => {
-    const deal = await getOpportunity(actor, id);
-    const contacts = deal.contacts.map(({ name, email, title, role }) => ({ name, email, title, role }));
-    return toBoardCard(await replaceContacts(actor, id, checked(ReplaceContactsRequest, { version: input.version, contacts: [...contacts, input.contact] })));
-  });
+  withCurrentCard(actor, id, () =>
+    database().transaction(async (tx) => {
+      const deal = await getOpportunity(actor, id, tx);
+      const contacts = deal.contacts.map(({ name, email, title, role }) => ({ name, email, title, role }));
+      const request = checked(ReplaceContactsRequest, { version: input.version, contacts: [...contacts, input.contact] });
+      return toBoardCard(await replaceContacts(actor, id, request, new Date(), tx));
+    }),
+  );
 
 export const uploadOnBoard = (actor: Actor, id: string, input: { kind: FileKind; name: string; bytes: Uint8Array }) =>
   withCurrentCard(actor, id, async () => {
@@ -75,8 +79,11 @@ export type NewPlanSteps = "typical" | { title: string; dueDate: CalendarDate }[
  * card and how many steps now have an owner and a due date, which is what a `plan` criterion counts.
  */
 export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: number; steps: NewPlanSteps }, now = new Date()) =>
-  withCurrentCard(actor, id, async () => {
-    const [deal, plan] = await Promise.all([getOpportunity(actor, id), getClosePlan(actor, id, now)]);
+  withCurrentCard(actor, id, () =>
+    database().transaction(async (tx) => {
+    // One transaction: the plan read, the steps added and the card answered are one state of the deal.
+    const deal = await getOpportunity(actor, id, tx);
+    const plan = await getClosePlan(actor, id, now, tx);
     const existing = new Set(plan.steps.map((s) => s.title.trim().toLowerCase()));
     const added = (input.steps === "typical" ? suggestClosePlan(plan.closeDate, toCalendarDate(now)) : input.steps).filter(
       (s) => input.steps !== "typical" || !existing.has(s.title.toLowerCase()),
@@ -87,6 +94,7 @@ export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: 
       ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),
       ...added.map(({ title, dueDate }) => ({ title, dueDate, ownerUserId: deal.ownerId, ownerName: "", done: false })),
     ];
-    const saved = await replaceClosePlan(actor, id, checked(ReplaceClosePlanRequest, { version: input.version, steps }), now);
-    return { card: toBoardCard(await getOpportunity(actor, id)), added: added.length, ready: ready(saved.steps) };
-  });
+    const saved = await replaceClosePlan(actor, id, checked(ReplaceClosePlanRequest, { version: input.version, steps }), now, tx);
+    return { card: toBoardCard(await getOpportunity(actor, id, tx)), added: added.length, ready: ready(saved.steps) };
+    }),
+  );

@@ -1,16 +1,16 @@
 // Pages of cards within a column, soonest close date first. A page is cut with a keyset cursor
 // (close date, id), so moves and inserts elsewhere never shift it. Two queries for any number of
 // columns' pages: the ids of each page (cheap, index-ordered), then every card with the relations
-// its exit criteria need (opportunityInclude: Prisma batches them, no query per card).
+// its exit criteria need (the deal row's one statement, no query per card).
 import type { Actor } from "../../auth/actor";
-import { visibleOpportunities } from "../../auth/authorize";
+import { sql } from "kysely";
+import { visibleOpportunitiesSql } from "../../auth/authorize";
 import { fromCalendarDate, isCalendarDate, toCalendarDate } from "../../domain/dates";
 import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
-import type { Tx } from "../db";
-import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { database, type Reader } from "../db";
+import { loadOpportunities } from "../opportunities/load-opportunity";
 import { toOpportunityResponse } from "../opportunities/opportunity-response";
-import { opportunityInclude } from "../opportunities/opportunity-row";
 import { getProcessVersion } from "../process/get-process-version";
 import { toBoardCard, type BoardCard } from "./board-card";
 
@@ -33,7 +33,7 @@ function afterCursor(cursor: string): Prisma.OpportunityWhereInput {
 type PageRequest = { stageKey: string; cursor?: string | null };
 
 /** One page per requested column, for deals matching `where` (which includes the actor's visibility). */
-export async function loadCardPages(tx: Tx, actor: Actor, where: Prisma.OpportunityWhereInput, requests: PageRequest[], now: Date): Promise<CardPage[]> {
+export async function loadCardPages(tx: Reader, actor: Actor, where: Prisma.OpportunityWhereInput, requests: PageRequest[], now: Date): Promise<CardPage[]> {
   const heads = await Promise.all(
     requests.map((r) =>
       tx.opportunity.findMany({
@@ -45,15 +45,11 @@ export async function loadCardPages(tx: Tx, actor: Actor, where: Prisma.Opportun
     ),
   );
   const ids = heads.flatMap((h) => h.slice(0, PAGE_SIZE).map((r) => r.id));
-  const [rows, rules] = await Promise.all([
-    ids.length
-      ? tx.opportunity.findMany({ where: { AND: [{ id: { in: ids } }, visibleOpportunities(actor)] }, include: opportunityInclude })
-      : [],
-    loadDealDeskRules(tx),
-  ]);
+  const q = database().sql;
+  const loaded = ids.length ? await loadOpportunities(q, sql<boolean>`o."id" IN (${sql.join(ids)}) AND ${visibleOpportunitiesSql(actor)}`) : [];
   const cards = new Map<string, BoardCard>();
-  for (const row of rows) {
-    const process = await getProcessVersion(tx, row.processVersionId); // cached: one read per version
+  for (const { row, rules } of loaded) {
+    const process = await getProcessVersion(q, row.processVersionId); // cached: one read per version
     cards.set(row.id, toBoardCard(toOpportunityResponse(row, process, rules, now)));
   }
   return heads.map((head) => {

@@ -5,7 +5,7 @@ import type { Actor } from "../../auth/actor";
 import { can, visibleOpportunities } from "../../auth/authorize";
 import { toCalendarDate } from "../../domain/dates";
 import type { ExitCriterion } from "../../domain/process/types";
-import { db, type Tx } from "../db";
+import { database, db, type Reader } from "../db";
 import { getLatestProcessVersion } from "../process/get-process-version";
 import type { BoardCard } from "./board-card";
 import type { BoardFilters } from "./board-filters";
@@ -43,13 +43,13 @@ export type Board = {
 };
 
 /** What every board query starts from: the chosen (or default) process, its versions, and their stall limits. */
-async function boardScope(tx: Tx, processKey: string | undefined) {
-  const process = await getLatestProcessVersion(tx, processKey);
+async function boardScope(tx: Reader, processKey: string | undefined) {
+  const process = await getLatestProcessVersion(database().sql, processKey);
   const [versionIds, limits] = await Promise.all([loadVersionIds(tx, process.processId), loadStallLimits(tx, process.processId)]);
   return { process, versionIds, limits };
 }
 
-export async function getBoard(actor: Actor, filters: BoardFilters, now = new Date(), tx: Tx = db()): Promise<Board> {
+export async function getBoard(actor: Actor, filters: BoardFilters, now = new Date(), tx: Reader = db()): Promise<Board> {
   const { process, versionIds, limits } = await boardScope(tx, filters.process);
   const where = openDealsWhere(actor, filters, versionIds, limits, now);
   const open = process.stages.filter((s) => s.kind === "open");
@@ -96,7 +96,7 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
 }
 
 /** The next page of one column, for "load more" as the rep scrolls. */
-export async function getColumnPage(actor: Actor, filters: BoardFilters, stageKey: string, cursor: string, now = new Date(), tx: Tx = db()): Promise<CardPage> {
+export async function getColumnPage(actor: Actor, filters: BoardFilters, stageKey: string, cursor: string, now = new Date(), tx: Reader = db()): Promise<CardPage> {
   const { versionIds, limits } = await boardScope(tx, filters.process);
   const where = openDealsWhere(actor, filters, versionIds, limits, now);
   const [page] = await loadCardPages(tx, actor, where, [{ stageKey, cursor }], now);

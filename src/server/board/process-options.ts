@@ -2,12 +2,12 @@
 // deals in the actor's view, such as the deals still on a process an admin has since replaced.
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 
 export type ProcessOption = { key: string; name: string; isDefault: boolean };
 
 /** `shown`: the process the board shows, always offered so the picker can display it and leave it. */
-export async function listProcessOptions(tx: Tx, actor: Actor, shown: string): Promise<ProcessOption[]> {
+export async function listProcessOptions(tx: Reader, actor: Actor, shown: string): Promise<ProcessOption[]> {
   return tx.process.findMany({
     where: {
       OR: [

@@ -20,7 +20,7 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   const { seedDemoData } = await import("../demo/seed-demo");
   const isEmpty = (await database.prisma.user.count()) === 0;
   if (!isEmpty) return { seeded: false };
-  await seedDemoData(database.prisma, { now: new Date() });
+  await seedDemoData(database, { now: new Date() });
   log("Loaded demo data.");
   return { seeded: true };
 }

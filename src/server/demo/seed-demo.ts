@@ -2,9 +2,8 @@
 // user yet, after the default process is published. The plan is computed first (plan-demo-data.ts);
 // this file only writes it, in one transaction of a few batched inserts, so a failed load leaves
 // the database empty and the next start tries again.
-import type { PrismaClient } from "../../generated/prisma/client";
 import { hashPassword } from "../../auth/password";
-import type { Tx } from "../db";
+import type { Database, Reader } from "../db";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { addDays } from "./demo-dates";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
@@ -14,7 +13,7 @@ import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
 
 type Ids = (email: string) => string;
 
-async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Ids> {
+async function createPeople(tx: Reader, passwordHash: string, now: Date): Promise<Ids> {
   const users = await tx.user.createManyAndReturn({
     data: DEMO_USERS.map((u) => ({
       email: u.email, name: u.name, role: u.role, groups: [...(u.groups ?? [])], passwordHash,
@@ -54,7 +53,7 @@ const opportunityRow = (deal: PlannedDeal, processVersionId: string, id: Ids) =>
   createdAt: deal.createdAt, updatedAt: deal.history[deal.history.length - 1]!.at,
 });
 
-async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, id: Ids): Promise<void> {
+async function createDeals(tx: Reader, plan: DemoPlan, processVersionId: string, id: Ids): Promise<void> {
   const created = await tx.opportunity.createManyAndReturn({
     data: plan.deals.map((deal) => opportunityRow(deal, processVersionId, id)),
     select: { id: true, name: true },
@@ -89,8 +88,8 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, id:
   await tx.historyEntry.createMany({ data: history });
 }
 
-export async function seedDemoData(prisma: PrismaClient, options: { now: Date; random?: Random }): Promise<void> {
-  const process = await getActiveProcessVersion(prisma);
+export async function seedDemoData({ prisma, sql }: Pick<Database, "prisma" | "sql">, options: { now: Date; random?: Random }): Promise<void> {
+  const process = await getActiveProcessVersion(sql);
   const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED));
   // scrypt is deliberately slow: hash once, outside the transaction, and share it between demo users.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,6 +1,7 @@
-import { Prisma } from "../../generated/prisma/client";
-import type { HistoryType } from "../../generated/prisma/enums";
-import { sqlOn, type Queryable } from "../db";
+import type { HistoryType } from "../../generated/kysely/types";
+import type { Sql } from "../db";
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
 export type HistoryInput = {
   opportunityId: string;
@@ -10,24 +11,29 @@ export type HistoryInput = {
   fromStage?: string;
   toStage?: string;
   secondsInStage?: number;
-  details?: Prisma.InputJsonObject;
+  details?: { [key: string]: Json | undefined };
 };
+
+/** The statement (exported for the benchmark). */
+export const historyInsert = (q: Sql, list: HistoryInput[]) =>
+  q.insertInto("HistoryEntry").values(
+    list.map((e) => ({
+      opportunityId: e.opportunityId,
+      type: e.type,
+      actorId: e.actorId,
+      at: e.at ?? new Date(),
+      fromStage: e.fromStage ?? null,
+      toStage: e.toStage ?? null,
+      secondsInStage: e.secondsInStage ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })),
+  );
 
 /**
  * Appends to a deal's history, in one statement. Always called inside the transaction of the change
  * it records. History is append-only: nothing updates or deletes these rows.
  */
-export async function recordHistory(tx: Queryable, entries: HistoryInput | HistoryInput[]): Promise<void> {
+export async function recordHistory(q: Sql, entries: HistoryInput | HistoryInput[]): Promise<void> {
   const list = [entries].flat();
-  if (list.length > 0) await sqlOn(tx).execute(historyInsert(list));
-}
-
-/** The statement (exported for the benchmark). */
-export function historyInsert(list: HistoryInput[]): Prisma.Sql {
-  const rows = list.map(
-    (e) => Prisma.sql`(${e.opportunityId}, CAST(${e.type} AS "HistoryType"), ${e.actorId}, ${e.at ?? new Date()}, ${e.fromStage ?? null},
-      ${e.toStage ?? null}, ${e.secondsInStage ?? null}, CAST(${JSON.stringify(e.details ?? {})} AS jsonb))`,
-  );
-  return Prisma.sql`INSERT INTO "HistoryEntry" ("opportunityId", "type", "actorId", "at", "fromStage", "toStage", "secondsInStage", "details")
-    VALUES ${Prisma.join(rows, ", ")}`;
+  if (list.length > 0) await historyInsert(q, list).execute();
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 import { stalledWhere } from "../stalled/stalled-where";
 
 /** Where open deals sit: each process version and stage key that holds at least one. */
@@ -10,7 +10,7 @@ type Placement = { processVersionId: string; stageKey: string };
  * (version, stage) pairs that hold open deals are read.
  */
 export async function countStalledDeals(
-  tx: Tx,
+  tx: Reader,
   openDeals: Prisma.OpportunityWhereInput,
   placements: readonly Placement[],
   now: Date,

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { findStage, type ProcessVersion } from "../../domain/process/process-version";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 
 export type NextStepRow = {
   id: string;
@@ -18,7 +18,7 @@ const LIMIT = 8;
 
 /** The soonest next steps due before `until`, overdue ones first: what to do this week. */
 export async function findNextSteps(
-  tx: Tx,
+  tx: Reader,
   openDeals: Prisma.OpportunityWhereInput,
   process: ProcessVersion,
   today: Date,

@@ -1,5 +1,5 @@
 import type { ProcessVersion } from "../../domain/process/process-version";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 
 export type AdminOverview = {
   activeUserCount: number;
@@ -14,7 +14,7 @@ export type AdminOverview = {
   };
 };
 
-export async function getAdminOverview(tx: Tx, process: ProcessVersion): Promise<AdminOverview> {
+export async function getAdminOverview(tx: Reader, process: ProcessVersion): Promise<AdminOverview> {
   const [activeUserCount, inactiveUserCount, teamCount, teamsWithoutManagerCount, processCount, openDealCount, published] = await Promise.all([
     tx.user.count({ where: { active: true } }),
     tx.user.count({ where: { active: false } }),

@@ -1,7 +1,7 @@
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
 import type { ApproverGroup, Prisma } from "../../generated/prisma/client";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 
 export type PendingRequestRow = {
   id: string;
@@ -32,7 +32,7 @@ const approverGroups = (actor: Actor): ApproverGroup[] =>
  * arrays (`has`, `hasSome`) reach the PGlite adapter as malformed array literals, so the group test
  * is SQL over text arrays, on the requests the actor may see.
  */
-async function countAwaiting(tx: Tx, pending: Prisma.ApprovalRequestWhereInput, groups: ApproverGroup[]): Promise<number> {
+async function countAwaiting(tx: Reader, pending: Prisma.ApprovalRequestWhereInput, groups: ApproverGroup[]): Promise<number> {
   if (groups.length === 0) return 0;
   const ids = (await tx.approvalRequest.findMany({ where: pending, select: { id: true } })).map((r) => r.id);
   if (ids.length === 0) return 0;
@@ -50,7 +50,7 @@ async function countAwaiting(tx: Tx, pending: Prisma.ApprovalRequestWhereInput, 
   return row?.n ?? 0;
 }
 
-export async function getApprovalsSummary(tx: Tx, actor: Actor): Promise<ApprovalsSummary> {
+export async function getApprovalsSummary(tx: Reader, actor: Actor): Promise<ApprovalsSummary> {
   const pending: Prisma.ApprovalRequestWhereInput = { status: "pending", opportunity: visibleOpportunities(actor) };
   const yourGroups = approverGroups(actor);
   const [pendingCount, awaitingYouCount, oldest] = await Promise.all([

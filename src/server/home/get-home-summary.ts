@@ -3,7 +3,7 @@
 import type { Actor } from "../../auth/actor";
 import { can } from "../../auth/authorize";
 import type { DealDeskRule } from "../../domain/deal-desk/rules";
-import { db, type Tx } from "../db";
+import { database, db, type Reader } from "../db";
 import { loadDealDeskRules } from "../deal-desk/load-rules";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { getAdminOverview, type AdminOverview } from "./get-admin-overview";
@@ -18,16 +18,16 @@ export type HomeSummary = {
   admin: AdminOverview | null;
 };
 
-export async function getHomeSummary(actor: Actor, options: { tx?: Tx; now?: Date } = {}): Promise<HomeSummary> {
+export async function getHomeSummary(actor: Actor, options: { tx?: Reader; now?: Date } = {}): Promise<HomeSummary> {
   const tx = options.tx ?? db();
   const now = options.now ?? new Date();
-  const process = await getActiveProcessVersion(tx);
+  const process = await getActiveProcessVersion(database().sql);
   const hasPipeline = actor.role === "rep" || actor.role === "manager";
   const hasQueue = can(actor, "approval.queue");
   const [pipeline, approvals, deskRules, admin] = await Promise.all([
     hasPipeline ? getPipelineSummary(tx, actor, process, now) : null,
     hasQueue ? getApprovalsSummary(tx, actor) : null,
-    actor.role === "deal_desk" ? loadDealDeskRules(tx) : null,
+    actor.role === "deal_desk" ? loadDealDeskRules(database().sql) : null,
     actor.role === "admin" ? getAdminOverview(tx, process) : null,
   ]);
   return { pipeline, approvals, deskRules, admin };

@@ -1,10 +1,10 @@
 import type { Actor } from "../../auth/actor";
-import { db, type Tx } from "../db";
+import { db, type Reader } from "../db";
 
 export type OwnProfile = { teamName: string | null; managedTeamNames: string[] };
 
 /** What the settings page shows about the actor beyond the Actor itself: team names. */
-export async function getOwnProfile(actor: Actor, tx: Tx = db()): Promise<OwnProfile> {
+export async function getOwnProfile(actor: Actor, tx: Reader = db()): Promise<OwnProfile> {
   const user = await tx.user.findUnique({
     where: { id: actor.id },
     select: { team: { select: { name: true } }, managedTeams: { select: { name: true }, orderBy: { name: "asc" } } },

@@ -1,7 +1,7 @@
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
 import { openStages, type ProcessVersion } from "../../domain/process/process-version";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 import { addDays, fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { mainCurrency } from "../../domain/money";
 import { countStalledDeals } from "./count-stalled-deals";
@@ -26,7 +26,7 @@ export type PipelineSummary = {
 const OTHER = { key: "(other)", name: "Other stages" };
 
 /** The actor's visible open pipeline at a glance, every figure computed in the database. */
-export async function getPipelineSummary(tx: Tx, actor: Actor, process: ProcessVersion, now: Date): Promise<PipelineSummary> {
+export async function getPipelineSummary(tx: Reader, actor: Actor, process: ProcessVersion, now: Date): Promise<PipelineSummary> {
   const open = { AND: [visibleOpportunities(actor), { status: "open" as const }] };
   const today = fromCalendarDate(toCalendarDate(now));
   const weekEnd = fromCalendarDate(addDays(toCalendarDate(now), 7));

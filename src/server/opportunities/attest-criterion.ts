@@ -1,14 +1,10 @@
 import type { Actor } from "../../auth/actor";
-import { assertCanChangeOpportunity } from "../../auth/authorize";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
 import type { AttestRequest, OpportunityResponse } from "../../schemas/opportunities";
-import { db } from "../db";
-import { recordHistory } from "../history/record-history";
-import { getProcessVersion } from "../process/get-process-version";
-import { assertOpen } from "./assert-open";
-import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
-import { assertVersion, updateVersioned } from "./write-versioned";
+import type { Tx } from "../db";
+import { newId } from "../ids";
+import { changeOpportunity } from "./change-opportunity";
 
 /**
  * The stage a criterion key belongs to. Keys are unique within a stage; the current stage wins,
@@ -27,19 +23,16 @@ function findCheckCriterion(process: ProcessVersion, currentOrder: number, key: 
   return null;
 }
 
+/** Attests a `check` criterion (who, when, a note or evidence link), or clears it. */
 export async function attestCriterion(
   actor: Actor,
   id: string,
   key: string,
   input: AttestRequest & { stage?: string },
   now = new Date(),
+  tx?: Tx,
 ): Promise<OpportunityResponse> {
-  return db().$transaction(async (tx) => {
-    const row = await getVisibleOpportunity(tx, actor, id);
-    assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
-    await assertVersion(tx, row, input.version);
-    assertOpen(row);
-    const process = await getProcessVersion(tx, row.processVersionId);
+  return changeOpportunity(actor, { id, version: input.version }, ({ row, process }) => {
     const current = process.stages.find((s) => s.key === row.stageKey)!;
     const found = findCheckCriterion(process, current.order, key, input.stage);
     if (!found) throw new AppError("NOT_FOUND", `This deal's process has no exit criterion "${key}".`);
@@ -47,28 +40,26 @@ export async function attestCriterion(
       throw new AppError("VALIDATION_FAILED", `"${found.criterion.label}" is checked by the app from the deal's ${found.criterion.type}; it cannot be attested.`, {
         fields: [{ field: "key", message: `a ${found.criterion.type} criterion is not attested` }],
       });
-
-    const where = { opportunityId_stageKey_criterionKey: { opportunityId: id, stageKey: found.stage.key, criterionKey: key } };
-    const existing = await tx.criterionAttestation.findUnique({ where });
-    if (input.satisfied === !!existing) return reloadOpportunity(tx, id, now); // already so: no new version
-
-    // The versioned UPDATE first: it locks the deal, so a concurrent writer gets VERSION_CONFLICT
-    // rather than tripping over the attestation row this one is about to write.
-    await updateVersioned(tx, id, input.version, {});
-    if (input.satisfied) {
-      await tx.criterionAttestation.create({
-        data: { opportunityId: id, stageKey: found.stage.key, criterionKey: key, attestedById: actor.id, attestedAt: now, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
-      });
-    } else {
-      await tx.criterionAttestation.delete({ where });
-    }
-    await recordHistory(tx, {
-      opportunityId: id,
-      type: input.satisfied ? "criterion_attested" : "criterion_cleared",
-      actorId: actor.id,
-      at: now,
-      details: { stage: found.stage.key, key, label: found.criterion.label, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
-    });
-    return reloadOpportunity(tx, id, now);
-  });
+    const stageKey = found.stage.key;
+    const attested = row.attestations.some((a) => a.stageKey === stageKey && a.criterionKey === key);
+    if (input.satisfied === attested) return null; // already so: no new version
+    return {
+      write: async (tx) => {
+        if (input.satisfied) {
+          await tx
+            .insertInto("CriterionAttestation")
+            .values({ id: newId(), opportunityId: id, stageKey, criterionKey: key, attestedById: actor.id, attestedAt: now, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" })
+            .execute();
+        } else {
+          await tx.deleteFrom("CriterionAttestation").where("opportunityId", "=", id).where("stageKey", "=", stageKey).where("criterionKey", "=", key).execute();
+        }
+      },
+      history: [
+        {
+          type: input.satisfied ? "criterion_attested" : "criterion_cleared",
+          details: { stage: stageKey, key, label: found.criterion.label, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
+        },
+      ],
+    };
+  }, { tx, now });
 }

@@ -1,18 +1,16 @@
 import type { Actor } from "../../auth/actor";
-import { assertCanChangeOpportunity } from "../../auth/authorize";
 import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { arrangeClosePlan, suggestClosePlan } from "../../domain/opportunities/close-plan";
 import { AppError } from "../../errors";
 import type { ClosePlanResponse, ReplaceClosePlanRequest } from "../../schemas/opportunities";
-import { db, type Tx } from "../db";
-import { recordHistory } from "../history/record-history";
-import { assertOpen } from "./assert-open";
+import { database, type Sql, type Tx } from "../db";
+import { newId } from "../ids";
+import { changeOpportunity } from "./change-opportunity";
 import { getVisibleOpportunity } from "./get-opportunity";
-import { assertVersion, updateVersioned } from "./write-versioned";
 
-async function readClosePlan(tx: Tx, id: string, now: Date): Promise<ClosePlanResponse> {
-  const deal = await tx.opportunity.findUniqueOrThrow({ where: { id }, select: { version: true, closeDate: true, status: true } });
-  const rows = await tx.closePlanStep.findMany({ where: { opportunityId: id }, orderBy: { position: "asc" } });
+async function readClosePlan(q: Sql, id: string, now: Date): Promise<ClosePlanResponse> {
+  const deal = await q.selectFrom("Opportunity").select(["version", "closeDate", "status"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const rows = await q.selectFrom("ClosePlanStep").selectAll().where("opportunityId", "=", id).orderBy("position").execute();
   const closeDate = toCalendarDate(deal.closeDate);
   const today = toCalendarDate(now);
   const steps = rows.map((s) => ({
@@ -32,42 +30,46 @@ async function readClosePlan(tx: Tx, id: string, now: Date): Promise<ClosePlanRe
   };
 }
 
-export async function getClosePlan(actor: Actor, id: string, now = new Date()): Promise<ClosePlanResponse> {
-  await getVisibleOpportunity(db(), actor, id);
-  return readClosePlan(db(), id, now);
+export async function getClosePlan(actor: Actor, id: string, now = new Date(), q: Sql = database().sql): Promise<ClosePlanResponse> {
+  await getVisibleOpportunity(q, actor, id);
+  return readClosePlan(q, id, now);
 }
 
 /** Replaces the close plan: the steps worked back from the target decision date. */
-export async function replaceClosePlan(actor: Actor, id: string, input: ReplaceClosePlanRequest, now = new Date()): Promise<ClosePlanResponse> {
-  return db().$transaction(async (tx) => {
-    const row = await getVisibleOpportunity(tx, actor, id);
-    assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
-    await assertVersion(tx, row, input.version);
-    assertOpen(row);
-    const ownerIds = [...new Set(input.steps.map((s) => s.ownerUserId).filter((x): x is string => !!x))];
-    const known = await tx.user.count({ where: { id: { in: ownerIds }, active: true } });
-    if (known !== ownerIds.length)
-      throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", { fields: [{ field: "steps.ownerUserId", message: "no such user" }] });
-    await updateVersioned(tx, id, input.version, {}); // first: concurrent writers get VERSION_CONFLICT
-    await tx.closePlanStep.deleteMany({ where: { opportunityId: id } });
-    await tx.closePlanStep.createMany({
-      data: input.steps.map((s, position) => ({
-        opportunityId: id,
-        title: s.title,
-        ownerUserId: s.ownerUserId ?? null,
-        ownerName: s.ownerName,
-        dueDate: s.dueDate ? fromCalendarDate(s.dueDate) : null,
-        doneAt: s.done ? now : null,
-        position,
-      })),
-    });
-    await recordHistory(tx, {
-      opportunityId: id,
-      type: "plan_changed",
-      actorId: actor.id,
-      at: now,
-      details: { steps: input.steps.map((s) => ({ title: s.title, dueDate: s.dueDate, done: s.done })) },
-    });
-    return readClosePlan(tx, id, now);
-  });
+export async function replaceClosePlan(actor: Actor, id: string, input: ReplaceClosePlanRequest, now = new Date(), tx?: Tx): Promise<ClosePlanResponse> {
+  return changeOpportunity(
+    actor,
+    { id, version: input.version },
+    async ({ tx }) => {
+      const ownerIds = [...new Set(input.steps.map((s) => s.ownerUserId).filter((x): x is string => !!x))];
+      const known = ownerIds.length
+        ? await tx.selectFrom("User").select((eb) => eb.fn.countAll<number>().as("n")).where("id", "in", ownerIds).where("active", "=", true).executeTakeFirstOrThrow()
+        : { n: 0 };
+      if (Number(known.n) !== ownerIds.length)
+        throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", { fields: [{ field: "steps.ownerUserId", message: "no such user" }] });
+      return {
+        write: async (tx) => {
+          await tx.deleteFrom("ClosePlanStep").where("opportunityId", "=", id).execute();
+          if (!input.steps.length) return;
+          await tx
+            .insertInto("ClosePlanStep")
+            .values(
+              input.steps.map((s, position) => ({
+                id: newId(),
+                opportunityId: id,
+                title: s.title,
+                ownerUserId: s.ownerUserId ?? null,
+                ownerName: s.ownerName,
+                dueDate: s.dueDate ? fromCalendarDate(s.dueDate) : null,
+                doneAt: s.done ? now : null,
+                position,
+              })),
+            )
+            .execute();
+        },
+        history: [{ type: "plan_changed", details: { steps: input.steps.map((s) => ({ title: s.title, dueDate: s.dueDate, done: s.done })) } }],
+      };
+    },
+    { tx, now, respond: ({ tx }) => readClosePlan(tx, id, now) },
+  );
 }

@@ -4,29 +4,34 @@ import { fromCalendarDate } from "../../domain/dates";
 import { toCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import type { CreateOpportunityRequest, OpportunityResponse } from "../../schemas/opportunities";
-import { db, type Tx } from "../db";
+import { inTransaction, type Sql, type Tx } from "../db";
 import { recordHistory } from "../history/record-history";
+import { newId } from "../ids";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { reloadOpportunity } from "./get-opportunity";
 
 /** The owner a deal may be given by this actor, or a clear refusal. */
-export async function assertAssignableOwner(tx: Tx, actor: Actor, ownerId: string) {
-  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { id: true, teamId: true, role: true, active: true } });
+export async function assertAssignableOwner(q: Sql, actor: Actor, ownerId: string) {
+  const owner = await q.selectFrom("User").select(["id", "teamId", "role", "active"]).where("id", "=", ownerId).executeTakeFirst();
   if (!owner?.active)
     throw new AppError("VALIDATION_FAILED", "The owner does not exist.", { fields: [{ field: "ownerId", message: "no such user" }] });
   if (!canAssignOwner(actor, owner)) throw new AppError("FORBIDDEN", "You may not give a deal to this owner.");
   return owner;
 }
 
-export async function createOpportunity(actor: Actor, input: CreateOpportunityRequest, now = new Date()): Promise<OpportunityResponse> {
+/** A new deal, in the first stage of the default process. */
+export async function createOpportunity(actor: Actor, input: CreateOpportunityRequest, now = new Date(), tx?: Tx): Promise<OpportunityResponse> {
   assertCan(actor, "opportunity.create");
-  return db().$transaction(async (tx) => {
+  return inTransaction(tx, async (tx) => {
     const owner = await assertAssignableOwner(tx, actor, input.ownerId ?? actor.id);
     const process = await getActiveProcessVersion(tx);
     const first = process.stages[0]!;
     const closeDate = fromCalendarDate(input.closeDate);
-    const row = await tx.opportunity.create({
-      data: {
+    const id = newId();
+    await tx
+      .insertInto("Opportunity")
+      .values({
+        id,
         name: input.name,
         accountName: input.accountName,
         amountCents: toCents(input.amount),
@@ -49,16 +54,17 @@ export async function createOpportunity(actor: Actor, input: CreateOpportunityRe
         buyingProcess: input.buyingProcess,
         decisionCriteria: input.decisionCriteria,
         createdAt: now,
-      },
-    });
+        updatedAt: now,
+      })
+      .execute();
     await recordHistory(tx, {
-      opportunityId: row.id,
+      opportunityId: id,
       type: "created",
       actorId: actor.id,
       at: now,
       toStage: first.key,
       details: { name: input.name, accountName: input.accountName, amount: input.amount, closeDate: input.closeDate, ownerId: owner.id },
     });
-    return reloadOpportunity(tx, row.id, now);
+    return reloadOpportunity(tx, id, now);
   });
 }

@@ -2,7 +2,7 @@ import { approvalStatus } from "../../domain/deal-desk/approval-status";
 import { requiredApprovals, type DealDeskRule, type DealTerms } from "../../domain/deal-desk/rules";
 import { attestationKey, type DealFacts } from "../../domain/criteria/deal-facts";
 import { toCalendarDate } from "../../domain/dates";
-import type { OpportunityRow } from "./opportunity-row";
+import type { OpportunityRow } from "./load-opportunity";
 
 export const dealTerms = (row: OpportunityRow): DealTerms => ({
   amountCents: Number(row.amountCents),
@@ -43,7 +43,7 @@ export function dealFacts(row: OpportunityRow, rules: readonly DealDeskRule[]): 
     files: row.files,
     planSteps: row.planSteps.map((s) => ({
       hasOwner: !!s.ownerUserId || s.ownerName.trim() !== "",
-      dueDate: s.dueDate ? toCalendarDate(s.dueDate) : null,
+      dueDate: s.dueDate,
     })),
     approvalStatus: dealApproval(row, rules).status,
   };

@@ -1,13 +1,12 @@
+import { sql, type RawBuilder } from "kysely";
 import type { Actor } from "../../auth/actor";
-import { visibleOpportunities } from "../../auth/authorize";
+import { visibleOpportunitiesSql } from "../../auth/authorize";
 import { AppError } from "../../errors";
-import type { Prisma } from "../../generated/prisma/client";
 import type { ListOpportunitiesQuery, OpportunityResponse } from "../../schemas/opportunities";
-import { db } from "../db";
-import { loadDealDeskRules } from "../deal-desk/load-rules";
+import { database } from "../db";
 import { getProcessVersion } from "../process/get-process-version";
+import { loadOpportunities } from "./load-opportunity";
 import { toOpportunityResponse } from "./opportunity-response";
-import { opportunityInclude } from "./opportunity-row";
 
 // The cursor is the sort key of the last item: (createdAt, id), newest first. Stable under inserts.
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
@@ -26,24 +25,21 @@ export async function listOpportunities(
   query: ListOpportunitiesQuery,
   now = new Date(),
 ): Promise<{ items: OpportunityResponse[]; nextCursor: string | null }> {
-  const filters: Prisma.OpportunityWhereInput[] = [visibleOpportunities(actor)];
-  if (query.stage) filters.push({ stageKey: query.stage });
-  if (query.ownerId) filters.push({ ownerId: query.ownerId });
-  if (query.status) filters.push({ status: query.status });
+  const filters: RawBuilder<unknown>[] = [visibleOpportunitiesSql(actor)];
+  if (query.stage) filters.push(sql`o."stageKey" = ${query.stage}`);
+  if (query.ownerId) filters.push(sql`o."ownerId" = ${query.ownerId}`);
+  if (query.status) filters.push(sql`o."status" = ${query.status}::"OpportunityStatus"`);
   if (query.cursor) {
     const { at, id } = decodeCursor(query.cursor);
-    filters.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
+    filters.push(sql`(o."createdAt", o."id") < (${at}, ${id})`);
   }
-  const rows = await db().opportunity.findMany({
-    where: { AND: filters },
-    include: opportunityInclude,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-  });
+  const q = database().sql;
+  const rows = await loadOpportunities(q, sql<boolean>`${sql.join(filters, sql` AND `)}`, (b) =>
+    b.orderBy("o.createdAt", "desc").orderBy("o.id", "desc").limit(query.limit + 1),
+  );
   const page = rows.slice(0, query.limit);
-  const rules = await loadDealDeskRules(db());
   const items = [];
-  for (const row of page) items.push(toOpportunityResponse(row, await getProcessVersion(db(), row.processVersionId), rules, now));
-  const last = page.at(-1);
+  for (const { row, rules } of page) items.push(toOpportunityResponse(row, await getProcessVersion(q, row.processVersionId), rules, now));
+  const last = page.at(-1)?.row;
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }

@@ -1,47 +1,78 @@
-// One deal with everything its exit criteria need, and the deal desk rules, in ONE statement.
-// This is the read of every write on a deal (moves above all), so it is written in SQL: the same
-// read through Prisma's include costs seven round trips (docs/performance.md).
-import { Prisma } from "../../generated/prisma/client";
+// The deal row: the opportunity and everything its exit criteria and its answer need, read in ONE
+// statement, with the active deal desk rules. Every write reads its deal this way, and so do the
+// lists and the board, so the row is declared here only (docs/performance.md: the same read through
+// Prisma's include costs seven round trips).
+import { sql, type Expression, type SqlBool } from "kysely";
+import { jsonArrayFrom, jsonBuildObject } from "kysely/helpers/postgres";
+import type { CalendarDate } from "../../domain/dates";
 import { RuleCondition, type DealDeskRule } from "../../domain/deal-desk/rules";
-import { sqlOn, type Queryable } from "../db";
-import type { OpportunityRow } from "./opportunity-row";
+import type { Sql } from "../db";
 
-type Raw = Omit<OpportunityRow, "planSteps"> & {
-  planSteps: { ownerUserId: string | null; ownerName: string; dueDate: string | null }[];
-  rules: { key: string; label: string; groups: DealDeskRule["groups"]; condition: unknown }[];
-};
+/** The statement, for deals matching `where` over `o` (the opportunity) and `u` (its owner). */
+export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
+  q
+    .selectFrom("Opportunity as o")
+    .innerJoin("User as u", "u.id", "o.ownerId")
+    .selectAll("o")
+    .select((eb) => [
+      jsonBuildObject({ name: eb.ref("u.name"), teamId: eb.ref("u.teamId") }).as("owner"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("OpportunityContact as c")
+          .select(["c.id", "c.name", "c.email", "c.title", "c.role"])
+          .whereRef("c.opportunityId", "=", "o.id")
+          .orderBy("c.createdAt")
+          .orderBy("c.id"),
+      ).as("contacts"),
+      jsonArrayFrom(eb.selectFrom("CriterionAttestation as a").select(["a.stageKey", "a.criterionKey"]).whereRef("a.opportunityId", "=", "o.id")).as(
+        "attestations",
+      ),
+      jsonArrayFrom(eb.selectFrom("File as f").select(["f.kind", "f.storedName"]).whereRef("f.opportunityId", "=", "o.id")).as("files"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("ClosePlanStep as s")
+          // A `date` inside JSON is text: read as the calendar date it is.
+          .select(["s.ownerUserId", "s.ownerName", sql<CalendarDate | null>`s."dueDate"::text`.as("dueDate")])
+          .whereRef("s.opportunityId", "=", "o.id"),
+      ).as("planSteps"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("ApprovalRequest as r")
+          .select(["r.status", "r.termsSnapshot", "r.requiredGroups"])
+          .whereRef("r.opportunityId", "=", "o.id")
+          .orderBy("r.createdAt", "desc")
+          .limit(1),
+      ).as("approvalRequests"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("DealDeskRule as d")
+          .select(["d.key", "d.label", "d.groups", "d.condition"])
+          .where("d.active", "=", true)
+          .orderBy("d.position"),
+      ).as("rules"),
+    ])
+    .where(where);
+
+type Raw = Awaited<ReturnType<ReturnType<typeof opportunityQuery>["executeTakeFirstOrThrow"]>>;
+
+export type OpportunityRow = Omit<Raw, "rules">;
 
 export type LoadedOpportunity = { row: OpportunityRow; rules: DealDeskRule[] };
 
-/** The statement (exported for the benchmark). */
-export const opportunityQuery = (where: Prisma.Sql) => Prisma.sql`
-    SELECT o.*,
-      json_build_object('name', u."name", 'teamId', u."teamId") AS "owner",
-      COALESCE((SELECT json_agg(c ORDER BY c."createdAt", c."id") FROM "OpportunityContact" c WHERE c."opportunityId" = o."id"), '[]') AS "contacts",
-      COALESCE((SELECT json_agg(json_build_object('stageKey', a."stageKey", 'criterionKey', a."criterionKey"))
-                FROM "CriterionAttestation" a WHERE a."opportunityId" = o."id"), '[]') AS "attestations",
-      COALESCE((SELECT json_agg(json_build_object('kind', f."kind", 'storedName', f."storedName"))
-                FROM "File" f WHERE f."opportunityId" = o."id"), '[]') AS "files",
-      COALESCE((SELECT json_agg(json_build_object('ownerUserId', s."ownerUserId", 'ownerName', s."ownerName", 'dueDate', s."dueDate"))
-                FROM "ClosePlanStep" s WHERE s."opportunityId" = o."id"), '[]') AS "planSteps",
-      COALESCE((SELECT json_agg(r) FROM (SELECT r."status", r."termsSnapshot", r."requiredGroups" FROM "ApprovalRequest" r
-                WHERE r."opportunityId" = o."id" ORDER BY r."createdAt" DESC LIMIT 1) r), '[]') AS "approvalRequests",
-      COALESCE((SELECT json_agg(json_build_object('key', d."key", 'label', d."label", 'groups', d."groups", 'condition', d."condition") ORDER BY d."position")
-                FROM "DealDeskRule" d WHERE d."active"), '[]') AS "rules"
-    FROM "Opportunity" o JOIN "User" u ON u."id" = o."ownerId"
-    WHERE ${where}
-    LIMIT 1`;
+const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
+  row,
+  rules: rules.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
+});
 
-/** The deal matching `where` (a condition on `o`, the opportunity, and `u`, its owner), or null. */
-export async function loadOpportunity(tx: Queryable, where: Prisma.Sql): Promise<LoadedOpportunity | null> {
-  const [raw] = await sqlOn(tx).query<Raw>(opportunityQuery(where));
-  if (!raw) return null;
-  const { rules, planSteps, ...rest } = raw;
-  return {
-    row: {
-      ...rest,
-      planSteps: planSteps.map((s) => ({ ...s, dueDate: s.dueDate ? new Date(`${s.dueDate}T00:00:00Z`) : null })),
-    } as OpportunityRow,
-    rules: rules.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
-  };
+/** The deal matching `where`, or null. */
+export async function loadOpportunity(q: Sql, where: Expression<SqlBool>): Promise<LoadedOpportunity | null> {
+  const raw = await opportunityQuery(q, where).limit(1).executeTakeFirst();
+  return raw ? toLoaded(raw) : null;
+}
+
+type Query = ReturnType<typeof opportunityQuery>;
+
+/** Every deal matching `where`, in no particular order unless `shape` sorts and cuts the list. */
+export async function loadOpportunities(q: Sql, where: Expression<SqlBool>, shape: (query: Query) => Query = (query) => query): Promise<LoadedOpportunity[]> {
+  return (await shape(opportunityQuery(q, where)).execute()).map(toLoaded);
 }

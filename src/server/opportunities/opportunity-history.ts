@@ -1,10 +1,10 @@
 import type { Actor } from "../../auth/actor";
-import { db } from "../db";
+import { database, db } from "../db";
 import { getVisibleOpportunity } from "./get-opportunity";
 
 /** The deal's whole story, oldest first. */
 export async function opportunityHistory(actor: Actor, id: string) {
-  await getVisibleOpportunity(db(), actor, id);
+  await getVisibleOpportunity(database().sql, actor, id);
   const entries = await db().historyEntry.findMany({
     where: { opportunityId: id },
     orderBy: [{ at: "asc" }, { id: "asc" }],

@@ -6,7 +6,7 @@ import { stallReasons } from "../../domain/opportunities/stalled";
 import { findStage, type ProcessVersion } from "../../domain/process/process-version";
 import type { OpportunityResponse } from "../../schemas/opportunities";
 import { dealApproval, dealFacts } from "./deal-facts";
-import type { OpportunityRow } from "./opportunity-row";
+import type { OpportunityRow } from "./load-opportunity";
 
 export function toOpportunityResponse(
   row: OpportunityRow,

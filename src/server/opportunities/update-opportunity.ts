@@ -1,17 +1,15 @@
 import type { Actor } from "../../auth/actor";
-import { assertCanChangeOpportunity } from "../../auth/authorize";
 import { daysBetween, fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { fromCents, toCents } from "../../domain/money";
 import { planCloseDateChange } from "../../domain/opportunities/close-date-change";
 import { AppError } from "../../errors";
 import type { OpportunityResponse, UpdateOpportunityRequest } from "../../schemas/opportunities";
-import { db } from "../db";
-import { recordHistory, type HistoryInput } from "../history/record-history";
-import { assertOpen } from "./assert-open";
+import type { Tx } from "../db";
+import { newId } from "../ids";
+import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
 import { assertAssignableOwner } from "./create-opportunity";
-import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
-import type { OpportunityRow } from "./opportunity-row";
-import { assertVersion, updateVersioned, type OpportunityChanges } from "./write-versioned";
+import type { OpportunityRow } from "./load-opportunity";
+import type { OpportunityChanges } from "./write-versioned";
 
 type Json = string | number | boolean | null;
 
@@ -32,31 +30,33 @@ const FIELDS = {
   decisionCriteria: [(r) => r.decisionCriteria, (v: string) => ({ decisionCriteria: v })],
 } as const satisfies Record<string, [(r: OpportunityRow) => Json, (v: never) => OpportunityChanges]>;
 
-export async function updateOpportunity(actor: Actor, id: string, input: UpdateOpportunityRequest, now = new Date()): Promise<OpportunityResponse> {
-  return db().$transaction(async (tx) => {
-    const row = await getVisibleOpportunity(tx, actor, id);
-    assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
-    await assertVersion(tx, row, input.version);
-    assertOpen(row);
-
-    let data: OpportunityChanges = {};
-    const history: HistoryInput[] = [];
-    const base = { opportunityId: id, actorId: actor.id, at: now };
+/** Changes a deal's fields, its next step and its close date (a later one with a reason). */
+export async function updateOpportunity(
+  actor: Actor,
+  id: string,
+  input: UpdateOpportunityRequest,
+  now = new Date(),
+  tx?: Tx,
+): Promise<OpportunityResponse> {
+  return changeOpportunity(actor, { id, version: input.version }, async ({ tx, row }) => {
+    let columns: OpportunityChanges = {};
+    const history: ChangeEntry[] = [];
+    const writes: ((tx: Tx) => Promise<unknown>)[] = [];
 
     const changes: Record<string, { from: Json; to: Json }> = {};
     for (const [field, [read, write]] of Object.entries(FIELDS)) {
       const next = input[field as keyof typeof FIELDS];
       if (next === undefined || next === read(row)) continue;
       changes[field] = { from: read(row), to: next };
-      data = { ...data, ...(write as (v: unknown) => OpportunityChanges)(next) };
+      columns = { ...columns, ...(write as (v: unknown) => OpportunityChanges)(next) };
     }
 
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
       await assertAssignableOwner(tx, actor, input.ownerId);
       changes.ownerId = { from: row.ownerId, to: input.ownerId };
-      data.ownerId = input.ownerId;
+      columns.ownerId = input.ownerId;
     }
-    if (Object.keys(changes).length) history.push({ ...base, type: "field_changed", details: { changes } });
+    if (Object.keys(changes).length) history.push({ type: "field_changed", details: { changes } });
 
     const oldDue = row.nextStepDue ? toCalendarDate(row.nextStepDue) : null;
     const nextStepChanged = input.nextStep !== undefined && input.nextStep !== row.nextStep;
@@ -64,8 +64,8 @@ export async function updateOpportunity(actor: Actor, id: string, input: UpdateO
     if (nextStepChanged || dueChanged) {
       const step = input.nextStep ?? row.nextStep;
       const due = input.nextStepDue === undefined ? oldDue : input.nextStepDue;
-      data = { ...data, nextStep: step, nextStepDue: due ? fromCalendarDate(due) : null };
-      history.push({ ...base, type: "next_step_changed", details: { from: { nextStep: row.nextStep, nextStepDue: oldDue }, to: { nextStep: step, nextStepDue: due } } });
+      columns = { ...columns, nextStep: step, nextStepDue: due ? fromCalendarDate(due) : null };
+      history.push({ type: "next_step_changed", details: { from: { nextStep: row.nextStep, nextStepDue: oldDue }, to: { nextStep: step, nextStepDue: due } } });
     }
 
     if (input.closeDate !== undefined) {
@@ -73,22 +73,24 @@ export async function updateOpportunity(actor: Actor, id: string, input: UpdateO
       const change = planCloseDateChange(toCalendarDate(row.closeDate), input.closeDate, input.reason);
       if (!change.ok) throw new AppError("VALIDATION_FAILED", "Moving the close date later needs a reason.", { fields: [{ field: change.field, message: change.message }] });
       if (change.changed) {
-        data = {
-          ...data,
+        columns = {
+          ...columns,
           closeDate: fromCalendarDate(change.newDate),
           closeDatePushes: row.closeDatePushes + (change.isPush ? 1 : 0),
           closeDateSlipDays: Math.max(0, daysBetween(original, change.newDate)),
         };
-        await tx.closeDateChange.create({
-          data: { opportunityId: id, oldDate: fromCalendarDate(change.oldDate), newDate: fromCalendarDate(change.newDate), slipDays: change.slipDays, reason: change.reason, changedById: actor.id, changedAt: now },
-        });
-        history.push({ ...base, type: "close_date_changed", details: { oldDate: change.oldDate, newDate: change.newDate, slipDays: change.slipDays, reason: change.reason } });
+        writes.push((tx) =>
+          tx
+            .insertInto("CloseDateChange")
+            .values({ id: newId(), opportunityId: id, oldDate: fromCalendarDate(change.oldDate), newDate: fromCalendarDate(change.newDate), slipDays: change.slipDays, reason: change.reason, changedById: actor.id, changedAt: now })
+            .execute(),
+        );
+        history.push({ type: "close_date_changed", details: { oldDate: change.oldDate, newDate: change.newDate, slipDays: change.slipDays, reason: change.reason } });
       }
     }
 
-    if (history.length === 0) return reloadOpportunity(tx, id, now); // nothing changed: no new version
-    await updateVersioned(tx, id, input.version, data);
-    await recordHistory(tx, history);
-    return reloadOpportunity(tx, id, now);
-  });
+    const [first, ...rest] = history;
+    if (!first) return null; // nothing changed: no new version
+    return { columns, history: [first, ...rest], write: async (tx) => void (await Promise.all(writes.map((w) => w(tx)))) };
+  }, { tx, now });
 }

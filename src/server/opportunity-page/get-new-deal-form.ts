@@ -2,7 +2,7 @@
 // active process, where every new deal starts, so the rep sees what it will ask of them.
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
-import { db } from "../db";
+import { database, db } from "../db";
 import { loadDealDeskRules } from "../deal-desk/load-rules";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { listAssignableOwners } from "./people";
@@ -10,7 +10,7 @@ import { listAssignableOwners } from "./people";
 export async function getNewDealForm(actor: Actor) {
   assertCan(actor, "opportunity.create");
   const tx = db();
-  const [process, owners, rules] = await Promise.all([getActiveProcessVersion(tx), listAssignableOwners(actor, tx), loadDealDeskRules(tx)]);
+  const [process, owners, rules] = await Promise.all([getActiveProcessVersion(database().sql), listAssignableOwners(actor, tx), loadDealDeskRules(database().sql)]);
   const first = process.stages[0]!;
   return {
     processName: process.name,

@@ -6,10 +6,10 @@ import { criteriaStatus } from "../../domain/criteria/unmet-criteria";
 import { daysBetween, toCalendarDate } from "../../domain/dates";
 import { contractBaseName } from "../../domain/files/contract-name";
 import type { Stage } from "../../domain/process/process-version";
-import { db } from "../db";
+import { database, db } from "../db";
 import { getClosePlan } from "../opportunities/close-plan";
 import { dealFacts } from "../opportunities/deal-facts";
-import { getVisibleOpportunityWithRules, respondWith } from "../opportunities/get-opportunity";
+import { getVisibleOpportunity, respondWith } from "../opportunities/get-opportunity";
 import { opportunityHistory } from "../opportunities/opportunity-history";
 import { getProcessVersion } from "../process/get-process-version";
 import { buildChecklist } from "./checklist";
@@ -26,8 +26,8 @@ export type StageView = Omit<Stage, "exitCriteria"> & {
 export async function getOpportunityPage(actor: Actor, id: string, now = new Date()) {
   const tx = db();
   // One statement reads the deal with the deal desk rules; the response and the checklist share them.
-  const { row, rules } = await getVisibleOpportunityWithRules(tx, actor, id);
-  const [deal, process] = await Promise.all([respondWith(tx, row, now, rules), getProcessVersion(tx, row.processVersionId)]);
+  const { row, rules } = await getVisibleOpportunity(database().sql, actor, id);
+  const [deal, process] = await Promise.all([respondWith(database().sql, row, rules, now), getProcessVersion(database().sql, row.processVersionId)]);
   const lostStage = process.stages.find((s) => s.kind === "lost");
   const [attestations, closeDateChanges, files, approvalRequest, lostFrom, history, closePlan, planOwners] = await Promise.all([
     details.findAttestations(tx, id),

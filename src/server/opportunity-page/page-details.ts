@@ -1,7 +1,7 @@
 // What the opportunity page shows beyond the API's deal: who attested each criterion, who moved
 // the close date, who uploaded each file, the latest approval request, and where a lost deal was
 // lost from. Each read takes the id of a deal the caller has already been allowed to see.
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 import { toCalendarDate } from "../../domain/dates";
 import type { FileKind } from "../../domain/process/types";
 
@@ -16,7 +16,7 @@ export type ApprovalRequestView = {
   decisions: { group: string; decision: string; comment: string; deciderName: string; decidedAt: string }[];
 };
 
-export async function findAttestations(tx: Tx, opportunityId: string): Promise<Attestation[]> {
+export async function findAttestations(tx: Reader, opportunityId: string): Promise<Attestation[]> {
   const rows = await tx.criterionAttestation.findMany({
     where: { opportunityId },
     include: { attestedBy: { select: { name: true } } },
@@ -31,7 +31,7 @@ export async function findAttestations(tx: Tx, opportunityId: string): Promise<A
   }));
 }
 
-export async function findCloseDateChanges(tx: Tx, opportunityId: string): Promise<CloseDateChangeView[]> {
+export async function findCloseDateChanges(tx: Reader, opportunityId: string): Promise<CloseDateChangeView[]> {
   const rows = await tx.closeDateChange.findMany({
     where: { opportunityId },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
@@ -48,7 +48,7 @@ export async function findCloseDateChanges(tx: Tx, opportunityId: string): Promi
   }));
 }
 
-export async function findFiles(tx: Tx, opportunityId: string): Promise<FileView[]> {
+export async function findFiles(tx: Reader, opportunityId: string): Promise<FileView[]> {
   const rows = await tx.file.findMany({
     where: { opportunityId },
     orderBy: [{ uploadedAt: "desc" }, { id: "asc" }],
@@ -65,7 +65,7 @@ export async function findFiles(tx: Tx, opportunityId: string): Promise<FileView
   }));
 }
 
-export async function findLatestApprovalRequest(tx: Tx, opportunityId: string): Promise<ApprovalRequestView | null> {
+export async function findLatestApprovalRequest(tx: Reader, opportunityId: string): Promise<ApprovalRequestView | null> {
   const r = await tx.approvalRequest.findFirst({
     where: { opportunityId },
     orderBy: { createdAt: "desc" },
@@ -91,7 +91,7 @@ export async function findLatestApprovalRequest(tx: Tx, opportunityId: string): 
 }
 
 /** The open stage a lost deal left for Closed Lost: the stage path shows how far it got. */
-export async function findLostFromStage(tx: Tx, opportunityId: string, lostStageKey: string): Promise<string | null> {
+export async function findLostFromStage(tx: Reader, opportunityId: string, lostStageKey: string): Promise<string | null> {
   const entry = await tx.historyEntry.findFirst({
     where: { opportunityId, type: "stage_changed", toStage: lostStageKey },
     orderBy: [{ at: "desc" }, { id: "desc" }],

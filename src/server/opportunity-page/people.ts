@@ -2,12 +2,12 @@
 // never offers what the server would refuse; close plan owners are the deal owner's team.
 import type { Actor } from "../../auth/actor";
 import { canAssignOwner } from "../../auth/authorize";
-import { db, type Tx } from "../db";
+import { db, type Reader } from "../db";
 
 export type Person = { id: string; name: string };
 
 /** Who the actor may give a deal to: themselves, and for a manager their teams' reps and managers. */
-export async function listAssignableOwners(actor: Actor, tx: Tx = db()): Promise<Person[]> {
+export async function listAssignableOwners(actor: Actor, tx: Reader = db()): Promise<Person[]> {
   const candidates = await tx.user.findMany({
     where: { active: true, OR: [{ id: actor.id }, { teamId: { in: actor.teamIds } }] },
     select: { id: true, name: true, teamId: true, role: true },
@@ -17,7 +17,7 @@ export async function listAssignableOwners(actor: Actor, tx: Tx = db()): Promise
 }
 
 /** Who may own a close plan step on our side: the owner's team, its manager, and the deal owner. */
-export async function listPlanOwners(tx: Tx, owner: { id: string; teamId: string | null }): Promise<Person[]> {
+export async function listPlanOwners(tx: Reader, owner: { id: string; teamId: string | null }): Promise<Person[]> {
   const team = owner.teamId;
   return tx.user.findMany({
     where: {

@@ -2,7 +2,7 @@ import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import type { ProcessResponse } from "../../schemas/process";
-import { db } from "../db";
+import { database } from "../db";
 import { getActiveProcessVersion } from "./get-process-version";
 
 export function toProcessResponse(p: ProcessVersion): ProcessResponse {
@@ -19,5 +19,5 @@ export function toProcessResponse(p: ProcessVersion): ProcessResponse {
 /** GET /api/v1/process: the process new opportunities follow. */
 export async function describeActiveProcess(actor: Actor): Promise<ProcessResponse> {
   assertCan(actor, "process.read");
-  return toProcessResponse(await getActiveProcessVersion(db()));
+  return toProcessResponse(await getActiveProcessVersion(database().sql));
 }

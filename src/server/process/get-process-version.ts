@@ -1,22 +1,38 @@
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { ExitCriterion } from "../../domain/process/types";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
-import type { Tx } from "../db";
+import type { Sql } from "../db";
 
-const include = {
-  process: true,
-  stages: { orderBy: { order: "asc" }, include: { exitCriteria: { orderBy: { order: "asc" } } } },
-} as const;
+const versionQuery = (q: Sql, id: string) =>
+  q
+    .selectFrom("ProcessVersion as v")
+    .innerJoin("Process as p", "p.id", "v.processId")
+    .select(["v.id", "v.processId", "v.version", "p.key as processKey", "p.name"])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("Stage as s")
+          .selectAll("s")
+          .select((se) =>
+            jsonArrayFrom(se.selectFrom("ExitCriterion as c").select(["c.key", "c.label", "c.type", "c.config"]).whereRef("c.stageId", "=", "s.id").orderBy("c.order")).as(
+              "exitCriteria",
+            ),
+          )
+          .whereRef("s.processVersionId", "=", "v.id")
+          .orderBy("s.order"),
+      ).as("stages"),
+    )
+    .where("v.id", "=", id);
 
-type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
-const loadRow = (tx: Tx, id: string) => tx.processVersion.findUnique({ where: { id }, include });
+type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof versionQuery>["executeTakeFirst"]>>>;
 
 function toProcessVersion(row: Row): ProcessVersion {
   return {
     id: row.id,
     processId: row.processId,
-    processKey: row.process.key,
-    name: row.process.name,
+    processKey: row.processKey,
+    name: row.name,
     version: row.version,
     stages: row.stages.map((s) => ({
       key: s.key,
@@ -32,9 +48,7 @@ function toProcessVersion(row: Row): ProcessVersion {
       doneCorrectly: s.doneCorrectly,
       doneIncorrectly: s.doneIncorrectly,
       stallDays: s.stallDays,
-      exitCriteria: s.exitCriteria.map((c) =>
-        ExitCriterion.parse({ ...(c.config as object), key: c.key, label: c.label, type: c.type }),
-      ),
+      exitCriteria: s.exitCriteria.map((c) => ExitCriterion.parse({ ...(c.config as object), key: c.key, label: c.label, type: c.type })),
     })),
   };
 }
@@ -42,33 +56,37 @@ function toProcessVersion(row: Row): ProcessVersion {
 // Published versions never change, so each is read from the database once per process.
 const cache = new Map<string, ProcessVersion>();
 
-/** A version already read in this process, or undefined: for code that cannot query through Prisma. */
-export const cachedProcessVersion = (id: string): ProcessVersion | undefined => cache.get(id);
-
-export async function getProcessVersion(tx: Tx, id: string): Promise<ProcessVersion> {
+/** A process version, read on `q` (a transaction, or the database) the first time it is asked for. */
+export async function getProcessVersion(q: Sql, id: string): Promise<ProcessVersion> {
   const cached = cache.get(id);
   if (cached) return cached;
-  const row = await loadRow(tx, id);
+  const row = await versionQuery(q, id).executeTakeFirst();
   if (!row) throw new AppError("NOT_FOUND", "Process version not found.");
   const version = toProcessVersion(row);
   cache.set(id, version);
   return version;
 }
 
+const latestOf = (q: Sql, processKey?: string) =>
+  q
+    .selectFrom("ProcessVersion as v")
+    .innerJoin("Process as p", "p.id", "v.processId")
+    .select("v.id")
+    .$if(processKey === undefined, (b) => b.where("p.isDefault", "=", true))
+    .$if(processKey !== undefined, (b) => b.where("p.key", "=", processKey!))
+    .orderBy("v.version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+
 /** The latest version of the default process: the one new opportunities follow. */
-export async function getActiveProcessVersion(tx: Tx): Promise<ProcessVersion> {
-  const latest = await tx.processVersion.findFirst({
-    where: { process: { isDefault: true } },
-    orderBy: { version: "desc" },
-    select: { id: true },
-  });
+export async function getActiveProcessVersion(q: Sql): Promise<ProcessVersion> {
+  const latest = await latestOf(q);
   if (!latest) throw new AppError("NOT_FOUND", "No sales process has been published yet.");
-  return getProcessVersion(tx, latest.id);
+  return getProcessVersion(q, latest.id);
 }
 
 /** The latest version of the process with this key; the default process when there is none such. */
-export async function getLatestProcessVersion(tx: Tx, processKey: string | undefined): Promise<ProcessVersion> {
-  if (!processKey) return getActiveProcessVersion(tx);
-  const latest = await tx.processVersion.findFirst({ where: { process: { key: processKey } }, orderBy: { version: "desc" }, select: { id: true } });
-  return latest ? getProcessVersion(tx, latest.id) : getActiveProcessVersion(tx);
+export async function getLatestProcessVersion(q: Sql, processKey: string | undefined): Promise<ProcessVersion> {
+  const latest = processKey ? await latestOf(q, processKey) : undefined;
+  return latest ? getProcessVersion(q, latest.id) : getActiveProcessVersion(q);
 }

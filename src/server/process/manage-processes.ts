@@ -4,7 +4,7 @@ import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates"
 import { AppError } from "../../errors";
 import type { ProcessResponse } from "../../schemas/process";
 import type { PublishProcessRequest } from "../../schemas/processes";
-import { db } from "../db";
+import { database, db } from "../db";
 import { toProcessResponse } from "./describe-process";
 import { getProcessVersion } from "./get-process-version";
 import { publishProcessVersion } from "./publish-process";
@@ -41,5 +41,5 @@ export async function publishProcess(actor: Actor, input: PublishProcessRequest)
   const published = await db().$transaction((tx) =>
     publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" }),
   );
-  return toProcessResponse(await getProcessVersion(db(), published.processVersionId));
+  return toProcessResponse(await getProcessVersion(database().sql, published.processVersionId));
 }

@@ -1,7 +1,7 @@
 // Publishing a process creates a new immutable version: opportunities keep the version they follow.
 import type { Prisma } from "../../generated/prisma/client";
 import { ProcessDefinition, type ExitCriterion } from "../../domain/process/types";
-import type { Tx } from "../db";
+import type { Reader } from "../db";
 
 /** The type-specific settings of a criterion, kept in its JSON `config` column. */
 function criterionConfig(c: ExitCriterion): Prisma.InputJsonObject {
@@ -23,7 +23,7 @@ function criterionConfig(c: ExitCriterion): Prisma.InputJsonObject {
 }
 
 export async function publishProcessVersion(
-  tx: Tx,
+  tx: Reader,
   input: ProcessDefinition,
   options: { publishedById?: string; note?: string; makeDefault?: boolean } = {},
 ): Promise<{ processId: string; processVersionId: string; version: number }> {

@@ -1,5 +1,5 @@
 import type { Actor } from "../../auth/actor";
-import { db, type Tx } from "../db";
+import { db, type Reader } from "../db";
 
 export type ApiTokenRow = {
   id: string;
@@ -12,7 +12,7 @@ export type ApiTokenRow = {
 };
 
 /** The actor's API tokens, newest first. Only the prefix of each is known after creation. */
-export function listOwnApiTokens(actor: Actor, tx: Tx = db()): Promise<ApiTokenRow[]> {
+export function listOwnApiTokens(actor: Actor, tx: Reader = db()): Promise<ApiTokenRow[]> {
   return tx.apiToken.findMany({
     where: { userId: actor.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { verifyPassword } from "@/src/auth/password";
 import type { ProcessVersion } from "@/src/domain/process/process-version";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { DEMO_PASSWORD } from "@/src/server/demo/demo-users";
 import { planDemoData } from "@/src/server/demo/plan-demo-data";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
@@ -24,8 +24,8 @@ let deals: Awaited<ReturnType<typeof loadDeals>>;
 
 beforeAll(async () => {
   await db().$transaction((tx) => ensureDefaultProcess(tx));
-  await seedDemoData(db(), { now });
-  process = await getActiveProcessVersion(db());
+  await seedDemoData(database(), { now });
+  process = await getActiveProcessVersion(database().sql);
   deals = await loadDeals();
 });
 

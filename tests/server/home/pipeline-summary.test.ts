@@ -8,7 +8,7 @@ import type { Actor } from "@/src/auth/actor";
 import { STANDARD_B2B } from "@/src/domain/process/templates";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { getBoard } from "@/src/server/board/get-board";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { getPipelineSummary, type PipelineSummary } from "@/src/server/home/get-pipeline-summary";
 import { publishProcess } from "@/src/server/process/manage-processes";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
@@ -158,7 +158,7 @@ beforeAll(async () => {
   await insertDeal(lifecycle.id, { name: "Oscorp standard", amount: 2_500, closeDate: "2027-09-30", stage: "propose", stageEnteredAt: new Date("2027-01-01T00:00:00Z") });
 });
 
-const summary = async (actor: Actor) => getPipelineSummary(db(), actor, await getActiveProcessVersion(db()), NOW);
+const summary = async (actor: Actor) => getPipelineSummary(db(), actor, await getActiveProcessVersion(database().sql), NOW);
 const byStage = (s: PipelineSummary) => Object.fromEntries(s.stages.map((row) => [row.key, [row.count, row.amountCents]]));
 const figures = (s: PipelineSummary) => ({
   openCount: s.openCount,
@@ -266,7 +266,7 @@ describe("stalled deals", () => {
 
   test("one day later, the deals at their limit are stalled too, and so is the next step due today", async () => {
     const tomorrow = new Date("2027-02-11T00:00:00Z");
-    const s = await getPipelineSummary(db(), as.rep, await getActiveProcessVersion(db()), tomorrow);
+    const s = await getPipelineSummary(db(), as.rep, await getActiveProcessVersion(database().sql), tomorrow);
     expect(s.stalledCount).toBe(6);
     const board = await getBoard(as.rep, parseBoardFilters({ stalled: "1" }), tomorrow);
     expect(board.columns.flatMap((c) => c.cards.map((card) => card.name)).sort()).toEqual([
