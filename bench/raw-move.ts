@@ -3,40 +3,41 @@
 // UPDATE, the history INSERT), built by the same functions and run on the raw driver. What is left
 // between the two figures is the cost of the app around them: request, validation, rules, typed rows,
 // the response.
-import { sql as kysql, type Compilable } from "kysely";
-import { hashToken, tokenActorQuery } from "@/src/auth/api-tokens";
+import type { CompiledQuery } from "kysely";
+import { hashToken, tokenActorStatement } from "@/src/auth/api-tokens";
+import { compiledOnce } from "@/src/server/compiled-once";
 import { historyInsert } from "@/src/server/history/record-history";
-import { opportunityQuery } from "@/src/server/opportunities/load-opportunity";
+import { visibleOpportunityStatement } from "@/src/server/opportunities/load-opportunity";
 import { versionedUpdate } from "@/src/server/opportunities/write-versioned";
 import { database, type ScriptRunner } from "@/src/server/db";
 import { nextMove, type Client, type DealState } from "./workload";
 import type { MoveOutcome } from "./api-move";
 
 /** The statement as the app compiles it, sent on the raw driver; rows as the driver gives them. */
-const run = (raw: ScriptRunner, q: Compilable) => {
-  const { sql: text, parameters } = q.compile();
-  return raw.query<Record<string, unknown>>(text, parameters.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v)));
-};
-const k = () => database().sql; // builds the statements only: nothing is sent through it
+const run = (raw: ScriptRunner, { sql, parameters }: CompiledQuery) =>
+  raw.query<Record<string, unknown>>(sql, parameters.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v)));
+
+// The app's own statements, each compiled once: what is left is hand-written SQL with its values.
+const moveUpdate = compiledOnce(["id", "version", "stageKey", "now"], (v) =>
+  versionedUpdate(database().sql, v.id, v.version, { stageKey: v.stageKey, stageEnteredAt: v.now }, v.now),
+);
+const historyEntry = compiledOnce(["opportunityId", "actorId", "at", "fromStage", "toStage", "secondsInStage", "details"], (v) =>
+  historyInsert(database().sql, [{ type: "stage_changed", ...v }]),
+);
 
 async function moveInTransaction(sql: ScriptRunner, client: Client, deal: DealState): Promise<MoveOutcome> {
   const { toStage, reason } = nextMove(deal.stage);
   const now = new Date();
-  const [row] = await run(sql, opportunityQuery(k(), kysql<boolean>`o."id" = ${deal.id} AND o."ownerId" = ${client.actorId}`).limit(1));
+  const [row] = await run(sql, visibleOpportunityStatement({ id: deal.id, everything: false, ownerId: client.actorId, teamIds: [], desk: false }));
   if (!row) throw new Error(`Deal ${deal.id} not found`);
   if (row.version !== deal.version) {
     Object.assign(deal, { stage: row.stageKey, version: row.version });
     return "conflict";
   }
   const secondsInStage = Math.max(0, Math.round((now.getTime() - new Date(row.stageEnteredAt as string).getTime()) / 1000));
-  await run(sql, versionedUpdate(k(), deal.id, deal.version, { stageKey: toStage, stageEnteredAt: now }, now));
-  await run(
-    sql,
-    historyInsert(k(), [
-      { opportunityId: deal.id, type: "stage_changed", actorId: client.actorId, at: now, fromStage: deal.stage, toStage, secondsInStage,
-        details: reason ? { kind: "backward", reason } : { kind: "forward" } },
-    ]),
-  );
+  await run(sql, moveUpdate({ id: deal.id, version: deal.version, stageKey: toStage, now }));
+  const details = JSON.stringify(reason ? { kind: "backward", reason } : { kind: "forward" });
+  await run(sql, historyEntry({ opportunityId: deal.id, actorId: client.actorId, at: now, fromStage: deal.stage, toStage, secondsInStage, details }));
   deal.stage = toStage;
   deal.version++;
   return "moved";
@@ -56,7 +57,7 @@ export function moveWithRawSql(client: Client, deal: DealState): Promise<MoveOut
   const db = database();
   const transaction = (sql: ScriptRunner) => async () => {
     // Authentication happens before the transaction, as in the API.
-    const [actor] = await run(sql, tokenActorQuery(k(), hashToken(client.token), new Date()));
+    const [actor] = await run(sql, tokenActorStatement({ tokenHash: hashToken(client.token), now: new Date() }));
     if (!actor) throw new Error("Bench token did not authenticate");
     await sql.exec("BEGIN");
     try {

@@ -50,16 +50,24 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
   return any.length === 1 ? any[0]! : { OR: any };
 }
 
-/** The same rule as SQL over `o` (the opportunity) and `u` (its owner). */
-export function visibleOpportunitiesSql(actor: Actor): RawBuilder<boolean> {
+/** The rule's values for one actor, for the SQL below. */
+export function visibilityValues(actor: Actor): VisibilityValues {
   const scope = scopeOf(actor);
-  if ("everything" in scope) return sql<boolean>`TRUE`;
-  const any: RawBuilder<unknown>[] = [];
-  if (scope.ownerId) any.push(sql`o."ownerId" = ${scope.ownerId}`);
-  if (scope.ownerTeamIds?.length) any.push(sql`u."teamId" IN (${sql.join(scope.ownerTeamIds)})`);
-  if (scope.submittedToDesk) any.push(sql`EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id")`);
-  return sql<boolean>`(${sql.join(any, sql` OR `)})`;
+  if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], desk: false };
+  return { everything: false, ownerId: scope.ownerId ?? null, teamIds: [...(scope.ownerTeamIds ?? [])], desk: !!scope.submittedToDesk };
 }
+export type VisibilityValues = { everything: boolean; ownerId: string | null; teamIds: string[]; desk: boolean };
+
+/**
+ * The same rule as SQL over `o` (the opportunity) and `u` (its owner). Its text is the same for
+ * every actor (only the values differ), so a statement using it can be compiled once; PostgreSQL
+ * plans it with the values, and drops the parts that are false for this actor.
+ */
+export const visibilitySql = (v: { [K in keyof VisibilityValues]: VisibilityValues[K] | never }) =>
+  sql<boolean>`(${v.everything}::boolean OR o."ownerId" = ${v.ownerId}::text OR u."teamId" = ANY(${v.teamIds}::text[])
+    OR (${v.desk}::boolean AND EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id")))`;
+
+export const visibleOpportunitiesSql = (actor: Actor): RawBuilder<boolean> => visibilitySql(visibilityValues(actor));
 
 /** The facts about an opportunity that decide who may change it. */
 export type OpportunityOwnership = { ownerId: string; ownerTeamId: string | null };

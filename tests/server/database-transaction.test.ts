@@ -7,6 +7,7 @@ import { findActorByToken } from "@/src/auth/api-tokens";
 import { AppError } from "@/src/errors";
 import { sql } from "kysely";
 import { Prisma } from "@/src/generated/prisma/client";
+import { compiledOnce } from "@/src/server/compiled-once";
 import { database, db, type Sql } from "@/src/server/db";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
 import { updateVersioned } from "@/src/server/opportunities/write-versioned";
@@ -163,4 +164,20 @@ test("values written with typed SQL read back through Prisma unchanged, whatever
   const id = crypto.randomUUID();
   await database().sql.insertInto("Team").values({ id, name: "typed", targetCents: 12345678901234n, createdAt: at, updatedAt: at }).execute();
   expect(await db().team.findUniqueOrThrow({ where: { id } })).toMatchObject({ targetCents: 12345678901234n, createdAt: at, updatedAt: at });
+});
+
+test("a statement compiled once answers for each call's values exactly as the one built for them", async () => {
+  const deals = [await createDeal(org.rep.token), await createDeal(org.teammate.token)];
+  const byName = compiledOnce(["id", "owner"], (v) =>
+    database().sql.selectFrom("Opportunity").select(["id", "ownerId", "amountCents"]).where("id", "=", v.id).where("ownerId", "=", v.owner),
+  );
+  for (const deal of deals) {
+    const owner = deal.ownerId as string;
+    const built = await database().sql.selectFrom("Opportunity").select(["id", "ownerId", "amountCents"]).where("id", "=", deal.id).where("ownerId", "=", owner).execute();
+    expect((await database().sql.executeQuery(byName({ id: deal.id, owner }))).rows).toEqual(built);
+    expect(built).toHaveLength(1);
+  }
+  // Another deal's owner: no row, as the built statement would answer.
+  expect((await database().sql.executeQuery(byName({ id: deals[0]!.id, owner: deals[1]!.ownerId }))).rows).toEqual([]);
+  expect(() => byName({ id: "x" } as never)).toThrow("No value for owner");
 });

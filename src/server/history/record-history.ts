@@ -1,5 +1,6 @@
 import type { HistoryType } from "../../generated/kysely/types";
-import type { Sql } from "../db";
+import { compiledOnce, compiledPerShape } from "../compiled-once";
+import { database, type Sql } from "../db";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
@@ -35,5 +36,39 @@ export const historyInsert = (q: Sql, list: HistoryInput[]) =>
  */
 export async function recordHistory(q: Sql, entries: HistoryInput | HistoryInput[]): Promise<void> {
   const list = [entries].flat();
-  if (list.length > 0) await historyInsert(q, list).execute();
+  if (list.length === 0) return;
+  const values = Object.fromEntries(
+    list.flatMap((e, i) => [
+      ...FIELDS.map((f) => [`${f}${i}`, e[f] ?? null] as const),
+      [`at${i}`, e.at ?? new Date()] as const,
+      [`details${i}`, JSON.stringify(e.details ?? {})] as const,
+    ]),
+  );
+  await q.executeQuery(insertStatement(list.length, values));
 }
+
+const FIELDS = ["opportunityId", "type", "actorId", "fromStage", "toStage", "secondsInStage"] as const;
+
+// One compiled statement per number of entries (a change records one or two).
+const insertStatement = compiledPerShape(
+  8,
+  (count: number) => {
+    const names = Array.from({ length: count }, (_, i) => [...FIELDS, "at", "details"].map((f) => `${f}${i}`)).flat();
+    return compiledOnce(names, (v: Record<string, never>) =>
+      historyInsert(
+        database().sql,
+        Array.from({ length: count }, (_, i) => ({
+          opportunityId: v[`opportunityId${i}`]!,
+          type: v[`type${i}`]!,
+          actorId: v[`actorId${i}`]!,
+          at: v[`at${i}`],
+          fromStage: v[`fromStage${i}`],
+          toStage: v[`toStage${i}`],
+          secondsInStage: v[`secondsInStage${i}`],
+          details: v[`details${i}`],
+        })),
+      ),
+    );
+  },
+  String,
+);

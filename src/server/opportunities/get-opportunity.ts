@@ -1,17 +1,16 @@
 import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
-import { visibleOpportunitiesSql } from "../../auth/authorize";
 import type { DealDeskRule } from "../../domain/deal-desk/rules";
 import { AppError } from "../../errors";
 import type { OpportunityResponse } from "../../schemas/opportunities";
 import { database, type Sql } from "../db";
 import { getProcessVersion } from "../process/get-process-version";
-import { loadOpportunity, type LoadedOpportunity, type OpportunityRow } from "./load-opportunity";
+import { loadOpportunity, loadVisibleOpportunity, type LoadedOpportunity, type OpportunityRow } from "./load-opportunity";
 import { toOpportunityResponse } from "./opportunity-response";
 
 /** A deal the actor may see, with the deal desk rules, or NOT_FOUND: a deal out of reach is indistinguishable from none. */
 export async function getVisibleOpportunity(q: Sql, actor: Actor, id: string): Promise<LoadedOpportunity> {
-  const loaded = await loadOpportunity(q, sql<boolean>`o."id" = ${id} AND ${visibleOpportunitiesSql(actor)}`);
+  const loaded = await loadVisibleOpportunity(q, actor, id);
   if (!loaded) throw new AppError("NOT_FOUND", "Opportunity not found.");
   return loaded;
 }

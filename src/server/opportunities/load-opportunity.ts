@@ -6,7 +6,10 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { jsonArrayFrom, jsonBuildObject } from "kysely/helpers/postgres";
 import type { CalendarDate } from "../../domain/dates";
 import { RuleCondition, type DealDeskRule } from "../../domain/deal-desk/rules";
-import type { Sql } from "../db";
+import type { Actor } from "../../auth/actor";
+import { visibilitySql, visibilityValues } from "../../auth/authorize";
+import { compiledOnce } from "../compiled-once";
+import { database, type Sql } from "../db";
 
 /** The statement, for deals matching `where` over `o` (the opportunity) and `u` (its owner). */
 export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
@@ -63,6 +66,17 @@ const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
   row,
   rules: rules.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
 });
+
+/** The statement (exported for the benchmark). */
+export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "desk"], (v) =>
+  opportunityQuery(database().sql, sql<boolean>`o."id" = ${v.id} AND ${visibilitySql(v)}`).limit(1),
+);
+
+/** The deal with this id if the actor may see it, or null: the first read of every write. */
+export async function loadVisibleOpportunity(q: Sql, actor: Actor, id: string): Promise<LoadedOpportunity | null> {
+  const [raw] = (await q.executeQuery(visibleOpportunityStatement({ id, ...visibilityValues(actor) }))).rows;
+  return raw ? toLoaded(raw) : null;
+}
 
 /** The deal matching `where`, or null. */
 export async function loadOpportunity(q: Sql, where: Expression<SqlBool>): Promise<LoadedOpportunity | null> {

@@ -1,7 +1,8 @@
 import type { Updateable } from "kysely";
 import { AppError } from "../../errors";
 import type { Opportunity } from "../../generated/kysely/types";
-import type { Sql } from "../db";
+import { compiledOnce, compiledPerShape } from "../compiled-once";
+import { database, type Sql } from "../db";
 
 export const versionConflict = (currentVersion: number | null) =>
   new AppError("VERSION_CONFLICT", "Someone else changed this opportunity since you loaded it. Reload and try again.", { currentVersion });
@@ -24,13 +25,24 @@ export const versionedUpdate = (q: Sql, id: string, version: number, changes: Op
     .where("id", "=", id)
     .where("version", "=", version);
 
+// One compiled statement per set of columns changed (a move always sets the same few).
+const updateStatement = compiledPerShape(
+  64,
+  (columns: (keyof OpportunityChanges)[]) =>
+    compiledOnce(["id", "version", "now", ...columns], (v) =>
+      versionedUpdate(database().sql, v.id, v.version, Object.fromEntries(columns.map((c) => [c, v[c]])), v.now),
+    ),
+  (columns) => columns.join(","),
+);
+
 /**
  * Writes the change only if the deal is still at the version the caller read. The condition is in
  * the UPDATE itself, so two concurrent writers cannot both pass: the second matches no row.
  */
 export async function updateVersioned(q: Sql, id: string, version: number, changes: OpportunityChanges, now = new Date()): Promise<void> {
-  const { numUpdatedRows } = await versionedUpdate(q, id, version, changes, now).executeTakeFirst();
-  if (numUpdatedRows === 0n) {
+  const columns = (Object.keys(changes) as (keyof OpportunityChanges)[]).filter((c) => changes[c] !== undefined).sort();
+  const { numAffectedRows } = await q.executeQuery(updateStatement(columns, { ...changes, id, version, now }));
+  if (numAffectedRows === 0n) {
     const current = await q.selectFrom("Opportunity").select("version").where("id", "=", id).executeTakeFirst();
     throw versionConflict(current?.version ?? null);
   }
