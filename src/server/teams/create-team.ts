@@ -1,12 +1,14 @@
-import type { Team } from "../../generated/prisma/client";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
 import { toCents, fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import type { CreateTeamRequest, TeamResponse } from "../../schemas/users";
-import { db } from "../db";
+import { database, db } from "../db";
+import { newId } from "../ids";
 
-const toTeamResponse = (t: Team): TeamResponse => ({
+type TeamRow = { id: string; name: string; managerId: string | null; targetCents: bigint | null; createdAt: Date };
+
+const toTeamResponse = (t: TeamRow): TeamResponse => ({
   id: t.id,
   name: t.name,
   managerId: t.managerId,
@@ -16,23 +18,29 @@ const toTeamResponse = (t: Team): TeamResponse => ({
 
 export async function createTeam(actor: Actor, input: CreateTeamRequest): Promise<TeamResponse> {
   assertCan(actor, "teams.manage");
-  return db().$transaction(async (tx) => {
+  return database().transaction(async (tx) => {
     if (input.managerId) {
-      const manager = await tx.user.findUnique({ where: { id: input.managerId }, select: { role: true } });
+      const manager = await tx.selectFrom("User").select("role").where("id", "=", input.managerId).executeTakeFirst();
       if (manager?.role !== "manager")
         throw new AppError("VALIDATION_FAILED", "The manager must be an existing user with the manager role.", {
           fields: [{ field: "managerId", message: "no such manager" }],
         });
     }
-    if (await tx.team.findUnique({ where: { name: input.name }, select: { id: true } }))
+    if (await tx.selectFrom("Team").select("id").where("name", "=", input.name).executeTakeFirst())
       throw new AppError("CONFLICT", "A team with this name already exists.", { field: "name" });
-    const team = await tx.team.create({
-      data: {
+    const now = new Date();
+    const team = await tx
+      .insertInto("Team")
+      .values({
+        id: newId(),
         name: input.name,
         managerId: input.managerId ?? null,
         targetCents: input.target == null ? null : toCents(input.target),
-      },
-    });
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(["id", "name", "managerId", "targetCents", "createdAt"])
+      .executeTakeFirstOrThrow();
     return toTeamResponse(team);
   });
 }

@@ -1,31 +1,41 @@
+import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
+import type { DeskGroup } from "../../auth/permissions";
 import { assertCan } from "../../auth/authorize";
 import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import type { CreateUserRequest, UserResponse } from "../../schemas/users";
-import { db } from "../db";
+import { database, db } from "../db";
+import { newId } from "../ids";
 import { toUserResponse } from "./user-response";
 
 export async function createUser(actor: Actor, input: CreateUserRequest): Promise<UserResponse> {
   assertCan(actor, "users.manage");
   const passwordHash = await hashPassword(input.password); // slow: done before the transaction
-  return db().$transaction(async (tx) => {
-    if (input.teamId && !(await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })))
+  return database().transaction(async (tx) => {
+    if (input.teamId && !(await tx.selectFrom("Team").select("id").where("id", "=", input.teamId).executeTakeFirst()))
       throw new AppError("VALIDATION_FAILED", "The team does not exist.", {
         fields: [{ field: "teamId", message: "no such team" }],
       });
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    if (await tx.selectFrom("User").select("id").where("email", "=", input.email).executeTakeFirst())
       throw new AppError("CONFLICT", "A user with this email already exists.", { field: "email" });
-    const user = await tx.user.create({
-      data: {
+    const now = new Date();
+    const user = await tx
+      .insertInto("User")
+      .values({
+        id: newId(),
         email: input.email,
         name: input.name,
         passwordHash,
         role: input.role,
         teamId: input.teamId ?? null,
-        groups: input.groups ?? [],
-      },
-    });
+        groups: sql<DeskGroup[]>`CAST(${`{${(input.groups ?? []).join(",")}}`} AS "DeskGroup"[])`,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(["id", "email", "name", "role", "teamId", "active", "createdAt"])
+      .returning(sql<DeskGroup[]>`"groups"::text[]`.as("groups"))
+      .executeTakeFirstOrThrow();
     return toUserResponse(user);
   });
 }

@@ -1,7 +1,9 @@
-import type { User } from "../../generated/prisma/client";
+import type { DeskGroup, Role } from "../../auth/permissions";
 import type { UserResponse } from "../../schemas/users";
 
-export const toUserResponse = (u: User): UserResponse => ({
+type UserRow = { id: string; email: string; name: string; role: Role; teamId: string | null; groups: DeskGroup[]; active: boolean; createdAt: Date };
+
+export const toUserResponse = (u: UserRow): UserResponse => ({
   id: u.id,
   email: u.email,
   name: u.name,
