@@ -119,3 +119,72 @@ test("an address with no page answers 404 with a way back, signed in or not", as
   await expect(page.getByRole("link", { name: "Go to the board" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board" })).toBeVisible();
 });
+
+// A form posted before the page's JavaScript has run (slow network, blocked script) must still sign
+// in: without JavaScript the browser submits the form natively.
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the right password signs in and lands on the home page", async ({ page }) => {
+    await signInAt(page, "/", "rep@stageline.test");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome back");
+    await expect(page.getByRole("heading", { name: "Pipeline by stage" })).toBeVisible();
+  });
+
+  test("the session it makes is next-auth's own: next-auth reads it, and its sign-out ends it", async ({ page }) => {
+    await signInAt(page, "/", "manager@stageline.test");
+    const session = await (await page.request.get("/api/auth/session")).json();
+    expect(session.user.email).toBe("manager@stageline.test");
+
+    // What the Sign out button asks next-auth to do (the button itself needs JavaScript).
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/signin" } });
+    await page.goto("/");
+    await page.waitForURL((url) => url.pathname === "/signin");
+  });
+
+  test("a wrong password shows the error and stays on the sign-in page", async ({ page }) => {
+    await page.goto("/signin");
+    await signIn(page, "rep2@stageline.test", "not-the-password");
+    await page.waitForURL((url) => url.pathname === "/signin" && url.searchParams.has("error"));
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+  });
+
+  test("it goes back to the page that asked for sign-in, and only to a page of this site", async ({ page }) => {
+    await page.goto("/settings");
+    await page.waitForURL((url) => url.pathname === "/signin");
+    await signIn(page, "rep@stageline.test");
+    await page.waitForURL((url) => url.pathname === "/settings");
+    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+
+    await page.context().clearCookies();
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.test/steal")}`);
+    const site = new URL(page.url()).origin;
+    await signIn(page, "rep@stageline.test");
+    await page.waitForURL((url) => url.origin === site && url.pathname === "/");
+  });
+});
+
+test("failed attempts with and without JavaScript count towards one limit", async ({ page, browser }) => {
+  // An unknown address: the limit is per email, so no demo account gets locked.
+  const email = `nobody-${Date.now()}@stageline.test`;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.goto("/signin");
+    await signIn(page, email, "wrong");
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  }
+
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  const attempt = async (expected: string) => {
+    await noScript.goto("/signin");
+    await signIn(noScript, email, "wrong");
+    await noScript.waitForURL((url) => url.searchParams.get("error") === expected);
+  };
+  await attempt("CredentialsSignin");
+  await attempt("CredentialsSignin");
+  await attempt("RateLimited");
+  await expect(noScript.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await context.close();
+});

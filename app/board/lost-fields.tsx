@@ -23,7 +23,7 @@ function NoneableField({ id, label, none, value, isNone, onValue, onNone, multil
   );
 }
 
-/** Closed Lost's fields (PRODUCT.md §2): why we lost (category and explanation), competitor, missing functionality. */
+/** Closed Lost's fields (docs/rules/moves.md, "Closed Lost"): why we lost (category and explanation), competitor, missing functionality. */
 export function LostFieldsForm({ id, onSubmit }: { id: string; onSubmit: (lost: LostFields) => void }) {
   const [lost, setLost] = useState<LostFields>({ reasonCategory: "", explanation: "", competitor: "", missingFunctionality: "" });
   const [none, setNone] = useState({ competitor: false, missingFunctionality: false });

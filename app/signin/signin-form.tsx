@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/src/ui/button";
 import { TextField } from "@/src/ui/field";
 import { AlertIcon } from "@/src/ui/icons";
+import { signInWithPassword } from "./actions";
 
 export type DemoAccount = { email: string; label: string };
 
@@ -85,7 +86,10 @@ export function SignInForm({ callbackUrl, ssoEnabled, initialError, demo }: Prop
           </div>
         ) : null}
 
-        <form onSubmit={onSubmit} className="mt-5 space-y-4">
+        {/* Posted before hydration, the form runs the server action, which signs in and redirects;
+            once hydrated, onSubmit prevents that and signs in through next-auth's client. */}
+        <form action={signInWithPassword} onSubmit={onSubmit} className="mt-5 space-y-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <TextField
             id="email"
             name="email"

@@ -53,7 +53,7 @@ export type Database = {
 };
 
 // PGlite is one connection: interactive transactions queue behind each other, and the wait counts
-// against maxWait. Generous limits keep a burst of writers queued instead of failing (STACK.md).
+// against maxWait. Generous limits keep a burst of writers queued instead of failing (docs/dependencies.md, PGlite).
 const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
 export function openDatabase(config: DatabaseConfig = databaseConfig()): Database {

@@ -1,6 +1,6 @@
 // Kysely on the app's two databases. Kysely builds and types the statements; this module runs them on
 // the driver the process already holds (the pg pool, or the one PGlite connection), so Kysely's
-// transactions are the app's only kind of write transaction (docs/decisions/004-data-access.md).
+// transactions are the app's only kind of write transaction (docs/decisions/005-typed-sql-write-path.md).
 import type { PGlite } from "@electric-sql/pglite";
 import {
   Kysely,

@@ -1,6 +1,6 @@
 // Applies the checked-in migrations (prisma/migrations) in order, in the process that serves or
 // tests, and records them in Prisma's own `_prisma_migrations` table so that `prisma migrate
-// status` and `deploy` agree with it. See docs/decisions/001-embedded-database.md.
+// status` and `deploy` agree with it. See docs/decisions/001-embedded-database-and-migrations.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Closed deals are history, and what changes on an open deal is recorded: PRODUCT.md §2 through
+// Closed deals are history, and what changes on an open deal is recorded (docs/rules/moves.md, deal-tracking.md) through
 // the API. Also: a deal follows the process version it was created under, and a close plan's
 // owners are users.
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// Every rule of PRODUCT.md §2 through the API: what is refused, with which answer, and that a
+// Every rule of docs/rules/moves.md through the API: what is refused, with which answer, and that a
 // refused move changes nothing.
 import { beforeAll, describe, expect, test } from "vitest";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";

@@ -14,7 +14,7 @@ const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({
   ...extra,
 });
 
-// The product's role table (PRODUCT.md §8), written out in full so that a change to
+// The product's role table (docs/rules/roles-and-access.md), written out in full so that a change to
 // permissions.ts that widens or narrows a role fails here.
 const EXPECTED: Record<Permission, Role[]> = {
   "opportunity.read": ["rep", "manager", "deal_desk", "admin"],

@@ -1,5 +1,5 @@
 // Proves the test setup itself (tests/setup/database.ts): each file gets a migrated, empty database
-// of the project's kind, and concurrent writers on it behave as the use cases rely on (STYLE.md §6).
+// of the project's kind, and concurrent writers on it behave as the use cases rely on (docs/rules/api-conventions.md, "Versions").
 import { expect, test } from "vitest";
 import { database, db } from "@/src/server/db";
 import { readMigrations } from "@/src/server/migrate";

@@ -60,7 +60,7 @@ export function isSatisfied(criterion: ExitCriterion, stageKey: string, deal: De
       return deal.files.some(
         (f) =>
           f.kind === criterion.documentKind &&
-          // Only the signed contract has a naming convention (PRODUCT.md §4).
+          // Only the signed contract has a naming convention (docs/rules/contracts-and-files.md).
           (f.kind !== "signed_contract" || followsContractConvention(f.storedName, deal)),
       );
     case "approval":

@@ -1,4 +1,4 @@
-// When a deal is non-standard and who must approve it (PRODUCT.md §3, from 000). Rules are data,
+// When a deal is non-standard and who must approve it (docs/rules/deal-desk.md). Rules are data,
 // editable by admins; this module evaluates them against a deal's terms.
 import { z } from "zod";
 

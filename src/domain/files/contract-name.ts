@@ -1,4 +1,4 @@
-// The signed contract's file name convention (PRODUCT.md §4):
+// The signed contract's file name convention (docs/rules/contracts-and-files.md):
 //   new customer: CLOSEDATE_COMPANYNAME_#OFYEARS           e.g. 3.24.22_Envoy_2
 //   expansion:    CLOSEDATE_COMPANYNAME_EXPANSION_#OFUSERS e.g. 3.24.22_Envoy_EXPANSION_11
 // The date is month.day.two-digit-year without leading zeros.

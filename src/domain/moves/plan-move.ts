@@ -1,4 +1,4 @@
-// The rules of moving a deal between stages (PRODUCT.md §2), as one pure decision. The use case
+// The rules of moving a deal between stages (docs/rules/moves.md), as one pure decision. The use case
 // loads the facts, asks planMove, and then either writes the move or answers the refusal.
 import { unmetCriteria, type Unmet } from "../criteria/unmet-criteria";
 import type { DealFacts } from "../criteria/deal-facts";
@@ -95,7 +95,7 @@ export function planMove(
   if (to.kind === "won") {
     if (!hasText(request.won?.whyWon)) return invalid("won.whyWon", "say why we won");
     const path = process.stages.filter((s) => s.kind === "open" && s.order >= from.order);
-    // A deal desk approval that went stale after its stage (the terms changed, PRODUCT.md §3) makes
+    // A deal desk approval that went stale after its stage (the terms changed, docs/rules/deal-desk.md) makes
     // that stage's criterion unmet again: it is checked again before the deal is won.
     const passed = process.stages
       .filter((s) => s.kind === "open" && s.order < from.order)

@@ -1,4 +1,4 @@
-// "The target decision date cannot change" silently (PRODUCT.md §2, from 002): every change keeps
+// The close date never changes silently (docs/rules/deal-tracking.md, "The close date"): every change keeps
 // the old and new date, who and why; a later date needs a reason and counts as a push.
 import { daysBetween, type CalendarDate } from "../dates";
 

@@ -1,4 +1,4 @@
-// "What's next" (PRODUCT.md §2): an open deal is stalled when its next step is overdue, or when it
+// Stalled deals (docs/rules/deal-tracking.md): an open deal is stalled when its next step is overdue, or when it
 // has sat in its stage longer than the stage allows.
 import { daysBetween, toCalendarDate, type CalendarDate } from "../dates";
 

@@ -16,7 +16,7 @@ export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
   return rows.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) }));
 }
 
-/** On first start the default rules of PRODUCT.md §3 are written; admins edit them afterwards. */
+/** On first start the default rules (docs/rules/deal-desk.md) are written; admins edit them afterwards. */
 export async function ensureDefaultRules(tx: Reader): Promise<void> {
   if ((await tx.dealDeskRule.count()) > 0) return;
   await tx.dealDeskRule.createMany({

@@ -16,7 +16,7 @@ export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES) || DEFA
 
 export type UploadedFile = { id: string; kind: FileKind; originalName: string; storedName: string; contentType: string; sizeBytes: number; uploadedAt: string };
 
-/** Attaches a file to a deal. A signed contract is renamed to the naming convention (docs/product-rules.md). */
+/** Attaches a file to a deal. A signed contract is renamed to the naming convention (docs/rules/contracts-and-files.md). */
 export async function uploadFile(
   actor: Actor,
   opportunityId: string,

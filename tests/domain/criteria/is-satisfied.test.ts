@@ -1,4 +1,4 @@
-// Whether one exit criterion holds for a deal (PRODUCT.md §1, the table of criterion types).
+// Whether one exit criterion holds for a deal (docs/rules/exit-criteria.md, the table of criterion types).
 import { describe, expect, test } from "vitest";
 import { APPROVAL_STATUSES, type DealFacts } from "@/src/domain/criteria/deal-facts";
 import { isSatisfied } from "@/src/domain/criteria/is-satisfied";

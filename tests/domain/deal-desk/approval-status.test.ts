@@ -5,7 +5,7 @@ import { DEFAULT_RULES, requiredApprovals, type DealTerms } from "@/src/domain/d
 const terms: DealTerms = { amountCents: 300_000_00, discountPercent: 20, paymentTermsDays: 30, termMonths: 12, nonStandardTerms: "" };
 const groups = requiredApprovals(DEFAULT_RULES, terms).groups; // sales_manager (discount), finance + sales_ops (amount)
 
-describe("the default rules of PRODUCT.md §3", () => {
+describe("the default deal desk rules (docs/rules/deal-desk.md)", () => {
   test.each([
     ["a standard deal", {}, []],
     ["15% discount exactly", { discountPercent: 15 }, []],

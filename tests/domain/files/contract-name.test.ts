@@ -1,4 +1,4 @@
-// The signed contract's file name convention (PRODUCT.md §4):
+// The signed contract's file name convention (docs/rules/contracts-and-files.md):
 //   new customer CLOSEDATE_COMPANYNAME_#OFYEARS, expansion CLOSEDATE_COMPANYNAME_EXPANSION_#OFUSERS,
 //   the date month.day.two-digit-year without leading zeros.
 import { describe, expect, test } from "vitest";

@@ -1,4 +1,4 @@
-// Properties of the move rules (PRODUCT.md §2) and of the contract file name (§4) over arbitrary input.
+// Properties of the move rules (docs/rules/moves.md) and of the contract file name (contracts-and-files.md) over arbitrary input.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { toCalendarDate } from "@/src/domain/dates";

@@ -1,4 +1,4 @@
-// The rules of moving a deal (PRODUCT.md §2, §4), one test or more per rule, on the Standard B2B process.
+// The rules of moving a deal (docs/rules/moves.md, contracts-and-files.md), one test or more per rule, on the Standard B2B process.
 import { describe, expect, test } from "vitest";
 import type { DealFacts } from "@/src/domain/criteria/deal-facts";
 import { planMove, type DealPosition, type MoveRequest } from "@/src/domain/moves/plan-move";
@@ -599,7 +599,7 @@ describe("moves that are never allowed", () => {
 
 describe("an approval gone stale after Negotiate", () => {
   // Regression: a deal in Finalize whose discount changed after the deal desk approved it was won
-  // without a new approval; the approval covers the terms it was given (PRODUCT.md §3).
+  // without a new approval; the approval covers the terms it was given (docs/rules/deal-desk.md).
   test.each(["stale", "needed", "rejected", "pending"] as const)("with approval %s, Closed Won from Finalize is refused on Negotiate's approval", (approvalStatus) => {
     const deal = { ...factsSatisfying(["finalize"]), approvalStatus };
     expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(

@@ -1,4 +1,4 @@
-// "The target decision date cannot change silently" (PRODUCT.md §2): a later date is a push and needs
+// "The target decision date cannot change silently" (docs/rules/deal-tracking.md): a later date is a push and needs
 // a reason; every change keeps the old and new date and the slip in days.
 import { describe, expect, test } from "vitest";
 import { planCloseDateChange } from "@/src/domain/opportunities/close-date-change";

@@ -1,4 +1,4 @@
-// The close plan, "start with the end in mind" (PRODUCT.md §2, 002): steps worked back from the target
+// The close plan (docs/rules/deal-tracking.md, "The close plan"): steps worked back from the target
 // decision date, each with an owner and a due date.
 import { describe, expect, test } from "vitest";
 import { arrangeClosePlan, suggestClosePlan, type PlanStep } from "@/src/domain/opportunities/close-plan";

@@ -1,4 +1,4 @@
-// "What's next" (PRODUCT.md §2): an open deal is stalled when its next step is overdue, or when it has
+// Stalled deals (docs/rules/deal-tracking.md): an open deal is stalled when its next step is overdue, or when it has
 // sat in its stage longer than the stage's limit.
 import { describe, expect, test } from "vitest";
 import { isStalled, stallReasons, type StallFacts } from "@/src/domain/opportunities/stalled";

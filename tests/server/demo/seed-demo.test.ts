@@ -1,4 +1,4 @@
-// The demo data `npm start` loads into an empty database (PRODUCT.md §9): the printed sign-ins work,
+// The demo data `npm start` loads into an empty database (docs/rules/demo-data.md): the printed sign-ins work,
 // and the deals look like a real pipeline whose history, close dates and exit criteria agree.
 import { beforeAll, expect, test } from "vitest";
 import { verifyPassword } from "@/src/auth/password";

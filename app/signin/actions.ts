@@ -1,0 +1,45 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { clientAddress } from "@/src/auth/request-actor";
+import { sessionCookie } from "@/src/auth/session-cookie";
+import { AppError } from "@/src/errors";
+import { db } from "@/src/server/db";
+import { verifyCredentials } from "@/src/server/auth/verify-credentials";
+import { safeCallbackUrl } from "./safe-callback-url";
+
+const text = (form: FormData, name: string, max: number) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.slice(0, max) : "";
+};
+
+/**
+ * The sign-in form's own submit, used when it is posted before the page's JavaScript has run (once
+ * it has, the form signs in through next-auth's client instead). Same check and rate limits as
+ * next-auth's credentials provider, and the same error codes, which the sign-in page shows.
+ */
+export async function signInWithPassword(form: FormData): Promise<void> {
+  const callbackUrl = safeCallbackUrl(text(form, "callbackUrl", 2000));
+  let error: "CredentialsSignin" | "RateLimited" | "Unknown" | null = null;
+  try {
+    const actor = await verifyCredentials(db(), {
+      email: text(form, "email", 254),
+      password: text(form, "password", 1024),
+      clientAddress: clientAddress(new Request("http://local/", { headers: await headers() })),
+    });
+    const cookie = await sessionCookie(actor);
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "RATE_LIMITED") error = "RateLimited";
+    else if (e instanceof AppError && e.code === "UNAUTHENTICATED") error = "CredentialsSignin";
+    else {
+      console.error("Sign-in failed:", e);
+      error = "Unknown";
+    }
+  }
+  if (!error) redirect(callbackUrl);
+  const back = new URLSearchParams({ error });
+  if (callbackUrl !== "/") back.set("callbackUrl", callbackUrl);
+  redirect(`/signin?${back}`);
+}
