@@ -2,7 +2,7 @@
 // by Kysely once per process, then sent with each call's values. The hottest reads (the caller's
 // token, the deal row) run on every request: building their syntax tree each time costs more CPU
 // than the rest of the request (docs/performance.md).
-import { CompiledQuery, type Compilable } from "kysely";
+import type { CompiledQuery, Compilable } from "kysely";
 
 const SLOT = "\u0000slot:";
 const JSON_SLOT = JSON.stringify(SLOT).slice(0, -1);
@@ -24,7 +24,8 @@ export function compiledOnce<K extends string, R>(names: readonly K[], build: (v
       if (!(name in values)) throw new Error(`No value for ${name}`);
       return values[name];
     });
-    return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>;
+    // The compiled statement with this call's values (its syntax tree and id are reused as they are).
+    return { ...compiled, parameters };
   };
 }
 
