@@ -1,7 +1,7 @@
 // What each kind of outgoing message carries, checked when it is queued and again when it is sent.
 import { z } from "zod";
+import type { OUTBOX_CHANNELS } from "../../schemas/outbox";
 
-export const OUTBOX_CHANNELS = ["slack", "email", "webhook"] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 export const EmailPayload = z.object({

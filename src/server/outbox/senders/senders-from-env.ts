@@ -5,7 +5,7 @@ import { notConfigured, type Senders } from "./sender";
 import { slackSender } from "./slack-sender";
 import { webhookSender } from "./webhook-sender";
 
-export function sendersFromEnv(env: NodeJS.ProcessEnv, timeoutMs: number): Senders {
+export function sendersFromEnv(env: Record<string, string | undefined>, timeoutMs: number): Senders {
   const { SLACK_WEBHOOK_URL: slack, SMTP_URL: smtp, MAIL_FROM: from } = env;
   return {
     slack: slack ? slackSender(slack) : notConfigured("Slack (SLACK_WEBHOOK_URL)"),
