@@ -1,6 +1,6 @@
 // Claiming due messages: one short transaction that locks up to a batch of due rows with FOR UPDATE
 // SKIP LOCKED (another worker's rows are skipped, never waited for), marks them `sending` under a
-// lease, and commits before anything is sent (decision 004).
+// lease, and commits before anything is sent (docs/decisions/006-outbox.md).
 import { sql } from "kysely";
 import { afterFailure, type RetrySchedule } from "../../domain/outbox/retry-schedule";
 import type { Database, Tx } from "../db";
