@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "teams.manage": ["admin"],
   "integrations.manage": ["admin"],
+  "outbox.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

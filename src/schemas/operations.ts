@@ -20,6 +20,7 @@ import {
   UpdateOpportunityRequest,
 } from "./opportunities";
 import { FileList, FileParams, FileResponse, UploadForm } from "./files";
+import { ListOutboxQuery, OutboxList, OutboxMessageResponse, OutboxParams } from "./outbox";
 import { ProcessResponse } from "./process";
 import { ProcessSummaryList, PublishProcessRequest } from "./processes";
 import { CreateTeamRequest, CreateUserRequest, TeamList, TeamResponse, UserList, UserResponse } from "./users";
@@ -236,6 +237,24 @@ export const OPERATIONS: Operation[] = [
     body: ReplaceClosePlanRequest,
     response: ClosePlanResponse,
     errors: write,
+  },
+  {
+    method: "get",
+    path: "/outbox",
+    summary: "Outgoing messages, newest first, with their latest delivery attempts (admin).",
+    tag: "Administration",
+    query: ListOutboxQuery,
+    response: OutboxList,
+    errors: [...common, "FORBIDDEN"],
+  },
+  {
+    method: "post",
+    path: "/outbox/{id}/retry",
+    summary: "Deliver a failed or not configured message again, with a fresh retry schedule (admin).",
+    tag: "Administration",
+    params: OutboxParams,
+    response: OutboxMessageResponse,
+    errors: [...common, "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
   },
   { method: "get", path: "/openapi.json", summary: "This document.", tag: "Meta", auth: false, errors: [] },
 ];

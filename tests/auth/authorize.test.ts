@@ -31,6 +31,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "users.manage": ["admin"],
   "teams.manage": ["admin"],
   "integrations.manage": ["admin"],
+  "outbox.manage": ["admin"],
 };
 
 describe("the role table", () => {

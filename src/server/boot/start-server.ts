@@ -1,4 +1,5 @@
 import { database } from "../db";
+import { startInProcessWorker } from "../outbox/in-process-worker";
 import { prepareDatabase } from "./prepare-database";
 
 /** Demo data is loaded into an empty database unless STAGELINE_DEMO_DATA=0. */
@@ -21,5 +22,6 @@ export async function startServer(): Promise<void> {
       for (const u of DEMO_USERS) if (present.some((p) => p.email === u.email)) log(`  ${u.email.padEnd(26)} ${u.role}`);
     }
   }
+  startInProcessWorker(db, log);
   log("Ready.");
 }

@@ -1,0 +1,26 @@
+// `npm run worker`: the outbox's delivery worker as a process of its own, for app instances that share
+// one PostgreSQL server and run with OUTBOX_WORKER=off (docs/outbox.md). Several may run at once:
+// each claims different messages. It stops cleanly on SIGINT and SIGTERM.
+import { closeDatabase, database } from "../src/server/db";
+import { migrate } from "../src/server/migrate";
+import { outboxConfigFromEnv } from "../src/server/outbox/outbox-config";
+import { startOutboxWorker } from "../src/server/outbox/outbox-worker";
+import { sendersFromEnv } from "../src/server/outbox/senders/senders-from-env";
+
+const log = (line: string) => console.log(`[outbox] ${line}`);
+
+const config = outboxConfigFromEnv();
+const db = database();
+// The app migrates at start too; whichever comes first does it, under the same advisory lock.
+await migrate(db);
+const worker = startOutboxWorker({ database: db, config, senders: sendersFromEnv(process.env, config.sendTimeoutMs), log, keepAlive: true });
+log(`Worker ${worker.id} delivering from the ${db.config.kind === "postgres" ? "PostgreSQL server" : "embedded database"}.`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    log(`${signal}: finishing the round in progress…`);
+    await worker.stop();
+    await closeDatabase();
+    process.exit(0);
+  });
+}

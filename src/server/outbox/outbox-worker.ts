@@ -1,0 +1,106 @@
+// The delivery worker (docs/outbox.md): claims due messages in a short statement, sends them with no
+// transaction open, and records each outcome in a short transaction of its own. On PGlite it shares
+// the one connection with requests, so it never holds it for longer than one of those statements.
+import crypto from "node:crypto";
+import os from "node:os";
+import type { Database } from "../db";
+import { claimDueMessages, type ClaimedMessage } from "./claim-due-messages";
+import type { OutboxConfig } from "./outbox-config";
+import { recordOutcome } from "./record-outcome";
+import { errorText, type SendResult, type Senders } from "./senders/sender";
+
+export type OutboxWorkerOptions = {
+  database: Database;
+  senders: Senders;
+  config: OutboxConfig;
+  /** Names the worker in claims and attempts; unique per running worker. */
+  workerId?: string;
+  log?: (line: string) => void;
+  /** The worker process waits on its timer; inside the app the timer must not keep the process up. */
+  keepAlive?: boolean;
+  random?: () => number;
+};
+
+export type OutboxWorker = {
+  id: string;
+  /** Finishes the round in progress (its sends and records), then stops. */
+  stop(): Promise<void>;
+  /** Starts the next round now instead of after the poll interval. */
+  wake(): void;
+};
+
+export const newWorkerId = () => `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+
+/** One round: claim up to a batch of due messages, send them side by side, record every outcome. */
+export async function deliverDueMessages(options: OutboxWorkerOptions & { workerId: string }): Promise<number> {
+  const { database, config, workerId } = options;
+  const claimed = await claimDueMessages(database, { workerId, now: new Date(), ...config, random: options.random });
+  await Promise.all(
+    claimed.map(async (message) => {
+      const at = new Date();
+      const result = await sendOne(options.senders, message, config.sendTimeoutMs);
+      // The try's end is when it failed: the retry period is measured to it.
+      const end = new Date();
+      const outcome = { workerId, at, durationMs: end.getTime() - at.getTime(), result };
+      await recordOutcome(database, message, outcome, { now: end, schedule: config.schedule, random: options.random }).catch(
+        // The claim's lease runs out and the message is tried again: nothing is lost.
+        (error) => options.log?.(`Could not record the outcome of message ${message.id}: ${errorText(error)}`),
+      );
+    }),
+  );
+  return claimed.length;
+}
+
+async function sendOne(senders: Senders, message: ClaimedMessage, timeoutMs: number): Promise<SendResult> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return await senders[message.channel].send(message, signal);
+  } catch (error) {
+    return { status: "failed", error: errorText(error) };
+  }
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const workerId = options.workerId ?? newWorkerId();
+  let stopping = false;
+  // A wake-up during a round is kept, so that the pause after it is skipped.
+  let isWoken = false;
+  let wakeUp = () => void (isWoken = true);
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (isWoken) return resolve();
+      const timer = setTimeout(resolve, ms);
+      if (!options.keepAlive) timer.unref();
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      isWoken = false;
+      wakeUp = () => void (isWoken = true);
+    });
+
+  const loop = (async () => {
+    while (!stopping) {
+      let claimed = 0;
+      try {
+        claimed = await deliverDueMessages({ ...options, workerId });
+      } catch (error) {
+        options.log?.(`Delivery round failed: ${errorText(error)}`);
+      }
+      // A full batch suggests more is due: go on at once, after letting waiting requests run.
+      if (stopping) break;
+      await (claimed === options.config.batchSize ? new Promise((r) => setImmediate(r)) : pause(options.config.pollMs));
+    }
+  })();
+
+  return {
+    id: workerId,
+    stop: async () => {
+      stopping = true;
+      wakeUp();
+      await loop;
+    },
+    wake: () => wakeUp(),
+  };
+}

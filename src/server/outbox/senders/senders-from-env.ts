@@ -1,0 +1,15 @@
+// Which senders this process has, from its environment (README, "Configuration"). A channel whose
+// variables are missing gets a sender that leaves its messages `not_configured`.
+import { emailSender } from "./email-sender";
+import { notConfigured, type Senders } from "./sender";
+import { slackSender } from "./slack-sender";
+import { webhookSender } from "./webhook-sender";
+
+export function sendersFromEnv(env: Record<string, string | undefined>, timeoutMs: number): Senders {
+  const { SLACK_WEBHOOK_URL: slack, SMTP_URL: smtp, MAIL_FROM: from } = env;
+  return {
+    slack: slack ? slackSender(slack) : notConfigured("Slack (SLACK_WEBHOOK_URL)"),
+    email: smtp && from ? emailSender({ url: smtp, from, timeoutMs }) : notConfigured("E-mail (SMTP_URL and MAIL_FROM)"),
+    webhook: webhookSender(),
+  };
+}
