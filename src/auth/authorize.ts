@@ -1,18 +1,33 @@
 // Server-side authorization: every route handler, page and server action goes through here.
-// Role permissions come from the table in permissions.ts; which objects an actor may touch is
-// decided here, so that an unseen deal is NOT_FOUND rather than FORBIDDEN.
+// What a role may do, and to which objects, is the table in permissions.ts; whether an object is in
+// reach is scope.ts. Which deals an actor sees is decided here too, so that an unseen deal is
+// NOT_FOUND rather than FORBIDDEN.
 import { sql, type RawBuilder } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
-import { roleCan, type Permission } from "./permissions";
+import { roleCan, roleScope, type Permission, type Role, type Scope as PermissionScope } from "./permissions";
+import { inScope, type OpportunityOwnership } from "./scope";
 
-export function can(actor: Actor, permission: Permission): boolean {
-  return roleCan(actor.role, permission);
+export type { OpportunityOwnership } from "./scope";
+
+/**
+ * May the actor do this? With an object, to that object (a deal, or for opportunity.create the new
+ * deal's owner); without one, whether their role may do it at all, to some objects.
+ */
+export function can(actor: Actor, permission: Permission, object?: OpportunityOwnership): boolean {
+  const scope = roleScope(actor.role, permission);
+  if (scope === null) return false;
+  return object === undefined || inScope(actor, scope, object);
 }
 
-export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this.`);
+export function assertCan(actor: Actor, permission: Permission, object?: OpportunityOwnership): void {
+  if (!can(actor, permission, object)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this.`);
+}
+
+/** Which objects the actor may do this to, or null when their role may not do it at all. */
+export function permissionScope(actor: Actor, permission: Permission): PermissionScope | null {
+  return roleScope(actor.role, permission);
 }
 
 /**
@@ -69,28 +84,19 @@ export const visibilitySql = (v: { [K in keyof VisibilityValues]: VisibilityValu
 
 export const visibleOpportunitiesSql = (actor: Actor): RawBuilder<boolean> => visibilitySql(visibilityValues(actor));
 
-/** The facts about an opportunity that decide who may change it. */
-export type OpportunityOwnership = { ownerId: string; ownerTeamId: string | null };
-
-/** May the actor change this deal (fields, criteria, moves)? Reps their own, managers their team's. */
+/** May the actor change this deal (fields, criteria, contacts, plan, files, moves)? */
 export function canChangeOpportunity(actor: Actor, deal: OpportunityOwnership): boolean {
-  if (!can(actor, "opportunity.update")) return false;
-  if (deal.ownerId === actor.id) return true;
-  return actor.role === "manager" && deal.ownerTeamId !== null && actor.teamIds.includes(deal.ownerTeamId);
+  return can(actor, "opportunity.update", deal);
 }
 
 export function assertCanChangeOpportunity(actor: Actor, deal: OpportunityOwnership): void {
   if (!canChangeOpportunity(actor, deal)) throw new AppError("FORBIDDEN", "You may not change this opportunity.");
 }
 
-/** Who may own a deal the actor creates or reassigns: themselves, or a manager's team member. */
-export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string | null; role: string }): boolean {
-  if (!can(actor, "opportunity.create")) return false;
-  if (owner.id === actor.id) return true;
-  return (
-    actor.role === "manager" &&
-    owner.teamId !== null &&
-    actor.teamIds.includes(owner.teamId) &&
-    (owner.role === "rep" || owner.role === "manager")
-  );
+/**
+ * May the actor give a deal to this owner, on creating or reassigning it? The owner must be in the
+ * actor's opportunity.create scope, and hold a deal-creating role themselves.
+ */
+export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string | null; role: Role }): boolean {
+  return can(actor, "opportunity.create", { ownerId: owner.id, ownerTeamId: owner.teamId }) && roleCan(owner.role, "opportunity.create");
 }
