@@ -1,5 +1,5 @@
 import { requireActor } from "@/src/auth/current-actor";
-import { can } from "@/src/auth/authorize";
+import { can, permissionScope } from "@/src/auth/authorize";
 import { getHomeSummary } from "@/src/server/home/get-home-summary";
 import { AppShell } from "@/src/ui/app-shell";
 import { PageHeader } from "@/src/ui/page-header";
@@ -48,7 +48,7 @@ export default async function HomePage() {
         {summary.pipeline ? (
           <PipelineSection
             pipeline={summary.pipeline}
-            scope={actor.role === "rep" ? "own" : "team"}
+            scope={permissionScope(actor, "opportunity.read") === "own" ? "own" : "team"}
             canCreate={canCreate}
             aside={summary.approvals ? <ApprovalsSection approvals={summary.approvals} now={now} compact /> : null}
           />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/src/auth/current-actor";
-import { can } from "@/src/auth/authorize";
+import { can, permissionScope } from "@/src/auth/authorize";
 import { toCalendarDate } from "@/src/domain/dates";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { boardQuery, isFiltered, unfilteredHref } from "@/src/server/board/board-query";
@@ -29,6 +29,7 @@ export default async function BoardPage({ searchParams }: Props) {
   const amount = board.columns.reduce((n, c) => n + c.amountCents, 0);
   const weighted = board.columns.reduce((n, c) => n + c.weightedCents, 0);
   const canCreate = can(actor, "opportunity.create");
+  const seen = permissionScope(actor, "opportunity.read");
 
   return (
     <AppShell actor={actor} wide>
@@ -57,7 +58,7 @@ export default async function BoardPage({ searchParams }: Props) {
             owners={board.owners}
             processes={board.processes}
             processKey={board.processKey}
-            everyone={actor.role === "manager" ? "My team" : actor.role === "admin" ? "Everyone" : null}
+            everyone={seen === "team" ? "My team" : seen === "all" ? "Everyone" : null}
             actorId={actor.id}
           />
           {count === 0 ? (

@@ -1,47 +1,65 @@
 // Server-side authorization: every route handler, page and server action goes through here.
-// Role permissions come from the table in permissions.ts; which objects an actor may touch is
-// decided here, so that an unseen deal is NOT_FOUND rather than FORBIDDEN.
+// What a role may do, and to which objects, is the table in permissions.ts; whether an object is in
+// reach is scope.ts. Which deals an actor sees is decided here too, so that an unseen deal is
+// NOT_FOUND rather than FORBIDDEN.
 import { sql, type RawBuilder } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
-import { roleCan, type Permission } from "./permissions";
+import { roleCan, roleScope, type Permission, type Role, type Scope as PermissionScope } from "./permissions";
+import { inScope, type OpportunityOwnership } from "./scope";
 
-export function can(actor: Actor, permission: Permission): boolean {
-  return roleCan(actor.role, permission);
+export type { OpportunityOwnership } from "./scope";
+
+/**
+ * May the actor do this? With an object, to that object (a deal, or for opportunity.create the new
+ * deal's owner); without one, whether their role may do it at all, to some objects.
+ */
+export function can(actor: Actor, permission: Permission, object?: OpportunityOwnership): boolean {
+  const scope = roleScope(actor.role, permission);
+  if (scope === null) return false;
+  return object === undefined || inScope(actor, scope, object);
 }
 
-export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this.`);
+export function assertCan(actor: Actor, permission: Permission, object?: OpportunityOwnership): void {
+  if (!can(actor, permission, object)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this.`);
+}
+
+/** Which objects the actor may do this to, or null when their role may not do it at all. */
+export function permissionScope(actor: Actor, permission: Permission): PermissionScope | null {
+  return roleScope(actor.role, permission);
 }
 
 /**
- * Who sees which deals, the one rule: an admin every deal; a manager their own and their teams';
- * a rep their own; the deal desk the deals put in front of it (with an approval request). Rendered
- * below for Prisma's reads and for the write path's SQL; tests/api/visibility.test.ts checks both.
+ * Which deals an actor sees: the `opportunity.read` row of the permission table, as the parts of a
+ * where clause (a deal in scope matches any part). Rendered below for Prisma's reads and for the
+ * write path's SQL; tests/api/visibility.test.ts checks both against inScope for every role.
  */
-type Scope = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToDesk?: true };
+type Visibility = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToDesk?: true };
 
-function scopeOf(actor: Actor): Scope {
-  switch (actor.role) {
-    case "admin":
+function visibilityOf(actor: Actor): Visibility {
+  const scope = roleScope(actor.role, "opportunity.read");
+  switch (scope) {
+    case "all":
       return { everything: true };
-    case "manager":
+    case "team":
       return { ownerId: actor.id, ownerTeamIds: actor.teamIds };
-    case "rep":
+    case "own":
       return { ownerId: actor.id };
-    case "deal_desk":
+    case "submitted":
       return { submittedToDesk: true };
+    case null:
+      return {};
     default: {
-      const never: never = actor.role;
-      throw new Error(`Unknown role ${String(never)}`);
+      const never: never = scope;
+      throw new Error(`Unknown scope ${String(never)}`);
     }
   }
 }
 
 /** The opportunities an actor may see, as a where clause added to every opportunity query. */
 export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput {
-  const scope = scopeOf(actor);
+  const scope = visibilityOf(actor);
   if ("everything" in scope) return {};
   const any: Prisma.OpportunityWhereInput[] = [];
   if (scope.ownerId) any.push({ ownerId: scope.ownerId });
@@ -52,7 +70,7 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
 
 /** The rule's values for one actor, for the SQL below. */
 export function visibilityValues(actor: Actor): VisibilityValues {
-  const scope = scopeOf(actor);
+  const scope = visibilityOf(actor);
   if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], desk: false };
   return { everything: false, ownerId: scope.ownerId ?? null, teamIds: [...(scope.ownerTeamIds ?? [])], desk: !!scope.submittedToDesk };
 }
@@ -69,28 +87,19 @@ export const visibilitySql = (v: { [K in keyof VisibilityValues]: VisibilityValu
 
 export const visibleOpportunitiesSql = (actor: Actor): RawBuilder<boolean> => visibilitySql(visibilityValues(actor));
 
-/** The facts about an opportunity that decide who may change it. */
-export type OpportunityOwnership = { ownerId: string; ownerTeamId: string | null };
-
-/** May the actor change this deal (fields, criteria, moves)? Reps their own, managers their team's. */
+/** May the actor change this deal (fields, criteria, contacts, plan, files, moves)? */
 export function canChangeOpportunity(actor: Actor, deal: OpportunityOwnership): boolean {
-  if (!can(actor, "opportunity.update")) return false;
-  if (deal.ownerId === actor.id) return true;
-  return actor.role === "manager" && deal.ownerTeamId !== null && actor.teamIds.includes(deal.ownerTeamId);
+  return can(actor, "opportunity.update", deal);
 }
 
 export function assertCanChangeOpportunity(actor: Actor, deal: OpportunityOwnership): void {
   if (!canChangeOpportunity(actor, deal)) throw new AppError("FORBIDDEN", "You may not change this opportunity.");
 }
 
-/** Who may own a deal the actor creates or reassigns: themselves, or a manager's team member. */
-export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string | null; role: string }): boolean {
-  if (!can(actor, "opportunity.create")) return false;
-  if (owner.id === actor.id) return true;
-  return (
-    actor.role === "manager" &&
-    owner.teamId !== null &&
-    actor.teamIds.includes(owner.teamId) &&
-    (owner.role === "rep" || owner.role === "manager")
-  );
+/**
+ * May the actor give a deal to this owner, on creating or reassigning it? The owner must be in the
+ * actor's opportunity.create scope, and hold a deal-creating role themselves.
+ */
+export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string | null; role: Role }): boolean {
+  return can(actor, "opportunity.create", { ownerId: owner.id, ownerTeamId: owner.teamId }) && roleCan(owner.role, "opportunity.create");
 }

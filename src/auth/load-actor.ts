@@ -1,5 +1,6 @@
 import type { Reader } from "../server/db";
 import type { Actor } from "./actor";
+import { roleCan } from "./permissions";
 
 /** The active user with this id as an Actor, or null (unknown or deactivated). */
 export async function findActor(tx: Reader, userId: string): Promise<Actor | null> {
@@ -21,6 +22,6 @@ export async function findActor(tx: Reader, userId: string): Promise<Actor | nul
 
 /** A manager oversees their own team and every team they manage; anyone else only their own team. */
 export function actorTeamIds(user: Pick<Actor, "role" | "teamId">, managedTeamIds: readonly string[]): string[] {
-  if (user.role !== "manager") return user.teamId ? [user.teamId] : [];
+  if (!roleCan(user.role, "teams.lead")) return user.teamId ? [user.teamId] : [];
   return [...new Set([user.teamId, ...managedTeamIds].filter((t): t is string => !!t))];
 }

@@ -1,30 +1,61 @@
-// What each role may do: the one table. Object-level rules (whose deal) live in authorize.ts.
+// What each role may do, and to which objects: the one table. A role missing from a row may not do
+// it at all; its scope says which objects it may do it to. authorize.ts answers from this table, and
+// scope.ts decides whether an object is in a scope.
 export const ROLES = ["rep", "manager", "deal_desk", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DESK_GROUPS = ["finance", "legal", "sales_ops"] as const;
 export type DeskGroup = (typeof DESK_GROUPS)[number];
+export const isDeskGroup = (group: string): group is DeskGroup => (DESK_GROUPS as readonly string[]).includes(group);
+
+/**
+ * - own: the deals the actor owns; for opportunity.create, the actor as the new deal's owner.
+ * - team: those, and the deals of everyone on a team the actor is on or manages.
+ * - submitted: the deals put in front of the deal desk (they have an approval request).
+ * - all: every object.
+ */
+const SCOPES = ["own", "team", "submitted", "all"] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export const PERMISSIONS = {
-  "opportunity.read": ["rep", "manager", "deal_desk", "admin"],
-  "opportunity.create": ["rep", "manager"],
-  "opportunity.update": ["rep", "manager"],
-  "opportunity.override": ["manager"],
-  "approval.submit": ["rep", "manager"],
-  "approval.queue": ["deal_desk", "manager", "admin"],
-  "approval.decide": ["deal_desk", "manager"],
-  "dashboard.view": ["manager", "admin"],
-  "process.read": ["rep", "manager", "deal_desk", "admin"],
-  "process.manage": ["admin"],
-  "rules.manage": ["admin"],
-  "users.manage": ["admin"],
-  "teams.manage": ["admin"],
-  "integrations.manage": ["admin"],
-  "outbox.manage": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
+  "opportunity.read": { rep: "own", manager: "team", deal_desk: "submitted", admin: "all" },
+  /** Scoped by who may be given the new deal: a rep creates for themselves, a manager for the team. */
+  "opportunity.create": { rep: "own", manager: "team" },
+  /** Every change to a deal: fields, criteria, contacts, close plan, files, moves, disqualifying. */
+  "opportunity.update": { rep: "own", manager: "team" },
+  "opportunity.override": { manager: "team" },
+  "approval.submit": { rep: "own", manager: "team" },
+  "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },
+  "approval.decide": { deal_desk: "submitted", manager: "team" },
+  "dashboard.view": { manager: "team", admin: "all" },
+  "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
+  "process.manage": { admin: "all" },
+  "rules.manage": { admin: "all" },
+  "users.manage": { admin: "all" },
+  "teams.manage": { admin: "all" },
+  /** Who may be named a team's manager. */
+  "teams.lead": { manager: "team" },
+  "integrations.manage": { admin: "all" },
+  "outbox.manage": { admin: "all" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** The objects `role` may do `permission` to, or null when it may not do it at all. */
+export function roleScope(role: Role, permission: Permission): Scope | null {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role] ?? null;
+}
+
 export function roleCan(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+  return roleScope(role, permission) !== null;
+}
+
+/** The roles that hold a permission, in the order of ROLES. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => roleCan(role, permission));
+}
+
+/** Approver groups are the deal desk's: only a deal desk user belongs to them, and needs one. */
+export function hasDeskGroups(role: Role): boolean {
+  return role === "deal_desk";
 }

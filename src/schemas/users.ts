@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DESK_GROUPS, ROLES } from "../auth/permissions";
+import { DESK_GROUPS, hasDeskGroups, ROLES } from "../auth/permissions";
 import { Email, Id, requiredText } from "./common";
 
 export const CreateUserRequest = z
@@ -12,9 +12,9 @@ export const CreateUserRequest = z
     groups: z.array(z.enum(DESK_GROUPS)).max(3).optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.groups?.length && u.role !== "deal_desk")
+    if (u.groups?.length && !hasDeskGroups(u.role))
       ctx.addIssue({ code: "custom", path: ["groups"], message: "only deal desk users belong to groups" });
-    if (u.role === "deal_desk" && !u.groups?.length)
+    if (hasDeskGroups(u.role) && !u.groups?.length)
       ctx.addIssue({ code: "custom", path: ["groups"], message: "a deal desk user needs at least one group" });
   })
   .meta({ id: "CreateUserRequest" });

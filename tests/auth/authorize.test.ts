@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
-import { assertCan, can, canAssignOwner, canChangeOpportunity } from "@/src/auth/authorize";
-import { PERMISSIONS, ROLES, type Permission, type Role } from "@/src/auth/permissions";
+import { assertCan, can, canAssignOwner, canChangeOpportunity, permissionScope } from "@/src/auth/authorize";
+import { approverGroups, canChooseOwner, opportunityCapabilities } from "@/src/auth/capabilities";
+import { PERMISSIONS, ROLES, type Permission, type Role, type Scope } from "@/src/auth/permissions";
 
 const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({
   id: `${role}-1`,
@@ -14,24 +15,25 @@ const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({
   ...extra,
 });
 
-// The product's role table (docs/rules/roles-and-access.md), written out in full so that a change to
-// permissions.ts that widens or narrows a role fails here.
-const EXPECTED: Record<Permission, Role[]> = {
-  "opportunity.read": ["rep", "manager", "deal_desk", "admin"],
-  "opportunity.create": ["rep", "manager"],
-  "opportunity.update": ["rep", "manager"],
-  "opportunity.override": ["manager"],
-  "approval.submit": ["rep", "manager"],
-  "approval.queue": ["deal_desk", "manager", "admin"],
-  "approval.decide": ["deal_desk", "manager"],
-  "dashboard.view": ["manager", "admin"],
-  "process.read": ["rep", "manager", "deal_desk", "admin"],
-  "process.manage": ["admin"],
-  "rules.manage": ["admin"],
-  "users.manage": ["admin"],
-  "teams.manage": ["admin"],
-  "integrations.manage": ["admin"],
-  "outbox.manage": ["admin"],
+// The product's role table (docs/rules/roles-and-access.md), written out in full with each role's
+// scope, so that a change to permissions.ts that widens or narrows a role fails here.
+const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
+  "opportunity.read": { rep: "own", manager: "team", deal_desk: "submitted", admin: "all" },
+  "opportunity.create": { rep: "own", manager: "team" },
+  "opportunity.update": { rep: "own", manager: "team" },
+  "opportunity.override": { manager: "team" },
+  "approval.submit": { rep: "own", manager: "team" },
+  "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },
+  "approval.decide": { deal_desk: "submitted", manager: "team" },
+  "dashboard.view": { manager: "team", admin: "all" },
+  "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
+  "process.manage": { admin: "all" },
+  "rules.manage": { admin: "all" },
+  "users.manage": { admin: "all" },
+  "teams.manage": { admin: "all" },
+  "teams.lead": { manager: "team" },
+  "integrations.manage": { admin: "all" },
+  "outbox.manage": { admin: "all" },
 };
 
 describe("the role table", () => {
@@ -41,13 +43,43 @@ describe("the role table", () => {
 
   for (const role of ROLES)
     for (const permission of Object.keys(EXPECTED) as Permission[]) {
-      const allowed = EXPECTED[permission].includes(role);
-      test(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
-        expect(can(actor(role), permission)).toBe(allowed);
-        if (allowed) expect(() => assertCan(actor(role), permission)).not.toThrow();
+      const scope = EXPECTED[permission][role] ?? null;
+      test(`${role} ${scope ? `may ${permission} (${scope})` : `may not ${permission}`}`, () => {
+        expect(permissionScope(actor(role), permission)).toBe(scope);
+        expect(can(actor(role), permission)).toBe(scope !== null);
+        if (scope) expect(() => assertCan(actor(role), permission)).not.toThrow();
         else expect(() => assertCan(actor(role), permission)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
       });
     }
+});
+
+describe("a scope, for one deal", () => {
+  const own = { ownerId: "rep-1", ownerTeamId: "team-a" };
+  const teammates = { ownerId: "someone", ownerTeamId: "team-a" };
+  const otherTeam = { ownerId: "someone", ownerTeamId: "team-b" };
+  const noTeam = { ownerId: "someone", ownerTeamId: null };
+  const submitted = { ...otherTeam, submitted: true };
+  const reach = (a: Actor, permission: Permission) =>
+    Object.entries({ own, teammates, otherTeam, noTeam, submitted })
+      .filter(([, deal]) => can(a, permission, deal))
+      .map(([name]) => name);
+
+  test("own is the actor's deals, team adds the teams', submitted what went to the deal desk, all is all", () => {
+    expect(reach(actor("rep"), "opportunity.read")).toEqual(["own"]);
+    expect(reach(actor("manager", { id: "rep-1" }), "opportunity.read")).toEqual(["own", "teammates"]);
+    expect(reach(actor("deal_desk"), "opportunity.read")).toEqual(["submitted"]);
+    expect(reach(actor("admin"), "opportunity.read")).toEqual(["own", "teammates", "otherTeam", "noTeam", "submitted"]);
+  });
+
+  test("without the permission no deal is in reach, whatever its owner", () => {
+    expect(reach(actor("admin", { id: "rep-1" }), "opportunity.update")).toEqual([]);
+    expect(reach(actor("rep"), "opportunity.override")).toEqual([]);
+  });
+
+  test("an assertion on a deal out of scope is FORBIDDEN", () => {
+    expect(() => assertCan(actor("manager"), "opportunity.override", otherTeam)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan(actor("manager"), "opportunity.override", teammates)).not.toThrow();
+  });
 });
 
 describe("who may change an opportunity", () => {
@@ -95,5 +127,28 @@ describe("who may own a deal the actor creates", () => {
   test("admins and the deal desk create no deals", () => {
     expect(canAssignOwner(actor("admin"), { id: "admin-1", teamId: "team-a", role: "admin" })).toBe(false);
     expect(canAssignOwner(actor("deal_desk"), { id: "deal_desk-1", teamId: null, role: "deal_desk" })).toBe(false);
+  });
+});
+
+describe("what pages are told the actor may do", () => {
+  const teammates = { ownerId: "someone", ownerTeamId: "team-a" };
+  const otherTeam = { ownerId: "someone", ownerTeamId: "team-b" };
+
+  test("a deal's capabilities: change, override and reassign, each within the role's scope", () => {
+    expect(opportunityCapabilities(actor("manager"), teammates)).toEqual({ change: true, override: true, assignOwner: true });
+    expect(opportunityCapabilities(actor("manager"), otherTeam)).toEqual({ change: false, override: false, assignOwner: false });
+    expect(opportunityCapabilities(actor("rep"), { ownerId: "rep-1", ownerTeamId: "team-a" })).toEqual({ change: true, override: false, assignOwner: false });
+    expect(opportunityCapabilities(actor("admin"), teammates)).toEqual({ change: false, override: false, assignOwner: false });
+  });
+
+  test("only a manager chooses whom a new deal belongs to", () => {
+    expect(ROLES.filter((role) => canChooseOwner(actor(role)))).toEqual(["manager"]);
+  });
+
+  test("a manager decides as sales manager, the deal desk for its groups, no one else for any", () => {
+    expect(approverGroups(actor("manager"))).toEqual(["sales_manager"]);
+    expect(approverGroups(actor("deal_desk", { groups: ["finance", "legal"] }))).toEqual(["finance", "legal"]);
+    expect(approverGroups(actor("rep"))).toEqual([]);
+    expect(approverGroups(actor("admin"))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/src/auth/current-actor";
 import { can } from "@/src/auth/authorize";
+import { canChooseOwner } from "@/src/auth/capabilities";
 import { getNewDealForm } from "@/src/server/opportunity-page/get-new-deal-form";
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
@@ -35,7 +36,7 @@ export default async function NewOpportunityPage() {
         description={`It starts in ${form.firstStage.name}, the first stage of ${form.processName}. You can fill in the rest on the deal's page.`}
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <NewDealForm owners={form.owners} selfId={actor.id} canChooseOwner={actor.role === "manager"} className="lg:col-span-2" />
+        <NewDealForm owners={form.owners} selfId={actor.id} canChooseOwner={canChooseOwner(actor)} className="lg:col-span-2" />
         <StartingStage form={form} className="lg:self-start" />
       </div>
     </>

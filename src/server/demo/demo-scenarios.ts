@@ -89,7 +89,7 @@ function assignOwners(shapes: Shape[]): Scenario[] {
     const team = DEMO_TEAMS[shape.isRock ? 0 : i % DEMO_TEAMS.length]!;
     const n = dealsOf.get(team.name) ?? 0;
     dealsOf.set(team.name, n + 1);
-    const reps = DEMO_USERS.filter((u) => u.team === team.name && u.role === "rep");
+    const reps = DEMO_USERS.filter((u) => u.team === team.name && u.email !== team.managerEmail);
     const ownerEmail = n % 7 === 6 ? team.managerEmail : reps[n % reps.length]!.email;
     return { ...shape, team: team.name, ownerEmail, managerEmail: team.managerEmail };
   });

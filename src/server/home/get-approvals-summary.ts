@@ -1,5 +1,6 @@
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
+import { approverGroups } from "../../auth/capabilities";
 import type { ApproverGroup, Prisma } from "../../generated/prisma/client";
 import type { Reader } from "../db";
 
@@ -21,10 +22,6 @@ export type ApprovalsSummary = {
   yourGroups: ApproverGroup[];
   oldest: PendingRequestRow[];
 };
-
-/** The approver groups an actor decides for: managers as sales manager, the deal desk by membership. */
-const approverGroups = (actor: Actor): ApproverGroup[] =>
-  actor.role === "manager" ? ["sales_manager"] : actor.role === "deal_desk" ? [...actor.groups] : [];
 
 /**
  * Pending requests that need one of `groups` and have no decision from that group yet: an actor in

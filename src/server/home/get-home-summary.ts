@@ -2,6 +2,8 @@
 // admin's overview. Each part is scoped by the same authorization as the rest of the product.
 import type { Actor } from "../../auth/actor";
 import { can } from "../../auth/authorize";
+import { approverGroups } from "../../auth/capabilities";
+import { isDeskGroup } from "../../auth/permissions";
 import type { DealDeskRule } from "../../domain/deal-desk/rules";
 import { database, db, type Reader } from "../db";
 import { loadDealDeskRules } from "../deal-desk/load-rules";
@@ -22,13 +24,13 @@ export async function getHomeSummary(actor: Actor, options: { tx?: Reader; now?:
   const tx = options.tx ?? db();
   const now = options.now ?? new Date();
   const process = await getActiveProcessVersion(database().sql);
-  const hasPipeline = actor.role === "rep" || actor.role === "manager";
-  const hasQueue = can(actor, "approval.queue");
   const [pipeline, approvals, deskRules, admin] = await Promise.all([
-    hasPipeline ? getPipelineSummary(tx, actor, process, now) : null,
-    hasQueue ? getApprovalsSummary(tx, actor) : null,
-    actor.role === "deal_desk" ? loadDealDeskRules(database().sql) : null,
-    actor.role === "admin" ? getAdminOverview(tx, process) : null,
+    // A pipeline is the deals one works: those who change deals get one.
+    can(actor, "opportunity.update") ? getPipelineSummary(tx, actor, process, now) : null,
+    can(actor, "approval.queue") ? getApprovalsSummary(tx, actor) : null,
+    // The rules that route deals to the groups the actor decides for at the deal desk.
+    approverGroups(actor).some(isDeskGroup) ? loadDealDeskRules(database().sql) : null,
+    can(actor, "users.manage") ? getAdminOverview(tx, process) : null,
   ]);
   return { pipeline, approvals, deskRules, admin };
 }

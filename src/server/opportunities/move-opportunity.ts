@@ -31,7 +31,7 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
           won: input.won && { whyWon: input.won.whyWon ?? "" },
           override: input.override && { justification: input.override.justification ?? "" },
         },
-        { canOverride: can(actor, "opportunity.override") },
+        { canOverride: can(actor, "opportunity.override", { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }) },
       );
       if (!plan.ok) {
         if (plan.code === "EXIT_CRITERIA_UNMET")

@@ -1,7 +1,7 @@
 // Everything the opportunity page shows, read for one actor. Visibility is the use cases' own
 // (getVisibleOpportunity): a deal out of reach is NOT_FOUND here exactly as in the API.
 import type { Actor } from "../../auth/actor";
-import { can, canChangeOpportunity } from "../../auth/authorize";
+import { opportunityCapabilities } from "../../auth/capabilities";
 import { criteriaStatus } from "../../domain/criteria/unmet-criteria";
 import { daysBetween, toCalendarDate } from "../../domain/dates";
 import { contractBaseName } from "../../domain/files/contract-name";
@@ -43,7 +43,7 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
   const facts = dealFacts(row, rules);
   const stage = process.stages.find((s) => s.key === row.stageKey)!;
   const isOpen = row.status === "open";
-  const mayChange = canChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
+  const may = opportunityCapabilities(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
   const contractFacts = { closeDate: deal.closeDate, accountName: row.accountName, type: row.type, years: row.years, users: row.users, termMonths: row.termMonths };
 
   return {
@@ -67,16 +67,16 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     approvalRequest,
     history: history.items,
     planOwners,
-    owners: mayChange && actor.role === "manager" ? await listAssignableOwners(actor, tx) : [],
+    owners: may.assignOwner ? await listAssignableOwners(actor, tx) : [],
     /** The base name a signed contract is stored under; null while an expansion has no users. */
     contractName: row.type === "expansion" && row.users === null ? null : contractBaseName(contractFacts),
     permissions: {
       /** Fields, criteria, plan, files: the deal's owner or their manager, while it is open. */
-      canEdit: mayChange && isOpen,
+      canEdit: may.change && isOpen,
       /** Moves, including closing and re-opening. */
-      canMove: mayChange && row.status !== "won" && row.status !== "disqualified",
-      canOverride: mayChange && can(actor, "opportunity.override"),
-      canAssignOwner: mayChange && actor.role === "manager",
+      canMove: may.change && row.status !== "won" && row.status !== "disqualified",
+      canOverride: may.override,
+      canAssignOwner: may.assignOwner,
     },
   };
 }

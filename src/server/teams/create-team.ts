@@ -1,5 +1,6 @@
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
+import { roleCan } from "../../auth/permissions";
 import { toCents, fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import type { CreateTeamRequest, TeamResponse } from "../../schemas/users";
@@ -21,7 +22,7 @@ export async function createTeam(actor: Actor, input: CreateTeamRequest): Promis
   return database().transaction(async (tx) => {
     if (input.managerId) {
       const manager = await tx.selectFrom("User").select("role").where("id", "=", input.managerId).executeTakeFirst();
-      if (manager?.role !== "manager")
+      if (!manager || !roleCan(manager.role, "teams.lead"))
         throw new AppError("VALIDATION_FAILED", "The manager must be an existing user with the manager role.", {
           fields: [{ field: "managerId", message: "no such manager" }],
         });

@@ -1,0 +1,426 @@
+// Every role × every action × whose deal it is, through the REST API (real Requests to the route
+// handlers), and through the server actions and the deal page's model, against the spec written
+// below. The spec is the README's Roles table in this file's own words, not read from src/auth: a
+// cell where the code differs from it fails, and the diff names the cell.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import * as boardActions from "@/app/board/actions";
+import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
+import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
+import * as criteria from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
+import * as disqualify from "@/app/api/v1/opportunities/[id]/disqualify/route";
+import * as files from "@/app/api/v1/opportunities/[id]/files/route";
+import * as history from "@/app/api/v1/opportunities/[id]/history/route";
+import * as one from "@/app/api/v1/opportunities/[id]/route";
+import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
+import * as dealActions from "@/app/opportunities/[id]/actions";
+import { createDealAction } from "@/app/opportunities/new/actions";
+import * as opportunities from "@/app/api/v1/opportunities/route";
+import * as activeProcess from "@/app/api/v1/process/route";
+import * as processes from "@/app/api/v1/processes/route";
+import * as teams from "@/app/api/v1/teams/route";
+import * as users from "@/app/api/v1/users/route";
+import { ROLES, type Role } from "@/src/auth/permissions";
+import { AppError } from "@/src/errors";
+import type { ActionResult } from "@/src/http/action-result";
+import { db } from "@/src/server/db";
+import { getOpportunityPage, type OpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
+import { isRedirect, signInAs } from "../support/action-session";
+import { actorOf, insertDeal } from "../support/board";
+import { currentVersion, dealBody, ensureDefaults } from "../support/deals";
+import { createTeam, createUser, type TestUser } from "../support/fixtures";
+import { call, type CallResult } from "../support/http";
+
+vi.mock("next/headers", async () => (await import("../support/action-session")).nextHeaders);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matrix-"));
+
+/** Whose deal it is, seen from the actor: theirs, a teammate's, another team's, a teamless rep's, or another team's put in front of the deal desk. */
+const RELATIONS = ["own", "team", "other_team", "no_team", "submitted"] as const;
+type Relation = (typeof RELATIONS)[number];
+
+// The spec. Approval decisions (the deal desk deciding for its groups), rules and integrations have
+// no endpoint or action yet, so they have no cells.
+const SPEC: Record<Role, { sees: Relation[]; changes: Relation[]; overrides: Relation[]; createsFor: Relation[]; administers: boolean }> = {
+  rep: { sees: ["own"], changes: ["own"], overrides: [], createsFor: ["own"], administers: false },
+  manager: { sees: ["own", "team"], changes: ["own", "team"], overrides: ["own", "team"], createsFor: ["own", "team"], administers: false },
+  deal_desk: { sees: ["submitted"], changes: [], overrides: [], createsFor: [], administers: false },
+  admin: { sees: ["own", "team", "other_team", "no_team", "submitted"], changes: [], overrides: [], createsFor: [], administers: true },
+};
+
+/** read: any read of the deal; change: any write; override: a move past unmet criteria; reassign: give it to someone else. */
+type Kind = "read" | "change" | "override" | "reassign";
+
+/** A deal out of sight is not found (never forbidden); a visible one is forbidden unless the spec allows. */
+function expectedCell(role: Role, relation: Relation, kind: Kind): string {
+  const spec = SPEC[role];
+  if (!spec.sees.includes(relation)) return "not_found";
+  const allowed =
+    kind === "read" ||
+    (kind === "change" && spec.changes.includes(relation)) ||
+    (kind === "override" && spec.overrides.includes(relation)) ||
+    (kind === "reassign" && spec.changes.includes(relation) && spec.createsFor.includes("team"));
+  return allowed ? "ok" : "forbidden";
+}
+
+const fromApi = (res: CallResult): string => {
+  const code = res.body?.error?.code;
+  if (res.status < 300) return "ok";
+  if (res.status === 403 && code === "FORBIDDEN") return "forbidden";
+  if (res.status === 404 && code === "NOT_FOUND") return "not_found";
+  return `${res.status} ${code}: ${res.body?.error?.message}`;
+};
+
+const fromAction = (result: ActionResult<unknown>): string => {
+  if (result.ok) return "ok";
+  if (result.error.code === "FORBIDDEN") return "forbidden";
+  if (result.error.code === "NOT_FOUND") return "not_found";
+  return `${result.error.code}: ${result.error.message}`;
+};
+
+let cast: Record<"manager" | "rep" | "teammate" | "colleague" | "desk" | "admin" | "outsider" | "loner", TestUser>;
+let actingAs: Record<Role, TestUser>;
+/** One deal per role and relation for each way in, as every allowed write changes it. */
+let deals: Record<"api" | "actions", Record<Role, Record<Relation, string>>>;
+
+function ownerFor(role: Role, relation: Relation): TestUser {
+  if (relation === "own") return actingAs[role];
+  if (relation === "team") return cast.teammate;
+  if (relation === "no_team") return cast.loner;
+  return cast.outsider;
+}
+
+beforeAll(async () => {
+  await ensureDefaults();
+  const enterprise = await createTeam("Enterprise");
+  const midMarket = await createTeam("Mid-Market");
+  // Everyone acting is on Enterprise, so that "team" means the same deal for every role.
+  const onEnterprise = (role: Role, extra = {}) => createUser({ role, teamId: enterprise.id, ...extra });
+  cast = {
+    manager: await onEnterprise("manager"),
+    rep: await onEnterprise("rep"),
+    teammate: await onEnterprise("rep"),
+    colleague: await onEnterprise("rep"),
+    desk: await onEnterprise("deal_desk", { groups: ["finance"] }),
+    admin: await onEnterprise("admin"),
+    outsider: await createUser({ role: "rep", teamId: midMarket.id }),
+    loner: await createUser({ role: "rep" }),
+  };
+  const otherManager = await createUser({ role: "manager", teamId: midMarket.id });
+  await db().team.update({ where: { id: enterprise.id }, data: { managerId: cast.manager.id } });
+  await db().team.update({ where: { id: midMarket.id }, data: { managerId: otherManager.id } });
+  actingAs = { rep: cast.rep, manager: cast.manager, deal_desk: cast.desk, admin: cast.admin };
+
+  deals = { api: {} as never, actions: {} as never };
+  for (const way of ["api", "actions"] as const)
+    for (const role of ROLES) {
+      deals[way][role] = {} as Record<Relation, string>;
+      for (const relation of RELATIONS) {
+        const owner = ownerFor(role, relation);
+        const id = await insertDeal(owner.id, { name: `${way} ${role} ${relation}`, amount: 10_000, closeDate: "2027-06-30", stage: "propose" });
+        if (relation === "submitted")
+          await db().approvalRequest.create({
+            data: { opportunityId: id, requestedById: owner.id, justification: "Strategic logo", requiredGroups: ["finance"], termsSnapshot: {} },
+          });
+        deals[way][role][relation] = id;
+      }
+    }
+});
+
+const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
+const pdfFile = () => new File([PDF as BlobPart], "quote.pdf", { type: "application/pdf" });
+const NEXT_STAGE: Record<string, string> = { propose: "negotiate", negotiate: "finalize" };
+const dealRow = (id: string) => db().opportunity.findUniqueOrThrow({ where: { id } });
+const nextStage = async (id: string) => NEXT_STAGE[(await dealRow(id)).stageKey] ?? "finalize";
+const OVERRIDE = { justification: "The VP signed off on the exception" };
+
+/** Gives the deal to a colleague and, when that is allowed, back to its owner, so later cells keep their relation. */
+async function reassignAndBack(id: string, give: (ownerId: string) => Promise<string>): Promise<string> {
+  const { ownerId } = await dealRow(id);
+  const there = await give(cast.colleague.id);
+  return there === "ok" ? give(ownerId) : there;
+}
+
+type Step = { action: string; kind: Kind; run: (user: TestUser, id: string) => Promise<string> };
+
+// In order: reads first, then writes that keep the deal open and in Propose or later, then the moves
+// back to the first stage, where disqualifying is allowed.
+const API_STEPS: Step[] = [
+  { action: "read", kind: "read", run: async (u, id) => fromApi(await call(one.GET, { token: u.token, params: { id } })) },
+  {
+    action: "find in the list",
+    kind: "read",
+    run: async (u, id) => {
+      const { ownerId } = await dealRow(id);
+      const res = await call(opportunities.GET, { token: u.token, path: `/api/v1/opportunities?ownerId=${ownerId}&limit=200` });
+      if (res.status !== 200) return fromApi(res);
+      return (res.body.items as { id: string }[]).some((d) => d.id === id) ? "ok" : "not_found";
+    },
+  },
+  { action: "read history", kind: "read", run: async (u, id) => fromApi(await call(history.GET, { token: u.token, params: { id } })) },
+  { action: "list files", kind: "read", run: async (u, id) => fromApi(await call(files.GET, { token: u.token, params: { id } })) },
+  { action: "read close plan", kind: "read", run: async (u, id) => fromApi(await call(closePlan.GET, { token: u.token, params: { id } })) },
+  {
+    action: "update",
+    kind: "change",
+    run: async (u, id) =>
+      fromApi(await call(one.PATCH, { token: u.token, params: { id }, method: "PATCH", body: { version: await currentVersion(id), nextStep: "Security review call" } })),
+  },
+  {
+    action: "attest",
+    kind: "change",
+    run: async (u, id) =>
+      fromApi(await call(criteria.POST, { token: u.token, params: { id, key: "pricing_presented" }, body: { satisfied: true, version: await currentVersion(id) } })),
+  },
+  {
+    action: "contacts",
+    kind: "change",
+    run: async (u, id) =>
+      fromApi(
+        await call(contacts.PUT, {
+          token: u.token,
+          params: { id },
+          method: "PUT",
+          body: { version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] },
+        }),
+      ),
+  },
+  {
+    action: "close plan",
+    kind: "change",
+    run: async (u, id) =>
+      fromApi(
+        await call(closePlan.PUT, {
+          token: u.token,
+          params: { id },
+          method: "PUT",
+          body: { version: await currentVersion(id), steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }] },
+        }),
+      ),
+  },
+  {
+    action: "upload",
+    kind: "change",
+    run: async (u, id) => {
+      const form = new FormData();
+      form.set("kind", "quote");
+      form.set("file", pdfFile());
+      const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, { method: "POST", body: form, headers: { authorization: `Bearer ${u.token}` } });
+      const res = await files.POST(req, { params: Promise.resolve({ id }) });
+      return fromApi({ status: res.status, body: await res.json(), headers: res.headers });
+    },
+  },
+  {
+    action: "override",
+    kind: "override",
+    run: async (u, id) =>
+      fromApi(await call(transitions.POST, { token: u.token, params: { id }, body: { toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE } })),
+  },
+  {
+    action: "reassign",
+    kind: "reassign",
+    run: (u, id) =>
+      reassignAndBack(id, async (ownerId) =>
+        fromApi(await call(one.PATCH, { token: u.token, params: { id }, method: "PATCH", body: { version: await currentVersion(id), ownerId } })),
+      ),
+  },
+  {
+    action: "move",
+    kind: "change",
+    run: async (u, id) =>
+      fromApi(await call(transitions.POST, { token: u.token, params: { id }, body: { toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" } })),
+  },
+  {
+    action: "disqualify",
+    kind: "change",
+    run: async (u, id) => fromApi(await call(disqualify.POST, { token: u.token, params: { id }, body: { reason: "No budget this year", version: await currentVersion(id) } })),
+  },
+];
+
+/** What the deal page's model says, for the actor who opens it: not found, or one of its permissions. */
+async function onPage(u: TestUser, id: string, permission?: keyof OpportunityPage["permissions"]): Promise<string> {
+  try {
+    const page = await getOpportunityPage(await actorOf(u), id);
+    return !permission || page.permissions[permission] ? "ok" : "forbidden";
+  } catch (e) {
+    return e instanceof AppError && e.code === "NOT_FOUND" ? "not_found" : `thrown: ${String(e)}`;
+  }
+}
+
+const ACTION_STEPS: Step[] = [
+  { action: "open the deal page", kind: "read", run: (u, id) => onPage(u, id) },
+  { action: "page offers changes", kind: "change", run: (u, id) => onPage(u, id, "canEdit") },
+  { action: "page offers moves", kind: "change", run: (u, id) => onPage(u, id, "canMove") },
+  { action: "page offers override", kind: "override", run: (u, id) => onPage(u, id, "canOverride") },
+  { action: "page offers another owner", kind: "reassign", run: (u, id) => onPage(u, id, "canAssignOwner") },
+  {
+    action: "update (deal page)",
+    kind: "change",
+    run: async (_, id) => fromAction(await dealActions.updateDealAction({ id, version: await currentVersion(id), nextStep: "Security review call" })),
+  },
+  {
+    action: "update (board)",
+    kind: "change",
+    run: async (_, id) => fromAction(await boardActions.updateFields({ id, version: await currentVersion(id), nextStep: "Pricing call" })),
+  },
+  {
+    action: "attest (deal page)",
+    kind: "change",
+    run: async (_, id) => fromAction(await dealActions.attestCriterionAction({ id, key: "pricing_presented", satisfied: true, version: await currentVersion(id) })),
+  },
+  {
+    action: "attest (board)",
+    kind: "change",
+    run: async (_, id) =>
+      fromAction(await boardActions.attest({ id, key: "pricing_presented", stage: "propose", satisfied: false, version: await currentVersion(id) })),
+  },
+  {
+    action: "contacts (deal page)",
+    kind: "change",
+    run: async (_, id) =>
+      fromAction(await dealActions.replaceContactsAction({ id, version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] })),
+  },
+  {
+    action: "contacts (board)",
+    kind: "change",
+    run: async (_, id) => fromAction(await boardActions.addContact({ id, version: await currentVersion(id), contact: { name: "Dee Maker", role: "decision_maker" } })),
+  },
+  {
+    action: "close plan (deal page)",
+    kind: "change",
+    run: async (_, id) =>
+      fromAction(
+        await dealActions.replaceClosePlanAction({ id, version: await currentVersion(id), steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }] }),
+      ),
+  },
+  {
+    action: "close plan (board)",
+    kind: "change",
+    run: async (_, id) => fromAction(await boardActions.addPlanSteps({ id, version: await currentVersion(id), steps: [{ title: "Legal review", dueDate: "2027-05-15" }] })),
+  },
+  {
+    action: "upload (board)",
+    kind: "change",
+    run: async (_, id) => {
+      const form = new FormData();
+      form.set("id", id);
+      form.set("kind", "quote");
+      form.set("file", pdfFile());
+      return fromAction(await boardActions.uploadDealFile(form));
+    },
+  },
+  {
+    action: "override (deal page)",
+    kind: "override",
+    run: async (_, id) => fromAction(await dealActions.moveDealAction({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
+  },
+  {
+    action: "override (board)",
+    kind: "override",
+    run: async (_, id) => fromAction(await boardActions.moveDeal({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
+  },
+  {
+    action: "reassign (deal page)",
+    kind: "reassign",
+    run: (_, id) => reassignAndBack(id, async (ownerId) => fromAction(await dealActions.updateDealAction({ id, version: await currentVersion(id), ownerId }))),
+  },
+  {
+    action: "move (deal page)",
+    kind: "change",
+    run: async (_, id) => fromAction(await dealActions.moveDealAction({ id, toStage: "qualify", version: await currentVersion(id), reason: "The buyer restarted" })),
+  },
+  {
+    action: "move (board)",
+    kind: "change",
+    run: async (_, id) => fromAction(await boardActions.moveDeal({ id, toStage: "identify", version: await currentVersion(id), reason: "Back to discovery" })),
+  },
+  {
+    action: "disqualify (deal page)",
+    kind: "change",
+    run: async (_, id) => fromAction(await dealActions.disqualifyDealAction({ id, version: await currentVersion(id), reason: "No budget this year" })),
+  },
+];
+
+/** Walks the steps over one deal, and checks that a deal the role may not change is as it was. */
+async function walk(role: Role, relation: Relation, way: "api" | "actions", steps: Step[]) {
+  const id = deals[way][role][relation];
+  const actual: Record<string, string> = {};
+  const expected: Record<string, string> = {};
+  for (const step of steps) {
+    actual[step.action] = await step.run(actingAs[role], id);
+    expected[step.action] = expectedCell(role, relation, step.kind);
+  }
+  if (!SPEC[role].changes.includes(relation)) {
+    const [row, entries] = await Promise.all([dealRow(id), db().historyEntry.count({ where: { opportunityId: id } })]);
+    actual["left as it was"] = row.version === 1 && row.stageKey === "propose" && row.status === "open" && entries === 0 ? "ok" : "changed";
+    expected["left as it was"] = "ok";
+  }
+  expect(actual).toEqual(expected);
+}
+
+const RELATION_NAMES: Record<Relation, string> = {
+  own: "their own deal",
+  team: "a teammate's deal",
+  other_team: "another team's deal",
+  no_team: "the deal of a rep on no team",
+  submitted: "another team's deal, submitted to the deal desk",
+};
+
+const ROLE_NAMES: Record<Role, string> = { rep: "a rep", manager: "a manager", deal_desk: "the deal desk", admin: "an admin" };
+const byRole = ROLES.map((role) => [ROLE_NAMES[role], role] as const);
+
+describe.each(byRole)("what %s may do", (_, role) => {
+  describe.each(RELATIONS.map((r) => [RELATION_NAMES[r], r] as const))("to %s", (__, relation) => {
+    test("through the API", () => walk(role, relation, "api", API_STEPS));
+
+    test("through the server actions and the deal page", async () => {
+      await signInAs(actingAs[role]);
+      await walk(role, relation, "actions", ACTION_STEPS);
+    });
+  });
+});
+
+describe("creating a deal, by whom it is for", () => {
+  test.each(byRole)("%s, through the API and the new deal form's action", async (_, role) => {
+    await signInAs(actingAs[role]);
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const relation of ["own", "team", "other_team", "no_team"] as const) {
+      const body = dealBody({ ownerId: ownerFor(role, relation).id });
+      actual[`${relation}: API`] = fromApi(await call(opportunities.POST, { token: actingAs[role].token, body }));
+      actual[`${relation}: action`] = await createDealAction(body).then(fromAction, (e: unknown) => (isRedirect(e) ? "ok" : `thrown: ${String(e)}`));
+      const cell = SPEC[role].createsFor.includes(relation) ? "ok" : "forbidden";
+      Object.assign(expected, { [`${relation}: API`]: cell, [`${relation}: action`]: cell });
+    }
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe("the workspace: users, teams and processes", () => {
+  test.each(byRole)("%s", async (_, role) => {
+    const token = actingAs[role].token;
+    const unique = `${role}-${Date.now()}`;
+    const actual = {
+      "read the active process": fromApi(await call(activeProcess.GET, { token })),
+      "list users": fromApi(await call(users.GET, { token })),
+      "create a user": fromApi(await call(users.POST, { token, body: { email: `${unique}@example.test`, name: "New Rep", password: "a long enough password", role: "rep" } })),
+      "list teams": fromApi(await call(teams.GET, { token })),
+      "create a team": fromApi(await call(teams.POST, { token, body: { name: `Team ${unique}` } })),
+      "list processes": fromApi(await call(processes.GET, { token })),
+      "publish a process": fromApi(await call(processes.POST, { token, body: { template: "six_steps" } })),
+    };
+    const admin = SPEC[role].administers ? "ok" : "forbidden";
+    expect(actual).toEqual({
+      "read the active process": "ok",
+      "list users": admin,
+      "create a user": admin,
+      "list teams": admin,
+      "create a team": admin,
+      "list processes": admin,
+      "publish a process": admin,
+    });
+  });
+});
