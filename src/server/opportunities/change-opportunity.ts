@@ -10,6 +10,7 @@ import type { DealDeskRule } from "../../domain/deal-desk/rules";
 import type { OpportunityResponse } from "../../schemas/opportunities";
 import { inTransaction, type Tx } from "../db";
 import { recordHistory, type HistoryInput } from "../history/record-history";
+import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
 import { getProcessVersion } from "../process/get-process-version";
 import { assertOpen } from "./assert-open";
 import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
@@ -36,6 +37,8 @@ export type DealChange = {
   write?: (tx: Tx) => Promise<void>;
   /** At least one: a change nobody can see in the history is not made. */
   history: [ChangeEntry, ...ChangeEntry[]];
+  /** What this change sends out (Slack, e-mail, webhooks): queued in the same transaction, sent after it commits, tied to this deal. */
+  messages?: NewOutboxMessage[];
 };
 
 type Options<R> = {
@@ -76,6 +79,7 @@ export async function changeOpportunity<R = OpportunityResponse>(
       await change.write?.(tx);
       const base = { opportunityId: target.id, actorId: actor.id, at: now };
       await recordHistory(tx, change.history.map((entry) => ({ ...base, ...entry })));
+      for (const message of change.messages ?? []) await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);
     return reloadOpportunity(tx, target.id, now) as Promise<R>;

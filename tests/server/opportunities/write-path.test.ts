@@ -9,6 +9,7 @@ import { AppError } from "@/src/errors";
 import { database, db } from "@/src/server/db";
 import { uploadFile } from "@/src/server/files/upload-file";
 import { attestCriterion } from "@/src/server/opportunities/attest-criterion";
+import { changeOpportunity } from "@/src/server/opportunities/change-opportunity";
 import { replaceClosePlan } from "@/src/server/opportunities/close-plan";
 import { disqualifyOpportunity } from "@/src/server/opportunities/disqualify-opportunity";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
@@ -126,5 +127,27 @@ describe("composing writes in one transaction", () => {
     expect(await refusal(attempt)).toBe("EXIT_CRITERIA_UNMET");
     expect(await state(id)).toEqual(before);
     expect((await db().opportunity.findUniqueOrThrow({ where: { id } })).name).not.toBe("Never seen");
+  });
+});
+
+describe("messages a change sends", () => {
+  const renameAndTell = (id: string, version: number, key: string) =>
+    changeOpportunity(as.rep, { id, version }, () => ({
+      columns: { name: "Told" },
+      history: [{ type: "field_changed", details: { changes: { name: { from: null, to: "Told" } } } }],
+      messages: [{ channel: "webhook", payload: { url: "http://127.0.0.1:9/hook", type: "deal.renamed", data: { id } }, idempotencyKey: key }],
+    }));
+  const queued = (key: string) => db().outboxMessage.findMany({ where: { idempotencyKey: key } });
+
+  test("are queued in the change's transaction, tied to the deal", async () => {
+    const id = await freshDeal();
+    await renameAndTell(id, 1, `renamed:${id}`);
+    expect((await queued(`renamed:${id}`)).map((m) => [m.opportunityId, m.status])).toEqual([[id, "pending"]]);
+  });
+
+  test("are not queued when the change is refused", async () => {
+    const id = await freshDeal();
+    expect(await refusal(renameAndTell(id, 2, `stale:${id}`))).toBe("VERSION_CONFLICT");
+    expect(await queued(`stale:${id}`)).toEqual([]);
   });
 });
