@@ -1,29 +1,61 @@
-// The wrapper every /api/v1 route handler uses: authenticate, validate, call a use case, answer.
-// Handlers stay a few lines long; rules live in src/server and src/domain.
+// The wrapper every /api/v1 operation is declared with: method, path, schemas and handler in one
+// object, which both answers requests (authenticate, validate, call a use case, answer) and
+// describes the operation in /api/v1/openapi.json. How to add one: src/http/routes/index.ts.
 import { z, type ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { findRequestActor } from "../auth/request-actor";
-import { AppError } from "../errors";
+import { AppError, type ErrorCode } from "../errors";
 import { db } from "../server/db";
 import { fieldProblems, toErrorResponse } from "./error-response";
 import { nulPath } from "./nul-path";
 
 const MAX_JSON_BYTES = 1_000_000;
 
-type Spec<P, Q, B> = {
-  /** false for the few endpoints that take no credentials (token creation, OpenAPI). */
-  auth?: boolean;
-  params?: ZodType<P>;
-  query?: ZodType<Q>;
-  body?: ZodType<B>;
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type Operation = {
+  /** The route file exports the declaration under this name. */
+  method: Method;
+  /** Below /api/v1, with path parameters in braces: the route file's folder, `[id]` written `{id}`. */
+  path: `/${string}`;
+  summary: string;
+  tag: string;
+  /** false for the few operations that take no credentials (token creation, this document). */
+  auth?: false;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** A JSON body. */
+  body?: ZodType;
+  /** A multipart/form-data body, validated from its parts (a file part is a `File`). */
+  form?: ZodType;
+  /** Largest accepted body in bytes, refused from its announced length before it is read. */
+  maxBytes?: () => number;
+  /** The JSON answer; the handler must return what it accepts. */
+  response?: ZodType;
+  /** The answer is a file's bytes under its own content type, not JSON. */
+  file?: true;
   /** Success status (200 unless given). */
   status?: number;
+  /** What the use case may refuse with; those every operation of its kind can answer are added. */
+  errors?: ErrorCode[];
 };
 
-export type RouteContext<P, Q, B, A> = { actor: A; params: P; query: Q; body: B; req: Request };
+type Out<T> = T extends ZodType ? z.output<T> : undefined;
+
+export type RouteContext<S extends Operation> = {
+  actor: S extends { auth: false } ? null : Actor;
+  params: Out<S["params"]>;
+  query: Out<S["query"]>;
+  body: S extends { form: ZodType } ? z.output<S["form"]> : Out<S["body"]>;
+  req: Request;
+};
+type Answer<S extends Operation> = S extends { response: ZodType } ? z.input<S["response"]> : unknown;
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 
-function parse<T>(schema: ZodType<T>, value: unknown, where: string): T {
+/** A Next.js route handler that also carries its declaration, for the document and the tests. */
+export type ApiRoute<S extends Operation = Operation> = ((req: Request, ctx: RouteParams) => Promise<Response>) & { operation: S };
+
+function parse<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {
   const nul = nulPath(value);
   if (nul)
     throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, {
@@ -38,52 +70,62 @@ function parse<T>(schema: ZodType<T>, value: unknown, where: string): T {
   return result.data;
 }
 
-async function readJson(req: Request): Promise<unknown> {
+const unreadable = (message: string) =>
+  new AppError("VALIDATION_FAILED", "The request body is not valid.", { fields: [{ field: "(body)", message }] });
+
+async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
+  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("VALIDATION_FAILED", "The request body is not valid JSON.", {
-      fields: [{ field: "(body)", message: "not valid JSON" }],
-    });
+    throw unreadable("not valid JSON");
   }
 }
 
-export function apiRoute<P = undefined, Q = undefined, B = undefined, R = unknown>(
-  spec: Spec<P, Q, B> & { auth: false },
-  handler: (ctx: RouteContext<P, Q, B, null>) => Promise<R | Response>,
-): (req: Request, ctx: RouteParams) => Promise<Response>;
-export function apiRoute<P = undefined, Q = undefined, B = undefined, R = unknown>(
-  spec: Spec<P, Q, B>,
-  handler: (ctx: RouteContext<P, Q, B, Actor>) => Promise<R | Response>,
-): (req: Request, ctx: RouteParams) => Promise<Response>;
-export function apiRoute<P, Q, B, R>(
-  spec: Spec<P, Q, B>,
-  // The overloads above type the actor for callers; here it may be either.
-  handler: (ctx: RouteContext<P, Q, B, any>) => Promise<R | Response>,
-) {
-  return async (req: Request, ctx: RouteParams): Promise<Response> => {
+async function readForm(req: Request, schema: ZodType): Promise<Record<string, FormDataEntryValue>> {
+  if (!req.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    const parts = schema instanceof z.ZodObject ? ` with the parts ${Object.keys(schema.shape).join(", ")}` : "";
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the body as multipart/form-data${parts}.`);
+  }
+  const form = await req.formData().catch(() => {
+    throw unreadable("not a readable multipart body");
+  });
+  return Object.fromEntries(form);
+}
+
+async function readBody(spec: Operation, req: Request): Promise<unknown> {
+  const maxBytes = spec.maxBytes?.();
+  if (maxBytes !== undefined && Number(req.headers.get("content-length") ?? 0) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is limited to ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
+  if (spec.form) return parse(spec.form, await readForm(req, spec.form), "body");
+  if (spec.body) return parse(spec.body, await readJson(req, maxBytes ?? MAX_JSON_BYTES), "body");
+  return undefined;
+}
+
+/** Declares one operation: `export const POST = apiRoute({ method: "POST", path, … }, handler)`. */
+export function apiRoute<const S extends Operation>(
+  spec: S,
+  handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>,
+): ApiRoute<S> {
+  const route = async (req: Request, ctx: RouteParams): Promise<Response> => {
     try {
       let actor: Actor | null = null;
       if (spec.auth !== false) {
         actor = await findRequestActor(db(), req);
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid bearer token.");
       }
-      const params = spec.params ? parse(spec.params, await ctx.params, "params") : (undefined as P);
-      const query = spec.query
-        ? parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
-        : (undefined as Q);
-      const body = spec.body ? parse(spec.body, await readJson(req), "body") : (undefined as B);
-      const result = await handler({ actor, params, query, body, req });
+      const params = spec.params ? parse(spec.params, await ctx.params, "params") : undefined;
+      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+      const body = await readBody(spec, req);
+      // The casts stand for what the spec's schemas just checked.
+      const result = await handler({ actor, params, query, body, req } as RouteContext<S>);
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { status: spec.status ?? 200 });
     } catch (error) {
       return toErrorResponse(error);
     }
   };
+  return Object.assign(route, { operation: spec });
 }
-
-/** Route params are strings; ids are bounded so a huge path segment is a 404, not a slow query. */
-export const IdParam = z.string().min(1).max(64);

@@ -1,73 +1,140 @@
-// Builds /api/v1/openapi.json from OPERATIONS: the schemas that validate requests describe them.
+// Builds /api/v1/openapi.json (OpenAPI 3.1) from the route declarations in ./routes: the schemas
+// that validate each request and type each answer are the ones the document shows.
 import { z, type ZodType } from "zod";
-import { STATUS } from "../errors";
+import { STATUS, type ErrorCode } from "../errors";
 import { ErrorResponse } from "../schemas/common";
-import { OPERATIONS, type Operation } from "../schemas/operations";
+import type { Operation } from "./api-route";
+import { API_ROUTES } from "./routes";
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const options = { target: "openapi-3.0", unrepresentable: "any", io: "input" } as const;
+type Json = { [key: string]: unknown };
+/** A request is described as zod accepts it (defaults optional), an answer as zod produces it. */
+type Io = "input" | "output";
 
-function schemaOf(schema: ZodType) {
-  const id = z.globalRegistry.get(schema)?.id;
-  return id ? ref(id) : z.toJSONSchema(schema, options);
+/** The component schemas met while describing operations, by zod id and direction. */
+class Components {
+  private readonly byId = new Map<string, Partial<Record<Io, string>>>();
+
+  /** The JSON Schema of `schema`, its named parts moved to components and referenced. */
+  describe(schema: ZodType, io: Io): Json {
+    const { $schema, $defs, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+    for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
+      const seen = this.byId.get(id) ?? {};
+      const text = JSON.stringify(def);
+      if (seen[io] !== undefined && seen[io] !== text) throw new Error(`Two different schemas have the id ${id}.`);
+      this.byId.set(id, { ...seen, [io]: text });
+    }
+    return tagRefs(json, io);
+  }
+
+  /** Where a schema is read both ways and the two differ, the request's version is `<id>Input`. */
+  private name(id: string, io: Io): string {
+    const seen = this.byId.get(id)!;
+    return io === "input" && seen.output !== undefined && seen.output !== seen.input ? `${id}Input` : id;
+  }
+
+  resolve<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value), (_, v) =>
+      typeof v === "string" && v.startsWith(REF) ? `#/components/schemas/${this.name(...untag(v))}` : v,
+    );
+  }
+
+  schemas(): Json {
+    const out: Json = {};
+    for (const [id, seen] of [...this.byId].sort(([a], [b]) => a.localeCompare(b)))
+      for (const io of ["output", "input"] as const)
+        if (seen[io] !== undefined) out[this.name(id, io)] ??= tagRefs(JSON.parse(seen[io]), io);
+    return this.resolve(out);
+  }
 }
 
-function parameters(op: Operation) {
+// zod points references at `#/$defs/<id>`; they are marked with their direction until every schema
+// has been met, then pointed at the component that direction reads.
+const REF = "ref:";
+const tagRefs = (json: Json, io: Io): Json =>
+  JSON.parse(JSON.stringify(json), (key, v) => (key === "$ref" && typeof v === "string" && v.startsWith("#/$defs/") ? `${REF}${io}:${v.slice(8)}` : v));
+const untag = (tagged: string): [string, Io] => {
+  const [io, ...id] = tagged.slice(REF.length).split(":");
+  return [id.join(":"), io as Io];
+};
+
+function parameters(op: Operation, c: Components) {
   const list = (where: "path" | "query", obj?: z.ZodObject) =>
     Object.entries(obj?.shape ?? {}).map(([name, s]) => ({
       name,
       in: where,
       required: where === "path" || !(s as ZodType).safeParse(undefined).success,
-      schema: z.toJSONSchema(s as ZodType, options),
+      schema: c.describe(s as ZodType, "input"),
     }));
   return [...list("path", op.params), ...list("query", op.query)];
 }
 
-function operation(op: Operation) {
-  const responses: Record<string, unknown> = {
-    [String(op.status ?? 200)]: {
-      description: "Success",
-      ...(op.response ? { content: { "application/json": { schema: schemaOf(op.response) } } } : {}),
-    },
-  };
-  for (const code of op.errors)
-    responses[String(STATUS[code])] = {
-      description: code,
-      content: { "application/json": { schema: ref("Error") } },
-    };
+function requestBody(op: Operation, c: Components) {
+  if (op.body) return { required: true, content: { "application/json": { schema: c.describe(op.body, "input") } } };
+  if (op.form) return { required: true, content: { "multipart/form-data": { schema: c.describe(op.form, "input") } } };
+  return undefined;
+}
+
+/** The refusals every operation of its kind can answer with, and the ones it declares. */
+function errorCodes(op: Operation): ErrorCode[] {
+  const codes = new Set<ErrorCode>(op.errors);
+  // Authenticating reads the database, which may be busy.
+  if (op.auth !== false) codes.add("UNAUTHENTICATED").add("UNAVAILABLE");
+  if (op.params || op.query || op.body || op.form) codes.add("VALIDATION_FAILED");
+  if (op.body || op.form) codes.add("PAYLOAD_TOO_LARGE");
+  if (op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");
+  return [...codes];
+}
+
+function responses(op: Operation, c: Components) {
+  const success = op.file
+    ? { description: "The file's bytes, under its own content type.", content: { "*/*": {} } }
+    : { description: "Success", ...(op.response ? { content: { "application/json": { schema: c.describe(op.response, "output") } } } : {}) };
+  const out: Json = { [String(op.status ?? 200)]: success };
+  const error = { "application/json": { schema: c.describe(ErrorResponse, "output") } };
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodes(op)) byStatus.set(STATUS[code], [...(byStatus.get(STATUS[code]) ?? []), code]);
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) out[String(status)] = { description: codes.join(" or "), content: error };
+  return out;
+}
+
+function operation(op: Operation, c: Components) {
+  const body = requestBody(op, c);
   return {
+    operationId: `${op.method.toLowerCase()}${op.path.replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, ch: string) => ch.toUpperCase())}`,
     summary: op.summary,
     tags: [op.tag],
-    operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
     security: op.auth === false ? [] : [{ bearer: [] }, { session: [] }],
-    parameters: parameters(op),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body) } } } } : {}),
-    ...(op.multipart
-      ? { requestBody: { required: true, content: { "multipart/form-data": { schema: schemaOf(op.multipart) } } } }
-      : {}),
-    responses,
+    parameters: parameters(op, c),
+    ...(body ? { requestBody: body } : {}),
+    responses: responses(op, c),
   };
 }
 
-export function openApiDocument() {
-  void ErrorResponse; // registered in the global registry by importing it
-  const components = z.toJSONSchema(z.globalRegistry, { ...options, uri: (id) => ref(id).$ref });
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[`/api/v1${op.path}`] ??= {})[op.method] = operation(op);
+function buildDocument() {
+  const c = new Components();
+  const paths: Record<string, Json> = {};
+  for (const { operation: op } of API_ROUTES) (paths[`/api/v1${op.path}`] ??= {})[op.method.toLowerCase()] = operation(op, c);
   return {
-    openapi: "3.0.3",
+    openapi: "3.1.0",
     info: {
       title: "Stageline API",
       version: "1",
       description: "Opportunities, stages and exit criteria. Money is `amount` in major units; dates are ISO 8601.",
     },
-    paths,
+    paths: c.resolve(paths),
     components: {
-      schemas: components.schemas,
+      schemas: c.schemas(),
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token from POST /api/v1/tokens." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
     },
   };
+}
+
+let built: ReturnType<typeof buildDocument> | undefined;
+
+/** The document; built once per process, as the declarations do not change while it runs. */
+export function openApiDocument() {
+  return (built ??= buildDocument());
 }

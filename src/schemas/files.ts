@@ -4,10 +4,11 @@ import { Id } from "./common";
 
 export const FileKindField = z.enum(FILE_KINDS);
 
+/** The parts of an upload; what validates them is what the document shows. */
 export const UploadForm = z
   .object({
-    kind: FileKindField,
-    file: z.string().meta({ format: "binary", description: "The file (multipart part)." }),
+    kind: z.enum(FILE_KINDS, { error: `one of ${FILE_KINDS.join(", ")}` }),
+    file: z.instanceof(File, { error: "a file part is required" }).meta({ type: "string", format: "binary", description: "The file." }),
   })
   .meta({ id: "FileUpload" });
 

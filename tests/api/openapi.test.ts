@@ -1,44 +1,119 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "vitest";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { describe, expect, test } from "vitest";
+import { z, type ZodType } from "zod";
 import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
+import type { ApiRoute } from "@/src/http/api-route";
+import { API_ROUTES } from "@/src/http/routes";
 import { call } from "../support/http";
 
 const API_DIR = path.resolve("app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-/** Every (method, path) that a route file under app/api/v1 exports. */
-function routes(dir = API_DIR): string[] {
+/** Every route file under app/api/v1 (but the catch-all), with the path its folder spells. */
+function routeFiles(dir = API_DIR): { file: string; apiPath: string }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name.startsWith("[...") ? [] : routes(full);
+    if (entry.isDirectory()) return entry.name.startsWith("[...") ? [] : routeFiles(full);
     if (entry.name !== "route.ts") return [];
-    const apiPath = "/api/v1" + path.relative(API_DIR, dir).split(path.sep).map((s) => (s ? "/" + s.replace(/^\[(\w+)\]$/, "{$1}") : "")).join("");
-    const methods = [...fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]!);
-    return methods.map((m) => `${m.toLowerCase()} ${apiPath}`);
+    const segments = path.relative(API_DIR, dir).split(path.sep).filter(Boolean);
+    return [{ file: full, apiPath: "/api/v1" + segments.map((s) => "/" + s.replace(/^\[(\w+)\]$/, "{$1}")).join("") }];
   });
 }
 
-test("the OpenAPI document describes every route, and nothing else", async () => {
-  const res = await call(openapi.GET);
-  expect(res.status).toBe(200);
-  expect(res.body.openapi).toBe("3.0.3");
-  const documented = Object.entries(res.body.paths as Record<string, object>).flatMap(([p, ops]) =>
-    Object.keys(ops).map((m) => `${m} ${p}`),
-  );
-  expect(documented.sort()).toEqual(routes().sort());
+/** Every handler the route files export, by method and the path of its folder. */
+async function exportedHandlers() {
+  const found: { method: string; apiPath: string; handler: ApiRoute }[] = [];
+  for (const { file, apiPath } of routeFiles()) {
+    const mod = (await import(file)) as Record<string, ApiRoute>;
+    for (const [method, handler] of Object.entries(mod)) found.push({ method, apiPath, handler });
+  }
+  return found;
+}
+
+const documentOf = async () => (await call(openapi.GET)).body;
+
+test("the document is valid OpenAPI 3.1, by a standard validator", async () => {
+  const document = await documentOf();
+  expect(document.openapi).toBe("3.1.0");
+  // The validator resolves references in place: give it a copy.
+  await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
+  // Validators and client generators for 3.0 refuse $id, and 3.1 reads it as a new base URI.
+  expect(JSON.stringify(document)).not.toMatch(/"\$id"|"\$schema"|"\$defs"/);
 });
 
-test("the document's schemas come from the request validators", async () => {
-  const { body } = await call(openapi.GET);
-  const createUser = body.components.schemas.CreateUserRequest;
-  expect(createUser.required).toEqual(expect.arrayContaining(["email", "name", "password", "role"]));
+describe("the document and the route files describe the same operations", () => {
+  test("every export of a route file is a declared operation for that file's method and path", async () => {
+    for (const { method, apiPath, handler } of await exportedHandlers()) {
+      expect(METHODS, `${apiPath} exports ${method}`).toContain(method);
+      expect(API_ROUTES, `${method} ${apiPath} is declared with apiRoute in src/http/routes`).toContain(handler);
+      expect([handler.operation.method, "/api/v1" + handler.operation.path]).toEqual([method, apiPath]);
+    }
+  });
+
+  test("every declared operation is exported by a route file, once, and documented", async () => {
+    const exported = (await exportedHandlers()).map((e) => e.handler);
+    expect([...exported].sort(byPath)).toEqual([...API_ROUTES].sort(byPath));
+    expect(new Set(exported).size).toBe(exported.length);
+    const { paths } = await documentOf();
+    const documented = Object.entries(paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.sort()).toEqual(API_ROUTES.map(({ operation: op }) => `${op.method} /api/v1${op.path}`).sort());
+  });
+});
+
+const byPath = (a: ApiRoute, b: ApiRoute) =>
+  `${a.operation.path} ${a.operation.method}`.localeCompare(`${b.operation.path} ${b.operation.method}`);
+
+const idOf = (schema: ZodType) => z.globalRegistry.get(schema)?.id;
+
+test("the schemas each handler validates with and answers with are the ones its operation documents", async () => {
+  const { paths, components } = await documentOf();
+  for (const { operation: op } of API_ROUTES) {
+    const documented = paths[`/api/v1${op.path}`][op.method.toLowerCase()];
+    const where = `${op.method} ${op.path}`;
+    // The request and answer bodies are named schemas: client generators give them type names.
+    for (const [schema, media] of [
+      [op.body, documented.requestBody?.content["application/json"]],
+      [op.form, documented.requestBody?.content["multipart/form-data"]],
+      [op.response, documented.responses[String(op.status ?? 200)].content?.["application/json"]],
+    ] as const) {
+      if (!schema) continue;
+      expect(idOf(schema), `${where}: its body and answer schemas have a .meta({ id })`).toBeDefined();
+      expect(media.schema.$ref, where).toMatch(new RegExp(`^#/components/schemas/${idOf(schema)}(Input)?$`));
+      expect(components.schemas).toHaveProperty(media.schema.$ref.split("/").at(-1));
+    }
+    const parameters = (documented.parameters as { name: string; in: string }[]).map((p) => `${p.in} ${p.name}`);
+    expect(parameters, where).toEqual([
+      ...Object.keys(op.params?.shape ?? {}).map((n) => `path ${n}`),
+      ...Object.keys(op.query?.shape ?? {}).map((n) => `query ${n}`),
+    ]);
+  }
+});
+
+test("a request schema is documented as zod accepts it, an answer as zod produces it", async () => {
+  const { paths, components } = await documentOf();
+  const createUser = components.schemas.CreateUserRequest;
+  expect(createUser.required).toEqual(["email", "name", "password", "role"]);
   expect(createUser.properties.role.enum).toEqual(["rep", "manager", "deal_desk", "admin"]);
-  expect(body.paths["/api/v1/tokens"].post.responses["429"]).toBeDefined();
-  expect(body.paths["/api/v1/me"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Me" });
-  // Every $ref points at a schema that exists.
-  const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
-  for (const r of refs) expect(body.components.schemas).toHaveProperty(r);
+  // Defaults make a request field optional; an answer always has it.
+  expect(components.schemas.CreateOpportunityRequest.required).not.toContain("currency");
+  expect(components.schemas.Opportunity.required).toContain("currency");
+  const upload = paths["/api/v1/opportunities/{id}/files"].post.requestBody.content["multipart/form-data"].schema;
+  expect(components.schemas[upload.$ref.split("/").at(-1)].properties.file).toMatchObject({ type: "string", format: "binary" });
+  expect(paths["/api/v1/me"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Me" });
+});
+
+test("each operation documents the refusals it can answer with", async () => {
+  const { paths } = await documentOf();
+  expect(paths["/api/v1/tokens"].post.responses["429"].description).toBe("RATE_LIMITED");
+  const move = paths["/api/v1/opportunities/{id}/transitions"].post.responses;
+  expect(move["422"].description).toBe("TRANSITION_NOT_ALLOWED or EXIT_CRITERIA_UNMET");
+  expect(move["503"].description).toBe("UNAVAILABLE");
+  expect(move["401"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+  expect(paths["/api/v1/opportunities/{id}/files"].post.responses["415"].description).toBe("UNSUPPORTED_MEDIA_TYPE");
+  expect(Object.keys(paths["/api/v1/openapi.json"].get.responses)).toEqual(["200"]);
 });
 
 test("an unknown API path is a JSON 404, for any method", async () => {

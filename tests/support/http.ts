@@ -1,5 +1,8 @@
 // Calls route handlers in-process with real Request objects: the same code path as HTTP, minus
 // the socket. Full HTTP against the built app is covered by the e2e suite.
+import { isDeepStrictEqual } from "node:util";
+import type { ApiRoute } from "@/src/http/api-route";
+
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export type CallOptions = {
@@ -35,5 +38,22 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
   } catch {
     // not JSON: keep the text
   }
+  assertDocumentedAnswer(handler, res, parsed);
   return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/**
+ * Every successful JSON answer of a declared operation must be exactly what its documented response
+ * schema describes: nothing missing, nothing extra, nothing the schema would change. So each API
+ * test also checks that /api/v1/openapi.json tells the truth about the answer it got.
+ */
+function assertDocumentedAnswer(handler: Handler, res: Response, body: unknown) {
+  const operation = (handler as Partial<ApiRoute>).operation;
+  if (!operation?.response || !res.ok || !res.headers.get("content-type")?.includes("application/json")) return;
+  const result = operation.response.safeParse(body);
+  if (!result.success || !isDeepStrictEqual(result.data, body))
+    throw new Error(
+      `${operation.method} ${operation.path} answered outside its documented response schema: ` +
+        (result.success ? "fields the schema does not describe, or values it changes" : result.error.message),
+    );
 }

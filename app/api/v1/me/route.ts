@@ -1,10 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
+import { meRoute } from "@/src/http/routes/account";
 
-export const GET = apiRoute({}, async ({ actor }) => ({
-  id: actor.id,
-  email: actor.email,
-  name: actor.name,
-  role: actor.role,
-  teamId: actor.teamId,
-  groups: actor.groups,
-}));
+export const GET = meRoute;

@@ -1,4 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { openApiDocument } from "@/src/http/openapi";
+import { openApiRoute } from "@/src/http/routes/meta";
 
-export const GET = apiRoute({ auth: false }, async () => openApiDocument());
+export const GET = openApiRoute;

@@ -1,8 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { CreateOpportunityRequest, ListOpportunitiesQuery } from "@/src/schemas/opportunities";
-import { createOpportunity } from "@/src/server/opportunities/create-opportunity";
-import { listOpportunities } from "@/src/server/opportunities/list-opportunities";
+import { createOpportunityRoute, listOpportunitiesRoute } from "@/src/http/routes/opportunities";
 
-export const GET = apiRoute({ query: ListOpportunitiesQuery }, async ({ actor, query }) => listOpportunities(actor, query));
-
-export const POST = apiRoute({ body: CreateOpportunityRequest, status: 201 }, async ({ actor, body }) => createOpportunity(actor, body));
+export const GET = listOpportunitiesRoute;
+export const POST = createOpportunityRoute;

@@ -1,4 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { describeActiveProcess } from "@/src/server/process/describe-process";
+import { activeProcessRoute } from "@/src/http/routes/process";
 
-export const GET = apiRoute({}, async ({ actor }) => describeActiveProcess(actor));
+export const GET = activeProcessRoute;

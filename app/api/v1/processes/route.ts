@@ -1,7 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { PublishProcessRequest } from "@/src/schemas/processes";
-import { listProcesses, publishProcess } from "@/src/server/process/manage-processes";
+import { listProcessesRoute, publishProcessRoute } from "@/src/http/routes/process";
 
-export const GET = apiRoute({}, async ({ actor }) => listProcesses(actor));
-
-export const POST = apiRoute({ body: PublishProcessRequest, status: 201 }, async ({ actor, body }) => publishProcess(actor, body));
+export const GET = listProcessesRoute;
+export const POST = publishProcessRoute;

@@ -1,7 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { CreateTeamRequest } from "@/src/schemas/users";
-import { createTeam, listTeams } from "@/src/server/teams/create-team";
+import { createTeamRoute, listTeamsRoute } from "@/src/http/routes/admin";
 
-export const GET = apiRoute({}, async ({ actor }) => listTeams(actor));
-
-export const POST = apiRoute({ body: CreateTeamRequest, status: 201 }, async ({ actor, body }) => createTeam(actor, body));
+export const GET = listTeamsRoute;
+export const POST = createTeamRoute;

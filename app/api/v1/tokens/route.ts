@@ -1,8 +1,3 @@
-import { clientAddress } from "@/src/auth/request-actor";
-import { apiRoute } from "@/src/http/api-route";
-import { TokenRequest } from "@/src/schemas/auth";
-import { createApiToken } from "@/src/server/auth/create-api-token";
+import { createTokenRoute } from "@/src/http/routes/account";
 
-export const POST = apiRoute({ auth: false, body: TokenRequest, status: 201 }, async ({ body, req }) =>
-  createApiToken({ ...body, clientAddress: clientAddress(req) }),
-);
+export const POST = createTokenRoute;

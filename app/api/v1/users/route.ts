@@ -1,7 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { CreateUserRequest } from "@/src/schemas/users";
-import { createUser, listUsers } from "@/src/server/users/create-user";
+import { createUserRoute, listUsersRoute } from "@/src/http/routes/admin";
 
-export const GET = apiRoute({}, async ({ actor }) => listUsers(actor));
-
-export const POST = apiRoute({ body: CreateUserRequest, status: 201 }, async ({ actor, body }) => createUser(actor, body));
+export const GET = listUsersRoute;
+export const POST = createUserRoute;

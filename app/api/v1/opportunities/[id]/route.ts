@@ -1,10 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { OpportunityParams, UpdateOpportunityRequest } from "@/src/schemas/opportunities";
-import { getOpportunity } from "@/src/server/opportunities/get-opportunity";
-import { updateOpportunity } from "@/src/server/opportunities/update-opportunity";
+import { getOpportunityRoute, updateOpportunityRoute } from "@/src/http/routes/opportunities";
 
-export const GET = apiRoute({ params: OpportunityParams }, async ({ actor, params }) => getOpportunity(actor, params.id));
-
-export const PATCH = apiRoute({ params: OpportunityParams, body: UpdateOpportunityRequest }, async ({ actor, params, body }) =>
-  updateOpportunity(actor, params.id, body),
-);
+export const GET = getOpportunityRoute;
+export const PATCH = updateOpportunityRoute;

@@ -1,9 +1,4 @@
-import { apiRoute } from "@/src/http/api-route";
-import { OpportunityParams, ReplaceClosePlanRequest } from "@/src/schemas/opportunities";
-import { getClosePlan, replaceClosePlan } from "@/src/server/opportunities/close-plan";
+import { getClosePlanRoute, replaceClosePlanRoute } from "@/src/http/routes/contacts-and-plan";
 
-export const GET = apiRoute({ params: OpportunityParams }, async ({ actor, params }) => getClosePlan(actor, params.id));
-
-export const PUT = apiRoute({ params: OpportunityParams, body: ReplaceClosePlanRequest }, async ({ actor, params, body }) =>
-  replaceClosePlan(actor, params.id, body),
-);
+export const GET = getClosePlanRoute;
+export const PUT = replaceClosePlanRoute;

@@ -1,7 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { OpportunityParams, ReplaceContactsRequest } from "@/src/schemas/opportunities";
-import { replaceContacts } from "@/src/server/opportunities/replace-contacts";
+import { replaceContactsRoute } from "@/src/http/routes/contacts-and-plan";
 
-export const PUT = apiRoute({ params: OpportunityParams, body: ReplaceContactsRequest }, async ({ actor, params, body }) =>
-  replaceContacts(actor, params.id, body),
-);
+export const PUT = replaceContactsRoute;

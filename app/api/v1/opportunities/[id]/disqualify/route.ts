@@ -1,7 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { DisqualifyRequest, OpportunityParams } from "@/src/schemas/opportunities";
-import { disqualifyOpportunity } from "@/src/server/opportunities/disqualify-opportunity";
+import { disqualifyOpportunityRoute } from "@/src/http/routes/stage-moves";
 
-export const POST = apiRoute({ params: OpportunityParams, body: DisqualifyRequest }, async ({ actor, params, body }) =>
-  disqualifyOpportunity(actor, params.id, body),
-);
+export const POST = disqualifyOpportunityRoute;

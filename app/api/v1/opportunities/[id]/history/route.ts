@@ -1,5 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { OpportunityParams } from "@/src/schemas/opportunities";
-import { opportunityHistory } from "@/src/server/opportunities/opportunity-history";
+import { opportunityHistoryRoute } from "@/src/http/routes/opportunities";
 
-export const GET = apiRoute({ params: OpportunityParams }, async ({ actor, params }) => opportunityHistory(actor, params.id));
+export const GET = opportunityHistoryRoute;

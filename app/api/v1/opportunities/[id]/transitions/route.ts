@@ -1,7 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { MoveRequest, OpportunityParams } from "@/src/schemas/opportunities";
-import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
+import { moveOpportunityRoute } from "@/src/http/routes/stage-moves";
 
-export const POST = apiRoute({ params: OpportunityParams, body: MoveRequest }, async ({ actor, params, body }) =>
-  moveOpportunity(actor, params.id, body),
-);
+export const POST = moveOpportunityRoute;

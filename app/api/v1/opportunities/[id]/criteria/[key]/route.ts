@@ -1,7 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { AttestRequest, CriterionParams } from "@/src/schemas/opportunities";
-import { attestCriterion } from "@/src/server/opportunities/attest-criterion";
+import { attestCriterionRoute } from "@/src/http/routes/stage-moves";
 
-export const POST = apiRoute({ params: CriterionParams, body: AttestRequest }, async ({ actor, params, body }) =>
-  attestCriterion(actor, params.id, params.key, body),
-);
+export const POST = attestCriterionRoute;

@@ -1,0 +1,24 @@
+import { clientAddress } from "../../auth/request-actor";
+import { MeResponse, TokenRequest, TokenResponse } from "../../schemas/auth";
+import { createApiToken } from "../../server/auth/create-api-token";
+import { apiRoute } from "../api-route";
+
+export const createTokenRoute = apiRoute(
+  {
+    method: "POST",
+    path: "/tokens",
+    summary: "Exchange an email and password for an API bearer token (rate limited).",
+    tag: "Authentication",
+    auth: false,
+    body: TokenRequest,
+    response: TokenResponse,
+    status: 201,
+    errors: ["UNAUTHENTICATED", "RATE_LIMITED", "UNAVAILABLE"],
+  },
+  async ({ body, req }) => createApiToken({ ...body, clientAddress: clientAddress(req) }),
+);
+
+export const meRoute = apiRoute(
+  { method: "GET", path: "/me", summary: "The caller.", tag: "Authentication", response: MeResponse },
+  async ({ actor: { id, email, name, role, teamId, groups } }) => ({ id, email, name, role, teamId, groups }),
+);

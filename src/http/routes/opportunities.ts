@@ -1,0 +1,84 @@
+import {
+  CreateOpportunityRequest,
+  HistoryResponse,
+  ListOpportunitiesQuery,
+  OpportunityList,
+  OpportunityParams,
+  OpportunityResponse,
+  UpdateOpportunityRequest,
+} from "../../schemas/opportunities";
+import { createOpportunity } from "../../server/opportunities/create-opportunity";
+import { getOpportunity } from "../../server/opportunities/get-opportunity";
+import { listOpportunities } from "../../server/opportunities/list-opportunities";
+import { opportunityHistory } from "../../server/opportunities/opportunity-history";
+import { updateOpportunity } from "../../server/opportunities/update-opportunity";
+import { apiRoute } from "../api-route";
+import { WRITE_ERRORS } from "./write-errors";
+
+const tag = "Opportunities";
+
+export const listOpportunitiesRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/opportunities",
+    summary: "The opportunities the caller may see, newest first, with cursor pagination.",
+    tag,
+    query: ListOpportunitiesQuery,
+    response: OpportunityList,
+  },
+  async ({ actor, query }) => listOpportunities(actor, query),
+);
+
+export const createOpportunityRoute = apiRoute(
+  {
+    method: "POST",
+    path: "/opportunities",
+    summary: "Create an opportunity in the first stage of the active process.",
+    tag,
+    body: CreateOpportunityRequest,
+    response: OpportunityResponse,
+    status: 201,
+    errors: ["FORBIDDEN"],
+  },
+  async ({ actor, body }) => createOpportunity(actor, body),
+);
+
+export const getOpportunityRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/opportunities/{id}",
+    summary: "One opportunity, with its current exit criteria and approval state.",
+    tag,
+    params: OpportunityParams,
+    response: OpportunityResponse,
+    errors: ["NOT_FOUND"],
+  },
+  async ({ actor, params }) => getOpportunity(actor, params.id),
+);
+
+export const updateOpportunityRoute = apiRoute(
+  {
+    method: "PATCH",
+    path: "/opportunities/{id}",
+    summary: "Change fields. Names the version read; a close date moved later needs a reason.",
+    tag,
+    params: OpportunityParams,
+    body: UpdateOpportunityRequest,
+    response: OpportunityResponse,
+    errors: WRITE_ERRORS,
+  },
+  async ({ actor, params, body }) => updateOpportunity(actor, params.id, body),
+);
+
+export const opportunityHistoryRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/opportunities/{id}/history",
+    summary: "The deal's history, oldest first.",
+    tag,
+    params: OpportunityParams,
+    response: HistoryResponse,
+    errors: ["NOT_FOUND"],
+  },
+  async ({ actor, params }) => opportunityHistory(actor, params.id),
+);
