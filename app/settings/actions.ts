@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/src/auth/current-actor";
-import { AppError } from "@/src/errors";
+import { actionResult, type ActionError } from "@/src/http/action-result";
 import { createOwnApiToken } from "@/src/server/tokens/create-own-api-token";
 import { revokeOwnApiToken } from "@/src/server/tokens/revoke-own-api-token";
 import { CreateApiTokenInput, RevokeApiTokenInput } from "@/src/server/tokens/token-input";
@@ -12,28 +12,25 @@ export type CreateTokenState =
   | { status: "invalid"; name: string; error: string }
   | { status: "created"; name: string; token: string };
 
+/** The words for a field's problem when there is one, else the error's own message. */
+const firstProblem = (error: ActionError) => (error.details as { fields?: { message: string }[] } | undefined)?.fields?.[0]?.message ?? error.message;
+
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const actor = await requireActor("/settings");
   const raw = String(form.get("name") ?? "");
-  const input = CreateApiTokenInput.safeParse({ name: raw });
-  if (!input.success) return { status: "invalid", name: raw, error: input.error.issues[0]?.message ?? "Invalid name." };
-  const created = await createOwnApiToken(actor, input.data.name);
+  const result = await actionResult(async () => createOwnApiToken(actor, CreateApiTokenInput.parse({ name: raw }).name));
+  if (!result.ok) return { status: "invalid", name: raw, error: firstProblem(result.error) };
   revalidatePath("/settings");
-  return { status: "created", name: created.name, token: created.token };
+  return { status: "created", name: result.data.name, token: result.data.token };
 }
 
 export type RevokeTokenState = { error: string | null };
 
 export async function revokeTokenAction(_prev: RevokeTokenState, form: FormData): Promise<RevokeTokenState> {
   const actor = await requireActor("/settings");
-  const input = RevokeApiTokenInput.safeParse({ tokenId: form.get("tokenId") });
-  if (!input.success) return { error: "That token could not be found." };
-  try {
-    await revokeOwnApiToken(actor, input.data.tokenId);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "NOT_FOUND") return { error: "That token could not be found." };
-    throw e;
-  }
+  const result = await actionResult(async () => revokeOwnApiToken(actor, RevokeApiTokenInput.parse({ tokenId: form.get("tokenId") }).tokenId));
+  if (!result.ok)
+    return { error: ["NOT_FOUND", "VALIDATION_FAILED"].includes(result.error.code) ? "That token could not be found." : result.error.message };
   revalidatePath("/settings");
   return { error: null };
 }

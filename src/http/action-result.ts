@@ -1,31 +1,37 @@
 // Server actions answer with a value instead of throwing, so pages can show the same errors the
-// API gives ({ code, message, details }) next to the control that caused them.
-import { ZodError, type ZodType } from "zod";
+// API gives ({ code, message, details }) next to the control that caused them. Failures are
+// mapped by the API's own `mapError`: a busy database is UNAVAILABLE on a page as on the API.
+import type { ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { currentActor } from "../auth/current-actor";
-import { AppError, type ErrorCode } from "../errors";
-import { fieldProblems } from "./error-response";
+import { AppError } from "../errors";
+import { fieldProblems, mapError, type ErrorAnswer } from "./error-response";
 import { nulPath } from "./nul-path";
 
-export type ActionError = { code: ErrorCode; message: string; details?: unknown };
+export type ActionError = ErrorAnswer;
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** Authenticates, validates `input` with `schema`, runs `fn`, and maps failures like the API does. */
-export async function runAction<I, T>(schema: ZodType<I>, input: unknown, fn: (actor: Actor, input: I) => Promise<T>): Promise<ActionResult<T>> {
+const invalid = (fields: { field: string; message: string }[]) => new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields });
+
+/** Runs `work`, answering with its value or with the error the API would answer with. */
+export async function actionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    const actor = await currentActor();
-    if (!actor) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
-    const nul = nulPath(input);
-    if (nul)
-      return { ok: false, error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: [{ field: nul.join(".") || "(input)", message: "contains a NUL character" }] } } };
-    const parsed = schema.safeParse(input);
-    if (!parsed.success)
-      return { ok: false, error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: fieldProblems(parsed.error) } } };
-    return { ok: true, data: await fn(actor, parsed.data) };
+    return { ok: true, data: await work() };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
-    if (e instanceof ZodError) return { ok: false, error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: fieldProblems(e) } } };
-    console.error("Unhandled error in a server action", e);
-    return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } };
+    const { code, message, details } = mapError(e);
+    return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
   }
+}
+
+/** Authenticates, validates `input` with `schema` and runs `fn`, as an action result. */
+export async function runAction<I, T>(schema: ZodType<I>, input: unknown, fn: (actor: Actor, input: I) => Promise<T>): Promise<ActionResult<T>> {
+  return actionResult(async () => {
+    const actor = await currentActor();
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    const nul = nulPath(input);
+    if (nul) throw invalid([{ field: nul.join(".") || "(input)", message: "contains a NUL character" }]);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) throw invalid(fieldProblems(parsed.error));
+    return fn(actor, parsed.data);
+  });
 }
