@@ -16,16 +16,21 @@ export function fieldProblems(error: ZodError, prefix: string[] = []): FieldProb
   }));
 }
 
-/**
- * Prisma's code for a refusal by the database, whichever adapter carried it: Prisma's PGlite adapter
- * passes PostgreSQL's own error through (SQLSTATE 23505) where the PostgreSQL adapter raises P2002.
- */
-function databaseCode(error: unknown): string | undefined {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code;
-  const cause = (error as { cause?: { kind?: unknown; code?: unknown } } | null)?.cause;
-  if (error instanceof Error && error.name === "DriverAdapterError" && cause?.kind === "postgres" && cause.code === "23505") return "P2002";
-  return undefined;
+/** PostgreSQL's SQLSTATE of an error from either database, whether Prisma or the SQL driver carried it. */
+function sqlState(error: unknown): string | undefined {
+  // Prisma's PGlite adapter passes the database's error through as the cause of its own.
+  const raw = error instanceof Error && error.name === "DriverAdapterError" ? error.cause : error;
+  const { code, severity } = (raw ?? {}) as { code?: unknown; severity?: unknown };
+  return typeof code === "string" && typeof severity === "string" ? code : undefined;
 }
+
+// What the database's refusals mean to a caller, by Prisma's code or PostgreSQL's SQLSTATE: Prisma
+// on PostgreSQL raises its codes, Prisma on PGlite and the SQL write path raise the database's.
+const CONFLICT = ["P2002", "23505"];
+const GONE = ["P2025"];
+// A transaction that could not start or finish in time, or lost a race the database broke off: the
+// database is saturated or contended, and the same request is likely to succeed a moment later.
+const BUSY = ["P2028", "40001", "40P01", "55P03", "53300"];
 
 const answer = (code: ErrorCode, message: string, details?: unknown): ErrorAnswer =>
   details === undefined ? { code, message } : { code, message, details };
@@ -37,12 +42,10 @@ export function mapError(error: unknown): ErrorAnswer & { retryAfterSeconds?: nu
     return { ...answer(error.code, error.message, error.details), ...(retry ? { retryAfterSeconds: retry } : {}) };
   }
   if (error instanceof ZodError) return answer("VALIDATION_FAILED", "The request is not valid.", { fields: fieldProblems(error) });
-  const refusal = databaseCode(error);
-  if (refusal === "P2025") return answer("NOT_FOUND", "Not found.");
-  if (refusal === "P2002") return answer("CONFLICT", "That already exists.");
-  // A transaction that could not start or finish in time: the database is saturated, and the same
-  // request is likely to succeed a moment later.
-  if (refusal === "P2028") return { ...answer("UNAVAILABLE", "The database is busy. Try again."), retryAfterSeconds: 1 };
+  const refusal = error instanceof Prisma.PrismaClientKnownRequestError ? error.code : sqlState(error);
+  if (refusal && GONE.includes(refusal)) return answer("NOT_FOUND", "Not found.");
+  if (refusal && CONFLICT.includes(refusal)) return answer("CONFLICT", "That already exists.");
+  if (refusal && BUSY.includes(refusal)) return { ...answer("UNAVAILABLE", "The database is busy. Try again."), retryAfterSeconds: 1 };
   console.error("Unhandled error", error);
   return answer("INTERNAL", "Something went wrong on our side.");
 }

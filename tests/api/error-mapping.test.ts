@@ -1,11 +1,12 @@
 // An API route and a server action tell their caller the same thing about the same failure: both
 // map it with mapError. A busy database was once a 503 UNAVAILABLE on the API but INTERNAL on a page.
 import { afterEach, expect, test, vi } from "vitest";
+import { sql } from "kysely";
 import { z } from "zod";
 import { AppError, STATUS, type ErrorCode } from "@/src/errors";
 import { actionResult } from "@/src/http/action-result";
 import { apiRoute } from "@/src/http/api-route";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { createTeam } from "../support/fixtures";
 import { call } from "../support/http";
 
@@ -32,6 +33,15 @@ const busyDatabase = () =>
 const failures: [string, () => Promise<unknown>, ErrorCode][] = [
   ["a database too busy to finish a transaction in time", busyDatabase, "UNAVAILABLE"],
   ["a duplicate of a unique value", async () => failureOf(db().team.create({ data: { name: (await createTeam()).name } })), "CONFLICT"],
+  [
+    "a duplicate written on the SQL write path",
+    async () => {
+      const { name } = await createTeam();
+      const insert = sql`INSERT INTO "Team" (id, name, "updatedAt") VALUES (${"t-duplicate"}, ${name}, now())`;
+      return failureOf(database().transaction((tx) => insert.execute(tx)));
+    },
+    "CONFLICT",
+  ],
   ["a row that is gone", () => failureOf(db().team.update({ where: { id: "gone" }, data: { name: "x" } })), "NOT_FOUND"],
   ["a use case's refusal, with details", async () => new AppError("VERSION_CONFLICT", "Someone else changed it.", { currentVersion: 3 }), "VERSION_CONFLICT"],
   ["a rate limit", async () => new AppError("RATE_LIMITED", "Too many attempts.", { retryAfterSeconds: 60 }), "RATE_LIMITED"],
