@@ -22,10 +22,11 @@ import * as contactsAndPlan from "./contacts-and-plan";
 import * as files from "./files";
 import * as meta from "./meta";
 import * as opportunities from "./opportunities";
+import * as outbox from "./outbox";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
 
-const MODULES: Record<string, unknown>[] = [account, admin, processes, opportunities, stageMoves, contactsAndPlan, files, meta];
+const MODULES: Record<string, unknown>[] = [account, admin, processes, opportunities, stageMoves, contactsAndPlan, files, outbox, meta];
 
 const isRoute = (value: unknown): value is ApiRoute => typeof value === "function" && "operation" in value;
 

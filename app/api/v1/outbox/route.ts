@@ -1,5 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { ListOutboxQuery } from "@/src/schemas/outbox";
-import { listOutboxMessages } from "@/src/server/outbox/list-outbox-messages";
+import { listOutboxRoute } from "@/src/http/routes/outbox";
 
-export const GET = apiRoute({ query: ListOutboxQuery }, async ({ actor, query }) => listOutboxMessages(actor, query));
+export const GET = listOutboxRoute;

@@ -1,5 +1,3 @@
-import { apiRoute } from "@/src/http/api-route";
-import { OutboxParams } from "@/src/schemas/outbox";
-import { retryOutboxMessage } from "@/src/server/outbox/retry-outbox-message";
+import { retryOutboxRoute } from "@/src/http/routes/outbox";
 
-export const POST = apiRoute({ params: OutboxParams }, async ({ actor, params }) => retryOutboxMessage(actor, params.id));
+export const POST = retryOutboxRoute;
