@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { LostFields } from "@/src/domain/moves/plan-move";
+import type { LostFields } from "@/src/domain/moves/closed-lost";
 import { Field, Input } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Textarea } from "@/src/ui/textarea";

@@ -1,5 +1,5 @@
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
-import type { LostFields } from "@/src/domain/moves/plan-move";
+import type { LostFields } from "@/src/domain/moves/closed-lost";
 import type { BoardCard } from "@/src/server/board/board-card";
 
 /** A move as the board sends it (MoveRequest without the id and version, which come from the card). */

@@ -2,6 +2,7 @@
 
 import { useCallback, useOptimistic, useReducer, useState, useTransition } from "react";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
+import { isMoveBack } from "@/src/domain/moves/plan-move";
 import type { ActionError } from "@/src/http/action-result";
 import type { BoardCard } from "@/src/server/board/board-card";
 import type { Board } from "@/src/server/board/get-board";
@@ -27,7 +28,6 @@ export function useBoardMoves(board: Board) {
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const stage = (key: string) => board.stages.find((s) => s.key === key);
-  const stageIndex = (key: string) => board.stages.findIndex((s) => s.key === key);
   const say = (tone: Notice["tone"], text: string) => setNotice({ id: Date.now(), tone, text });
   const dismissNotice = useCallback(() => setNotice(null), []);
 
@@ -85,7 +85,7 @@ export function useBoardMoves(board: Board) {
     if (!target || toStage === card.stage) return;
     if (target.kind === "lost") askLost(card, toStage);
     else if (target.kind === "won") setDetails({ card, toStage, kind: "won" });
-    else if (stageIndex(toStage) < stageIndex(card.stage)) setDetails({ card, toStage, kind: "back" });
+    else if (isMoveBack(stage(card.stage)!, target)) setDetails({ card, toStage, kind: "back" });
     else send(card, { toStage });
   }
 

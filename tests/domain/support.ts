@@ -62,9 +62,9 @@ export function facts(overrides: Partial<DealFacts> = {}): DealFacts {
 
 /** Three plan steps, each with an owner and a due date. */
 export const completePlan = (): DealFacts["planSteps"] => [
-  { hasOwner: true, dueDate: "2022-03-01" },
-  { hasOwner: true, dueDate: "2022-03-10" },
-  { hasOwner: true, dueDate: "2022-03-24" },
+  { ownerUserId: "rep-1", ownerName: "", dueDate: "2022-03-01" },
+  { ownerUserId: null, ownerName: "Priya (buyer's legal)", dueDate: "2022-03-10" },
+  { ownerUserId: "rep-1", ownerName: "", dueDate: "2022-03-24" },
 ];
 
 /** The signed contract file, named by the convention for these facts. */
@@ -134,7 +134,7 @@ export function factsSatisfying(
           break;
         case "plan": {
           const steps = [...completePlan()];
-          while (steps.length < criterion.minSteps) steps.push({ hasOwner: true, dueDate: "2022-03-20" });
+          while (steps.length < criterion.minSteps) steps.push({ ownerUserId: "rep-1", ownerName: "", dueDate: "2022-03-20" });
           deal = { ...deal, planSteps: steps };
           break;
         }

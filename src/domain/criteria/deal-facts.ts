@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../dates";
+import type { PlanStepOwner } from "../opportunities/close-plan";
 import type { ContactRole, FileKind } from "../process/types";
 
 export const APPROVAL_STATUSES = ["not_required", "needed", "pending", "approved", "rejected", "stale"] as const;
@@ -22,7 +23,7 @@ export type DealFacts = {
   /** `stageKey:criterionKey` of each attested check criterion. */
   attested: ReadonlySet<string>;
   files: readonly { kind: FileKind; storedName: string }[];
-  planSteps: readonly { hasOwner: boolean; dueDate: CalendarDate | null }[];
+  planSteps: readonly (PlanStepOwner & { dueDate: CalendarDate | null })[];
   approvalStatus: ApprovalStatus;
 };
 

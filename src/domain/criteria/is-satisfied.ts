@@ -1,6 +1,7 @@
 // One function decides whether an exit criterion holds for a deal. Criterion types are a closed
 // union: a new type fails to compile here until it is handled.
 import { followsContractConvention } from "../files/contract-name";
+import { isPlanStepReady } from "../opportunities/close-plan";
 import type { CriterionField, ExitCriterion, FieldCondition } from "../process/types";
 import { attestationKey, type DealFacts } from "./deal-facts";
 
@@ -66,7 +67,7 @@ export function isSatisfied(criterion: ExitCriterion, stageKey: string, deal: De
     case "approval":
       return deal.approvalStatus === "not_required" || deal.approvalStatus === "approved";
     case "plan":
-      return deal.planSteps.filter((s) => s.hasOwner && s.dueDate !== null).length >= criterion.minSteps;
+      return deal.planSteps.filter(isPlanStepReady).length >= criterion.minSteps;
     default: {
       const never: never = criterion;
       throw new Error(`Unknown criterion ${JSON.stringify(never)}`);

@@ -42,6 +42,9 @@ export function safeCompanyName(name: string): string {
 export const contractYears = (f: Pick<ContractFacts, "years" | "termMonths">) =>
   f.years ?? Math.max(1, Math.ceil(f.termMonths / 12));
 
+/** An expansion contract is named with its number of users: until the deal has them, it cannot be named. */
+export const contractNeedsUsers = (f: Pick<ContractFacts, "type" | "users">) => f.type === "expansion" && f.users === null;
+
 /** The base name (without extension) a signed contract must carry. */
 export function contractBaseName(f: ContractFacts): string {
   const head = `${conventionDate(f.closeDate)}_${safeCompanyName(f.accountName)}`;
@@ -57,7 +60,7 @@ export function followsContractConvention(storedName: string, f: Omit<ContractFa
   const [, m, d, yy] = match.map(Number) as [number, number, number, number];
   const daysInMonth = new Date(Date.UTC(2000 + yy, m, 0)).getUTCDate();
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth || match[1]!.startsWith("0") || match[2]!.startsWith("0")) return false;
-  if (f.type === "expansion" && f.users === null) return false; // the name needs the number of users
+  if (contractNeedsUsers(f)) return false;
   const tail = f.type === "expansion" ? `EXPANSION_${f.users ?? 0}` : String(contractYears(f));
   return match[4] === `${safeCompanyName(f.accountName)}_${tail}`;
 }

@@ -1,11 +1,10 @@
 // The rules of moving a deal between stages (docs/rules/moves.md), as one pure decision. The use case
 // loads the facts, asks planMove, and then either writes the move or answers the refusal.
 import { unmetCriteria, type Unmet } from "../criteria/unmet-criteria";
+import { canCloseLost, canReopenInto, firstQualifiedStage, lostFieldProblems, type LostFields } from "./closed-lost";
 import type { DealFacts } from "../criteria/deal-facts";
 import { followsContractConvention } from "../files/contract-name";
 import type { ProcessVersion, Stage } from "../process/process-version";
-
-export type LostFields = { reasonCategory: string; explanation: string; competitor: string; missingFunctionality: string };
 
 export type MoveRequest = {
   toStage: string;
@@ -24,9 +23,6 @@ export type MovePlan =
   | { ok: false; code: "EXIT_CRITERIA_UNMET"; message: string; unmet: Unmet[] }
   | { ok: false; code: "TRANSITION_NOT_ALLOWED" | "FORBIDDEN"; message: string }
   | { ok: false; code: "VALIDATION_FAILED"; message: string; fields: { field: string; message: string }[] };
-
-/** Closed Lost, and re-opening, start at the second stage: "Stage 2+" in the source's words. */
-export const FIRST_QUALIFIED_ORDER = 1;
 
 const invalid = (field: string, message: string): MovePlan => ({
   ok: false,
@@ -55,6 +51,9 @@ function gate(kind: MoveKind, from: Stage, to: Stage, unmet: Unmet[], request: M
   return { ok: true, kind, from, to, overridden: unmet };
 }
 
+/** A move to an earlier open stage is a move back: allowed, with a reason, and no criterion checked. */
+export const isMoveBack = (from: Pick<Stage, "order">, to: Pick<Stage, "order" | "kind">) => to.kind === "open" && to.order < from.order;
+
 export function planMove(
   process: ProcessVersion,
   position: DealPosition,
@@ -70,25 +69,17 @@ export function planMove(
   if (position.status === "disqualified") return notAllowed("A disqualified deal is archived and cannot move.");
   if (position.status === "won") return notAllowed("A won deal is closed and cannot move.");
 
+  const secondStage = firstQualifiedStage(process.stages)?.name ?? "the second stage";
   if (position.status === "lost") {
-    if (to.kind !== "open" || to.order < FIRST_QUALIFIED_ORDER)
-      return notAllowed(`A lost deal re-opens into ${process.stages[FIRST_QUALIFIED_ORDER]?.name ?? "the second stage"} or a later open stage.`);
+    if (!canReopenInto(to)) return notAllowed(`A lost deal re-opens into ${secondStage} or a later open stage.`);
     if (!hasText(request.reason)) return invalid("reason", "say why the deal is re-opened");
     return { ok: true, kind: "reopen", from, to, overridden: [] };
   }
 
   if (to.kind === "lost") {
-    if (from.order < FIRST_QUALIFIED_ORDER)
-      return notAllowed(`Closed Lost is only for deals in ${process.stages[FIRST_QUALIFIED_ORDER]?.name ?? "the second stage"} or later: disqualify this deal instead.`);
-    const lost = request.lost;
-    const missing = (["reasonCategory", "explanation", "competitor", "missingFunctionality"] as const).filter((k) => !hasText(lost?.[k]));
-    if (missing.length)
-      return {
-        ok: false,
-        code: "VALIDATION_FAILED",
-        message: "Closed Lost needs why we lost, the competitor and the missing functionality.",
-        fields: missing.map((k) => ({ field: `lost.${k}`, message: "required (write none when there is none)" })),
-      };
+    if (!canCloseLost(from)) return notAllowed(`Closed Lost is only for deals in ${secondStage} or later: disqualify this deal instead.`);
+    const fields = lostFieldProblems(request.lost);
+    if (fields.length) return { ok: false, code: "VALIDATION_FAILED", message: "Closed Lost needs why we lost, the competitor and the missing functionality.", fields };
     return { ok: true, kind: "lost", from, to, overridden: [] };
   }
 
@@ -104,7 +95,7 @@ export function planMove(
     return gate("won", from, to, unmet, request, options.canOverride);
   }
 
-  if (to.order < from.order) {
+  if (isMoveBack(from, to)) {
     if (!hasText(request.reason)) return invalid("reason", "say why the deal moves back");
     return { ok: true, kind: "backward", from, to, overridden: [] };
   }

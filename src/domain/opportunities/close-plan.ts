@@ -2,7 +2,14 @@
 // date. Steps are shown in due order with how far each sits before the decision.
 import { addDays, daysBetween, type CalendarDate } from "../dates";
 
-export type PlanStep = { id: string; title: string; dueDate: CalendarDate | null; hasOwner: boolean; done: boolean };
+export type PlanStep = { id: string; title: string; dueDate: CalendarDate | null; done: boolean };
+
+/** Who a step belongs to: one of us (a user), or a person at the buyer named in words. */
+export type PlanStepOwner = { ownerUserId: string | null; ownerName: string };
+
+/** A step counts toward a `plan` exit criterion once it has an owner and a due date. */
+export const isPlanStepReady = (step: PlanStepOwner & { dueDate: CalendarDate | null }) =>
+  (!!step.ownerUserId || step.ownerName.trim() !== "") && step.dueDate !== null;
 
 export type ArrangedStep<S extends PlanStep> = S & {
   /** Days between the step and the decision date (negative: due after the decision, which is late). */

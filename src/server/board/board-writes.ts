@@ -3,7 +3,7 @@
 // conflict, the state someone else left) without another round trip.
 import type { Actor } from "../../auth/actor";
 import { toCalendarDate, type CalendarDate } from "../../domain/dates";
-import { suggestClosePlan } from "../../domain/opportunities/close-plan";
+import { isPlanStepReady, suggestClosePlan } from "../../domain/opportunities/close-plan";
 import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
 import type { ZodType } from "zod";
@@ -88,7 +88,7 @@ export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: 
     const added = (input.steps === "typical" ? suggestClosePlan(plan.closeDate, toCalendarDate(now)) : input.steps).filter(
       (s) => input.steps !== "typical" || !existing.has(s.title.toLowerCase()),
     );
-    const ready = (list: typeof plan.steps) => list.filter((s) => (s.ownerUserId || s.ownerName.trim()) && s.dueDate).length;
+    const ready = (list: typeof plan.steps) => list.filter(isPlanStepReady).length;
     if (!added.length) return { card: toBoardCard(deal), added: 0, ready: ready(plan.steps) };
     const steps = [
       ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { assertCanChangeOpportunity } from "../../auth/authorize";
 import { toCalendarDate } from "../../domain/dates";
-import { contractBaseName } from "../../domain/files/contract-name";
+import { contractBaseName, contractNeedsUsers } from "../../domain/files/contract-name";
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, safeFileName } from "../../domain/files/upload-rules";
 import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
@@ -34,7 +34,7 @@ export async function uploadFile(
   const { row: deal } = await getVisibleOpportunity(database().sql, actor, opportunityId);
   assertCanChangeOpportunity(actor, { ownerId: deal.ownerId, ownerTeamId: deal.owner.teamId });
   assertOpen(deal);
-  if (input.kind === "signed_contract" && deal.type === "expansion" && deal.users === null)
+  if (input.kind === "signed_contract" && contractNeedsUsers(deal))
     throw new AppError("VALIDATION_FAILED", "An expansion contract is named with its number of users: set the deal's users first.", {
       fields: [{ field: "users", message: "required to name an expansion contract" }],
     });

@@ -20,12 +20,11 @@ async function readClosePlan(q: Sql, id: string, now: Date): Promise<ClosePlanRe
     ownerName: s.ownerName,
     dueDate: s.dueDate ? toCalendarDate(s.dueDate) : null,
     done: s.doneAt !== null,
-    hasOwner: !!s.ownerUserId || s.ownerName.trim() !== "",
   }));
   return {
     opportunityVersion: deal.version,
     closeDate,
-    steps: arrangeClosePlan(steps, closeDate, deal.status === "open" ? today : null).map(({ hasOwner: _unused, ...s }) => s),
+    steps: arrangeClosePlan(steps, closeDate, deal.status === "open" ? today : null),
     suggested: rows.length ? [] : suggestClosePlan(closeDate, today),
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../../auth/actor";
+import { canDisqualify } from "../../domain/moves/closed-lost";
 import { AppError } from "../../errors";
 import type { OpportunityResponse } from "../../schemas/opportunities";
 import type { Tx } from "../db";
@@ -13,7 +14,7 @@ export async function disqualifyOpportunity(
   tx?: Tx,
 ): Promise<OpportunityResponse> {
   return changeOpportunity(actor, { id, version: input.version }, ({ row, process }) => {
-    if (process.stages[0]?.key !== row.stageKey)
+    if (!process.stages.some((s) => s.key === row.stageKey && canDisqualify(s)))
       throw new AppError("TRANSITION_NOT_ALLOWED", `Only a deal in ${process.stages[0]?.name} is disqualified; a later deal is closed lost.`);
     return {
       columns: { status: "disqualified", disqualifiedReason: input.reason, closedAt: now },

@@ -1,5 +1,6 @@
 // The live checklist: each exit criterion of the current stage with whether it holds and what the
 // page needs to let the rep fix it in place (who attested it, the files or contacts that count).
+import { isPlanStepReady } from "../../domain/opportunities/close-plan";
 import type { ExitCriterion } from "../../domain/process/types";
 import type { ClosePlanResponse, OpportunityResponse } from "../../schemas/opportunities";
 import type { Attestation, FileView } from "./page-details";
@@ -25,7 +26,7 @@ export function buildChecklist(criteria: (ExitCriterion & { satisfied: boolean }
         return role ? { ...base, contactNames: ctx.contacts.filter((p) => p.role === role).map((p) => p.name) } : base;
       }
       case "plan":
-        return { ...base, planReady: ctx.closePlan.steps.filter((s) => (s.ownerUserId || s.ownerName.trim()) && s.dueDate).length };
+        return { ...base, planReady: ctx.closePlan.steps.filter(isPlanStepReady).length };
       default:
         return base;
     }

@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { opportunityCapabilities } from "../../auth/capabilities";
 import { criteriaStatus } from "../../domain/criteria/unmet-criteria";
 import { daysBetween, toCalendarDate } from "../../domain/dates";
-import { contractBaseName } from "../../domain/files/contract-name";
+import { contractBaseName, contractNeedsUsers } from "../../domain/files/contract-name";
 import type { Stage } from "../../domain/process/process-version";
 import { database, db } from "../db";
 import { getClosePlan } from "../opportunities/close-plan";
@@ -69,7 +69,7 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     planOwners,
     owners: may.assignOwner ? await listAssignableOwners(actor, tx) : [],
     /** The base name a signed contract is stored under; null while an expansion has no users. */
-    contractName: row.type === "expansion" && row.users === null ? null : contractBaseName(contractFacts),
+    contractName: contractNeedsUsers(row) ? null : contractBaseName(contractFacts),
     permissions: {
       /** Fields, criteria, plan, files: the deal's owner or their manager, while it is open. */
       canEdit: may.change && isOpen,

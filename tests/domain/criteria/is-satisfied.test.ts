@@ -135,7 +135,7 @@ describe("the other criterion types", () => {
     const [a, b, c] = completePlan();
     expect(holds(plan, { planSteps: [a!, b!, c!] })).toBe(true);
     expect(holds(plan, { planSteps: [a!, b!] })).toBe(false);
-    expect(holds(plan, { planSteps: [a!, b!, { ...c!, hasOwner: false }] })).toBe(false);
+    expect(holds(plan, { planSteps: [a!, b!, { ...c!, ownerUserId: null, ownerName: "" }] })).toBe(false);
     expect(holds(plan, { planSteps: [a!, b!, { ...c!, dueDate: null }] })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import {
   contractBaseName,
+  contractNeedsUsers,
   contractYears,
   conventionDate,
   followsContractConvention,
@@ -218,4 +219,18 @@ test("an expansion without a number of users has no valid contract name", () => 
   const expansion = { accountName: "Envoy", type: "expansion" as const, years: null, users: null, termMonths: 12 };
   expect(followsContractConvention("3.24.22_Envoy_EXPANSION_0.pdf", expansion)).toBe(false);
   expect(followsContractConvention("3.24.22_Envoy_EXPANSION_0.pdf", { ...expansion, users: 0 })).toBe(true);
+});
+
+describe("an expansion contract is named with its users, so it needs them", () => {
+  test.each([
+    ["an expansion without users", { type: "expansion", users: null }, true],
+    ["an expansion with users", { type: "expansion", users: 11 }, false],
+    ["a new customer without users", { type: "new", users: null }, false],
+  ] as const)("%s needs users first: %s", (_, facts, expected) => {
+    expect(contractNeedsUsers(contract(facts))).toBe(expected);
+  });
+
+  test("until it has them, no stored name follows the convention", () => {
+    expect(followsContractConvention("3.24.22_Envoy_EXPANSION_0.pdf", contract({ type: "expansion", users: null }))).toBe(false);
+  });
 });

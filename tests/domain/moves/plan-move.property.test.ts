@@ -65,7 +65,14 @@ const arbitraryFacts: fc.Arbitrary<DealFacts> = fc
       }),
       { maxLength: 4 },
     ),
-    planSteps: fc.array(fc.record({ hasOwner: fc.boolean(), dueDate: fc.option(calendarDate(), { nil: null }) }), { maxLength: 6 }),
+    planSteps: fc.array(
+      fc.record({
+        ownerUserId: fc.option(fc.constantFrom("rep-1", "manager-1"), { nil: null }),
+        ownerName: fc.constantFrom("", " ", "Priya (buyer's legal)"),
+        dueDate: fc.option(calendarDate(), { nil: null }),
+      }),
+      { maxLength: 6 },
+    ),
     approvalStatus: fc.constantFrom(...APPROVAL_STATUSES),
   })
   .chain((deal) =>

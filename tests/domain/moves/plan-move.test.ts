@@ -1,7 +1,7 @@
 // The rules of moving a deal (docs/rules/moves.md, contracts-and-files.md), one test or more per rule, on the Standard B2B process.
 import { describe, expect, test } from "vitest";
 import type { DealFacts } from "@/src/domain/criteria/deal-facts";
-import { planMove, type DealPosition, type MoveRequest } from "@/src/domain/moves/plan-move";
+import { isMoveBack, planMove, type DealPosition, type MoveRequest } from "@/src/domain/moves/plan-move";
 import type { ProcessVersion } from "@/src/domain/process/process-version";
 import { STANDARD_B2B } from "@/src/domain/process/templates/standard-b2b";
 import {
@@ -274,9 +274,9 @@ describe("each criterion type gates a forward move", () => {
     test.each([
       ["no steps", []],
       ["two complete steps (fewer than three)", [a, b]],
-      ["three steps, one without an owner", [a, b, { ...c!, hasOwner: false }]],
+      ["three steps, one without an owner", [a, b, { ...c!, ownerUserId: null, ownerName: " " }]],
       ["three steps, one without a due date", [a, b, { ...c!, dueDate: null }]],
-      ["four steps, only two complete", [a, b, { hasOwner: false, dueDate: null }, { hasOwner: true, dueDate: null }]],
+      ["four steps, only two complete", [a, b, { ownerUserId: null, ownerName: "", dueDate: null }, { ...c!, dueDate: null }]],
     ] as const)("%s fails", (_, planSteps) => {
       const deal = { ...factsSatisfying(["propose"]), planSteps };
       expect(move(open("propose"), deal, { toStage: "negotiate" })).toEqual(
@@ -293,7 +293,7 @@ describe("each criterion type gates a forward move", () => {
 
     test.each([
       ["three complete steps", [a, b, c]],
-      ["four steps, three of them complete", [a, b, { hasOwner: false, dueDate: null }, c]],
+      ["four steps, three of them complete", [a, b, { ownerUserId: null, ownerName: "", dueDate: null }, c]],
     ] as const)("%s passes", (_, planSteps) => {
       const deal = { ...factsSatisfying(["propose"]), planSteps };
       expect(move(open("propose"), deal, { toStage: "negotiate" })).toEqual(okMove("forward", "propose", "negotiate"));
@@ -322,6 +322,17 @@ describe("backward: allowed with a reason, no criteria checked", () => {
     expect(move(open("qualify"), facts(), { toStage: "identify", reason: "No budget owner found yet" })).toEqual(
       okMove("backward", "qualify", "identify"),
     );
+  });
+
+  test.each([
+    ["negotiate", "qualify", true],
+    ["qualify", "identify", true],
+    ["qualify", "propose", false],
+    ["qualify", "qualify", false],
+    ["negotiate", "closed_won", false],
+    ["negotiate", "closed_lost", false],
+  ])("%s → %s is a move back, which asks for a reason: %s", (from, to, expected) => {
+    expect(isMoveBack(stageOf(P, from), stageOf(P, to))).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 // "The target decision date cannot change silently" (docs/rules/deal-tracking.md): a later date is a push and needs
 // a reason; every change keeps the old and new date and the slip in days.
 import { describe, expect, test } from "vitest";
-import { planCloseDateChange } from "@/src/domain/opportunities/close-date-change";
+import { isCloseDatePush, planCloseDateChange } from "@/src/domain/opportunities/close-date-change";
 
 const REFUSED = { ok: false, field: "reason", message: "moving the close date later needs a reason" };
 
@@ -54,5 +54,16 @@ describe("pulling the close date earlier", () => {
 describe("the same date", () => {
   test.each([undefined, "", "why not"])("the same date is no change (reason %j)", (reason) => {
     expect(planCloseDateChange("2024-06-30", "2024-06-30", reason)).toEqual({ ok: true, changed: false });
+  });
+});
+
+describe("a push is a close date moved later", () => {
+  test.each([
+    ["2024-06-30", "2024-07-01", true],
+    ["2024-06-30", "2025-01-01", true],
+    ["2024-06-30", "2024-06-30", false],
+    ["2024-06-30", "2024-06-29", false],
+  ])("%s → %s is a push: %s", (from, to, expected) => {
+    expect(isCloseDatePush(from, to)).toBe(expected);
   });
 });

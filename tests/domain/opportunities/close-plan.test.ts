@@ -1,13 +1,12 @@
 // The close plan (docs/rules/deal-tracking.md, "The close plan"): steps worked back from the target
 // decision date, each with an owner and a due date.
 import { describe, expect, test } from "vitest";
-import { arrangeClosePlan, suggestClosePlan, type PlanStep } from "@/src/domain/opportunities/close-plan";
+import { arrangeClosePlan, isPlanStepReady, suggestClosePlan, type PlanStep } from "@/src/domain/opportunities/close-plan";
 
 const step = (id: string, title: string, dueDate: string | null, done = false): PlanStep & { owner: string } => ({
   id,
   title,
   dueDate,
-  hasOwner: true,
   done,
   owner: `owner-${id}`,
 });
@@ -115,5 +114,17 @@ describe("the suggested close plan works back from the decision date, never befo
   test("the suggested steps are in due order", () => {
     const dates = suggestClosePlan("2024-12-31", "2024-12-01").map((s) => s.dueDate);
     expect(dates).toEqual([...dates].sort());
+  });
+});
+
+describe("a step counts toward the plan criterion with an owner and a due date", () => {
+  test.each([
+    ["one of us, with a due date", { ownerUserId: "rep-1", ownerName: "", dueDate: "2024-06-14" }, true],
+    ["a person at the buyer, with a due date", { ownerUserId: null, ownerName: "Priya (buyer's legal)", dueDate: "2024-06-14" }, true],
+    ["an owner but no due date", { ownerUserId: "rep-1", ownerName: "", dueDate: null }, false],
+    ["a due date but no owner", { ownerUserId: null, ownerName: "", dueDate: "2024-06-14" }, false],
+    ["a blank name is no owner", { ownerUserId: null, ownerName: "   ", dueDate: "2024-06-14" }, false],
+  ])("%s: %s", (_, step, expected) => {
+    expect(isPlanStepReady(step)).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@
 
 // The ways out of the open stages: Closed Won, Closed Lost (from the second stage on) or
 // Disqualify (first stage only); and Re-open for a lost deal.
+import { canCloseLost, canDisqualify } from "@/src/domain/moves/closed-lost";
 import { Button } from "@/src/ui/button";
 import { CheckIcon, RotateIcon } from "@/src/ui/icons";
 import { useDeal } from "./deal-context";
@@ -19,18 +20,19 @@ export function CloseActions({ facts }: { facts: MoveFacts }) {
       </Button>
     );
   if (facts.status !== "open") return null;
-  const isFirst = facts.stages.find((s) => s.key === facts.currentKey)?.order === 0;
+  const current = facts.stages.find((s) => s.key === facts.currentKey)!;
   return (
     <div className="flex flex-wrap gap-2">
-      {isFirst ? (
+      {canDisqualify(current) ? (
         <Button variant="danger" size="sm" onClick={() => open({ kind: "disqualify" })}>
           Disqualify
         </Button>
-      ) : (
+      ) : null}
+      {canCloseLost(current) ? (
         <Button variant="danger" size="sm" onClick={() => open({ kind: "lost" })}>
           Closed Lost
         </Button>
-      )}
+      ) : null}
       <Button variant="secondary" size="sm" onClick={() => open({ kind: "won" })}>
         <CheckIcon className="size-4 text-emerald-600" />
         Closed Won

@@ -1,5 +1,6 @@
 // How a closed deal ended, in place of the checklist: why we won, or why we lost and to whom, or
 // why it was disqualified.
+import { isNone } from "@/src/domain/moves/closed-lost";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import type { FileView } from "@/src/server/opportunity-page/page-details";
 import { cx } from "@/src/ui/cx";
@@ -9,8 +10,7 @@ import { lostCategoryLabel } from "../../_lib/labels";
 
 type Props = { deal: OpportunityResponse; files: FileView[] };
 
-/** "none" is how the Closed Lost fields record that there was no competitor, or nothing missing. */
-const orNone = (value: string, none: string) => (value.trim().toLowerCase() === "none" ? none : value);
+const orNone = (value: string, none: string) => (isNone(value) ? none : value);
 
 export function ClosedSummary({ deal, files }: Props) {
   const on = deal.closedAt ? ` on ${formatDate(deal.closedAt.slice(0, 10))}` : "";

@@ -1,6 +1,7 @@
 "use client";
 
 // The deal's fields, each editable in place for those who may change the deal.
+import { isCloseDatePush } from "@/src/domain/opportunities/close-date-change";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import type { Person } from "@/src/server/opportunity-page/people";
 import { formatMoney } from "@/src/ui/format";
@@ -45,7 +46,7 @@ function dealRows(deal: OpportunityResponse, owners: Person[], canAssignOwner: b
       display: formatDate(deal.closeDate),
       editor: { kind: "date" },
       toPayload: (v) => ({ closeDate: v }),
-      reasonFor: (v) => (v > deal.closeDate ? "Why is the close date moving later?" : null),
+      reasonFor: (v) => (isCloseDatePush(deal.closeDate, v) ? "Why is the close date moving later?" : null),
       hint: deal.closeDatePushes > 0 ? `Pushed ${deal.closeDatePushes}× since ${formatDate(deal.originalCloseDate)}` : undefined,
     },
     {

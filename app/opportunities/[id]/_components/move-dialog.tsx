@@ -5,6 +5,7 @@
 // with a justification. Backward, a reason is asked.
 import { useState, type FormEvent } from "react";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
+import { isMoveBack } from "@/src/domain/moves/plan-move";
 import type { ActionError } from "@/src/http/action-result";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import { Button } from "@/src/ui/button";
@@ -23,7 +24,7 @@ type Props = { facts: MoveFacts; to: StageView; onClose: () => void };
 export function MoveDialog({ facts, to, onClose }: Props) {
   const { canOverride } = useDeal();
   const from = facts.stages.find((s) => s.key === facts.currentKey)!;
-  const isBack = to.order < from.order;
+  const isBack = isMoveBack(from, to);
   const [reason, setReason] = useState("");
   const [justification, setJustification] = useState("");
   const [overriding, setOverriding] = useState(false);

@@ -2,6 +2,7 @@
 
 // A lost deal comes back into the second stage or later, with a reason.
 import { useState } from "react";
+import { canReopenInto } from "@/src/domain/moves/closed-lost";
 import { Field } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Area, FormDialog } from "./form-dialog";
@@ -10,7 +11,7 @@ import { useMoveSubmit } from "./move-submit";
 import type { MoveFacts } from "./moves";
 
 export function ReopenDialog({ facts, initial, onClose }: { facts: MoveFacts; initial?: string; onClose: () => void }) {
-  const choices = facts.stages.filter((s) => s.kind === "open" && s.order >= 1);
+  const choices = facts.stages.filter(canReopenInto);
   const [toStage, setToStage] = useState(choices.some((s) => s.key === initial) ? initial! : (choices[0]?.key ?? ""));
   const [reason, setReason] = useState("");
   const { submit, pending, error } = useMoveSubmit(onClose);

@@ -2,6 +2,7 @@
 
 // The deal's stages across the top: done, current (with its days in stage) and ahead, and the
 // closed outcome at the end. A stage ahead or behind is a button that offers to move there.
+import { canReopenInto } from "@/src/domain/moves/closed-lost";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import { cx } from "@/src/ui/cx";
 import { CheckIcon } from "@/src/ui/icons";
@@ -56,13 +57,14 @@ function segments({ facts, daysInStage, lostFrom, closedOn }: Props, canMove: bo
         ...(canMove ? { onSelect: () => open({ kind: "move", to: s.key }), action: isDone ? "move the deal back here" : "move the deal here" } : {}),
       };
     }
-    const reached = s.order <= reachedOrder || (status === "disqualified" && s.order === 0);
-    const reopenable = status === "lost" && canMove && s.order >= 1;
+    const archivedHere = status === "disqualified" && s.key === currentKey;
+    const reached = s.order <= reachedOrder || archivedHere;
+    const reopenable = status === "lost" && canMove && canReopenInto(s);
     return {
       key: s.key,
       name: s.name,
       state: reached ? "done" : "unreached",
-      detail: status === "disqualified" && s.order === 0 ? "Archived" : reached ? (status === "lost" && s.key === lostFrom ? "Lost here" : "Done") : "Not reached",
+      detail: archivedHere ? "Archived" : reached ? (status === "lost" && s.key === lostFrom ? "Lost here" : "Done") : "Not reached",
       ...(reopenable ? { onSelect: () => open({ kind: "reopen", to: s.key }), action: "re-open the deal here" } : {}),
     };
   };

@@ -1,0 +1,35 @@
+// Closed Lost: from which stage a deal may be lost (and a lost deal re-opened), and what a loss must
+// say. The engine (planMove), the board and the deal page all ask these, so the rule has one name.
+type Placed = { order: number; kind: "open" | "won" | "lost" };
+
+/** Closed Lost and re-opening start at the second stage ("Stage 2+" in the sales process). */
+const FIRST_QUALIFIED_ORDER = 1;
+
+/** A deal is lost from the second open stage on; a first-stage deal that goes nowhere is disqualified. */
+export const canCloseLost = (from: Placed) => from.kind === "open" && from.order >= FIRST_QUALIFIED_ORDER;
+
+/** Disqualifying is for the first stage only: later, a deal that goes nowhere is closed lost. */
+export const canDisqualify = (from: Placed) => from.kind === "open" && from.order < FIRST_QUALIFIED_ORDER;
+
+/** A lost deal comes back into the second stage or a later open stage, never the first. */
+export const canReopenInto = (to: Placed) => to.kind === "open" && to.order >= FIRST_QUALIFIED_ORDER;
+
+/** The stage Closed Lost and re-opening start at, to name in messages ("Qualify or later"). */
+export const firstQualifiedStage = <S extends Placed>(stages: readonly S[]): S | undefined => stages.find(canReopenInto);
+
+export type LostFields = { reasonCategory: string; explanation: string; competitor: string; missingFunctionality: string };
+
+/** How a loss says there was no competitor, or nothing missing: a choice, never a blank. */
+export const NONE = "none";
+
+export const isNone = (answer: string) => answer.trim().toLowerCase() === NONE;
+
+const LOST_FIELDS = ["reasonCategory", "explanation", "competitor", "missingFunctionality"] as const;
+
+/**
+ * Closed Lost asks why we lost (a category and an explanation), the competitor and the missing
+ * functionality. Each may be "none", but none may be left blank: one problem per blank field.
+ */
+export function lostFieldProblems(lost: Partial<LostFields> | undefined): { field: `lost.${keyof LostFields}`; message: string }[] {
+  return LOST_FIELDS.filter((k) => !lost?.[k]?.trim()).map((k) => ({ field: `lost.${k}`, message: "required (write none when there is none)" }));
+}
