@@ -207,10 +207,10 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await panel.getByLabel("Decision criteria recorded").locator("xpath=following-sibling::button").click();
   await expect(panel.getByText("Saved on the deal.")).toHaveCount(2);
 
-  await panel.getByLabel("Name of the decision maker").fill("Dana Chief");
+  await panel.getByLabel("Decision maker's name").fill("Dana Chief");
   await panel.getByRole("button", { name: "Add decision maker" }).click();
   await expect(panel.getByText("Dana Chief added as decision maker.")).toBeVisible();
-  await panel.getByLabel("Name of the champion").fill("Chris Champion");
+  await panel.getByLabel("Champion's name").fill("Chris Champion");
   await panel.getByRole("button", { name: "Add champion" }).click();
   await expect(panel.getByText("Chris Champion added as champion.")).toBeVisible();
 
@@ -255,9 +255,9 @@ test("Closed Lost asks for its fields in a dialog", async ({ page, request }) =>
   const dialog = page.getByRole("dialog", { name: "Close Platform rollout as lost" });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Why we lost").selectOption("competitor");
-  await dialog.getByLabel("What happened").fill("They chose a vendor bundled with their CRM renewal.");
+  await dialog.getByLabel("Explanation").fill("They chose a vendor bundled with their CRM renewal.");
   await dialog.getByLabel("Lost to competitor").fill("DealFlow");
-  await dialog.getByLabel("No missing functionality").check();
+  await dialog.getByLabel("Nothing was missing").check();
   await dialog.getByRole("button", { name: "Close as lost" }).click();
 
   await expect(dialog).toBeHidden();
@@ -315,8 +315,9 @@ test("a manager overrides a refused move with a written justification", async ({
   await openBoard(page, `?q=${encodeURIComponent(account)}`);
   await moveByKeyboard(page, account, 1);
   const panel = page.getByRole("dialog", { name: "Platform rollout can't move to Qualify yet" });
-  await panel.getByRole("button", { name: "Override with justification" }).click();
-  await panel.getByLabel("Override with justification").fill("Signed LOI in hand; discovery notes follow tomorrow.");
+  await panel.getByRole("checkbox", { name: /Override as manager/ }).check();
+  await expect(panel.getByRole("button", { name: "Override and move" })).toBeDisabled(); // not without a justification
+  await panel.getByRole("textbox", { name: "Justification" }).fill("Signed LOI in hand; discovery notes follow tomorrow.");
   await panel.getByRole("button", { name: "Override and move" }).click();
 
   await expect(panel).toBeHidden();
@@ -420,4 +421,111 @@ test("the board and its refused-move panel pass an accessibility scan", async ({
   await expectNoSeriousViolations(page);
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
+});
+
+// The board and the deal page share one kit: the same actions, the same Closed Lost form and the same
+// fixers. Each test does the same thing in both places and compares what was stored.
+test.describe("one kit on the board and on the deal page", () => {
+  async function dealInQualify(request: APIRequestContext, token: string, account: string) {
+    const deal = await createDeal(request, token, account);
+    await satisfy(request, token, deal.id, ["identify"]);
+    return moveByApi(request, token, deal.id, "qualify");
+  }
+
+  async function answerLost(dialog: Locator) {
+    await dialog.getByLabel("Why we lost").selectOption("no_decision");
+    await dialog.getByLabel("Explanation").fill("The buyer kept its spreadsheets for another year.");
+    await dialog.getByLabel("No competitor").check();
+    await dialog.getByLabel("Nothing was missing").check();
+    await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  test("Closed Lost stores the same answers, none included, from the board and from the deal page", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const tag = uid();
+    const fromBoard = await dealInQualify(request, token, `E2E lost board ${tag}`);
+    const fromPage = await dealInQualify(request, token, `E2E lost page ${tag}`);
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${tag}`);
+    await dragByMouse(page, card(page, `E2E lost board ${tag}`), column(page, "closed_lost"));
+    await answerLost(page.getByRole("dialog", { name: "Close Platform rollout as lost" }));
+    await expect(page.getByTestId("board-notice")).toContainText("closed as lost");
+
+    await page.goto(`/opportunities/${fromPage.id}`);
+    await page.getByRole("button", { name: "Closed Lost" }).click();
+    await answerLost(page.getByRole("dialog", { name: "Mark as Closed Lost" }));
+    await expect(page.getByRole("heading", { name: /^Closed Lost on / })).toBeVisible();
+
+    const lost = async (id: string) => ((await current(request, token, id)) as unknown as { lost: unknown }).lost;
+    const expected = { reasonCategory: "no_decision", explanation: "The buyer kept its spreadsheets for another year.", competitor: "none", missingFunctionality: "none" };
+    expect(await lost(fromBoard.id)).toEqual(expected);
+    expect(await lost(fromPage.id)).toEqual(expected);
+    // Both read back as "none" on the deal page's summary.
+    await page.goto(`/opportunities/${fromBoard.id}`);
+    await expect(page.getByRole("heading", { name: /^Closed Lost on / })).toBeVisible();
+    await expect(page.getByText("No competitor", { exact: true })).toBeVisible();
+    await expect(page.getByText("Nothing was missing", { exact: true })).toBeVisible();
+  });
+
+  test("Closed Lost from the first stage is refused on the board before any form, as on the deal page", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const account = `E2E early ${uid()}`;
+    const deal = await createDeal(request, token, account);
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${encodeURIComponent(account)}`);
+    await dragByMouse(page, card(page, account), column(page, "closed_lost"));
+    await expect(page.getByTestId("board-notice")).toContainText("Closed Lost starts at Qualify");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(card(column(page, "identify"), account)).toBeVisible();
+
+    await page.goto(`/opportunities/${deal.id}`);
+    await expect(page.getByRole("button", { name: "Disqualify" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Closed Lost" })).toHaveCount(0);
+    expect((await current(request, token, deal.id)).stage).toBe("identify");
+  });
+
+  test("the same fixers meet a criterion in the board's refused-move panel and in the deal page's move dialog", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const tag = uid();
+    const onBoard = await dealInQualify(request, token, `E2E fixers board ${tag}`);
+    const onPage = await dealInQualify(request, token, `E2E fixers page ${tag}`);
+
+    /** Qualify's unmet criteria, met from a list of fixers: the champion added, two ticks. */
+    async function fixQualify(list: Locator) {
+      await list.getByLabel("Champion's name").fill("Chris Champion");
+      await list.getByRole("button", { name: "Add champion" }).click();
+      await expect(list.getByText("Chris Champion added as champion.")).toBeVisible();
+      for (const label of ["Value and fit confirmed with every buyer group", "Budget confirmed"]) {
+        await list.getByRole("checkbox", { name: label }).check();
+        await expect(list.getByRole("checkbox", { name: label })).toBeChecked();
+        await expect(list.getByRole("checkbox", { name: label })).toBeEnabled();
+      }
+    }
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${tag}`);
+    await moveByKeyboard(page, `E2E fixers board ${tag}`, 1);
+    const panel = page.getByRole("dialog", { name: "Platform rollout can't move to Propose yet" });
+    await fixQualify(panel.getByTestId("unmet-criteria"));
+    await expect(panel.getByText("All fixed: ready to retry.")).toBeVisible();
+    await panel.getByRole("button", { name: "Retry move" }).click();
+    await expect(card(column(page, "propose"), `E2E fixers board ${tag}`)).toBeVisible();
+
+    await page.goto(`/opportunities/${onPage.id}`);
+    await page.getByRole("list", { name: "Stage path" }).getByRole("button", { name: /^Propose/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Move to Propose" });
+    await fixQualify(dialog.getByTestId("unmet-criteria"));
+    await dialog.getByRole("button", { name: "Move to Propose" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("list", { name: "Stage path" }).locator('[aria-current="step"]')).toContainText("Propose");
+
+    for (const id of [onBoard.id, onPage.id]) {
+      const deal = (await current(request, token, id)) as unknown as { stage: string; contacts: { name: string; role: string }[] };
+      expect(deal.stage).toBe("propose");
+      expect(deal.contacts.filter((c) => c.role === "champion").map((c) => c.name)).toEqual(["Chris Champion"]);
+    }
+  });
 });

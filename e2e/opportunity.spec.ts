@@ -180,7 +180,7 @@ test("in Propose: a field filled in place, a quote uploaded, a suggested close p
   await expect(criteriaCount(page)).toHaveText("1 of 4 met");
 
   const quote = criterion(page, "quote_generated");
-  await quote.getByLabel("Quote file").setInputFiles({ name: "quote-v2.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
+  await quote.getByLabel("Formal quote attached").setInputFiles({ name: "quote-v2.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
   await quote.getByRole("button", { name: "Upload" }).click();
   await expect(criteriaCount(page)).toHaveText("2 of 4 met");
   await expect(page.locator("#files")).toContainText("quote-v2.pdf");

@@ -5,8 +5,8 @@ import type { BoardStage } from "@/src/server/board/get-board";
 import { Button } from "@/src/ui/button";
 import { Dialog } from "@/src/ui/dialog";
 import { Textarea } from "@/src/ui/textarea";
+import { LostDialog } from "../opportunities/_kit/lost-dialog";
 import { dealName, dealTitle } from "./deal-card";
-import { LostFieldsForm } from "./lost-fields";
 import type { DetailsRequest, MoveInput } from "./move-types";
 
 type Props = { request: DetailsRequest; stages: BoardStage[]; onSubmit: (input: MoveInput) => void; onCancel: () => void };
@@ -18,6 +18,20 @@ const COPY = {
 
 /** The words a move needs before it is sent: Closed Won and Lost ask for their fields, a move back for a reason. */
 export function MoveDetailsDialog({ request, stages, onSubmit, onCancel }: Props) {
+  const { card, toStage, kind } = request;
+  if (kind === "lost")
+    return (
+      <LostDialog
+        title={`Close ${dealName(card)} as lost`}
+        description={`${dealTitle(card)}: every answer feeds the loss analysis.`}
+        onSubmit={(lost) => onSubmit({ toStage, lost })}
+        onClose={onCancel}
+      />
+    );
+  return <TextDialog request={{ card, toStage, kind }} stages={stages} onSubmit={onSubmit} onCancel={onCancel} />;
+}
+
+function TextDialog({ request, stages, onSubmit, onCancel }: Omit<Props, "request"> & { request: DetailsRequest & { kind: "won" | "back" } }) {
   const [text, setText] = useState("");
   const { card, toStage, kind } = request;
   const stageName = stages.find((s) => s.key === toStage)?.name ?? toStage;
@@ -29,45 +43,41 @@ export function MoveDetailsDialog({ request, stages, onSubmit, onCancel }: Props
     if (kind === "back") onSubmit({ toStage, reason: text.trim() });
   }
 
-  const title = kind === "lost" ? `Close ${dealName(card)} as lost` : kind === "won" ? `Close ${dealName(card)} as won` : `Move ${dealName(card)} back to ${stageName}`;
+  const title = kind === "won" ? `Close ${dealName(card)} as won` : `Move ${dealName(card)} back to ${stageName}`;
   return (
     <Dialog
       open
       onOpenChange={(open) => (open ? undefined : onCancel())}
       title={title}
-      description={`${dealTitle(card)}${kind === "lost" ? ": every answer feeds the loss analysis. Write “none” where there is none." : ""}`}
+      description={dealTitle(card)}
       footer={
         <>
           <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} variant={kind === "lost" ? "danger" : "primary"}>
-            {kind === "lost" ? "Close as lost" : COPY[kind].action}
+          <Button type="submit" form={formId}>
+            {COPY[kind].action}
           </Button>
         </>
       }
     >
-      {kind === "lost" ? (
-        <LostFieldsForm id={formId} onSubmit={(lost) => onSubmit({ toStage, lost })} />
-      ) : (
-        <form id={formId} onSubmit={submitText} className="space-y-1.5">
-          <label htmlFor={`${formId}-text`} className="block text-sm font-medium text-ink">
-            {COPY[kind].label}
-          </label>
-          <Textarea
-            id={`${formId}-text`}
-            required
-            rows={4}
-            maxLength={kind === "won" ? 5000 : 1000}
-            aria-describedby={`${formId}-hint`}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-          <p id={`${formId}-hint`} className="text-[13px] text-ink-muted">
-            {COPY[kind].hint}
-          </p>
-        </form>
-      )}
+      <form id={formId} onSubmit={submitText} className="space-y-1.5">
+        <label htmlFor={`${formId}-text`} className="block text-sm font-medium text-ink">
+          {COPY[kind].label}
+        </label>
+        <Textarea
+          id={`${formId}-text`}
+          required
+          rows={4}
+          maxLength={kind === "won" ? 5000 : 1000}
+          aria-describedby={`${formId}-hint`}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
+        <p id={`${formId}-hint`} className="text-[13px] text-ink-muted">
+          {COPY[kind].hint}
+        </p>
+      </form>
     </Dialog>
   );
 }

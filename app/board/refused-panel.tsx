@@ -1,18 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { attestationKey } from "@/src/domain/criteria/deal-facts";
-import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import type { BoardCard } from "@/src/server/board/board-card";
 import type { BoardStage } from "@/src/server/board/get-board";
 import { Button } from "@/src/ui/button";
 import { Dialog } from "@/src/ui/dialog";
 import { pluralize } from "@/src/ui/format";
+import { DealWriterContext, useDealWriter } from "../opportunities/_kit/deal-writer";
+import { fixerDealOfCard } from "../opportunities/_kit/fixers/fixer-types";
+import { OverrideField } from "../opportunities/_kit/override-field";
+import { UnmetFixList, useMetCriteria } from "../opportunities/_kit/unmet-fix-list";
 import { dealName } from "./deal-card";
-import { CriterionFixer } from "./fixers/criterion-fixer";
-import { FixQueueContext, useFixQueueFor } from "./fixers/fix-queue";
 import type { Refusal } from "./move-types";
-import { OverrideForm } from "./override-form";
 
 type Props = {
   refusal: Refusal;
@@ -24,32 +23,24 @@ type Props = {
   onClose: () => void;
 };
 
-/** The unmet criteria, grouped by stage in process order. */
-function byStage(unmet: Unmet[], stages: BoardStage[]) {
-  return stages
-    .map((stage) => ({ stage, items: unmet.filter((u) => u.stage === stage.key) }))
-    .filter((g) => g.items.length > 0);
-}
-
 /**
  * A refused move, as a dialog: each unmet exit criterion with what it takes to meet it, right here
- * (tick, fill in, add the contact, upload the file), then Retry. Keyed by refusal, so a new
- * refusal starts with nothing marked met.
+ * (the deal page's fixers), then Retry. Keyed by refusal, so a new refusal starts with nothing
+ * marked met. Fixes write one after another at the card's version, and each new card goes back to
+ * the board.
  */
 export function RefusedPanel({ refusal, stages, canOverride, busy, onCard, onRetry, onClose }: Props) {
-  const [met, setMet] = useState<ReadonlySet<string>>(new Set());
   const { card, unmet, request } = refusal;
-  const queue = useFixQueueFor(card);
+  const { met, mark, left } = useMetCriteria(unmet);
+  const [overriding, setOverriding] = useState(false);
+  const [justification, setJustification] = useState("");
+  const writer = useDealWriter({
+    id: card.id,
+    version: card.version,
+    onCard,
+    conflictHint: "Someone else changed this deal meanwhile. It is up to date now: try again.",
+  });
   const target = stages.find((s) => s.key === request.toStage)?.name ?? request.toStage;
-  const left = unmet.filter((u) => !met.has(attestationKey(u.stage, u.key))).length;
-  const criterion = (u: Unmet) => stages.find((s) => s.key === u.stage)?.criteria.find((c) => c.key === u.key) ?? null;
-  const mark = (u: Unmet) => (isMet: boolean) =>
-    setMet((prev) => {
-      const next = new Set(prev);
-      if (isMet) next.add(attestationKey(u.stage, u.key));
-      else next.delete(attestationKey(u.stage, u.key));
-      return next;
-    });
 
   return (
     <Dialog
@@ -71,39 +62,24 @@ export function RefusedPanel({ refusal, stages, canOverride, busy, onCard, onRet
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => onRetry()} disabled={busy}>
-            {busy ? "Moving…" : "Retry move"}
-          </Button>
+          {overriding ? (
+            <Button variant="danger" onClick={() => onRetry(justification.trim())} disabled={busy || !justification.trim()}>
+              {busy ? "Moving…" : "Override and move"}
+            </Button>
+          ) : (
+            <Button onClick={() => onRetry()} disabled={busy}>
+              {busy ? "Moving…" : "Retry move"}
+            </Button>
+          )}
         </>
       }
     >
-      <FixQueueContext value={queue}>
-        <div className="space-y-6">
-          {byStage(unmet, stages).map(({ stage, items }) => (
-            <section key={stage.key} aria-labelledby={`refused-${stage.key}`}>
-              <h3 id={`refused-${stage.key}`} className="text-[13px] font-semibold text-ink">
-                Exit criteria of {stage.name}
-                <span className="ml-2 font-normal text-ink-muted">{pluralize(items.length, "unmet", "unmet")}</span>
-              </h3>
-              <ul className="mt-2 divide-y divide-line overflow-hidden rounded-lg border border-line">
-                {items.map((u) => (
-                  <li key={u.key} className="px-4 py-3.5">
-                    <CriterionFixer
-                      card={card}
-                      unmet={u}
-                      criterion={criterion(u)}
-                      done={met.has(attestationKey(u.stage, u.key))}
-                      onCard={onCard}
-                      onFixed={mark(u)}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-          {canOverride ? <OverrideForm busy={busy} onOverride={(justification) => onRetry(justification)} /> : null}
-        </div>
-      </FixQueueContext>
+      <DealWriterContext value={writer}>
+        <UnmetFixList unmet={unmet} stages={stages} deal={fixerDealOfCard(card)} met={met} onFixed={(u, isMet) => mark(u, isMet)} />
+      </DealWriterContext>
+      {canOverride ? (
+        <OverrideField overriding={overriding} onOverriding={setOverriding} justification={justification} onJustification={setJustification} />
+      ) : null}
     </Dialog>
   );
 }

@@ -2,16 +2,18 @@
 
 import { useCallback, useOptimistic, useReducer, useState, useTransition } from "react";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
+import { canCloseLost, firstQualifiedStage } from "@/src/domain/moves/closed-lost";
 import { isMoveBack } from "@/src/domain/moves/plan-move";
 import type { ActionError } from "@/src/http/action-result";
+import { reachAction } from "@/src/http/reach-action";
 import type { BoardCard } from "@/src/server/board/board-card";
 import type { Board } from "@/src/server/board/get-board";
-import { moveDeal } from "./actions";
+import { moveDeal } from "../opportunities/_actions/deal-actions";
+import { currentCardOf } from "../opportunities/_kit/deal-writer";
+import { describeError } from "../opportunities/_lib/problems";
 import { boardReducer, initialBoardState, projectMove } from "./board-state";
 import { dealTitle } from "./deal-card";
 import type { DetailsRequest, MoveInput, Refusal } from "./move-types";
-import { currentCardOf, describeError } from "./use-fix";
-import { reachAction } from "@/src/http/reach-action";
 
 export type Notice = { id: number; tone: "success" | "danger"; text: string };
 
@@ -62,7 +64,7 @@ export function useBoardMoves(board: Board) {
       addOptimistic({ type: "place", card: projectMove(card, target.key, target.kind) });
       const result = await reachAction(moveDeal({ id: card.id, version: card.version, ...input }));
       if (result.ok) {
-        dispatch({ type: "place", card: result.data });
+        dispatch({ type: "place", card: result.data.card });
         setRefusal(null);
         const done = target.kind === "open" ? `moved to ${target.name}` : `closed as ${target.kind} (${target.name})`;
         say("success", `${dealTitle(card)} ${done}${input.override ? ", with an override" : ""}.`);
@@ -70,14 +72,11 @@ export function useBoardMoves(board: Board) {
     });
   }
 
-  /** Closed Lost's own rule (only from the second stage) is the engine's: ask it before asking for the fields. */
+  /** Closed Lost starts at the second stage: a first-stage deal that goes nowhere is disqualified instead. */
   function askLost(card: BoardCard, toStage: string) {
-    startTransition(async () => {
-      const result = await reachAction(moveDeal({ id: card.id, version: card.version, toStage }));
-      if (result.ok) dispatch({ type: "place", card: result.data });
-      else if (result.error.code === "VALIDATION_FAILED") setDetails({ card, toStage, kind: "lost" });
-      else explain(card, { toStage }, result.error);
-    });
+    if (canCloseLost(stage(card.stage)!)) return setDetails({ card, toStage, kind: "lost" });
+    const second = firstQualifiedStage(board.stages)?.name ?? "the second stage";
+    say("danger", `${dealTitle(card)} was not moved. Closed Lost starts at ${second}: disqualify a deal in ${stage(card.stage)!.name} from its page instead.`);
   }
 
   function drop(card: BoardCard, toStage: string) {

@@ -3,6 +3,7 @@ import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { Card } from "@/src/ui/card";
+import { fixerDealOf } from "../_kit/fixers/fixer-types";
 import { ApprovalCard } from "./_components/approval-card";
 import { Checklist } from "./_components/checklist";
 import { CloseActions } from "./_components/close-actions";
@@ -32,7 +33,8 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const stage = process.stages.find((s) => s.key === deal.stage)!;
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
-  const facts: MoveFacts = { stages: process.stages, currentKey: deal.stage, status: deal.status, outlook: page.outlook, contractName: page.contractName };
+  const fixing = fixerDealOf(deal, page.contractName);
+  const facts: MoveFacts = { stages: process.stages, currentKey: deal.stage, status: deal.status, outlook: page.outlook, contractName: page.contractName, deal: fixing };
 
   return (
     <DealProvider id={deal.id} version={deal.version} {...permissions}>
@@ -51,7 +53,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <div className="min-w-0 space-y-6 lg:col-span-2">
             {isOpen ? <NextStep deal={deal} stallLimit={stage.stallDays} daysInStage={page.daysInStage} now={now.toISOString()} /> : null}
             {isOpen ? (
-              <Checklist items={page.checklist} deal={deal} stage={stage} next={next} contractName={page.contractName} now={now.toISOString()} />
+              <Checklist items={page.checklist} deal={deal} fixing={fixing} stage={stage} next={next} now={now.toISOString()} />
             ) : (
               <ClosedSummary deal={deal} files={page.files} />
             )}

@@ -48,3 +48,10 @@ export function numberOrNull(raw: string): number | string | null {
   const n = Number(t.replace(/,/g, ""));
   return Number.isFinite(n) ? n : t;
 }
+
+/** An error in one sentence, for a control that shows it whole: the message, and each field refused. */
+export function describeError(error: ActionError): string {
+  const problems = problemsOf(error);
+  if (!problems.length) return error.message;
+  return `${error.message} ${problems.map((p) => `${p.field.replace(/^.*\./, "")}: ${humanize(p.message).toLowerCase()}`).join("; ")}.`;
+}

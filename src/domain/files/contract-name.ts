@@ -42,7 +42,7 @@ export function safeCompanyName(name: string): string {
 export const contractYears = (f: Pick<ContractFacts, "years" | "termMonths">) =>
   f.years ?? Math.max(1, Math.ceil(f.termMonths / 12));
 
-/** An expansion contract is named with its number of users: until the deal has them, it cannot be named. */
+/** An expansion contract is named with its number of users: until the deal has them, it cannot be named (docs/rules/contracts-and-files.md). */
 export const contractNeedsUsers = (f: Pick<ContractFacts, "type" | "users">) => f.type === "expansion" && f.users === null;
 
 /** The base name (without extension) a signed contract must carry. */

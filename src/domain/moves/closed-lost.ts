@@ -1,8 +1,9 @@
 // Closed Lost: from which stage a deal may be lost (and a lost deal re-opened), and what a loss must
-// say. The engine (planMove), the board and the deal page all ask these, so the rule has one name.
+// say (docs/rules/moves.md, "Closed Lost", "Disqualify" and "Re-open"). The engine (planMove), the
+// board and the deal page all ask these, so each rule has one name.
 type Placed = { order: number; kind: "open" | "won" | "lost" };
 
-/** Closed Lost and re-opening start at the second stage ("Stage 2+" in the sales process). */
+/** Closed Lost and re-opening start at the second stage of the deal's process. */
 const FIRST_QUALIFIED_ORDER = 1;
 
 /** A deal is lost from the second open stage on; a first-stage deal that goes nowhere is disqualified. */

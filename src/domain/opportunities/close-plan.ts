@@ -7,7 +7,7 @@ export type PlanStep = { id: string; title: string; dueDate: CalendarDate | null
 /** Who a step belongs to: one of us (a user), or a person at the buyer named in words. */
 export type PlanStepOwner = { ownerUserId: string | null; ownerName: string };
 
-/** A step counts toward a `plan` exit criterion once it has an owner and a due date. */
+/** A step counts toward a `plan` exit criterion once it has an owner and a due date (docs/rules/deal-tracking.md). */
 export const isPlanStepReady = (step: PlanStepOwner & { dueDate: CalendarDate | null }) =>
   (!!step.ownerUserId || step.ownerName.trim() !== "") && step.dueDate !== null;
 

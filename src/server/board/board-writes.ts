@@ -1,6 +1,7 @@
-// The board's writes: the product's use cases, answered as cards. A refused write also carries the
-// deal's current card in its details, so the board rolls back to the truth (after a version
-// conflict, the state someone else left) without another round trip.
+// A deal's writes from the pages (the board and the deal page): the product's use cases, answered as
+// the deal's card. A refused write also carries the deal's current card in its details, so the board
+// rolls back to the truth (after a version conflict, the state someone else left) without another
+// round trip.
 import type { Actor } from "../../auth/actor";
 import { toCalendarDate, type CalendarDate } from "../../domain/dates";
 import { isPlanStepReady, suggestClosePlan } from "../../domain/opportunities/close-plan";
@@ -8,7 +9,7 @@ import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
 import type { ZodType } from "zod";
 import { fieldProblems } from "../../http/error-response";
-import { ReplaceClosePlanRequest, ReplaceContactsRequest, type MoveRequest, type UpdateOpportunityRequest } from "../../schemas/opportunities";
+import { ReplaceClosePlanRequest, ReplaceContactsRequest, type AttestRequest, type MoveRequest, type UpdateOpportunityRequest } from "../../schemas/opportunities";
 import { uploadFile } from "../files/upload-file";
 import { attestCriterion } from "../opportunities/attest-criterion";
 import { getClosePlan, replaceClosePlan } from "../opportunities/close-plan";
@@ -31,7 +32,8 @@ function checked<T>(schema: ZodType<T>, request: unknown): T {
   return parsed.data;
 }
 
-async function withCurrentCard<T>(actor: Actor, id: string, write: () => Promise<T>): Promise<T> {
+/** Runs a write of the deal; a refusal carries the deal's current card, or null when it is out of sight. */
+export async function withCurrentCard<T>(actor: Actor, id: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {
@@ -45,10 +47,8 @@ async function withCurrentCard<T>(actor: Actor, id: string, write: () => Promise
 export const moveCard = (actor: Actor, id: string, input: MoveRequest): Promise<BoardCard> =>
   withCurrentCard(actor, id, async () => toBoardCard(await moveOpportunity(actor, id, input)));
 
-export const attestOnBoard = (actor: Actor, id: string, input: { key: string; stage: string; satisfied: boolean; version: number }) =>
-  withCurrentCard(actor, id, async () =>
-    toBoardCard(await attestCriterion(actor, id, input.key, { satisfied: input.satisfied, version: input.version, stage: input.stage })),
-  );
+export const attestOnBoard = (actor: Actor, id: string, { key, ...input }: AttestRequest & { key: string; stage?: string }) =>
+  withCurrentCard(actor, id, async () => toBoardCard(await attestCriterion(actor, id, key, input)));
 
 export const updateOnBoard = (actor: Actor, id: string, input: UpdateOpportunityRequest) =>
   withCurrentCard(actor, id, async () => toBoardCard(await updateOpportunity(actor, id, input)));

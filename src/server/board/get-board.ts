@@ -16,7 +16,7 @@ import { closePeriodRange } from "./close-period";
 import { listOwnerOptions, type OwnerOption } from "./owner-options";
 import { listProcessOptions, type ProcessOption } from "./process-options";
 
-export type BoardStage = { key: string; name: string; order: number; kind: "open" | "won" | "lost"; probability: number; criteria: ExitCriterion[] };
+export type BoardStage = { key: string; name: string; order: number; kind: "open" | "won" | "lost"; probability: number; exitCriteria: ExitCriterion[] };
 export type BoardColumn = Totals & { key: string; name: string; probability: number; cards: BoardCard[]; nextCursor: string | null };
 export type ClosedTarget = { key: string; name: string; kind: "won" | "lost"; count: number; amountCents: number };
 
@@ -73,7 +73,7 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
     processKey: process.processKey,
     processName: process.name,
     processes,
-    stages: process.stages.map((s) => ({ key: s.key, name: s.name, order: s.order, kind: s.kind, probability: s.probability, criteria: s.exitCriteria })),
+    stages: process.stages.map((s) => ({ key: s.key, name: s.name, order: s.order, kind: s.kind, probability: s.probability, exitCriteria: s.exitCriteria })),
     columns: open.map((s, i) => ({
       key: s.key,
       name: s.name,

@@ -17,11 +17,8 @@ import * as details from "./page-details";
 import { listAssignableOwners, listPlanOwners } from "./people";
 import { stageOutlook } from "./stage-outlook";
 
-export type StageView = Omit<Stage, "exitCriteria"> & {
-  criteriaCount: number;
-  /** Keys of the criteria met by a contact of the buying group: fixed under Buying group. */
-  contactCriteria: string[];
-};
+/** A stage with its exit criteria: the move dialogs show how to meet those of every stage in the way. */
+export type StageView = Stage;
 
 export async function getOpportunityPage(actor: Actor, id: string, now = new Date()) {
   const tx = db();
@@ -51,11 +48,7 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     process: {
       name: process.name,
       version: process.version,
-      stages: process.stages.map(({ exitCriteria, ...s }): StageView => ({
-        ...s,
-        criteriaCount: exitCriteria.length,
-        contactCriteria: exitCriteria.filter((c) => c.type === "field" && c.field === "contacts").map((c) => c.key),
-      })),
+      stages: process.stages,
     },
     daysInStage: Math.max(0, daysBetween(toCalendarDate(row.stageEnteredAt), toCalendarDate(now))),
     checklist: isOpen ? buildChecklist(criteriaStatus(facts, stage), { stageKey: stage.key, attestations, files, contacts: deal.contacts, closePlan }) : [],

@@ -6,11 +6,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { AppError } from "@/src/errors";
-import { addContactOnBoard, addPlanStepsOnBoard, attestOnBoard, moveCard, updateOnBoard, uploadOnBoard } from "@/src/server/board/board-writes";
-import type { BoardCard } from "@/src/server/board/board-card";
+import { addContactOnBoard, addPlanStepsOnBoard, attestOnBoard, moveCard, updateOnBoard, uploadOnBoard, withCurrentCard } from "@/src/server/board/board-writes";
+import { toBoardCard, type BoardCard } from "@/src/server/board/board-card";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { getBoard } from "@/src/server/board/get-board";
 import { db } from "@/src/server/db";
+import { disqualifyOpportunity } from "@/src/server/opportunities/disqualify-opportunity";
 import { actorOf, insertDeal, type DealSpec } from "../../support/board";
 import { ensureDefaults, satisfyStages } from "../../support/deals";
 import { createOrg } from "../../support/fixtures";
@@ -157,6 +158,14 @@ describe("fixing a criterion in place", () => {
     expect([cleared.criteriaMet, cleared.version]).toEqual([0, 3]);
   });
 
+  test("attesting with a note keeps the note and the evidence link, as the deal page sends them", async () => {
+    const id = await deal(org.rep.id);
+    const card = await attestOnBoard(as.rep, id, { key: "decision_maker_meeting", stage: "identify", satisfied: true, version: 1, note: "Met the CFO on site", evidenceUrl: "https://crm.example/notes/7" });
+    expect(card.criteriaMet).toBe(1);
+    const attestation = await db().criterionAttestation.findFirstOrThrow({ where: { opportunityId: id } });
+    expect([attestation.note, attestation.evidenceUrl]).toEqual(["Met the CFO on site", "https://crm.example/notes/7"]);
+  });
+
   test("attesting refuses a field criterion, an unknown key, a stale version and another rep's deal", async () => {
     const id = await deal(org.rep.id);
     const field = await refused(attestOnBoard(as.rep, id, { key: "buying_process", stage: "identify", satisfied: true, version: 1 }));
@@ -269,6 +278,18 @@ describe("fixing a criterion in place", () => {
     const desk = await refused(addPlanStepsOnBoard(as.admin, id, { version: 1, steps: "typical" }));
     expect(desk.code).toBe("FORBIDDEN");
     expect(await db().closePlanStep.count({ where: { opportunityId: id } })).toBe(0);
+  });
+
+  test("any other write of the deal answers with its card, and a refusal carries the current card", async () => {
+    const disqualify = (id: string, version: number) =>
+      withCurrentCard(as.rep, id, async () => toBoardCard(await disqualifyOpportunity(as.rep, id, { reason: "No project behind it", version })));
+    const later = await deal(org.rep.id, { stage: "qualify" });
+    const r = await refused(disqualify(later, 1));
+    expect([r.code, r.card?.stage, r.card?.version]).toEqual(["TRANSITION_NOT_ALLOWED", "qualify", 1]);
+    const early = await deal(org.rep.id);
+    expect(await disqualify(early, 1)).toMatchObject({ id: early, status: "disqualified", version: 2 });
+    const hidden = await refused(withCurrentCard(as.teammate, early, () => disqualifyOpportunity(as.teammate, early, { reason: "x", version: 2 })));
+    expect([hidden.code, hidden.card]).toEqual(["NOT_FOUND", null]);
   });
 
   test("a closed deal takes no fixes until it is re-opened", async () => {

@@ -122,7 +122,7 @@ describe("columns and totals", () => {
       ["closed_lost", "lost"],
     ]);
     expect(b.stages.map((s) => s.key)).toEqual([...OPEN_STAGES, "closed_won", "closed_lost"]);
-    expect(b.stages.find((s) => s.key === "identify")!.criteria.map((c) => c.key)).toEqual(["decision_maker_meeting", "buying_process", "people_involved"]);
+    expect(b.stages.find((s) => s.key === "identify")!.exitCriteria.map((c) => c.key)).toEqual(["decision_maker_meeting", "buying_process", "people_involved"]);
   });
 
   test("a rep's counts, totals and weighted amounts, in cents, by hand", async () => {

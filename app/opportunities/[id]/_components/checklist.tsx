@@ -1,29 +1,26 @@
 "use client";
 
-// The current stage's exit criteria as a live checklist: each one fixed in place, the count and
-// the stage path's outlook refreshed as soon as a fix is saved.
-import type { CriterionField } from "@/src/domain/process/types";
+// The current stage's exit criteria as a live checklist: each one fixed in place with the same
+// fixers as the board's refused-move panel, the count and the stage path's outlook refreshed as
+// soon as a fix is saved.
+import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import type { ChecklistItem, StageView } from "@/src/server/opportunity-page/get-opportunity-page";
-import { Badge } from "@/src/ui/badge";
 import { Button } from "@/src/ui/button";
 import { cx } from "@/src/ui/cx";
 import { ArrowRightIcon } from "@/src/ui/icons";
-import { formatMoney } from "@/src/ui/format";
-import { GROUP_LABELS } from "@/src/ui/labels";
-import { formatDate } from "../../_lib/format";
-import { APPROVAL_STATUS, CONTACT_ROLE_LABELS } from "../../_lib/labels";
-import { CheckCriterion } from "./check-criterion";
-import { CriterionStatus } from "./criterion-status";
-import { ContactForm } from "./contact-form";
-import { CriterionFieldForm, isEditableField } from "./criterion-field-form";
+import { CriterionStatus } from "../../_kit/criterion-status";
+import { CheckFixer } from "../../_kit/fixers/check-fixer";
+import { CriterionFixer } from "../../_kit/fixers/criterion-fixer";
+import { isEditableField } from "../../_kit/fixers/field-fixer";
+import type { FixerDeal } from "../../_kit/fixers/fixer-types";
+import { detailOf } from "./criterion-detail";
 import { useDeal } from "./deal-context";
 import { useMoves } from "./moves";
-import { UploadControl } from "./upload-control";
 
-type Props = { items: ChecklistItem[]; deal: OpportunityResponse; stage: StageView; next: StageView | null; contractName: string | null; now: string };
+type Props = { items: ChecklistItem[]; deal: OpportunityResponse; fixing: FixerDeal; stage: StageView; next: StageView | null; now: string };
 
-export function Checklist({ items, deal, stage, next, contractName, now }: Props) {
+export function Checklist({ items, deal, fixing, stage, next, now }: Props) {
   const { canMove } = useDeal();
   const open = useMoves();
   const met = items.filter((i) => i.satisfied).length;
@@ -56,7 +53,7 @@ export function Checklist({ items, deal, stage, next, contractName, now }: Props
         <ul className="divide-y divide-line">
           {items.map((item) => (
             <li key={item.key} id={`criterion-${item.key}`} className="px-5 py-4" data-criterion={item.key} data-satisfied={item.satisfied}>
-              <Criterion item={item} deal={deal} contractName={contractName} now={now} />
+              <Criterion item={item} stageKey={stage.key} deal={deal} fixing={fixing} now={now} />
             </li>
           ))}
         </ul>
@@ -65,93 +62,34 @@ export function Checklist({ items, deal, stage, next, contractName, now }: Props
   );
 }
 
-function Criterion({ item, deal, contractName, now }: { item: ChecklistItem; deal: OpportunityResponse; contractName: string | null; now: string }) {
-  if (item.type === "check") return <CheckCriterion item={item} now={now} />;
+type ItemProps = { item: ChecklistItem; stageKey: string; deal: OpportunityResponse; fixing: FixerDeal; now: string };
+
+/** Whether a criterion not met yet can be met right here (an approval has its own flow). */
+function isFixable(item: ChecklistItem): boolean {
+  if (item.type === "field") return item.field === "contacts" || isEditableField(item.field);
+  return item.type === "document" || item.type === "plan";
+}
+
+function Criterion({ item, stageKey, deal, fixing, now }: ItemProps) {
+  const { canEdit, announce } = useDeal();
+  const unmet: Unmet = { stage: stageKey, key: item.key, label: item.label, type: item.type };
+  const onFixed = (_: boolean, said: string) => announce(said);
+  const detail = detailOf(item, deal, canEdit, now);
+  if (item.type === "check" && canEdit) return <CheckFixer unmet={unmet} done={item.satisfied} onFixed={onFixed} detail={item.satisfied ? detail : undefined} />;
+  if (!item.satisfied && canEdit && isFixable(item))
+    return (
+      <div className="space-y-2">
+        <CriterionFixer deal={fixing} unmet={unmet} criterion={item} done={false} onFixed={onFixed} />
+        {detail ? <div className="pl-[30px]">{detail}</div> : null}
+      </div>
+    );
   return (
     <div className="flex gap-3">
       <CriterionStatus met={item.satisfied} />
-      <div className="min-w-0 flex-1 space-y-2">
+      <div className="min-w-0 flex-1 space-y-1">
         <p className={item.satisfied ? "text-sm text-ink" : "text-sm font-medium text-ink"}>{item.label}</p>
-        <Fix item={item} deal={deal} contractName={contractName} />
+        {detail}
       </div>
     </div>
   );
-}
-
-const muted = "text-[13px] text-ink-muted";
-
-function Fix({ item, deal, contractName }: { item: ChecklistItem; deal: OpportunityResponse; contractName: string | null }) {
-  const { canEdit } = useDeal();
-  switch (item.type) {
-    case "field": {
-      if (item.field === "contacts") {
-        const role = item.condition.op === "has_contact_role" ? item.condition.role : undefined;
-        const who = role ? CONTACT_ROLE_LABELS[role] : "Contact";
-        if (item.satisfied) return <p className={muted}>{item.contactNames.length ? `${who}: ${item.contactNames.join(", ")}` : `${deal.contacts.length} contacts recorded`}</p>;
-        return canEdit ? <ContactForm contacts={deal.contacts} role={role} /> : <p className={muted}>No {who.toLowerCase()} recorded yet.</p>;
-      }
-      if (item.satisfied || !canEdit || !isEditableField(item.field)) return <FieldSummary item={item} deal={deal} />;
-      return <CriterionFieldForm field={item.field} deal={deal} />;
-    }
-    case "document":
-      return (
-        <>
-          {item.files.length ? (
-            <p className={muted}>
-              {item.files.map((f) => (
-                <a key={f.id} href={`/api/v1/opportunities/${deal.id}/files/${f.id}`} className="mr-3 font-medium text-accent hover:underline">
-                  {f.storedName}
-                </a>
-              ))}
-            </p>
-          ) : null}
-          {!item.satisfied && canEdit ? <UploadControl kind={item.documentKind} contractName={contractName} /> : null}
-          {!item.satisfied && !canEdit ? <p className={muted}>Not attached yet.</p> : null}
-        </>
-      );
-    case "approval": {
-      const status = APPROVAL_STATUS[deal.approval.status]!;
-      return (
-        <div className="flex flex-wrap items-center gap-2 text-[13px] text-ink-muted">
-          <Badge tone={status.tone}>{status.label}</Badge>
-          {deal.approval.requiredGroups.length ? <span>Needs {deal.approval.requiredGroups.map((g) => GROUP_LABELS[g]).join(", ")}.</span> : <span>Standard terms.</span>}
-          <a href="#approval" className="font-medium text-accent hover:underline">
-            Deal desk approval
-          </a>
-        </div>
-      );
-    }
-    case "plan":
-      return (
-        <p className={muted}>
-          {item.planReady} of {item.minSteps} steps have an owner and a due date.{" "}
-          <a href="#close-plan" className="font-medium text-accent hover:underline">
-            Open the close plan
-          </a>
-        </p>
-      );
-    default:
-      return null;
-  }
-}
-
-function fieldText(field: Exclude<CriterionField, "contacts">, deal: OpportunityResponse): string {
-  switch (field) {
-    case "amount":
-      return formatMoney(Math.round(deal.amount * 100), deal.currency);
-    case "closeDate":
-      return formatDate(deal.closeDate);
-    case "nextStepDue":
-      return deal.nextStepDue ? formatDate(deal.nextStepDue) : "";
-    case "years":
-    case "users":
-      return deal[field] === null ? "" : String(deal[field]);
-    default:
-      return deal[field];
-  }
-}
-
-function FieldSummary({ item, deal }: { item: Extract<ChecklistItem, { type: "field" }>; deal: OpportunityResponse }) {
-  const value = item.field === "contacts" ? "" : fieldText(item.field, deal);
-  return value.trim() ? <p className={cx(muted, "line-clamp-2 whitespace-pre-line")}>{value}</p> : item.field === "whyWon" ? <p className={muted}>Written when the deal is closed won.</p> : null;
 }

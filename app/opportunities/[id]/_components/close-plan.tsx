@@ -12,7 +12,7 @@ import { EmptyState } from "@/src/ui/empty-state";
 import { ListChecksIcon, PlusIcon } from "@/src/ui/icons";
 import { formatDate } from "../../_lib/format";
 import { humanize, problemsOf } from "../../_lib/problems";
-import { replaceClosePlanAction } from "../actions";
+import { replaceDealClosePlan } from "../../_actions/deal-actions";
 import { useDeal } from "./deal-context";
 import { PlanStepRow } from "./plan-step-row";
 import { PlanStepForm, type StepDraft } from "./plan-step-form";
@@ -45,7 +45,7 @@ export function ClosePlan({ plan, people, dealOwnerId }: Props) {
   async function save(next: StepDraft[], message: string): Promise<boolean> {
     setPending(true);
     setError(undefined);
-    const result = await run(replaceClosePlanAction, { steps: next });
+    const result = await run(replaceDealClosePlan, { steps: next });
     setPending(false);
     if (!result.ok) {
       setError(describe(result.error));

@@ -9,9 +9,14 @@ import { Button } from "@/src/ui/button";
 import { Card, CardEmptyRow } from "@/src/ui/card";
 import { PlusIcon, TrashIcon, UsersIcon } from "@/src/ui/icons";
 import { CONTACT_ROLE_LABELS } from "../../_lib/labels";
-import { replaceContactsAction } from "../actions";
-import { contactInputs, ContactForm } from "./contact-form";
+import { replaceDealContacts } from "../../_actions/deal-actions";
+import { ContactForm } from "../../_kit/fixers/contact-form";
 import { useDeal } from "./deal-context";
+
+type Contact = OpportunityResponse["contacts"][number];
+
+/** The contacts as the API takes them: the list is replaced whole. */
+const contactInputs = (contacts: Contact[]) => contacts.map(({ name, email, title, role }) => ({ name, email, title, role }));
 
 export function ContactsCard({ contacts }: { contacts: OpportunityResponse["contacts"] }) {
   const { canEdit, run, announce } = useDeal();
@@ -21,7 +26,7 @@ export function ContactsCard({ contacts }: { contacts: OpportunityResponse["cont
 
   async function remove(id: string, name: string) {
     setPending(id);
-    const result = await run(replaceContactsAction, { contacts: contactInputs(contacts.filter((c) => c.id !== id)) });
+    const result = await run(replaceDealContacts, { contacts: contactInputs(contacts.filter((c) => c.id !== id)) });
     setPending(null);
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -84,7 +89,13 @@ export function ContactsCard({ contacts }: { contacts: OpportunityResponse["cont
       ) : null}
       {adding ? (
         <div className="border-t border-line bg-canvas/50 px-5 py-4">
-          <ContactForm contacts={contacts} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+          <ContactForm
+            onAdded={(said) => {
+              announce(said);
+              setAdding(false);
+            }}
+            onCancel={() => setAdding(false)}
+          />
         </div>
       ) : null}
     </Card>

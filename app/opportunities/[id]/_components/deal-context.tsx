@@ -1,26 +1,21 @@
 "use client";
 
-// The deal every control on the page writes to. Writes go one at a time, each naming the version
-// the last one produced, so quick successive edits by one person never conflict with each other;
-// a write refused because someone else changed the deal raises the reload banner.
+// The deal every control on the page writes to, through the deal's writer (app/opportunities/_kit):
+// one write at a time, each re-rendering the page in its answer. A write refused because someone else
+// changed the deal raises the reload banner: the page as shown is no longer the deal.
 import { useRouter } from "next/navigation";
-import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/src/http/action-result";
+import { createContext, Fragment, useContext, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
+import type { ActionError } from "@/src/http/action-result";
 import { Button } from "@/src/ui/button";
 import { AlertIcon, RotateIcon } from "@/src/ui/icons";
-import { reachAction } from "@/src/http/reach-action";
+import { DealWriterContext, useDealWriter, type DealWriter } from "../../_kit/deal-writer";
 
 type Permissions = { canEdit: boolean; canMove: boolean; canOverride: boolean; canAssignOwner: boolean };
-type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
 
-type DealContextValue = Permissions & {
-  id: string;
-  /** Sends a write with the deal's id and current version; resolves with the use case's answer. */
-  run: <T extends { version: number }>(action: Action<T>, input: Record<string, unknown>) => Promise<ActionResult<T>>;
-  /** After a write made outside server actions (an upload): learn the deal's new version. */
-  resync: () => Promise<void>;
-  announce: (message: string) => void;
-};
+type DealContextValue = Permissions &
+  DealWriter & {
+    announce: (message: string) => void;
+  };
 
 const DealContext = createContext<DealContextValue | null>(null);
 
@@ -33,45 +28,25 @@ export function useDeal(): DealContextValue {
 
 type Props = Permissions & { id: string; version: number; children: ReactNode };
 
+function problemOf(error: ActionError) {
+  return error.code === "VERSION_CONFLICT" ? "conflict" : error.code === "UNAUTHENTICATED" ? "session" : null;
+}
+
 export function DealProvider({ id, version, children, canEdit, canMove, canOverride, canAssignOwner }: Props) {
   const router = useRouter();
-  const latest = useRef(version);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [problem, setProblem] = useState<"conflict" | "session" | null>(null);
   const [generation, setGeneration] = useState(0);
   const [message, setMessage] = useState("");
   const [reloading, startReload] = useTransition();
+  const writer = useDealWriter({
+    id,
+    version,
+    refreshPage: true,
+    onRefused: (error) => setProblem((p) => problemOf(error) ?? p),
+    conflictHint: "Someone else changed this deal: reload, then make the change again.",
+  });
 
-  useEffect(() => {
-    latest.current = Math.max(latest.current, version);
-  }, [version]);
-
-  const run = useCallback(
-    <T extends { version: number }>(action: Action<T>, input: Record<string, unknown>) => {
-      const next = queue.current.then(async (): Promise<ActionResult<T>> => {
-        const result = await reachAction(action({ ...input, id, version: latest.current }));
-        if (result.ok) latest.current = Math.max(latest.current, result.data.version);
-        else if (result.error.code === "VERSION_CONFLICT") setProblem("conflict");
-        else if (result.error.code === "UNAUTHENTICATED") setProblem("session");
-        return result;
-      });
-      queue.current = next.catch(() => undefined);
-      return next;
-    },
-    [id],
-  );
-
-  const resync = useCallback(async () => {
-    const res = await fetch(`/api/v1/opportunities/${encodeURIComponent(id)}`, { cache: "no-store" }).catch(() => null);
-    const body = res?.ok ? ((await res.json()) as { version?: number }) : null;
-    if (typeof body?.version === "number") latest.current = Math.max(latest.current, body.version);
-    router.refresh();
-  }, [id, router]);
-
-  const value = useMemo(
-    () => ({ canEdit, canMove, canOverride, canAssignOwner, id, run, resync, announce: setMessage }),
-    [canEdit, canMove, canOverride, canAssignOwner, id, run, resync],
-  );
+  const value = useMemo(() => ({ canEdit, canMove, canOverride, canAssignOwner, ...writer, announce: setMessage }), [canEdit, canMove, canOverride, canAssignOwner, writer]);
 
   function reload() {
     startReload(() => {
@@ -89,7 +64,9 @@ export function DealProvider({ id, version, children, canEdit, canMove, canOverr
   return (
     <DealContext.Provider value={value}>
       {problem ? <ProblemBanner id={id} problem={problem} reloading={reloading} onReload={reload} /> : null}
-      <Fragment key={generation}>{children}</Fragment>
+      <DealWriterContext value={writer}>
+        <Fragment key={generation}>{children}</Fragment>
+      </DealWriterContext>
       <div aria-live="polite" role="status" className="sr-only">
         {message}
       </div>

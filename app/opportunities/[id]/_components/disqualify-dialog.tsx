@@ -3,10 +3,10 @@
 // A first-stage deal that goes nowhere is archived with a reason: not a loss, not in win rates.
 import { useState } from "react";
 import type { ActionError } from "@/src/http/action-result";
-import { disqualifyDealAction } from "../actions";
+import { disqualifyDeal } from "../../_actions/deal-actions";
 import { useDeal } from "./deal-context";
 import { Area, FormDialog } from "./form-dialog";
-import { ErrorLine } from "./move-dialog";
+import { FormError } from "../../_kit/form-error";
 
 export function DisqualifyDialog({ onClose }: { onClose: () => void }) {
   const { run, announce } = useDeal();
@@ -15,7 +15,7 @@ export function DisqualifyDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<ActionError | null>(null);
   async function disqualify() {
     setPending(true);
-    const result = await run(disqualifyDealAction, { reason });
+    const result = await run(disqualifyDeal, { reason });
     setPending(false);
     if (!result.ok) return setError(result.error);
     announce("Deal disqualified.");
@@ -32,7 +32,7 @@ export function DisqualifyDialog({ onClose }: { onClose: () => void }) {
       onSubmit={() => void disqualify()}
     >
       <Area id="disqualify-reason" label="Why is it disqualified?" field="reason" error={error} value={reason} onChange={setReason} placeholder="e.g. No budget this year and no project behind the first meeting" />
-      <ErrorLine error={error} claimed={["reason"]} />
+      <FormError error={error} claimed={["reason"]} />
     </FormDialog>
   );
 }

@@ -1,14 +1,18 @@
+"use client";
+
 import type { FileView } from "@/src/server/opportunity-page/page-details";
 import { Badge } from "@/src/ui/badge";
 import { Card, CardEmptyRow } from "@/src/ui/card";
 import { DownloadIcon, FileIcon } from "@/src/ui/icons";
 import { FILE_KIND_LABELS } from "../../_lib/labels";
 import { exactTime, formatBytes, relativeTime } from "../../_lib/format";
-import { UploadControl } from "./upload-control";
+import { UploadForm } from "../../_kit/fixers/upload-form";
+import { useDeal } from "./deal-context";
 
 type Props = { dealId: string; files: FileView[]; contractName: string | null; canEdit: boolean; now: Date };
 
 export function FilesCard({ dealId, files, contractName, canEdit, now }: Props) {
+  const { announce } = useDeal();
   return (
     <Card id="files" className="scroll-mt-24" title="Files" description="Quotes, order forms and the signed contract." flush>
       {files.length === 0 ? (
@@ -50,7 +54,7 @@ export function FilesCard({ dealId, files, contractName, canEdit, now }: Props) 
       )}
       {canEdit ? (
         <div className="border-t border-line bg-canvas/50 px-5 py-4">
-          <UploadControl contractName={contractName} />
+          <UploadForm contractName={contractName} onUploaded={announce} />
         </div>
       ) : null}
     </Card>

@@ -10,9 +10,21 @@ import { Field } from "@/src/ui/field";
 import { Textarea } from "@/src/ui/textarea";
 import { problemFor } from "../../_lib/problems";
 
-type Shell = { title: string; description: ReactNode; submit: string; pending: boolean; tone?: "danger"; onClose: () => void; children: ReactNode; onSubmit: () => void; size?: "md" | "lg" };
+type Shell = {
+  title: string;
+  description: ReactNode;
+  submit: string;
+  pending: boolean;
+  tone?: "danger";
+  onClose: () => void;
+  children: ReactNode;
+  /** Under the form, outside it: what holds forms of its own (the fixers of unmet criteria). */
+  after?: ReactNode;
+  onSubmit: () => void;
+  size?: "md" | "lg";
+};
 
-export function FormDialog({ title, description, submit, pending, tone, onClose, children, onSubmit, size }: Shell) {
+export function FormDialog({ title, description, submit, pending, tone, onClose, children, after, onSubmit, size }: Shell) {
   return (
     <Dialog
       open
@@ -42,6 +54,7 @@ export function FormDialog({ title, description, submit, pending, tone, onClose,
       >
         {children}
       </form>
+      {after}
     </Dialog>
   );
 }

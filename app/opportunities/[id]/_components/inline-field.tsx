@@ -11,7 +11,7 @@ import { PencilIcon } from "@/src/ui/icons";
 import { Select } from "@/src/ui/select";
 import { Textarea } from "@/src/ui/textarea";
 import { generalMessage, problemFor } from "../../_lib/problems";
-import { updateDealAction } from "../actions";
+import { updateDeal } from "../../_actions/deal-actions";
 import { useDeal } from "./deal-context";
 import { useInPlaceEdit } from "./use-in-place-edit";
 
@@ -61,7 +61,7 @@ export function InlineField({ field, label, value, display, editor, toPayload, r
     e.preventDefault();
     if (draft === value) return close();
     setPending(true);
-    const result = await run(updateDealAction, { ...toPayload(draft), ...(question ? { reason } : {}) });
+    const result = await run(updateDeal, { ...toPayload(draft), ...(question ? { reason } : {}) });
     setPending(false);
     if (!result.ok) return setError(result.error);
     announce(`${label} saved.`);

@@ -1,23 +1,24 @@
 "use client";
 
-// Moving a deal to another open stage. Forward, the move rules decide: when they refuse, the
-// unmet criteria of every stage in the way are listed (the API's details), a manager may override
-// with a justification. Backward, a reason is asked.
+// Moving a deal to another open stage. Forward, the move rules decide: the unmet criteria of every
+// stage in the way are listed (what the rules say now, or the refusal's list), each fixable right
+// here, and a manager may override with a justification. Backward, a reason is asked.
 import { useState, type FormEvent } from "react";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import { isMoveBack } from "@/src/domain/moves/plan-move";
-import type { ActionError } from "@/src/http/action-result";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import { Button } from "@/src/ui/button";
 import { Dialog } from "@/src/ui/dialog";
 import { Field } from "@/src/ui/field";
 import { CheckIcon } from "@/src/ui/icons";
 import { Textarea } from "@/src/ui/textarea";
-import { generalMessage, problemFor } from "../../_lib/problems";
+import { FormError } from "../../_kit/form-error";
+import { OverrideField } from "../../_kit/override-field";
+import { UnmetFixList, useMetCriteria } from "../../_kit/unmet-fix-list";
+import { problemFor } from "../../_lib/problems";
 import { useDeal } from "./deal-context";
 import type { MoveFacts } from "./moves";
-import { OverrideField, unmetOf, useMoveSubmit } from "./move-submit";
-import { UnmetList } from "./unmet-list";
+import { unmetOf, useMoveSubmit } from "./move-submit";
 
 type Props = { facts: MoveFacts; to: StageView; onClose: () => void };
 
@@ -28,9 +29,11 @@ export function MoveDialog({ facts, to, onClose }: Props) {
   const [reason, setReason] = useState("");
   const [justification, setJustification] = useState("");
   const [overriding, setOverriding] = useState(false);
-  const { submit, pending, error, refused, setRefused } = useMoveSubmit(onClose);
+  const { submit, pending, error, refused } = useMoveSubmit(onClose);
+  // What the rules say as the dialog opens; fixes made in it are marked, not dropped from the list.
+  const [outlook] = useState(() => facts.outlook[to.key] ?? []);
 
-  const unmet = refused ?? facts.outlook[to.key] ?? [];
+  const unmet = refused ?? outlook;
   const showOverride = canOverride && !isBack && unmet.length > 0;
 
   function onSubmit(e: FormEvent) {
@@ -64,6 +67,7 @@ export function MoveDialog({ facts, to, onClose }: Props) {
           : `From ${from.name}. Every exit criterion of ${from.name}${to.order - from.order > 1 ? " and of each stage skipped" : ""} must be met.`
       }
     >
+      {/* The form holds the reason; the fixers of the unmet criteria are forms of their own, beside it. */}
       <form id="move-form" onSubmit={onSubmit} noValidate>
         {isBack ? (
           <Field id="move-reason" label="Why is the deal moving back?" error={problemFor(error, "reason")}>
@@ -77,21 +81,22 @@ export function MoveDialog({ facts, to, onClose }: Props) {
               placeholder="e.g. The buyer reopened the evaluation with a new stakeholder"
             />
           </Field>
-        ) : (
-          <Outlook unmet={unmet} refused={!!refused} facts={facts} onFixed={(u) => setRefused(unmet.filter((x) => x !== u))} onClose={onClose} />
-        )}
-        {showOverride ? (
-          <OverrideField overriding={overriding} setOverriding={setOverriding} value={justification} onChange={setJustification} error={error} />
         ) : null}
-        <ErrorLine error={error} claimed={["reason", "override.justification"]} />
       </form>
+      {isBack ? null : <Outlook key={unmet.map((u) => `${u.stage}.${u.key}`).join()} unmet={unmet} refused={!!refused} facts={facts} onLeave={onClose} />}
+      {showOverride ? (
+        <OverrideField overriding={overriding} onOverriding={setOverriding} justification={justification} onJustification={setJustification} error={error} />
+      ) : null}
+      <FormError error={error} claimed={["reason", "override.justification"]} />
     </Dialog>
   );
 }
 
-type OutlookProps = { unmet: Unmet[]; refused: boolean; facts: MoveFacts; onFixed: (u: Unmet) => void; onClose: () => void };
+type OutlookProps = { unmet: Unmet[]; refused: boolean; facts: MoveFacts; onLeave: () => void };
 
-export function Outlook({ unmet, refused, facts, onFixed, onClose }: OutlookProps) {
+export function Outlook({ unmet, refused, facts, onLeave }: OutlookProps) {
+  const { announce } = useDeal();
+  const { met, mark } = useMetCriteria(unmet);
   if (unmet.length === 0)
     return (
       <p className="flex items-center gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900">
@@ -103,19 +108,20 @@ export function Outlook({ unmet, refused, facts, onFixed, onClose }: OutlookProp
     <div className="space-y-3">
       <p role={refused ? "alert" : undefined} className={refused ? "text-sm font-medium text-red-700" : "text-sm text-ink-muted"}>
         {refused
-          ? `The move was refused: ${unmetOf(unmet.length)} not met yet.`
-          : `${unmetOf(unmet.length)} not met yet. The move will be refused until they are.`}
+          ? `The move was refused: ${unmetOf(unmet.length)} not met yet. Meet them here, then move again.`
+          : `${unmetOf(unmet.length)} not met yet. The move will be refused until they are; meet them here.`}
       </p>
-      <UnmetList unmet={unmet} stages={facts.stages} currentKey={facts.currentKey} onFixed={onFixed} onNavigate={onClose} />
+      <UnmetFixList
+        unmet={unmet}
+        stages={facts.stages}
+        deal={facts.deal}
+        met={met}
+        onFixed={(u, isMet, said) => {
+          mark(u, isMet);
+          announce(said);
+        }}
+        onLeave={onLeave}
+      />
     </div>
   );
-}
-
-export function ErrorLine({ error, claimed }: { error: ActionError | null; claimed: string[] }) {
-  const message = error && error.code !== "EXIT_CRITERIA_UNMET" ? generalMessage(error, claimed) : undefined;
-  return message ? (
-    <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {message}
-    </p>
-  ) : null;
 }

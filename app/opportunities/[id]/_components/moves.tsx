@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
+import type { FixerDeal } from "../../_kit/fixers/fixer-types";
 import { LostDialog, WonDialog } from "./close-dialogs";
 import { DisqualifyDialog } from "./disqualify-dialog";
 import { MoveDialog } from "./move-dialog";
@@ -18,6 +19,8 @@ export type MoveFacts = {
   status: "open" | "won" | "lost" | "disqualified";
   outlook: Record<string, Unmet[]>;
   contractName: string | null;
+  /** What the fixers of unmet criteria need of the deal. */
+  deal: FixerDeal;
 };
 
 const MovesContext = createContext<((intent: MoveIntent) => void) | null>(null);

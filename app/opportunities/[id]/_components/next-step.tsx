@@ -12,7 +12,7 @@ import { Field, Input } from "@/src/ui/field";
 import { AlertIcon, CalendarIcon, PencilIcon } from "@/src/ui/icons";
 import { daysFromToday, formatDate } from "../../_lib/format";
 import { generalMessage, problemFor } from "../../_lib/problems";
-import { updateDealAction } from "../actions";
+import { updateDeal } from "../../_actions/deal-actions";
 import { useDeal } from "./deal-context";
 import { useInPlaceEdit } from "./use-in-place-edit";
 
@@ -44,7 +44,7 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
   async function save(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const result = await run(updateDealAction, { nextStep: draft.nextStep, nextStepDue: draft.nextStepDue || null });
+    const result = await run(updateDeal, { nextStep: draft.nextStep, nextStepDue: draft.nextStepDue || null });
     setPending(false);
     if (!result.ok) return setError(result.error);
     announce("Next step saved.");

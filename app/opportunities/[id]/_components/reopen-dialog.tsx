@@ -6,7 +6,7 @@ import { canReopenInto } from "@/src/domain/moves/closed-lost";
 import { Field } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Area, FormDialog } from "./form-dialog";
-import { ErrorLine } from "./move-dialog";
+import { FormError } from "../../_kit/form-error";
 import { useMoveSubmit } from "./move-submit";
 import type { MoveFacts } from "./moves";
 
@@ -35,7 +35,7 @@ export function ReopenDialog({ facts, initial, onClose }: { facts: MoveFacts; in
         </Select>
       </Field>
       <Area id="reopen-reason" label="Why is it re-opened?" field="reason" error={error} value={reason} onChange={setReason} placeholder="e.g. New budget approved for next quarter" />
-      <ErrorLine error={error} claimed={["reason", "toStage"]} />
+      <FormError error={error} claimed={["reason", "toStage"]} />
     </FormDialog>
   );
 }

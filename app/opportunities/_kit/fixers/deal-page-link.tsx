@@ -1,15 +1,19 @@
 import Link from "next/link";
-import type { BoardCard } from "@/src/server/board/board-card";
 import { ExternalIcon } from "@/src/ui/icons";
+import { useWriter } from "../deal-writer";
 
-/** A criterion fixed on the deal page: approvals have their own flow, and a few fields have no control here. */
-export function DealPageLink({ card, label, text, hash, detail }: { card: BoardCard; label: string; text: string; hash?: string; detail?: string }) {
+type Props = { label: string; text: string; hash: string; detail?: string; onLeave?: () => void };
+
+/** A criterion met elsewhere on the deal page (an approval has its own flow; a few fields have no control here). */
+export function DealPageLink({ label, text, hash, detail, onLeave }: Props) {
+  const { id } = useWriter();
   return (
     <div className="space-y-1">
       <p className="text-sm font-medium text-ink">{label}</p>
       {detail ? <p className="text-[13px] text-ink-muted">{detail}</p> : null}
       <Link
-        href={`/opportunities/${card.id}${hash ? `#${hash}` : ""}`}
+        href={`/opportunities/${id}#${hash}`}
+        onClick={onLeave}
         className="inline-flex items-center gap-1 rounded text-[13px] font-medium text-accent hover:text-accent-hover hover:underline"
       >
         {text}

@@ -1,47 +1,43 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
 import { pluralize } from "@/src/ui/format";
-import { addPlanSteps } from "../actions";
+import { addDealPlanSteps } from "../../_actions/deal-actions";
 import { useFix } from "../use-fix";
 import { FixerMessage } from "./fixer-message";
-import { fixerId, type FixerProps } from "./fixer-types";
+import type { FixerProps } from "./fixer-types";
 
 /**
  * A `plan` criterion: steps added to the close plan in place, owned by the deal's owner. The typical
  * steps of a close come in one click, counted back from the decision date; the rep adds their own
- * one at a time. The full plan (owners, reordering, done) stays on the deal page.
+ * one at a time. The full plan (owners, edits, done) is the deal page's close plan.
  */
-export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: FixerProps & { minSteps: number }) {
-  const fix = useFix(onCard);
+export function PlanFixer({ unmet, done, onFixed, minSteps }: Omit<FixerProps, "deal"> & { minSteps: number }) {
+  const fix = useFix();
   const [title, setTitle] = useState("");
   const [dueDate, setDueDate] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   // A control is disabled while its save runs, which drops the focus: it goes back where it was.
   const typicalButton = useRef<HTMLButtonElement>(null);
   const titleInput = useRef<HTMLInputElement>(null);
-  const id = fixerId(unmet);
+  const id = useId();
 
   const send = (steps: "typical" | { title: string; dueDate: string }[]) =>
-    fix.run(
-      (version) => addPlanSteps({ id: card.id, version, steps }),
-      (data) => data.card,
-      ({ added, ready }) => {
-        const met = ready >= minSteps;
-        setStatus(
-          `${added ? `${pluralize(added, "step")} added. ` : "Those steps are already in the plan. "}` +
-            `${pluralize(ready, "step")} with an owner and a due date${met ? "." : `: ${minSteps - ready} more needed.`}`,
-        );
-        if (steps !== "typical") {
-          setTitle("");
-          setDueDate("");
-        }
-        onFixed(met);
-        requestAnimationFrame(() => (steps === "typical" ? typicalButton : titleInput).current?.focus());
-      },
-    );
+    fix.run(addDealPlanSteps, { steps }, ({ added, ready }) => {
+      const met = ready >= minSteps;
+      const said =
+        `${added ? `${pluralize(added, "step")} added. ` : "Those steps are already in the plan. "}` +
+        `${pluralize(ready, "step")} with an owner and a due date${met ? "." : `: ${minSteps - ready} more needed.`}`;
+      setStatus(said);
+      if (steps !== "typical") {
+        setTitle("");
+        setDueDate("");
+      }
+      onFixed(met, said);
+      requestAnimationFrame(() => (steps === "typical" ? typicalButton : titleInput).current?.focus());
+    });
 
   return (
     <div className="space-y-2">
@@ -74,7 +70,7 @@ export function PlanFixer({ card, unmet, done, onCard, onFixed, minSteps }: Fixe
           Add step
         </Button>
       </form>
-      <FixerMessage id={`${id}-msg`} error={fix.error} success={status ?? (done ? "The plan is ready." : null)} />
+      <FixerMessage id={`${id}-msg`} error={fix.message} success={status ?? (done ? "The plan is ready." : null)} />
     </div>
   );
 }
