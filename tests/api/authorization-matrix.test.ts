@@ -6,7 +6,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import * as boardActions from "@/app/board/actions";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as criteria from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -15,7 +14,7 @@ import * as files from "@/app/api/v1/opportunities/[id]/files/route";
 import * as history from "@/app/api/v1/opportunities/[id]/history/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
-import * as dealActions from "@/app/opportunities/[id]/actions";
+import * as dealActions from "@/app/opportunities/_actions/deal-actions";
 import { createDealAction } from "@/app/opportunities/new/actions";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as activeProcess from "@/app/api/v1/process/route";
@@ -34,7 +33,7 @@ import { createTeam, createUser, type TestUser } from "../support/fixtures";
 import { call, type CallResult } from "../support/http";
 
 vi.mock("next/headers", async () => (await import("../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/cache", () => ({ refresh: () => undefined }));
 
 process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matrix-"));
 
@@ -256,91 +255,71 @@ const ACTION_STEPS: Step[] = [
   { action: "page offers moves", kind: "change", run: (u, id) => onPage(u, id, "canMove") },
   { action: "page offers override", kind: "override", run: (u, id) => onPage(u, id, "canOverride") },
   { action: "page offers another owner", kind: "reassign", run: (u, id) => onPage(u, id, "canAssignOwner") },
+  // The board and the deal page send these same actions (app/opportunities/_actions).
   {
-    action: "update (deal page)",
+    action: "update",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.updateDealAction({ id, version: await currentVersion(id), nextStep: "Security review call" })),
+    run: async (_, id) => fromAction(await dealActions.updateDeal({ id, version: await currentVersion(id), nextStep: "Security review call" })),
   },
   {
-    action: "update (board)",
+    action: "attest",
     kind: "change",
-    run: async (_, id) => fromAction(await boardActions.updateFields({ id, version: await currentVersion(id), nextStep: "Pricing call" })),
+    run: async (_, id) => fromAction(await dealActions.attestDealCriterion({ id, key: "pricing_presented", stage: "propose", satisfied: true, version: await currentVersion(id) })),
   },
   {
-    action: "attest (deal page)",
-    kind: "change",
-    run: async (_, id) => fromAction(await dealActions.attestCriterionAction({ id, key: "pricing_presented", satisfied: true, version: await currentVersion(id) })),
-  },
-  {
-    action: "attest (board)",
+    action: "contacts",
     kind: "change",
     run: async (_, id) =>
-      fromAction(await boardActions.attest({ id, key: "pricing_presented", stage: "propose", satisfied: false, version: await currentVersion(id) })),
+      fromAction(await dealActions.replaceDealContacts({ id, version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] })),
   },
   {
-    action: "contacts (deal page)",
+    action: "add a contact",
     kind: "change",
-    run: async (_, id) =>
-      fromAction(await dealActions.replaceContactsAction({ id, version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] })),
+    run: async (_, id) => fromAction(await dealActions.addDealContact({ id, version: await currentVersion(id), contact: { name: "Dee Maker", role: "decision_maker" } })),
   },
   {
-    action: "contacts (board)",
-    kind: "change",
-    run: async (_, id) => fromAction(await boardActions.addContact({ id, version: await currentVersion(id), contact: { name: "Dee Maker", role: "decision_maker" } })),
-  },
-  {
-    action: "close plan (deal page)",
+    action: "close plan",
     kind: "change",
     run: async (_, id) =>
       fromAction(
-        await dealActions.replaceClosePlanAction({ id, version: await currentVersion(id), steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }] }),
+        await dealActions.replaceDealClosePlan({ id, version: await currentVersion(id), steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }] }),
       ),
   },
   {
-    action: "close plan (board)",
+    action: "add close plan steps",
     kind: "change",
-    run: async (_, id) => fromAction(await boardActions.addPlanSteps({ id, version: await currentVersion(id), steps: [{ title: "Legal review", dueDate: "2027-05-15" }] })),
+    run: async (_, id) => fromAction(await dealActions.addDealPlanSteps({ id, version: await currentVersion(id), steps: [{ title: "Legal review", dueDate: "2027-05-15" }] })),
   },
   {
-    action: "upload (board)",
+    action: "upload",
     kind: "change",
     run: async (_, id) => {
       const form = new FormData();
       form.set("id", id);
       form.set("kind", "quote");
       form.set("file", pdfFile());
-      return fromAction(await boardActions.uploadDealFile(form));
+      return fromAction(await dealActions.uploadDealFile(form));
     },
   },
   {
-    action: "override (deal page)",
+    action: "override",
     kind: "override",
-    run: async (_, id) => fromAction(await dealActions.moveDealAction({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
+    run: async (_, id) => fromAction(await dealActions.moveDeal({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
   },
   {
-    action: "override (board)",
-    kind: "override",
-    run: async (_, id) => fromAction(await boardActions.moveDeal({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
-  },
-  {
-    action: "reassign (deal page)",
+    action: "reassign",
     kind: "reassign",
-    run: (_, id) => reassignAndBack(id, async (ownerId) => fromAction(await dealActions.updateDealAction({ id, version: await currentVersion(id), ownerId }))),
+    run: (_, id) => reassignAndBack(id, async (ownerId) => fromAction(await dealActions.updateDeal({ id, version: await currentVersion(id), ownerId }))),
   },
   {
-    action: "move (deal page)",
+    action: "move",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.moveDealAction({ id, toStage: "qualify", version: await currentVersion(id), reason: "The buyer restarted" })),
+    run: async (_, id) => fromAction(await dealActions.moveDeal({ id, toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" })),
   },
   {
-    action: "move (board)",
+    action: "disqualify",
     kind: "change",
-    run: async (_, id) => fromAction(await boardActions.moveDeal({ id, toStage: "identify", version: await currentVersion(id), reason: "Back to discovery" })),
-  },
-  {
-    action: "disqualify (deal page)",
-    kind: "change",
-    run: async (_, id) => fromAction(await dealActions.disqualifyDealAction({ id, version: await currentVersion(id), reason: "No budget this year" })),
+    run: async (_, id) => fromAction(await dealActions.disqualifyDeal({ id, version: await currentVersion(id), reason: "No budget this year" })),
   },
 ];
 
