@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "./db";
+import { sql } from "kysely";
+import type { Database, Tx } from "./db";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -17,8 +18,18 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Any fixed number: every instance that starts against one server waits for the one migrating.
+// Any fixed number: every instance that starts against one server waits for the one migrating, or
+// writing the default rows (lockStartup).
 const ADVISORY_LOCK = 724_311_905;
+
+/**
+ * Inside `tx`: waits for any instance migrating or preparing this database, and holds them off until
+ * `tx` ends, so of instances starting at once only the first writes what a fresh database lacks and
+ * the others see it. (On PGlite, one process's own database, its transaction alone already does.)
+ */
+export async function lockStartup(tx: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCK)})`.execute(tx);
+}
 
 export type Migration = { name: string; sql: string; checksum: string };
 

@@ -1,12 +1,12 @@
 import { beforeAll, expect, test } from "vitest";
 import * as processRoute from "@/app/api/v1/process/route";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { call } from "../support/http";
 import { createUser } from "../support/fixtures";
 
 beforeAll(async () => {
-  await db().$transaction((tx) => ensureDefaultProcess(tx));
+  await database().transaction((tx) => ensureDefaultProcess(tx));
 });
 
 test("GET /api/v1/process answers the Standard B2B stages with typed exit criteria", async () => {
@@ -37,7 +37,7 @@ test("GET /api/v1/process answers the Standard B2B stages with typed exit criter
 });
 
 test("publishing the default process again is a no-op on start", async () => {
-  await db().$transaction((tx) => ensureDefaultProcess(tx));
+  await database().transaction((tx) => ensureDefaultProcess(tx));
   expect(await db().processVersion.count()).toBe(1);
 });
 

@@ -9,7 +9,7 @@ import { getActiveProcessVersion } from "@/src/server/process/get-process-versio
 import { call } from "./http";
 
 export async function ensureDefaults() {
-  await db().$transaction(async (tx) => {
+  await database().transaction(async (tx) => {
     await ensureDefaultProcess(tx);
     await ensureDefaultRules(tx);
   });

@@ -2,7 +2,7 @@
 // demo data when it is empty and demo data is wanted. Runs in the serving process (instrumentation)
 // so that the embedded database folder is only ever opened by one process.
 import type { Database } from "../db";
-import { migrate } from "../migrate";
+import { lockStartup, migrate } from "../migrate";
 import { ensureDefaultRules } from "../deal-desk/load-rules";
 import { ensureDefaultProcess } from "../process/ensure-default-process";
 
@@ -12,7 +12,8 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   const log = options.log ?? (() => {});
   const applied = await migrate(database);
   if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
-  await database.prisma.$transaction(async (tx) => {
+  await database.transaction(async (tx) => {
+    await lockStartup(tx); // instances starting at once against one server: the first writes the defaults
     await ensureDefaultProcess(tx);
     await ensureDefaultRules(tx);
   });

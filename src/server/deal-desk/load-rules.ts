@@ -1,7 +1,8 @@
 import { DEFAULT_RULES, RuleCondition, type DealDeskRule } from "../../domain/deal-desk/rules";
 import { sql } from "kysely";
 import type { ApproverGroup } from "../../generated/kysely/types";
-import type { Reader, Sql } from "../db";
+import type { Sql, Tx } from "../db";
+import { newId } from "../ids";
 
 /** The active deal desk rules, in their configured order. */
 export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
@@ -17,9 +18,21 @@ export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
 }
 
 /** On first start the default rules (docs/rules/deal-desk.md) are written; admins edit them afterwards. */
-export async function ensureDefaultRules(tx: Reader): Promise<void> {
-  if ((await tx.dealDeskRule.count()) > 0) return;
-  await tx.dealDeskRule.createMany({
-    data: DEFAULT_RULES.map((r, position) => ({ key: r.key, label: r.label, condition: r.condition, groups: r.groups, position })),
-  });
+export async function ensureDefaultRules(tx: Tx): Promise<void> {
+  if (await tx.selectFrom("DealDeskRule").select("id").limit(1).executeTakeFirst()) return;
+  const now = new Date();
+  await tx
+    .insertInto("DealDeskRule")
+    .values(
+      DEFAULT_RULES.map((r, position) => ({
+        id: newId(),
+        key: r.key,
+        label: r.label,
+        condition: JSON.stringify(r.condition),
+        groups: sql<ApproverGroup[]>`CAST(${`{${r.groups.join(",")}}`} AS "ApproverGroup"[])`,
+        position,
+        updatedAt: now,
+      })),
+    )
+    .execute();
 }

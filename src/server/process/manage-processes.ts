@@ -38,7 +38,7 @@ export async function publishProcess(actor: Actor, input: PublishProcessRequest)
     throw new AppError("VALIDATION_FAILED", "No such template.", {
       fields: [{ field: "template", message: `one of ${PROCESS_TEMPLATES.map((t) => t.key).join(", ")}` }],
     });
-  const published = await db().$transaction((tx) =>
+  const published = await database().transaction((tx) =>
     publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" }),
   );
   return toProcessResponse(await getProcessVersion(database().sql, published.processVersionId));

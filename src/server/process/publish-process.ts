@@ -1,10 +1,10 @@
 // Publishing a process creates a new immutable version: opportunities keep the version they follow.
-import type { Prisma } from "../../generated/prisma/client";
 import { ProcessDefinition, type ExitCriterion } from "../../domain/process/types";
-import type { Reader } from "../db";
+import type { Tx } from "../db";
+import { newId } from "../ids";
 
 /** The type-specific settings of a criterion, kept in its JSON `config` column. */
-function criterionConfig(c: ExitCriterion): Prisma.InputJsonObject {
+function criterionConfig(c: ExitCriterion): Record<string, unknown> {
   switch (c.type) {
     case "check":
     case "approval":
@@ -23,59 +23,63 @@ function criterionConfig(c: ExitCriterion): Prisma.InputJsonObject {
 }
 
 export async function publishProcessVersion(
-  tx: Reader,
+  tx: Tx,
   input: ProcessDefinition,
   options: { publishedById?: string; note?: string; makeDefault?: boolean } = {},
 ): Promise<{ processId: string; processVersionId: string; version: number }> {
   const definition = ProcessDefinition.parse(input);
-  const process = await tx.process.upsert({
-    where: { key: definition.key },
-    create: { key: definition.key, name: definition.name },
-    update: { name: definition.name },
-  });
-  if (options.makeDefault) {
-    await tx.process.updateMany({ where: { isDefault: true, NOT: { id: process.id } }, data: { isDefault: false } });
-    await tx.process.update({ where: { id: process.id }, data: { isDefault: true } });
-  }
-  const latest = await tx.processVersion.findFirst({
-    where: { processId: process.id },
-    orderBy: { version: "desc" },
-    select: { version: true },
-  });
+  const now = new Date();
+  // The upsert locks the process row until commit, so concurrent publishes of one process take
+  // turns and each reads the latest version after the one before it has committed.
+  const { id: processId } = await tx
+    .insertInto("Process")
+    .values({ id: newId(), key: definition.key, name: definition.name, createdAt: now })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ name: definition.name }))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (options.makeDefault)
+    await tx
+      .updateTable("Process")
+      .set((eb) => ({ isDefault: eb("id", "=", processId).$castTo<boolean>() }))
+      .where((eb) => eb.or([eb("isDefault", "=", true), eb("id", "=", processId)]))
+      .execute();
+  const latest = await tx
+    .selectFrom("ProcessVersion")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("processId", "=", processId)
+    .executeTakeFirst();
   const version = (latest?.version ?? 0) + 1;
-  const created = await tx.processVersion.create({
-    data: {
-      processId: process.id,
-      version,
-      publishedById: options.publishedById ?? null,
-      note: options.note ?? "",
-      stages: {
-        create: definition.stages.map((s, order) => ({
-          key: s.key,
-          name: s.name,
-          order,
-          kind: s.kind,
-          probability: s.probability,
-          forecastCategory: s.forecastCategory,
-          definition: s.definition,
-          goals: s.goals,
-          buyerDoing: s.buyerDoing,
-          sellerActivities: s.sellerActivities,
-          doneCorrectly: s.doneCorrectly,
-          doneIncorrectly: s.doneIncorrectly,
-          stallDays: s.stallDays,
-          exitCriteria: {
-            create: s.exitCriteria.map((c, i) => ({
-              key: c.key,
-              label: c.label,
-              type: c.type,
-              order: i,
-              config: criterionConfig(c),
-            })),
-          },
-        })),
-      },
-    },
-  });
-  return { processId: process.id, processVersionId: created.id, version };
+  const processVersionId = newId();
+  await tx
+    .insertInto("ProcessVersion")
+    .values({ id: processVersionId, processId, version, publishedAt: now, publishedById: options.publishedById ?? null, note: options.note ?? "" })
+    .execute();
+  const stages = definition.stages.map((s, order) => ({ id: newId(), order, stage: s }));
+  await tx
+    .insertInto("Stage")
+    .values(
+      stages.map(({ id, order, stage: s }) => ({
+        id,
+        processVersionId,
+        key: s.key,
+        name: s.name,
+        order,
+        kind: s.kind,
+        probability: s.probability,
+        forecastCategory: s.forecastCategory,
+        definition: s.definition,
+        goals: s.goals,
+        buyerDoing: s.buyerDoing,
+        sellerActivities: s.sellerActivities,
+        doneCorrectly: s.doneCorrectly,
+        doneIncorrectly: s.doneIncorrectly,
+        stallDays: s.stallDays,
+      })),
+    )
+    .execute();
+  const criteria = stages.flatMap(({ id: stageId, stage }) =>
+    stage.exitCriteria.map((c, order) => ({ id: newId(), stageId, key: c.key, label: c.label, type: c.type, order, config: JSON.stringify(criterionConfig(c)) })),
+  );
+  if (criteria.length) await tx.insertInto("ExitCriterion").values(criteria).execute();
+  return { processId, processVersionId, version };
 }

@@ -23,7 +23,7 @@ const loadDeals = () =>
 let deals: Awaited<ReturnType<typeof loadDeals>>;
 
 beforeAll(async () => {
-  await db().$transaction((tx) => ensureDefaultProcess(tx));
+  await database().transaction((tx) => ensureDefaultProcess(tx));
   await seedDemoData(database(), { now });
   process = await getActiveProcessVersion(database().sql);
   deals = await loadDeals();
