@@ -19,9 +19,7 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   });
   if (!options.demoData) return { seeded: false };
   const { seedDemoData } = await import("../demo/seed-demo");
-  const isEmpty = (await database.prisma.user.count()) === 0;
-  if (!isEmpty) return { seeded: false };
-  await seedDemoData(database, { now: new Date() });
-  log("Loaded demo data.");
-  return { seeded: true };
+  const seeded = await seedDemoData(database, { now: new Date() });
+  if (seeded) log("Loaded demo data.");
+  return { seeded };
 }

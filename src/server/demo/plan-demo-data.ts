@@ -10,7 +10,7 @@ import { draw, type Random } from "./seeded-random";
 export function planDemoData(process: ProcessVersion, now: Date, random: Random): DemoPlan {
   const d = draw(random);
   const scenarios = demoScenarios(openStages(process).length, d);
-  // One deal per account keeps deal names unique: the loader matches created rows by name.
+  // One deal per account keeps deal names unique: the loader keys each deal's id by its name.
   const accounts = d.shuffle(ACCOUNTS);
   if (accounts.length < scenarios.length) throw new Error("Not enough demo accounts for the demo deals.");
   return { deals: scenarios.map((s, i) => planDemoDeal(process, s, accounts[i]!, now, d)) };

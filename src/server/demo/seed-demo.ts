@@ -1,9 +1,13 @@
-// Loads the demo data into an empty database: prepare-database.ts calls it only when there is no
-// user yet, after the default process is published. The plan is computed first (plan-demo-data.ts);
-// this file only writes it, in one transaction of a few batched inserts, so a failed load leaves
-// the database empty and the next start tries again.
+// Loads the demo data into an empty database, after the default process is published
+// (prepare-database.ts). The plan is computed first (plan-demo-data.ts); this file only writes it,
+// in one transaction of one insert per table, so a failed load leaves the database empty and the
+// next start tries again. Ids are chosen here, so no insert has to read rows back.
+import { sql, type InsertObject } from "kysely";
 import { hashPassword } from "../../auth/password";
-import type { Database, Reader } from "../db";
+import type { DB, DeskGroup } from "../../generated/kysely/types";
+import type { Database, Sql, Tx } from "../db";
+import { newId } from "../ids";
+import { lockStartup } from "../migrate";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { addDays } from "./demo-dates";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
@@ -11,36 +15,47 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
 
-type Ids = (email: string) => string;
+type Ids = (key: string) => string;
 
-async function createPeople(tx: Reader, passwordHash: string, now: Date): Promise<Ids> {
-  const users = await tx.user.createManyAndReturn({
-    data: DEMO_USERS.map((u) => ({
-      email: u.email, name: u.name, role: u.role, groups: [...(u.groups ?? [])], passwordHash,
-      createdAt: addDays(now, -400), // before the oldest demo deal
-    })),
-    select: { id: true, email: true },
-  });
-  for (const team of DEMO_TEAMS)
-    await tx.team.create({
-      data: {
-        name: team.name,
-        targetCents: team.targetCents,
-        manager: { connect: { email: team.managerEmail } },
-        members: { connect: DEMO_USERS.filter((u) => u.team === team.name).map((u) => ({ email: u.email })) },
-      },
-    });
-  const ids = new Map(users.map((u) => [u.email, u.id]));
-  return (email) => {
-    const userId = ids.get(email);
-    if (!userId) throw new Error(`The demo plan names ${email}, who is not a demo user.`);
-    return userId;
+const idsFor = (keys: readonly string[]): Ids => {
+  const ids = new Map(keys.map((k) => [k, newId()]));
+  return (key) => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`The demo plan names ${key}, which it does not create.`);
+    return id;
   };
+};
+
+async function insertAll<T extends keyof DB & string>(tx: Tx, table: T, rows: InsertObject<DB, T>[]): Promise<void> {
+  if (rows.length) await tx.insertInto(table).values(rows).execute();
 }
 
-const opportunityRow = (deal: PlannedDeal, processVersionId: string, id: Ids) => ({
-  name: deal.name, accountName: deal.accountName, amountCents: deal.amountCents, currency: "USD",
-  type: deal.type, years: deal.years, users: deal.users, ownerId: id(deal.ownerEmail), processVersionId,
+async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Ids> {
+  const userId = idsFor(DEMO_USERS.map((u) => u.email));
+  const teamId = idsFor(DEMO_TEAMS.map((t) => t.name));
+  const written = new Date();
+  await insertAll(tx, "User", DEMO_USERS.map((u) => ({
+    id: userId(u.email), email: u.email, name: u.name, role: u.role, passwordHash,
+    groups: sql<DeskGroup[]>`CAST(${`{${(u.groups ?? []).join(",")}}`} AS "DeskGroup"[])`,
+    createdAt: addDays(now, -400), // before the oldest demo deal
+    updatedAt: written,
+  })));
+  // A team names its manager and a user names their team: the teams come second, then their members.
+  await insertAll(tx, "Team", DEMO_TEAMS.map((t) => ({
+    id: teamId(t.name), name: t.name, targetCents: t.targetCents, managerId: userId(t.managerEmail), createdAt: written, updatedAt: written,
+  })));
+  for (const team of DEMO_TEAMS)
+    await tx
+      .updateTable("User")
+      .set({ teamId: teamId(team.name) })
+      .where("email", "in", DEMO_USERS.filter((u) => u.team === team.name).map((u) => u.email))
+      .execute();
+  return userId;
+}
+
+const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string, userId: Ids) => ({
+  id, name: deal.name, accountName: deal.accountName, amountCents: deal.amountCents, currency: "USD",
+  type: deal.type, years: deal.years, users: deal.users, ownerId: userId(deal.ownerEmail), processVersionId,
   stageKey: deal.stageKey, stageEnteredAt: deal.stageEnteredAt, status: deal.status, version: deal.version,
   closeDate: deal.closeDate, originalCloseDate: deal.originalCloseDate,
   closeDatePushes: deal.closeDatePushes, closeDateSlipDays: deal.closeDateSlipDays,
@@ -53,48 +68,51 @@ const opportunityRow = (deal: PlannedDeal, processVersionId: string, id: Ids) =>
   createdAt: deal.createdAt, updatedAt: deal.history[deal.history.length - 1]!.at,
 });
 
-async function createDeals(tx: Reader, plan: DemoPlan, processVersionId: string, id: Ids): Promise<void> {
-  const created = await tx.opportunity.createManyAndReturn({
-    data: plan.deals.map((deal) => opportunityRow(deal, processVersionId, id)),
-    select: { id: true, name: true },
-  });
-  const opportunityIds = new Map(created.map((o) => [o.name, o.id]));
+async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, userId: Ids): Promise<void> {
+  const dealId = idsFor(plan.deals.map((d) => d.name));
+  await insertAll(tx, "Opportunity", plan.deals.map((deal) => opportunityRow(deal, dealId(deal.name), processVersionId, userId)));
   const each = <T>(rows: (deal: PlannedDeal, opportunityId: string, ownerId: string) => T[]) =>
-    plan.deals.flatMap((deal) => rows(deal, opportunityIds.get(deal.name)!, id(deal.ownerEmail)));
+    plan.deals.flatMap((deal) => rows(deal, dealId(deal.name), userId(deal.ownerEmail)));
 
-  await tx.opportunityContact.createMany({
-    data: each((deal, opportunityId) =>
-      deal.contacts.map((c) => ({ opportunityId, name: c.name, email: c.email, title: c.title, role: c.role, createdAt: c.addedAt })),
-    ),
-  });
-  await tx.criterionAttestation.createMany({
-    data: each((deal, opportunityId, attestedById) => deal.attestations.map((a) => ({ opportunityId, attestedById, ...a }))),
-  });
-  await tx.closeDateChange.createMany({
-    data: each((deal, opportunityId, changedById) => deal.closeDateChanges.map((c) => ({ opportunityId, changedById, ...c }))),
-  });
-  await tx.closePlanStep.createMany({
-    data: each((deal, opportunityId, ownerId) =>
-      deal.planSteps.map((step, position) => ({
-        opportunityId, position, title: step.title, dueDate: step.dueDate, doneAt: step.doneAt, createdAt: step.createdAt,
-        ownerUserId: step.ownerName ? null : ownerId, ownerName: step.ownerName ?? "",
-      })),
-    ),
-  });
+  await insertAll(tx, "OpportunityContact", each((deal, opportunityId) =>
+    deal.contacts.map((c) => ({ id: newId(), opportunityId, name: c.name, email: c.email, title: c.title, role: c.role, createdAt: c.addedAt })),
+  ));
+  await insertAll(tx, "CriterionAttestation", each((deal, opportunityId, attestedById) =>
+    deal.attestations.map((a) => ({ id: newId(), opportunityId, attestedById, ...a })),
+  ));
+  await insertAll(tx, "CloseDateChange", each((deal, opportunityId, changedById) =>
+    deal.closeDateChanges.map((c) => ({ id: newId(), opportunityId, changedById, ...c })),
+  ));
+  await insertAll(tx, "ClosePlanStep", each((deal, opportunityId, ownerId) =>
+    deal.planSteps.map((step, position) => ({
+      id: newId(), opportunityId, position, title: step.title, dueDate: step.dueDate, doneAt: step.doneAt, createdAt: step.createdAt,
+      ownerUserId: step.ownerName ? null : ownerId, ownerName: step.ownerName ?? "",
+    })),
+  ));
   // One insert in time order, so entry ids are chronological too (the history is read by id).
   const history = each((deal, opportunityId) =>
-    deal.history.map(({ actorEmail, ...entry }) => ({ opportunityId, actorId: id(actorEmail), ...entry })),
+    deal.history.map((h) => ({
+      opportunityId, type: h.type, at: h.at, actorId: userId(h.actorEmail),
+      fromStage: h.fromStage ?? null, toStage: h.toStage ?? null, secondsInStage: h.secondsInStage ?? null, details: JSON.stringify(h.details),
+    })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());
-  await tx.historyEntry.createMany({ data: history });
+  await insertAll(tx, "HistoryEntry", history);
 }
 
-export async function seedDemoData({ prisma, sql }: Pick<Database, "prisma" | "sql">, options: { now: Date; random?: Random }): Promise<void> {
-  const process = await getActiveProcessVersion(sql);
+const hasUsers = async (q: Sql) => (await q.selectFrom("User").select("id").limit(1).executeTakeFirst()) !== undefined;
+
+/** Loads the demo data when the database has no user yet; answers whether it did. */
+export async function seedDemoData(database: Pick<Database, "sql" | "transaction">, options: { now: Date; random?: Random }): Promise<boolean> {
+  if (await hasUsers(database.sql)) return false;
+  const process = await getActiveProcessVersion(database.sql);
   const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED));
   // scrypt is deliberately slow: hash once, outside the transaction, and share it between demo users.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await prisma.$transaction(async (tx) => {
-    const id = await createPeople(tx, passwordHash, options.now);
-    await createDeals(tx, plan, process.id, id);
+  return database.transaction(async (tx) => {
+    await lockStartup(tx);
+    if (await hasUsers(tx)) return false; // another instance, starting at the same moment, loaded it
+    const userId = await createPeople(tx, passwordHash, options.now);
+    await createDeals(tx, plan, process.id, userId);
+    return true;
   });
 }

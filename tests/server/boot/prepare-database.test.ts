@@ -1,12 +1,13 @@
 // What every start does before serving (src/server/boot/prepare-database.ts): on a fresh database
-// the default process and the deal desk rules are written once, even when several instances
-// start at the same moment against one server. Before they took the startup lock, four
+// the default process, the deal desk rules and the demo data are written once, even when several
+// instances start at the same moment against one server. Before they took the startup lock, four
 // instances starting at once on PostgreSQL published four versions of the default process.
 import { expect, test } from "vitest";
 import { DEFAULT_RULES } from "@/src/domain/deal-desk/rules";
 import { STANDARD_B2B } from "@/src/domain/process/templates";
 import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { database, databaseConfig, db, openDatabase, type Database } from "@/src/server/db";
+import { DEMO_USERS } from "@/src/server/demo/demo-users";
 
 /** Four instances of the app on this test's database. */
 async function startingAtOnce<T>(prepare: (instance: Database) => Promise<T>): Promise<T[]> {
@@ -41,4 +42,11 @@ test("a later start leaves the defaults as an admin left them", async () => {
   expect(await db().processVersion.count()).toBe(1);
   expect(await db().dealDeskRule.findUniqueOrThrow({ where: { key: rule } })).toMatchObject({ active: false });
   expect(await db().dealDeskRule.count()).toBe(DEFAULT_RULES.length);
+});
+
+test("instances starting at once with demo data wanted load it once", async () => {
+  const results = await startingAtOnce((instance) => prepareDatabase(instance, { demoData: true }));
+  expect(results.filter((r) => r.seeded)).toHaveLength(1);
+  expect(await db().user.count()).toBe(DEMO_USERS.length);
+  expect(await db().opportunity.count()).toBeGreaterThan(0);
 });
