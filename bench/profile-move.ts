@@ -32,7 +32,9 @@ function timeByPackage(profile: Profile): [string, number][] {
     return packageOf(url) ?? (url ? (url.split("/work/main/")[1] ?? url) : "(native, idle, gc)");
   };
   const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => totals.set(label(id), (totals.get(label(id)) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) => {
+    totals.set(label(id), (totals.get(label(id)) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 

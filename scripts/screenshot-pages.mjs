@@ -53,7 +53,7 @@ async function openBoard(page, query = "", { hasCards = true } = {}) {
   if (hasCards) await page.locator("#board-dnd").waitFor({ state: "attached" });
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Space, ArrowRight, Space on the card's handle, as e2e/board.spec.ts moves by keyboard. dnd-kit
@@ -61,11 +61,11 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 async function refuseMove(page, deal) {
   await openBoard(page);
-  let handle = page.getByRole("button", { name: new RegExp(`^Move ${escape(deal.accountName)} – `) });
+  let handle = page.getByRole("button", { name: new RegExp(`^Move ${escapeRegExp(deal.accountName)} – `) });
   if ((await handle.count()) === 0) {
     // Not among the cards the column has rendered: show it alone.
     await openBoard(page, `?q=${encodeURIComponent(deal.accountName)}`);
-    handle = page.getByRole("button", { name: new RegExp(`^Move ${escape(deal.accountName)} – `) });
+    handle = page.getByRole("button", { name: new RegExp(`^Move ${escapeRegExp(deal.accountName)} – `) });
   }
   const live = page.locator('[id^="DndLiveRegion"]');
   await handle.first().focus();

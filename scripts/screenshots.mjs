@@ -134,7 +134,11 @@ const cleanUp = () => {
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 };
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (cleanUp(), process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
 
 try {
   ensureBuild(root, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });

@@ -1,5 +1,5 @@
 // `npm test`: everything, on a fresh machine, with nothing installed by hand.
-//   node scripts/test.mjs                 system packages, vitest (unit, pglite, postgres), e2e
+//   node scripts/test.mjs                 system packages, lint and types, vitest (unit, pglite, postgres), e2e
 //   node scripts/test.mjs --only vitest   system packages it needs + vitest
 //   node scripts/test.mjs --only e2e      system packages it needs + next build + playwright
 // A failed step does not stop the independent ones, so one run reports every failure; a step whose
@@ -42,6 +42,9 @@ const steps = [
     // postinstall generates the client; this covers an install run with --ignore-scripts.
     run: () => (fs.existsSync("src/generated/prisma/client.ts") ? null : npx(["prisma", "generate"])),
   },
+  // A tree that does not lint or type-check fails the run like a failed test (docs/contributing.md).
+  { name: "lint", parts: ["vitest"], run: () => npx(["biome", "check", "."]) },
+  { name: "typecheck", parts: ["vitest"], needs: ["prisma generate"], run: () => npx(["tsc", "--noEmit"]) },
   { name: "vitest", parts: ["vitest"], needs: ["postgresql", "prisma generate"], run: () => npx(["vitest", "run"]) },
   { name: "next build", parts: ["e2e"], needs: ["prisma generate"], run: () => npx(["next", "build"]) },
   {

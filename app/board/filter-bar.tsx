@@ -64,7 +64,9 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
     });
   }
 
-  // Typing settles for a moment before the board reloads.
+  // Typing settles for a moment before the board reloads. Only typing starts the timer: the filters
+  // it compares with and `apply` change when the board reloads, which must not start another.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     const typed = { q: q.trim() || undefined, min: amount(min), max: amount(max) };
     if (typed.q === filters.q && typed.min === filters.min && typed.max === filters.max) return;
@@ -74,6 +76,7 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
 
   const active = isFiltered(filters);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the filters are a form (it must not submit), announced as a search landmark
     <form role="search" aria-label="Filter the board" className="flex flex-wrap items-center gap-x-3 gap-y-2.5 pb-5" onSubmit={(e) => e.preventDefault()}>
       {processes.length > 1 ? (
         <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
@@ -122,6 +125,7 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
           ))}
         </Select>
       </label>
+      {/* biome-ignore lint/a11y/useSemanticElements: two inputs on one line under one label; a fieldset's legend would not sit inline */}
       <div role="group" aria-labelledby="board-amount" className="flex items-center gap-1.5 text-[13px] text-ink-muted">
         <span id="board-amount" className="mr-0.5 font-medium">
           Amount

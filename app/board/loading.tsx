@@ -27,11 +27,13 @@ export default function BoardLoading() {
           </div>
           <div className="mt-5 flex gap-3 overflow-hidden">
             {CARDS.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder
               <div key={i} className="w-[15rem] shrink-0 rounded-xl bg-zinc-100 p-3 xl:w-auto xl:flex-1">
                 <div className="h-4 w-24 rounded bg-zinc-200" />
                 <div className="mt-2 h-3 w-32 rounded bg-zinc-200/80" />
                 <div className="mt-4 space-y-2">
                   {Array.from({ length: n }, (_, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder
                     <div key={j} className="h-36 rounded-lg border border-line bg-surface" />
                   ))}
                 </div>

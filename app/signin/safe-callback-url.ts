@@ -4,7 +4,8 @@
  */
 export function safeCallbackUrl(raw: string | string[] | undefined | null): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\u0000-\u001f]/.test(value) || value.length > 2000) return "/";
   if (value === "/signin" || value.startsWith("/signin?") || value.startsWith("/api/auth")) return "/";
   return value;

@@ -32,8 +32,13 @@ export async function seedOpenDeals(db: PrismaClient, total: number, now = new D
   const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
 
   const rows = Array.from({ length: count }, (_, i) => {
-    let r = draw();
-    const stageIndex = SHARES.findIndex((share) => (r -= share) < 0);
+    // The stage whose cumulative share first passes a uniform draw.
+    const r = draw();
+    let sum = 0;
+    const stageIndex = SHARES.findIndex((share) => {
+      sum += share;
+      return r < sum;
+    });
     const stage = open[stageIndex < 0 ? open.length - 1 : stageIndex]!;
     const closeDate = day(Math.floor(draw() * 180) - 20);
     return {

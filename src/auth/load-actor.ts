@@ -8,7 +8,7 @@ export async function findActor(tx: Reader, userId: string): Promise<Actor | nul
     where: { id: userId },
     include: { managedTeams: { select: { id: true } } },
   });
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   return {
     id: user.id,
     email: user.email,

@@ -4,7 +4,7 @@
 import { encode } from "next-auth/jwt";
 import type { Actor } from "./actor";
 import { authOptions } from "./next-auth-options";
-import { SESSION_COOKIES, sessionSecret } from "./session";
+import { type SESSION_COOKIES, sessionSecret } from "./session";
 
 export type SessionCookie = {
   name: (typeof SESSION_COOKIES)[number];

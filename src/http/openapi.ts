@@ -113,7 +113,10 @@ function operation(op: Operation, c: Components) {
 function buildDocument() {
   const c = new Components();
   const paths: Record<string, Json> = {};
-  for (const { operation: op } of API_ROUTES) (paths[`/api/v1${op.path}`] ??= {})[op.method.toLowerCase()] = operation(op, c);
+  for (const { operation: op } of API_ROUTES) {
+    const path = `/api/v1${op.path}`;
+    paths[path] = { ...(paths[path] as Json | undefined), [op.method.toLowerCase()]: operation(op, c) };
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -136,5 +139,6 @@ let built: ReturnType<typeof buildDocument> | undefined;
 
 /** The document; built once per process, as the declarations do not change while it runs. */
 export function openApiDocument() {
-  return (built ??= buildDocument());
+  built ??= buildDocument();
+  return built;
 }

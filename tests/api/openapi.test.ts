@@ -19,7 +19,7 @@ function routeFiles(dir = API_DIR): { file: string; apiPath: string }[] {
     if (entry.isDirectory()) return entry.name.startsWith("[...") ? [] : routeFiles(full);
     if (entry.name !== "route.ts") return [];
     const segments = path.relative(API_DIR, dir).split(path.sep).filter(Boolean);
-    return [{ file: full, apiPath: "/api/v1" + segments.map((s) => "/" + s.replace(/^\[(\w+)\]$/, "{$1}")).join("") }];
+    return [{ file: full, apiPath: `/api/v1${segments.map((s) => `/${s.replace(/^\[(\w+)\]$/, "{$1}")}`).join("")}` }];
   });
 }
 
@@ -49,7 +49,7 @@ describe("the document and the route files describe the same operations", () => 
     for (const { method, apiPath, handler } of await exportedHandlers()) {
       expect(METHODS, `${apiPath} exports ${method}`).toContain(method);
       expect(API_ROUTES, `${method} ${apiPath} is declared with apiRoute in src/http/routes`).toContain(handler);
-      expect([handler.operation.method, "/api/v1" + handler.operation.path]).toEqual([method, apiPath]);
+      expect([handler.operation.method, `/api/v1${handler.operation.path}`]).toEqual([method, apiPath]);
     }
   });
 

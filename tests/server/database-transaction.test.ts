@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { beforeAll, expect, test } from "vitest";
 import { findActorByToken } from "@/src/auth/api-tokens";
-import { AppError } from "@/src/errors";
+import type { AppError } from "@/src/errors";
 import { sql } from "kysely";
 import { Prisma } from "@/src/generated/prisma/client";
 import { compiledOnce } from "@/src/server/compiled-once";

@@ -8,7 +8,7 @@ test("migrating an up-to-date database applies nothing", async () => {
 
 test("a migration edited after it was applied is refused, not re-run", async () => {
   const [first, ...rest] = readMigrations();
-  const edited = { ...first!, sql: first!.sql + "\n-- edited", checksum: "0".repeat(64) };
+  const edited = { ...first!, sql: `${first!.sql}\n-- edited`, checksum: "0".repeat(64) };
   await expect(migrate(database(), [edited, ...rest])).rejects.toThrow(/was changed after it was applied/);
 });
 

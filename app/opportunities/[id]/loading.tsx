@@ -13,6 +13,7 @@ function CardSkeleton({ rows, className = "" }: { rows: number; className?: stri
       </div>
       <div className="space-y-4 p-5">
         {Array.from({ length: rows }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders that never reorder
           <div key={i} className="flex items-center gap-3">
             <Bar className="size-4 rounded-full" />
             <Bar className={`h-3.5 ${["w-3/4", "w-1/2", "w-2/3", "w-5/12"][i % 4]}`} />

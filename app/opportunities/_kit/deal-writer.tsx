@@ -42,7 +42,7 @@ type Options = {
 function withTarget(input: Record<string, unknown> | FormData, target: { id: string; version: number; refresh?: true }) {
   if (!(input instanceof FormData)) return { ...input, ...target };
   const form = new FormData();
-  input.forEach((value, key) => form.append(key, value));
+  for (const [key, value] of input) form.append(key, value);
   form.set("id", target.id);
   if (target.refresh) form.set("refresh", "true");
   return form;

@@ -65,7 +65,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let stopping = false;
   // A wake-up during a round is kept, so that the pause after it is skipped.
   let isWoken = false;
-  let wakeUp = () => void (isWoken = true);
+  let wakeUp = () => {
+    isWoken = true;
+  };
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       if (isWoken) return resolve();
@@ -77,7 +79,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       };
     }).finally(() => {
       isWoken = false;
-      wakeUp = () => void (isWoken = true);
+      wakeUp = () => {
+        isWoken = true;
+      };
     });
 
   const loop = (async () => {

@@ -22,7 +22,7 @@ export function DealHeader({ page }: { page: OpportunityPage }) {
   const status = STATUS[deal.status];
   const facts: [string, ReactNode, ReactNode?][] = [
     ["Amount", <span key="a" className="tabular-nums">{formatMoney(Math.round(deal.amount * 100), deal.currency)}</span>, `${deal.type === "new" ? "New customer" : "Expansion"} · ${deal.termMonths} months`],
-    ["Close date", formatDate(deal.closeDate), deal.closeDatePushes ? <span className="text-amber-800">Pushed {deal.closeDatePushes}× · {deal.closeDateSlipDays} days slipped</span> : "Never pushed"],
+    ["Close date", formatDate(deal.closeDate), deal.closeDatePushes ? <span key="pushes" className="text-amber-800">Pushed {deal.closeDatePushes}× · {deal.closeDateSlipDays} days slipped</span> : "Never pushed"],
     ["Stage", deal.stageName, `${deal.probability}% · ${FORECAST[stage.forecastCategory] ?? stage.forecastCategory}`],
     ["Owner", deal.ownerName, `Created ${formatDate(deal.createdAt.slice(0, 10))}`],
   ];

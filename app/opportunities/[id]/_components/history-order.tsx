@@ -26,6 +26,7 @@ export function HistoryOrder({ entries }: { entries: ReactNode[] }) {
         <span className="text-[13px] text-ink-muted" id="history-order-label">
           Order
         </span>
+        {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of two buttons, labelled by the text beside it */}
         <div role="group" aria-labelledby="history-order-label" className="flex gap-0.5 rounded-lg bg-zinc-100 p-0.5">
           {option(true, "Newest first")}
           {option(false, "Oldest first")}

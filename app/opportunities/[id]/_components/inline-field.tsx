@@ -73,7 +73,11 @@ export function InlineField({ field, label, value, display, editor, toPayload, r
       <dt className="text-[13px] font-medium text-ink-muted">{editing ? <label htmlFor={id}>{label}</label> : label}</dt>
       <dd className="mt-1">
         {editing ? (
-          <form onSubmit={save} onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), close())} className="space-y-2" noValidate>
+          <form onSubmit={save} onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.stopPropagation();
+            close();
+          }} className="space-y-2" noValidate>
             <Control id={id} editor={editor} value={draft} onChange={setDraft} invalid={!!fieldError} describedBy={fieldError ? `${id}-help` : undefined} />
             {fieldError ? (
               <p id={`${id}-help`} className="text-[13px] text-red-700">

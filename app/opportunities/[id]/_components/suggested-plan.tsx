@@ -39,7 +39,7 @@ export function SuggestedPlan({ suggested, people, dealOwnerId, pending, error, 
           </thead>
           <tbody className="align-top">
             {steps.map((s, i) => (
-              <tr key={i}>
+              <tr key={`${s.title}|${s.dueDate}`}>
                 <td className="py-1.5">
                   <Input aria-label={`Step ${i + 1}`} className="h-8 text-[13px]" value={s.title} onChange={(e) => update(i, { ...s, title: e.target.value })} />
                 </td>
