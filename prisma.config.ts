@@ -10,9 +10,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= anyFile;
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= anyFile;
 process.env.CHECKPOINT_DISABLE ??= "1";
 
-const serverUrl = /^postgres(ql)?:\/\/(?!unused@)/.test(process.env.DATABASE_URL)
-  ? process.env.DATABASE_URL
-  : undefined;
+const serverUrl = /^postgres(ql)?:\/\/(?!unused@)/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -39,8 +37,7 @@ async function serverAdapter(url: string) {
   const pg = (await import("pg")).default;
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const asText = (result: any) => {
-    for (const r of [result].flat())
-      for (const f of r?.fields ?? []) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
+    for (const r of [result].flat()) for (const f of r?.fields ?? []) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
     return result;
   };
   class NameAsText extends pg.Client {

@@ -37,9 +37,7 @@ export default async function HomePage() {
               <ButtonLink href="/board" variant="secondary">
                 Open the board
               </ButtonLink>
-              {canCreate ? (
-                <NewOpportunityLink />
-              ) : null}
+              {canCreate ? <NewOpportunityLink /> : null}
             </>
           ) : null
         }

@@ -15,7 +15,10 @@ import type { MoveOutcome } from "./api-move";
 
 /** The statement as the app compiles it, sent on the raw driver; rows as the driver gives them. */
 const run = (raw: ScriptRunner, { sql, parameters }: CompiledQuery) =>
-  raw.query<Record<string, unknown>>(sql, parameters.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v)));
+  raw.query<Record<string, unknown>>(
+    sql,
+    parameters.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v)),
+  );
 
 // The app's own statements, each compiled once: what is left is hand-written SQL with its values.
 const moveUpdate = compiledOnce(["id", "version", "stageKey", "now"], (v) =>

@@ -18,7 +18,18 @@ function rows(result) {
   );
 }
 
-const HEAD = ["database", "clients", "API moves/s", "API p50/p95 ms", "raw moves/s", "raw p50/p95 ms", "CPU ms/move API / raw", "API÷raw", "≥ 0.6", "conflicts"];
+const HEAD = [
+  "database",
+  "clients",
+  "API moves/s",
+  "API p50/p95 ms",
+  "raw moves/s",
+  "raw p50/p95 ms",
+  "CPU ms/move API / raw",
+  "API÷raw",
+  "≥ 0.6",
+  "conflicts",
+];
 
 export function textTable(result) {
   const all = [HEAD, ...rows(result)];

@@ -25,7 +25,13 @@ async function tokenFor(request: APIRequestContext, email: string): Promise<stri
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-async function api<T = Deal>(request: APIRequestContext, token: string, method: "get" | "post" | "patch" | "put", path: string, data?: unknown): Promise<T> {
+async function api<T = Deal>(
+  request: APIRequestContext,
+  token: string,
+  method: "get" | "post" | "patch" | "put",
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const res = await request[method](`/api/v1${path}`, { headers: auth(token), data });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   return res.json();
@@ -63,7 +69,10 @@ async function satisfy(request: APIRequestContext, token: string, id: string, st
       if (c.type === "document") {
         const res = await request.post(`/api/v1/opportunities/${id}/files`, {
           headers: auth(token),
-          multipart: { kind: c.documentKind!, file: { name: `${c.documentKind}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n") } },
+          multipart: {
+            kind: c.documentKind!,
+            file: { name: `${c.documentKind}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n") },
+          },
         });
         expect(res.status()).toBe(201);
       }
@@ -118,9 +127,7 @@ async function dragByMouse(page: Page, from: Locator, to: Locator) {
  * listener (no person types that fast). Waiting for two frames and a later timer lets it attach.
  */
 async function keyboardDragReady(page: Page) {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
-  );
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 }
 
 async function moveByKeyboard(page: Page, account: string, arrows: number, key = "ArrowRight") {
@@ -195,7 +202,12 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   // The card went back where it was while the rep fixes the deal (under the modal, hidden from the accessibility tree).
   await expect(column(page, "identify").locator("article", { hasText: account })).toBeVisible();
 
-  for (const label of ["Met a decision maker or influencer", "Value and fit confirmed with every buyer group", "Budget confirmed", "Pricing presented to the buyer"]) {
+  for (const label of [
+    "Met a decision maker or influencer",
+    "Value and fit confirmed with every buyer group",
+    "Budget confirmed",
+    "Pricing presented to the buyer",
+  ]) {
     await panel.getByRole("checkbox", { name: label }).check();
     await expect(panel.getByRole("checkbox", { name: label })).toBeChecked();
     await expect(panel.getByRole("checkbox", { name: label })).toBeEnabled();
@@ -214,7 +226,9 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await panel.getByRole("button", { name: "Add champion" }).click();
   await expect(panel.getByText("Chris Champion added as champion.")).toBeVisible();
 
-  await panel.getByLabel("Formal quote attached").setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
+  await panel
+    .getByLabel("Formal quote attached")
+    .setInputFiles({ name: "quote.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
   await panel.getByRole("button", { name: "Upload quote" }).click();
   await expect(panel.getByText("Attached as quote.pdf.")).toBeVisible();
 
@@ -233,7 +247,12 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await expect(card(column(page, "negotiate"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Negotiate");
   expect((await current(request, token, deal.id)).stage).toBe("negotiate");
-  const plan = await api<{ steps: { title: string; ownerUserId: string | null; dueDate: string | null }[] }>(request, token, "get", `/opportunities/${deal.id}/close-plan`);
+  const plan = await api<{ steps: { title: string; ownerUserId: string | null; dueDate: string | null }[] }>(
+    request,
+    token,
+    "get",
+    `/opportunities/${deal.id}/close-plan`,
+  );
   expect(plan.steps).toHaveLength(7);
   expect(plan.steps.every((s) => s.ownerUserId === deal.ownerId && s.dueDate)).toBe(true);
   expect(plan.steps.map((s) => s.title)).toContain("Security questionnaire returned");
@@ -323,8 +342,16 @@ test("a manager overrides a refused move with a written justification", async ({
   await expect(panel).toBeHidden();
   await expect(card(column(page, "qualify"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Qualify, with an override");
-  expect((await current(request, token, deal.id)) as unknown as { stage: string; overridden: boolean }).toMatchObject({ stage: "qualify", overridden: true });
-  const history = await api<{ items: { type: string; details: { justification?: string } }[] }>(request, token, "get", `/opportunities/${deal.id}/history`);
+  expect((await current(request, token, deal.id)) as unknown as { stage: string; overridden: boolean }).toMatchObject({
+    stage: "qualify",
+    overridden: true,
+  });
+  const history = await api<{ items: { type: string; details: { justification?: string } }[] }>(
+    request,
+    token,
+    "get",
+    `/opportunities/${deal.id}/history`,
+  );
   expect(history.items.find((h) => h.type === "override")?.details.justification).toBe("Signed LOI in hand; discovery notes follow tomorrow.");
 });
 
@@ -459,7 +486,12 @@ test.describe("one kit on the board and on the deal page", () => {
     await expect(page.getByRole("heading", { name: /^Closed Lost on / })).toBeVisible();
 
     const lost = async (id: string) => ((await current(request, token, id)) as unknown as { lost: unknown }).lost;
-    const expected = { reasonCategory: "no_decision", explanation: "The buyer kept its spreadsheets for another year.", competitor: "none", missingFunctionality: "none" };
+    const expected = {
+      reasonCategory: "no_decision",
+      explanation: "The buyer kept its spreadsheets for another year.",
+      competitor: "none",
+      missingFunctionality: "none",
+    };
     expect(await lost(fromBoard.id)).toEqual(expected);
     expect(await lost(fromPage.id)).toEqual(expected);
     // Both read back as "none" on the deal page's summary.
@@ -515,7 +547,10 @@ test.describe("one kit on the board and on the deal page", () => {
     await expect(card(column(page, "propose"), `E2E fixers board ${tag}`)).toBeVisible();
 
     await page.goto(`/opportunities/${onPage.id}`);
-    await page.getByRole("list", { name: "Stage path" }).getByRole("button", { name: /^Propose/ }).click();
+    await page
+      .getByRole("list", { name: "Stage path" })
+      .getByRole("button", { name: /^Propose/ })
+      .click();
     const dialog = page.getByRole("dialog", { name: "Move to Propose" });
     await fixQualify(dialog.getByTestId("unmet-criteria"));
     await dialog.getByRole("button", { name: "Move to Propose" }).click();

@@ -25,7 +25,13 @@ async function tokenFor(request: APIRequestContext, email: string): Promise<stri
   return (await res.json()).token;
 }
 
-async function api<T = Deal>(request: APIRequestContext, token: string, method: "get" | "post" | "patch" | "put", path: string, data?: unknown): Promise<T> {
+async function api<T = Deal>(
+  request: APIRequestContext,
+  token: string,
+  method: "get" | "post" | "patch" | "put",
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const res = await request[method](`/api/v1${path}`, { headers: auth(token), data });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   return res.json();
@@ -53,12 +59,18 @@ const attest = async (request: APIRequestContext, token: string, id: string, key
 async function dealInQualify(request: APIRequestContext, token: string): Promise<Deal> {
   const deal = await createDeal(request, token);
   await attest(request, token, deal.id, "decision_maker_meeting");
-  await api(request, token, "patch", `/opportunities/${deal.id}`, { version: await version(request, token, deal.id), buyingProcess: "Ops lead evaluates, CFO signs" });
+  await api(request, token, "patch", `/opportunities/${deal.id}`, {
+    version: await version(request, token, deal.id),
+    buyingProcess: "Ops lead evaluates, CFO signs",
+  });
   await api(request, token, "put", `/opportunities/${deal.id}/contacts`, {
     version: await version(request, token, deal.id),
     contacts: [{ name: "Dee Maker", role: "decision_maker" }],
   });
-  return api(request, token, "post", `/opportunities/${deal.id}/transitions`, { toStage: "qualify", version: await version(request, token, deal.id) });
+  return api(request, token, "post", `/opportunities/${deal.id}/transitions`, {
+    toStage: "qualify",
+    version: await version(request, token, deal.id),
+  });
 }
 
 /** Qualify's criteria met too, and the deal moved to Propose. */
@@ -68,9 +80,15 @@ async function dealInPropose(request: APIRequestContext, token: string): Promise
   await attest(request, token, deal.id, "budget_confirmed");
   await api(request, token, "put", `/opportunities/${deal.id}/contacts`, {
     version: await version(request, token, deal.id),
-    contacts: [{ name: "Dee Maker", role: "decision_maker" }, { name: "Cham Pion", role: "champion" }],
+    contacts: [
+      { name: "Dee Maker", role: "decision_maker" },
+      { name: "Cham Pion", role: "champion" },
+    ],
   });
-  return api(request, token, "post", `/opportunities/${deal.id}/transitions`, { toStage: "propose", version: await version(request, token, deal.id) });
+  return api(request, token, "post", `/opportunities/${deal.id}/transitions`, {
+    toStage: "propose",
+    version: await version(request, token, deal.id),
+  });
 }
 
 async function signIn(page: Page, email: string, path = "/") {
@@ -87,7 +105,9 @@ const criterion = (page: Page, key: string) => page.locator(`[data-criterion="${
 const currentStage = (page: Page) => stagePath(page).locator('[aria-current="step"]');
 
 async function moveFromStagePath(page: Page, stageName: string) {
-  await stagePath(page).getByRole("button", { name: new RegExp(`^${stageName}`) }).click();
+  await stagePath(page)
+    .getByRole("button", { name: new RegExp(`^${stageName}`) })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Move to ${stageName}` });
   await expect(dialog).toBeVisible();
   return dialog;
@@ -180,11 +200,16 @@ test("in Propose: a field filled in place, a quote uploaded, a suggested close p
   await expect(criteriaCount(page)).toHaveText("1 of 4 met");
 
   const quote = criterion(page, "quote_generated");
-  await quote.getByLabel("Formal quote attached").setInputFiles({ name: "quote-v2.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
+  await quote
+    .getByLabel("Formal quote attached")
+    .setInputFiles({ name: "quote-v2.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%quote\n") });
   await quote.getByRole("button", { name: "Upload" }).click();
   await expect(criteriaCount(page)).toHaveText("2 of 4 met");
   await expect(page.locator("#files")).toContainText("quote-v2.pdf");
-  await expect(page.locator("#files").getByRole("link", { name: "Download quote-v2.pdf" })).toHaveAttribute("href", new RegExp(`/api/v1/opportunities/${deal.id}/files/`));
+  await expect(page.locator("#files").getByRole("link", { name: "Download quote-v2.pdf" })).toHaveAttribute(
+    "href",
+    new RegExp(`/api/v1/opportunities/${deal.id}/files/`),
+  );
 
   await page.getByRole("checkbox", { name: "Pricing presented to the buyer" }).check();
   await expect(criteriaCount(page)).toHaveText("3 of 4 met");

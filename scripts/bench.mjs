@@ -51,8 +51,7 @@ async function onPostgres() {
 
 const databases = [];
 try {
-  if (wanted.includes("pglite"))
-    databases.push(await measure("pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, "pglite") }));
+  if (wanted.includes("pglite")) databases.push(await measure("pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, "pglite") }));
   if (wanted.includes("postgres")) databases.push(await onPostgres());
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });
@@ -60,7 +59,13 @@ try {
 
 const result = {
   date: started.toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg(),
+  },
   databases,
 };
 const file = path.join("bench", "results", `stage-moves-${started.toISOString().replace(/[:.]/g, "-")}.json`);

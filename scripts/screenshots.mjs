@@ -60,7 +60,10 @@ async function waitUntilServing(server, timeoutMs = 180_000) {
   let done = false;
   server.exited.then(() => (done = true));
   while (Date.now() < deadline && !done) {
-    const status = await fetch(`${server.baseURL}/signin`).then((r) => r.status, () => 0);
+    const status = await fetch(`${server.baseURL}/signin`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 500));
   }

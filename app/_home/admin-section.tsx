@@ -33,12 +33,7 @@ export function AdminSection({ admin }: { admin: AdminOverview }) {
           icon={<UsersIcon className="size-4" />}
           tone={admin.teamsWithoutManagerCount ? "warning" : "neutral"}
         />
-        <Stat
-          label="Sales processes"
-          value={admin.processCount}
-          detail={`${process.name} is the default`}
-          icon={<LayersIcon className="size-4" />}
-        />
+        <Stat label="Sales processes" value={admin.processCount} detail={`${process.name} is the default`} icon={<LayersIcon className="size-4" />} />
         <Stat label="Open deals" value={admin.openDealCount} detail="across every team" icon={<LayersIcon className="size-4" />} />
       </div>
       <Card
@@ -57,7 +52,9 @@ export function AdminSection({ admin }: { admin: AdminOverview }) {
             <li key={s.key} className="flex items-center gap-4 px-5 py-3">
               <span className="w-6 text-right text-[13px] text-ink-muted tabular-nums">{i + 1}</span>
               <span className="flex-1 text-sm font-medium text-ink">{s.name}</span>
-              <span className="hidden text-[13px] text-ink-muted sm:inline">{s.criteriaCount ? pluralize(s.criteriaCount, "exit criterion", "exit criteria") : "No exit criteria"}</span>
+              <span className="hidden text-[13px] text-ink-muted sm:inline">
+                {s.criteriaCount ? pluralize(s.criteriaCount, "exit criterion", "exit criteria") : "No exit criteria"}
+              </span>
               <span className="w-12 text-right text-[13px] text-ink tabular-nums">{s.probability}%</span>
               <Badge tone={KIND[s.kind]?.tone ?? "neutral"} className="w-12 justify-center">
                 {KIND[s.kind]?.label ?? s.kind}

@@ -8,18 +8,9 @@ import { CalendarIcon } from "@/src/ui/icons";
 
 export function NextStepsCard({ rows, className }: { rows: NextStepRow[]; className?: string }) {
   return (
-    <Card
-      className={className}
-      title="Next steps due this week"
-      description="The soonest next steps on your open deals, overdue first."
-      flush
-    >
+    <Card className={className} title="Next steps due this week" description="The soonest next steps on your open deals, overdue first." flush>
       {rows.length === 0 ? (
-        <EmptyState
-          icon={<CalendarIcon />}
-          title="Nothing due this week"
-          description="Every open deal's next step is more than a week away."
-        />
+        <EmptyState icon={<CalendarIcon />} title="Nothing due this week" description="Every open deal's next step is more than a week away." />
       ) : (
         <ul className="divide-y divide-line">
           {rows.map((r) => (

@@ -94,11 +94,7 @@ function EmptyPipeline({ scope, canCreate }: Pick<Props, "scope" | "canCreate">)
             ? "Create your first opportunity and it will appear here, with its stage, next step and what it takes to move it forward."
             : "When your team creates opportunities, their pipeline by stage and the next steps due will show here."
         }
-        action={
-          canCreate ? (
-            <NewOpportunityLink />
-          ) : null
-        }
+        action={canCreate ? <NewOpportunityLink /> : null}
       />
     </Card>
   );

@@ -19,10 +19,7 @@ export function StageBars({ stages, currency }: { stages: StageTotal[]; currency
               </span>
             </div>
             <div aria-hidden="true" className="mt-1.5 h-2 overflow-hidden rounded-full bg-zinc-100">
-              <div
-                className="h-full rounded-full bg-accent"
-                style={{ width: s.count > 0 ? `max(${share}%, 0.375rem)` : "0" }}
-              />
+              <div className="h-full rounded-full bg-accent" style={{ width: s.count > 0 ? `max(${share}%, 0.375rem)` : "0" }} />
             </div>
           </li>
         );

@@ -33,7 +33,9 @@ export function stageKeyboardCoordinates(order: () => string[]): KeyboardCoordin
     const index = targets.indexOf(String(current));
     const next = targets[Math.min(targets.length - 1, Math.max(0, index + step))];
     // Rects are measured as the drag starts; a key pressed at once may come before them.
-    const rect = next ? (context.droppableRects.get(next) ?? context.droppableContainers.get(next)?.node.current?.getBoundingClientRect()) : undefined;
+    const rect = next
+      ? (context.droppableRects.get(next) ?? context.droppableContainers.get(next)?.node.current?.getBoundingClientRect())
+      : undefined;
     const dragged = context.collisionRect;
     if (!rect || !dragged) return undefined;
     return {

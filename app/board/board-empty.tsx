@@ -17,11 +17,7 @@ export function NoDeals({ canCreate }: { canCreate: boolean }) {
             ? "Create your first opportunity: it starts in the first stage, and you move it across the board as its exit criteria are met."
             : "When deals are created, they appear here, one column per stage of the sales process."
         }
-        action={
-          canCreate ? (
-            <NewOpportunityLink />
-          ) : null
-        }
+        action={canCreate ? <NewOpportunityLink /> : null}
       />
     </Card>
   );

@@ -25,13 +25,20 @@ export function BoardNotice({ notice, onDismiss }: { notice: Notice | null; onDi
         )}
         data-testid="board-notice"
       >
-        {tone === "success" ? <CheckIcon className="mt-0.5 size-4 shrink-0 text-emerald-400" /> : <AlertIcon className="mt-0.5 size-4 shrink-0 text-red-600" />}
+        {tone === "success" ? (
+          <CheckIcon className="mt-0.5 size-4 shrink-0 text-emerald-400" />
+        ) : (
+          <AlertIcon className="mt-0.5 size-4 shrink-0 text-red-600" />
+        )}
         <p className="flex-1">{notice.text}</p>
         <button
           type="button"
           onClick={onDismiss}
           aria-label="Dismiss message"
-          className={cx("-m-1 rounded-md p-1", tone === "success" ? "text-zinc-300 hover:bg-white/10 hover:text-white" : "text-red-700 hover:bg-red-100")}
+          className={cx(
+            "-m-1 rounded-md p-1",
+            tone === "success" ? "text-zinc-300 hover:bg-white/10 hover:text-white" : "text-red-700 hover:bg-red-100",
+          )}
         >
           <CloseIcon className="size-4" />
         </button>

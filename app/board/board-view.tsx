@@ -103,7 +103,14 @@ export function BoardView({ board, filters, today }: Props) {
         <ClosedTargets targets={shown.closed} currency={shown.currency} period={board.closedPeriod} canMove={board.canMove} />
       </div>
       <DragOverlay dropAnimation={null}>{active ? <DealCard card={active} today={today} overlay /> : null}</DragOverlay>
-      {moves.details ? <MoveDetailsDialog request={moves.details} stages={board.stages} onSubmit={(input) => moves.send(moves.details!.card, input)} onCancel={moves.cancelDetails} /> : null}
+      {moves.details ? (
+        <MoveDetailsDialog
+          request={moves.details}
+          stages={board.stages}
+          onSubmit={(input) => moves.send(moves.details!.card, input)}
+          onCancel={moves.cancelDetails}
+        />
+      ) : null}
       {moves.refusal ? (
         <RefusedPanel
           key={`${moves.refusal.card.id}:${moves.refusal.request.toStage}:${moves.refusal.unmet.map((u) => u.key).join()}`}

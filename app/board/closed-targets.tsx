@@ -24,7 +24,9 @@ function ClosedTarget({ target, currency, period, canMove }: Props) {
         isOver && (isWon ? "border-emerald-500 bg-emerald-100/70" : "border-red-500 bg-red-100/60"),
       )}
     >
-      <span className={cx("flex size-9 items-center justify-center rounded-full", isWon ? "bg-emerald-100 text-emerald-700" : "bg-red-100 text-red-700")}>
+      <span
+        className={cx("flex size-9 items-center justify-center rounded-full", isWon ? "bg-emerald-100 text-emerald-700" : "bg-red-100 text-red-700")}
+      >
         {isWon ? <TrophyIcon className="size-5" /> : <XCircleIcon className="size-5" />}
       </span>
       <h2 id={headingId} className="mt-2 text-sm font-semibold text-ink">
@@ -37,7 +39,9 @@ function ClosedTarget({ target, currency, period, canMove }: Props) {
       <p className="text-xs text-ink-muted tabular-nums">
         {formatMoney(target.amountCents, currency, { compact: true })} {isWon ? "won" : "lost"} {period}
       </p>
-      {canMove ? <p className="mt-2.5 text-[11.5px] leading-snug text-ink-subtle">Drop a deal here to close it {isWon ? "as won" : "as lost"}</p> : null}
+      {canMove ? (
+        <p className="mt-2.5 text-[11.5px] leading-snug text-ink-subtle">Drop a deal here to close it {isWon ? "as won" : "as lost"}</p>
+      ) : null}
     </section>
   );
 }

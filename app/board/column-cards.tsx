@@ -36,7 +36,9 @@ export function ColumnCards({ column, today, canMove, loading, onLoadMore }: Pro
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pt-0.5 pb-2 [scrollbar-width:thin]">
       {cards.length === 0 ? (
-        <p className="mx-1 rounded-lg border border-dashed border-line-strong px-3 py-6 text-center text-[13px] text-ink-subtle">No deals in {column.name}</p>
+        <p className="mx-1 rounded-lg border border-dashed border-line-strong px-3 py-6 text-center text-[13px] text-ink-subtle">
+          No deals in {column.name}
+        </p>
       ) : (
         // Cards stay in the normal flow between two spacers: nothing overlaps before they are measured.
         <ul

@@ -73,13 +73,23 @@ export function DealCard({ card, today, ref, handleProps, cardProps, placeholder
       </div>
 
       <div className="mt-2 flex flex-wrap items-baseline justify-between gap-x-2">
-        <span className="text-[15px] font-semibold tracking-tight text-ink tabular-nums">{formatMoney(Math.round(card.amount * 100), card.currency)}</span>
-        <span className={cx("inline-flex items-center gap-1 text-xs whitespace-nowrap tabular-nums", isPastDue ? "font-medium text-red-700" : "text-ink-muted")}>
+        <span className="text-[15px] font-semibold tracking-tight text-ink tabular-nums">
+          {formatMoney(Math.round(card.amount * 100), card.currency)}
+        </span>
+        <span
+          className={cx(
+            "inline-flex items-center gap-1 text-xs whitespace-nowrap tabular-nums",
+            isPastDue ? "font-medium text-red-700" : "text-ink-muted",
+          )}
+        >
           {isPastDue ? <AlertIcon className="size-3.5" /> : null}
           Closes {day(card.closeDate)}
           {isPastDue ? <span className="sr-only">, close date passed</span> : null}
           {card.closeDatePushes > 0 ? (
-            <span className="font-medium text-amber-800" title={`Pushed ${pluralize(card.closeDatePushes, "time")}, ${pluralize(card.closeDateSlipDays, "day")} later than first planned`}>
+            <span
+              className="font-medium text-amber-800"
+              title={`Pushed ${pluralize(card.closeDatePushes, "time")}, ${pluralize(card.closeDateSlipDays, "day")} later than first planned`}
+            >
               <span aria-hidden="true">· pushed {card.closeDatePushes}×</span>
               <span className="sr-only">
                 , pushed {pluralize(card.closeDatePushes, "time")}, {pluralize(card.closeDateSlipDays, "day")} later than first planned
@@ -103,7 +113,10 @@ export function DealCard({ card, today, ref, handleProps, cardProps, placeholder
       <StatusBadges card={card} className="mt-2.5" />
       <div className="mt-2.5 flex items-center justify-between gap-2 border-t border-line pt-2.5">
         <span className="flex min-w-0 items-center gap-1.5 text-xs text-ink-muted">
-          <span aria-hidden="true" className="flex size-5 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-[10px] font-semibold text-zinc-600">
+          <span
+            aria-hidden="true"
+            className="flex size-5 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-[10px] font-semibold text-zinc-600"
+          >
             {initials(card.ownerName)}
           </span>
           <span className="truncate">

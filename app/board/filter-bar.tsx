@@ -77,11 +77,21 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
   const active = isFiltered(filters);
   return (
     // biome-ignore lint/a11y/useSemanticElements: the filters are a form (it must not submit), announced as a search landmark
-    <form role="search" aria-label="Filter the board" className="flex flex-wrap items-center gap-x-3 gap-y-2.5 pb-5" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter the board"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2.5 pb-5"
+      onSubmit={(e) => e.preventDefault()}
+    >
       {processes.length > 1 ? (
         <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
           Process
-          <Select size="sm" value={chosen.process} onChange={(e) => apply({ process: processes.find((p) => p.key === e.currentTarget.value && !p.isDefault)?.key })} className="w-44">
+          <Select
+            size="sm"
+            value={chosen.process}
+            onChange={(e) => apply({ process: processes.find((p) => p.key === e.currentTarget.value && !p.isDefault)?.key })}
+            className="w-44"
+          >
             {processes.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.name}
@@ -96,7 +106,15 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
           Search account or deal
         </label>
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" />
-        <input id="board-search" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} placeholder="Search account or deal" className={cx(control, "w-full pl-9")} maxLength={100} />
+        <input
+          id="board-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          placeholder="Search account or deal"
+          className={cx(control, "w-full pl-9")}
+          maxLength={100}
+        />
       </div>
       {everyone ? (
         <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
@@ -116,7 +134,12 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
       ) : null}
       <label className="flex items-center gap-2 text-[13px] font-medium whitespace-nowrap text-ink-muted">
         Close date
-        <Select size="sm" value={chosen.period} onChange={(e) => apply({ period: (e.currentTarget.value || undefined) as BoardFilters["period"] })} className="w-36">
+        <Select
+          size="sm"
+          value={chosen.period}
+          onChange={(e) => apply({ period: (e.currentTarget.value || undefined) as BoardFilters["period"] })}
+          className="w-36"
+        >
           <option value="">Any time</option>
           {CLOSE_PERIODS.map((p) => (
             <option key={p} value={p}>
@@ -131,11 +154,25 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
           Amount
         </span>
         <div className="w-24">
-          <input aria-label="Minimum amount" inputMode="decimal" placeholder="Min" value={min} onChange={(e) => setMin(e.currentTarget.value)} className={control} />
+          <input
+            aria-label="Minimum amount"
+            inputMode="decimal"
+            placeholder="Min"
+            value={min}
+            onChange={(e) => setMin(e.currentTarget.value)}
+            className={control}
+          />
         </div>
         <span aria-hidden="true">–</span>
         <div className="w-24">
-          <input aria-label="Maximum amount" inputMode="decimal" placeholder="Max" value={max} onChange={(e) => setMax(e.currentTarget.value)} className={control} />
+          <input
+            aria-label="Maximum amount"
+            inputMode="decimal"
+            placeholder="Max"
+            value={max}
+            onChange={(e) => setMax(e.currentTarget.value)}
+            className={control}
+          />
         </div>
       </div>
       <label
@@ -149,7 +186,11 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
         Stalled only
       </label>
       {active ? (
-        <Link href={unfilteredHref(filters)} scroll={false} className="rounded-md px-1 text-[13px] font-medium text-accent hover:text-accent-hover hover:underline">
+        <Link
+          href={unfilteredHref(filters)}
+          scroll={false}
+          className="rounded-md px-1 text-[13px] font-medium text-accent hover:text-accent-hover hover:underline"
+        >
           Clear filters
         </Link>
       ) : null}

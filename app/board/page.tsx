@@ -43,11 +43,7 @@ export default async function BoardPage({ searchParams }: Props) {
               }`
             : undefined
         }
-        actions={
-          canCreate ? (
-            <NewOpportunityLink />
-          ) : null
-        }
+        actions={canCreate ? <NewOpportunityLink /> : null}
       />
       {!board.hasAnyOpenDeal && !isFiltered(filters) ? (
         <NoDeals canCreate={canCreate} />

@@ -50,8 +50,7 @@ export function RefusedPanel({ refusal, stages, canOverride, busy, onCard, onRet
       title={`${dealName(card)} can't move to ${target} yet`}
       description={
         <>
-          {card.accountName} · {pluralize(unmet.length, "exit criterion", "exit criteria")} to meet first. Fix them here, then retry the
-          move.
+          {card.accountName} · {pluralize(unmet.length, "exit criterion", "exit criteria")} to meet first. Fix them here, then retry the move.
         </>
       }
       footer={

@@ -49,8 +49,15 @@ export function useBoardMoves(board: Board) {
     }
     setRefusal(null);
     if (error.code === "VERSION_CONFLICT") {
-      const where = current ? (current.status === "open" ? ` It is in ${stage(current.stage)?.name ?? current.stage} now.` : ` It is closed ${current.status} now.`) : "";
-      say("danger", `Someone else changed ${dealTitle(card)} since you loaded the board, so it was not moved. Its card shows the current state.${where}`);
+      const where = current
+        ? current.status === "open"
+          ? ` It is in ${stage(current.stage)?.name ?? current.stage} now.`
+          : ` It is closed ${current.status} now.`
+        : "";
+      say(
+        "danger",
+        `Someone else changed ${dealTitle(card)} since you loaded the board, so it was not moved. Its card shows the current state.${where}`,
+      );
       return;
     }
     say("danger", `${dealTitle(card)} was not moved. ${describeError(error)}`);
@@ -76,7 +83,10 @@ export function useBoardMoves(board: Board) {
   function askLost(card: BoardCard, toStage: string) {
     if (canCloseLost(stage(card.stage)!)) return setDetails({ card, toStage, kind: "lost" });
     const second = firstQualifiedStage(board.stages)?.name ?? "the second stage";
-    say("danger", `${dealTitle(card)} was not moved. Closed Lost starts at ${second}: disqualify a deal in ${stage(card.stage)!.name} from its page instead.`);
+    say(
+      "danger",
+      `${dealTitle(card)} was not moved. Closed Lost starts at ${second}: disqualify a deal in ${stage(card.stage)!.name} from its page instead.`,
+    );
   }
 
   function drop(card: BoardCard, toStage: string) {

@@ -34,8 +34,8 @@ export function CreateTokenForm() {
           <div className="flex gap-2.5 text-sm text-amber-900">
             <AlertIcon className="mt-0.5 size-4 shrink-0" />
             <p>
-              <span className="font-semibold">Copy “{state.name}” now.</span> For your security it will not be shown
-              again: only its first characters are kept.
+              <span className="font-semibold">Copy “{state.name}” now.</span> For your security it will not be shown again: only its first characters
+              are kept.
             </p>
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-2">

@@ -43,8 +43,7 @@ export default async function SettingsPage() {
           description={
             <>
               Call the REST API at <code className="font-mono text-xs">/api/v1</code> with{" "}
-              <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role
-              and permissions.
+              <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role and permissions.
             </>
           }
           flush

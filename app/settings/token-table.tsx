@@ -22,11 +22,21 @@ export function TokenTable({ tokens }: { tokens: ApiTokenRow[] }) {
         <caption className="sr-only">Your API tokens</caption>
         <thead className="border-b border-line bg-canvas/60 text-[13px] text-ink-muted">
           <tr>
-            <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Token</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-            <th scope="col" className="px-5 py-2.5 text-right font-medium">Status</th>
+            <th scope="col" className="px-5 py-2.5 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Token
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="px-5 py-2.5 text-right font-medium">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -34,7 +44,9 @@ export function TokenTable({ tokens }: { tokens: ApiTokenRow[] }) {
             const isLive = !t.revokedAt && !(t.expiresAt && t.expiresAt <= now);
             return (
               <tr key={t.id} className={isLive ? undefined : "text-ink-muted"}>
-                <th scope="row" className="max-w-48 truncate px-5 py-3 font-medium text-ink">{t.name}</th>
+                <th scope="row" className="max-w-48 truncate px-5 py-3 font-medium text-ink">
+                  {t.name}
+                </th>
                 <td className="px-3 py-3 font-mono text-[13px] whitespace-nowrap">{t.prefix}…</td>
                 <td className="px-3 py-3 whitespace-nowrap text-ink-muted">{formatMoment(t.createdAt)}</td>
                 <td className="px-3 py-3 whitespace-nowrap text-ink-muted">{t.lastUsedAt ? formatMoment(t.lastUsedAt) : "Never"}</td>

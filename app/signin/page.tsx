@@ -39,12 +39,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <LogoMark />
           Stageline
         </div>
-        <SignInForm
-          callbackUrl={callbackUrl}
-          ssoEnabled={isSsoEnabled()}
-          initialError={error}
-          demo={await demoAccounts()}
-        />
+        <SignInForm callbackUrl={callbackUrl} ssoEnabled={isSsoEnabled()} initialError={error} demo={await demoAccounts()} />
       </main>
     </div>
   );

@@ -33,8 +33,8 @@ export function ProductPitch() {
           A pipeline you can trust, one stage at a time.
         </h1>
         <p className="mt-4 max-w-lg text-[15px] leading-relaxed text-ink-muted">
-          Stageline turns your sales process into stages with exit criteria the app checks for you. Reps know the next
-          step, managers trust the numbers, and the deal desk approves non-standard deals in one queue.
+          Stageline turns your sales process into stages with exit criteria the app checks for you. Reps know the next step, managers trust the
+          numbers, and the deal desk approves non-standard deals in one queue.
         </p>
 
         <figure className="mt-10 hidden rounded-card border border-line bg-surface p-5 shadow-card md:block">

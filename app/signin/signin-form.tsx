@@ -149,8 +149,8 @@ function DemoHint({ demo, onPick }: { demo: NonNullable<Props["demo"]>; onPick: 
     <details open className="group mt-4 rounded-lg border border-dashed border-line-strong px-4 py-3 text-[13px] text-ink-muted">
       <summary className="cursor-pointer rounded font-medium text-ink marker:text-ink-subtle">Demo accounts</summary>
       <p className="mt-2">
-        Password <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-ink">{demo.password}</code> for
-        every account. Pick one to fill the form.
+        Password <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-ink">{demo.password}</code> for every account. Pick one to
+        fill the form.
       </p>
       <ul className="mt-2 divide-y divide-line">
         {demo.accounts.map((a) => (

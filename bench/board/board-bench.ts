@@ -80,7 +80,9 @@ process.env.PASSWORD_HASH_COST ??= "10"; // the demo users' hashes: not what is 
 const results = [await dataset("demo", null), await dataset(`${BIG} open`, BIG)];
 if (!withHttp) console.log("\n(no .next build, or BOARD_BENCH_HTTP=0: HTTP and JavaScript figures skipped)");
 
-console.log("\n| data | open deals (manager) | statements | getBoard median / p95 | stalled only | search | next page | /board HTTP median / p95 | first-load JS, gzip (beyond the home page) |");
+console.log(
+  "\n| data | open deals (manager) | statements | getBoard median / p95 | stalled only | search | next page | /board HTTP median / p95 | first-load JS, gzip (beyond the home page) |",
+);
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
   const p = r.inProcess;
@@ -89,4 +91,5 @@ for (const r of results) {
     `| ${r.label} | ${p.openDeals} | ${p.statements} | ${ms(p.board)} | ${ms(p.stalledOnly)} | ${ms(p.search)} | ${ms(p.nextPage)} | ${ms(r.http?.page ?? null)} | ${r.http ? `${r.http.js.gzipKiB} KiB (+${r.http.boardOnlyJs.gzipKiB} KiB); ${r.http.js.rawKiB} KiB raw` : "–"} |`,
   );
 }
-if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus()[0]?.model, results }, null, 2));
+if (process.env.BENCH_OUT)
+  fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus()[0]?.model, results }, null, 2));

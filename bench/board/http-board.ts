@@ -19,7 +19,16 @@ export function timing(samples: number[]): Timing {
 async function startServer(pgliteDir: string, port: number): Promise<ChildProcess> {
   const next = path.resolve("node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
-    env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, STAGELINE_DEMO_DATA: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PGLITE_DIR: pgliteDir,
+      DATABASE_URL: "",
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      STAGELINE_DEMO_DATA: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -74,7 +83,10 @@ export async function measureHttp(pgliteDir: string, userId: string, runs: numbe
       htmlKiB: Math.round(first.body.length / 102.4) / 10,
       js: await jsSize(base, [...board]),
       /** What /board loads beyond the home page: its own share of the first load. */
-      boardOnlyJs: await jsSize(base, [...board].filter((s) => !home.has(s))),
+      boardOnlyJs: await jsSize(
+        base,
+        [...board].filter((s) => !home.has(s)),
+      ),
     };
   } finally {
     server.kill("SIGTERM");

@@ -68,7 +68,9 @@ export async function seedOpenDeals(db: PrismaClient, total: number, now = new D
       ]),
     });
     await db.criterionAttestation.createMany({
-      data: created.filter(() => draw() < 0.6).map((o) => ({ opportunityId: o.id, stageKey: open[0]!.key, criterionKey: open[0]!.exitCriteria[0]!.key, attestedById: o.ownerId })),
+      data: created
+        .filter(() => draw() < 0.6)
+        .map((o) => ({ opportunityId: o.id, stageKey: open[0]!.key, criterionKey: open[0]!.exitCriteria[0]!.key, attestedById: o.ownerId })),
       skipDuplicates: true,
     });
   }

@@ -56,7 +56,12 @@ export async function findActorByToken(q: Sql, token: string, now = new Date()):
   if (!row) return null;
   // Recording use is best effort and at most once a minute, to keep reads cheap.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await q.updateTable("ApiToken").set({ lastUsedAt: now }).where("id", "=", row.tokenId).execute().catch(() => undefined);
+    await q
+      .updateTable("ApiToken")
+      .set({ lastUsedAt: now })
+      .where("id", "=", row.tokenId)
+      .execute()
+      .catch(() => undefined);
   }
   const { tokenId: _token, lastUsedAt: _used, managedTeamIds, ...user } = row;
   return { ...user, teamIds: actorTeamIds(user, managedTeamIds) };

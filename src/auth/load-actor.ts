@@ -16,7 +16,10 @@ export async function findActor(tx: Reader, userId: string): Promise<Actor | nul
     role: user.role,
     teamId: user.teamId,
     groups: user.groups,
-    teamIds: actorTeamIds(user, user.managedTeams.map((t) => t.id)),
+    teamIds: actorTeamIds(
+      user,
+      user.managedTeams.map((t) => t.id),
+    ),
   };
 }
 

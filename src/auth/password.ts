@@ -2,12 +2,7 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 
-const scrypt = promisify(crypto.scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: crypto.ScryptOptions,
-) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 
 // N = 2^15 costs ~100 ms per hash on a server core. PASSWORD_HASH_COST lowers it for test runs only
 // (each hash records its own parameters, so verification always uses the cost it was made with).

@@ -17,5 +17,4 @@ export const fromCalendarDate = (d: CalendarDate): Date => new Date(`${d}T00:00:
 export const daysBetween = (a: CalendarDate, b: CalendarDate): number =>
   Math.round((fromCalendarDate(b).getTime() - fromCalendarDate(a).getTime()) / DAY_MS);
 
-export const addDays = (d: CalendarDate, days: number): CalendarDate =>
-  toCalendarDate(new Date(fromCalendarDate(d).getTime() + days * DAY_MS));
+export const addDays = (d: CalendarDate, days: number): CalendarDate => toCalendarDate(new Date(fromCalendarDate(d).getTime() + days * DAY_MS));

@@ -105,10 +105,7 @@ async function readBody(spec: Operation, req: Request): Promise<unknown> {
 }
 
 /** Declares one operation: `export const POST = apiRoute({ method: "POST", path, … }, handler)`. */
-export function apiRoute<const S extends Operation>(
-  spec: S,
-  handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>,
-): ApiRoute<S> {
+export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>): ApiRoute<S> {
   const route = async (req: Request, ctx: RouteParams): Promise<Response> => {
     try {
       let actor: Actor | null = null;

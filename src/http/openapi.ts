@@ -41,8 +41,7 @@ class Components {
   schemas(): Json {
     const out: Json = {};
     for (const [id, seen] of [...this.byId].sort(([a], [b]) => a.localeCompare(b)))
-      for (const io of ["output", "input"] as const)
-        if (seen[io] !== undefined) out[this.name(id, io)] ??= tagRefs(JSON.parse(seen[io]), io);
+      for (const io of ["output", "input"] as const) if (seen[io] !== undefined) out[this.name(id, io)] ??= tagRefs(JSON.parse(seen[io]), io);
     return this.resolve(out);
   }
 }
@@ -51,7 +50,9 @@ class Components {
 // has been met, then pointed at the component that direction reads.
 const REF = "ref:";
 const tagRefs = (json: Json, io: Io): Json =>
-  JSON.parse(JSON.stringify(json), (key, v) => (key === "$ref" && typeof v === "string" && v.startsWith("#/$defs/") ? `${REF}${io}:${v.slice(8)}` : v));
+  JSON.parse(JSON.stringify(json), (key, v) =>
+    key === "$ref" && typeof v === "string" && v.startsWith("#/$defs/") ? `${REF}${io}:${v.slice(8)}` : v,
+  );
 const untag = (tagged: string): [string, Io] => {
   const [io, ...id] = tagged.slice(REF.length).split(":");
   return [id.join(":"), io as Io];

@@ -8,4 +8,4 @@ const UNREACHABLE = {
   error: { code: "INTERNAL" as const, message: "Stageline could not be reached. Check your connection and try again." },
 };
 
-export const reachAction = <T,>(call: Promise<ActionResult<T>>): Promise<ActionResult<T>> => call.catch(() => UNREACHABLE);
+export const reachAction = <T>(call: Promise<ActionResult<T>>): Promise<ActionResult<T>> => call.catch(() => UNREACHABLE);

@@ -15,11 +15,6 @@ export const ErrorResponse = z
 export const text = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, "required").max(max);
 
-export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email("not a valid email address"));
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email("not a valid email address"));
 
 export const Id = z.string().min(1).max(64);

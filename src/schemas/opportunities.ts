@@ -5,10 +5,7 @@ import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
 import { CONTACT_ROLES } from "../domain/process/types";
 import { Id, requiredText, text } from "./common";
 
-export const CalendarDate = z
-  .string()
-  .refine(isCalendarDate, "a calendar date YYYY-MM-DD")
-  .meta({ example: "2026-12-31" });
+export const CalendarDate = z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD").meta({ example: "2026-12-31" });
 
 /** Money in major units with at most two decimals; stored as integer cents. */
 export const Amount = z.number().nonnegative().max(1e13).multipleOf(0.01, "at most 2 decimals");
@@ -111,9 +108,7 @@ export const OpportunityResponse = z
     buyingProcess: z.string(),
     decisionCriteria: z.string(),
     whyWon: z.string(),
-    lost: z
-      .object({ reasonCategory: z.string(), explanation: z.string(), competitor: z.string(), missingFunctionality: z.string() })
-      .nullable(),
+    lost: z.object({ reasonCategory: z.string(), explanation: z.string(), competitor: z.string(), missingFunctionality: z.string() }).nullable(),
     disqualifiedReason: z.string().nullable(),
     closeDatePushes: z.number().int(),
     closeDateSlipDays: z.number().int(),
@@ -131,9 +126,7 @@ export const OpportunityResponse = z
   .meta({ id: "Opportunity" });
 export type OpportunityResponse = z.infer<typeof OpportunityResponse>;
 
-export const OpportunityList = z
-  .object({ items: z.array(OpportunityResponse), nextCursor: z.string().nullable() })
-  .meta({ id: "OpportunityList" });
+export const OpportunityList = z.object({ items: z.array(OpportunityResponse), nextCursor: z.string().nullable() }).meta({ id: "OpportunityList" });
 
 export const ListOpportunitiesQuery = z.object({
   stage: z.string().max(64).optional(),
@@ -172,8 +165,14 @@ export const MoveRequest = z
       })
       .partial()
       .optional(),
-    won: z.object({ whyWon: text(5000) }).partial().optional(),
-    override: z.object({ justification: text(2000) }).partial().optional(),
+    won: z
+      .object({ whyWon: text(5000) })
+      .partial()
+      .optional(),
+    override: z
+      .object({ justification: text(2000) })
+      .partial()
+      .optional(),
   })
   .strict()
   .meta({ id: "MoveRequest" });

@@ -8,7 +8,9 @@ export const ProcessSummary = z
     name: z.string(),
     isDefault: z.boolean(),
     latestVersion: z.number().int(),
-    versions: z.array(z.object({ id: z.string(), version: z.number().int(), publishedAt: z.string(), note: z.string(), opportunities: z.number().int() })),
+    versions: z.array(
+      z.object({ id: z.string(), version: z.number().int(), publishedAt: z.string(), note: z.string(), opportunities: z.number().int() }),
+    ),
   })
   .meta({ id: "ProcessSummary" });
 

@@ -34,7 +34,11 @@ export function compiledOnce<K extends string, R>(names: readonly K[], build: (v
  * set, how many rows are inserted): one compiled statement per shape, up to `limit` shapes, past
  * which a statement is built each time.
  */
-export function compiledPerShape<S, R>(limit: number, compile: (shape: S) => (values: Record<string, unknown>) => CompiledQuery<R>, keyOf: (shape: S) => string) {
+export function compiledPerShape<S, R>(
+  limit: number,
+  compile: (shape: S) => (values: Record<string, unknown>) => CompiledQuery<R>,
+  keyOf: (shape: S) => string,
+) {
   const byShape = new Map<string, (values: Record<string, unknown>) => CompiledQuery<R>>();
   return (shape: S, values: Record<string, unknown>): CompiledQuery<R> => {
     const key = keyOf(shape);

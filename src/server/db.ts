@@ -65,7 +65,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     const runner = (q: pg.Pool | pg.PoolClient): ScriptRunner => ({
       exec: async (sql) => void (await q.query(sql)),
-      query: async <T,>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
+      query: async <T>(sql: string, params?: unknown[]) => (await q.query(sql, params)).rows as T[],
     });
     const sql = kyselyOn<DB>(pgBackend(pool));
     return {
@@ -105,7 +105,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions });
   const raw: ScriptRunner = {
     exec: async (sql) => void (await lite.exec(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
   };
   const sql = kyselyOn<DB>(liteBackend(lite));
   return {
@@ -136,8 +136,7 @@ export function db(): PrismaClient {
 }
 
 /** Runs `fn` in the caller's transaction, or in a new one when there is none. */
-export const inTransaction = <T,>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  tx ? fn(tx) : database().transaction(fn);
+export const inTransaction = <T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (tx ? fn(tx) : database().transaction(fn));
 
 /** Closes the process-wide database (scripts and tests). */
 export async function closeDatabase(): Promise<void> {

@@ -60,7 +60,10 @@ export function pgBackend(pool: pg.Pool): Backend {
         return result;
       } catch (error) {
         // A connection that cannot even roll back is closed rather than returned to the pool.
-        await client.query("ROLLBACK").then(() => client.release(), (e: Error) => client.release(e));
+        await client.query("ROLLBACK").then(
+          () => client.release(),
+          (e: Error) => client.release(e),
+        );
         throw error;
       }
     },

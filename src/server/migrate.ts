@@ -49,33 +49,35 @@ export function readMigrations(dir = path.join(/*turbopackIgnore: true*/ process
 export function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
   const isServer = database.config.kind === "postgres";
   return database.withConnection(async (raw) => {
-  if (isServer) await raw.exec(`SELECT pg_advisory_lock(${ADVISORY_LOCK})`);
-  try {
-    await raw.exec(MIGRATIONS_TABLE);
-    const done = await raw.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const applied = new Map(done.map((r) => [r.migration_name, r.checksum]));
-    const ran: string[] = [];
-    for (const m of migrations) {
-      const previous = applied.get(m.name);
-      if (previous !== undefined) {
-        if (previous !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
-        continue;
-      }
-      // One transaction per migration: a failure leaves the database as it was.
-      await raw.exec(
-        `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+    if (isServer) await raw.exec(`SELECT pg_advisory_lock(${ADVISORY_LOCK})`);
+    try {
+      await raw.exec(MIGRATIONS_TABLE);
+      const done = await raw.query<{ migration_name: string; checksum: string }>(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      );
+      const applied = new Map(done.map((r) => [r.migration_name, r.checksum]));
+      const ran: string[] = [];
+      for (const m of migrations) {
+        const previous = applied.get(m.name);
+        if (previous !== undefined) {
+          if (previous !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
+          continue;
+        }
+        // One transaction per migration: a failure leaves the database as it was.
+        await raw
+          .exec(
+            `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
          VALUES ('${crypto.randomUUID()}', '${m.checksum}', now(), '${m.name}', 1);\nCOMMIT;`,
-      ).catch(async (e) => {
-        await raw.exec("ROLLBACK").catch(() => undefined);
-        throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
-      });
-      ran.push(m.name);
+          )
+          .catch(async (e) => {
+            await raw.exec("ROLLBACK").catch(() => undefined);
+            throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
+          });
+        ran.push(m.name);
+      }
+      return ran;
+    } finally {
+      if (isServer) await raw.exec(`SELECT pg_advisory_unlock(${ADVISORY_LOCK})`);
     }
-    return ran;
-  } finally {
-    if (isServer) await raw.exec(`SELECT pg_advisory_unlock(${ADVISORY_LOCK})`);
-  }
   });
 }

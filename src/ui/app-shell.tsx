@@ -15,7 +15,7 @@ const NAV_ITEMS: NavItem[] = [
 ];
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
-export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode; /** Full width, for the board. */ wide?: boolean }) {
+export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
   const width = wide ? "max-w-[100rem]" : "max-w-7xl";
   return (
     <div className="min-h-screen bg-canvas">

@@ -38,7 +38,9 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
           </header>
           <div className="min-h-0 flex-1 overflow-y-auto px-6 py-5">{children}</div>
           {footer ? (
-            <footer className="flex flex-wrap items-center justify-end gap-2 rounded-b-card border-t border-line bg-canvas px-6 py-3.5">{footer}</footer>
+            <footer className="flex flex-wrap items-center justify-end gap-2 rounded-b-card border-t border-line bg-canvas px-6 py-3.5">
+              {footer}
+            </footer>
           ) : null}
           <RadixDialog.Close
             aria-label="Close"

@@ -16,9 +16,7 @@ export function EmptyState({ icon, title, description, action, className, headin
   return (
     <div className={cx("flex flex-col items-center px-6 py-10 text-center", className)}>
       {icon ? (
-        <div className="mb-4 flex size-11 items-center justify-center rounded-xl border border-line bg-canvas text-ink-muted">
-          {icon}
-        </div>
+        <div className="mb-4 flex size-11 items-center justify-center rounded-xl border border-line bg-canvas text-ink-muted">{icon}</div>
       ) : null}
       <Heading className="text-[15px] font-semibold text-ink">{title}</Heading>
       {description ? <p className="mt-1 max-w-sm text-sm text-ink-muted">{description}</p> : null}

@@ -6,8 +6,7 @@ import { cx } from "./cx";
 
 export type NavItem = { href: string; label: string };
 
-const isActive = (pathname: string, href: string) =>
-  href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+const isActive = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
 export function NavLinks({ items, className }: { items: NavItem[]; className?: string }) {
   const pathname = usePathname();

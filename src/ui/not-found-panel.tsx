@@ -23,5 +23,11 @@ export function NotFoundPanel({ actor, title, description }: { actor: Actor | nu
       </div>
     </div>
   );
-  return actor ? <AppShell actor={actor}>{body}</AppShell> : <main id="main" className="px-6 py-16">{body}</main>;
+  return actor ? (
+    <AppShell actor={actor}>{body}</AppShell>
+  ) : (
+    <main id="main" className="px-6 py-16">
+      {body}
+    </main>
+  );
 }

@@ -8,9 +8,7 @@ export function StagePath({ steps, label, className }: { steps: StagePathStep[];
     <ol aria-label={label} className={cx("flex flex-wrap items-center gap-y-2", className)}>
       {steps.map((step, i) => (
         <li key={step.key} className="flex items-center" aria-current={step.state === "current" ? "step" : undefined}>
-          {i > 0 ? (
-            <span aria-hidden="true" className={cx("mx-1 h-px w-3", step.state === "todo" ? "bg-line-strong" : "bg-accent")} />
-          ) : null}
+          {i > 0 ? <span aria-hidden="true" className={cx("mx-1 h-px w-3", step.state === "todo" ? "bg-line-strong" : "bg-accent")} /> : null}
           <span
             className={cx(
               "inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium whitespace-nowrap",

@@ -166,13 +166,26 @@ const API_STEPS: Step[] = [
     action: "update",
     kind: "change",
     run: async (u, id) =>
-      fromApi(await call(one.PATCH, { token: u.token, params: { id }, method: "PATCH", body: { version: await currentVersion(id), nextStep: "Security review call" } })),
+      fromApi(
+        await call(one.PATCH, {
+          token: u.token,
+          params: { id },
+          method: "PATCH",
+          body: { version: await currentVersion(id), nextStep: "Security review call" },
+        }),
+      ),
   },
   {
     action: "attest",
     kind: "change",
     run: async (u, id) =>
-      fromApi(await call(criteria.POST, { token: u.token, params: { id, key: "pricing_presented" }, body: { satisfied: true, version: await currentVersion(id) } })),
+      fromApi(
+        await call(criteria.POST, {
+          token: u.token,
+          params: { id, key: "pricing_presented" },
+          body: { satisfied: true, version: await currentVersion(id) },
+        }),
+      ),
   },
   {
     action: "contacts",
@@ -207,7 +220,11 @@ const API_STEPS: Step[] = [
       const form = new FormData();
       form.set("kind", "quote");
       form.set("file", pdfFile());
-      const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, { method: "POST", body: form, headers: { authorization: `Bearer ${u.token}` } });
+      const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${u.token}` },
+      });
       const res = await files.POST(req, { params: Promise.resolve({ id }) });
       return fromApi({ status: res.status, body: await res.json(), headers: res.headers });
     },
@@ -216,7 +233,13 @@ const API_STEPS: Step[] = [
     action: "override",
     kind: "override",
     run: async (u, id) =>
-      fromApi(await call(transitions.POST, { token: u.token, params: { id }, body: { toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE } })),
+      fromApi(
+        await call(transitions.POST, {
+          token: u.token,
+          params: { id },
+          body: { toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE },
+        }),
+      ),
   },
   {
     action: "reassign",
@@ -230,12 +253,21 @@ const API_STEPS: Step[] = [
     action: "move",
     kind: "change",
     run: async (u, id) =>
-      fromApi(await call(transitions.POST, { token: u.token, params: { id }, body: { toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" } })),
+      fromApi(
+        await call(transitions.POST, {
+          token: u.token,
+          params: { id },
+          body: { toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" },
+        }),
+      ),
   },
   {
     action: "disqualify",
     kind: "change",
-    run: async (u, id) => fromApi(await call(disqualify.POST, { token: u.token, params: { id }, body: { reason: "No budget this year", version: await currentVersion(id) } })),
+    run: async (u, id) =>
+      fromApi(
+        await call(disqualify.POST, { token: u.token, params: { id }, body: { reason: "No budget this year", version: await currentVersion(id) } }),
+      ),
   },
 ];
 
@@ -264,31 +296,44 @@ const ACTION_STEPS: Step[] = [
   {
     action: "attest",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.attestDealCriterion({ id, key: "pricing_presented", stage: "propose", satisfied: true, version: await currentVersion(id) })),
+    run: async (_, id) =>
+      fromAction(
+        await dealActions.attestDealCriterion({ id, key: "pricing_presented", stage: "propose", satisfied: true, version: await currentVersion(id) }),
+      ),
   },
   {
     action: "contacts",
     kind: "change",
     run: async (_, id) =>
-      fromAction(await dealActions.replaceDealContacts({ id, version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] })),
+      fromAction(
+        await dealActions.replaceDealContacts({ id, version: await currentVersion(id), contacts: [{ name: "Ana Champion", role: "champion" }] }),
+      ),
   },
   {
     action: "add a contact",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.addDealContact({ id, version: await currentVersion(id), contact: { name: "Dee Maker", role: "decision_maker" } })),
+    run: async (_, id) =>
+      fromAction(await dealActions.addDealContact({ id, version: await currentVersion(id), contact: { name: "Dee Maker", role: "decision_maker" } })),
   },
   {
     action: "close plan",
     kind: "change",
     run: async (_, id) =>
       fromAction(
-        await dealActions.replaceDealClosePlan({ id, version: await currentVersion(id), steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }] }),
+        await dealActions.replaceDealClosePlan({
+          id,
+          version: await currentVersion(id),
+          steps: [{ title: "Security review", ownerName: "Buyer CISO", dueDate: "2027-05-01" }],
+        }),
       ),
   },
   {
     action: "add close plan steps",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.addDealPlanSteps({ id, version: await currentVersion(id), steps: [{ title: "Legal review", dueDate: "2027-05-15" }] })),
+    run: async (_, id) =>
+      fromAction(
+        await dealActions.addDealPlanSteps({ id, version: await currentVersion(id), steps: [{ title: "Legal review", dueDate: "2027-05-15" }] }),
+      ),
   },
   {
     action: "upload",
@@ -304,17 +349,20 @@ const ACTION_STEPS: Step[] = [
   {
     action: "override",
     kind: "override",
-    run: async (_, id) => fromAction(await dealActions.moveDeal({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
+    run: async (_, id) =>
+      fromAction(await dealActions.moveDeal({ id, toStage: await nextStage(id), version: await currentVersion(id), override: OVERRIDE })),
   },
   {
     action: "reassign",
     kind: "reassign",
-    run: (_, id) => reassignAndBack(id, async (ownerId) => fromAction(await dealActions.updateDeal({ id, version: await currentVersion(id), ownerId }))),
+    run: (_, id) =>
+      reassignAndBack(id, async (ownerId) => fromAction(await dealActions.updateDeal({ id, version: await currentVersion(id), ownerId }))),
   },
   {
     action: "move",
     kind: "change",
-    run: async (_, id) => fromAction(await dealActions.moveDeal({ id, toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" })),
+    run: async (_, id) =>
+      fromAction(await dealActions.moveDeal({ id, toStage: "identify", version: await currentVersion(id), reason: "The buyer restarted" })),
   },
   {
     action: "disqualify",
@@ -385,7 +433,12 @@ describe("the workspace: users, teams and processes", () => {
     const actual = {
       "read the active process": fromApi(await call(activeProcess.GET, { token })),
       "list users": fromApi(await call(users.GET, { token })),
-      "create a user": fromApi(await call(users.POST, { token, body: { email: `${unique}@example.test`, name: "New Rep", password: "a long enough password", role: "rep" } })),
+      "create a user": fromApi(
+        await call(users.POST, {
+          token,
+          body: { email: `${unique}@example.test`, name: "New Rep", password: "a long enough password", role: "rep" },
+        }),
+      ),
       "list teams": fromApi(await call(teams.GET, { token })),
       "create a team": fromApi(await call(teams.POST, { token, body: { name: `Team ${unique}` } })),
       "list processes": fromApi(await call(processes.GET, { token })),

@@ -40,7 +40,11 @@ async function upload(token: string, id: string, kind: string) {
   const form = new FormData();
   form.set("kind", kind);
   form.set("file", new Blob([PDF as BlobPart], { type: "application/pdf" }), "quote.pdf");
-  const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+  const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, {
+    method: "POST",
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const res = await files.POST(req, { params: Promise.resolve({ id }) });
   return { status: res.status, body: await res.json() };
 }
@@ -58,7 +62,11 @@ async function wonDeal() {
 /** A rep's first-stage deal, with one criterion attested, then disqualified. */
 async function disqualifiedDeal() {
   const deal = await createDeal(org.rep.token);
-  const ok = await call(attest.POST, { token: org.rep.token, params: { id: deal.id, key: "decision_maker_meeting" }, body: { satisfied: true, version: 1 } });
+  const ok = await call(attest.POST, {
+    token: org.rep.token,
+    params: { id: deal.id, key: "decision_maker_meeting" },
+    body: { satisfied: true, version: 1 },
+  });
   expect(ok.status).toBe(200);
   const res = await call(disqualify.POST, { token: org.rep.token, params: { id: deal.id }, body: { reason: "No budget this year", version: 2 } });
   expect(res.status).toBe(200);
@@ -84,8 +92,16 @@ describe("a closed or disqualified deal refuses changes", () => {
     const attempts = {
       patch: await call(one.PATCH, { token: org.rep.token, params: { id }, body: { amount: 99000, version } }),
       clear: await call(attest.POST, { token: org.rep.token, params: { id, key: "decision_maker_meeting" }, body: { satisfied: false, version } }),
-      contacts: await call(contacts.PUT, { token: org.rep.token, params: { id }, body: { version, contacts: [{ name: "Dana Cho", role: "decision_maker" }] } }),
-      closePlan: await call(closePlan.PUT, { token: org.rep.token, params: { id }, body: { version, steps: [{ title: "Security review", ownerName: "Buyer", dueDate: "2027-03-01" }] } }),
+      contacts: await call(contacts.PUT, {
+        token: org.rep.token,
+        params: { id },
+        body: { version, contacts: [{ name: "Dana Cho", role: "decision_maker" }] },
+      }),
+      closePlan: await call(closePlan.PUT, {
+        token: org.rep.token,
+        params: { id },
+        body: { version, steps: [{ title: "Security review", ownerName: "Buyer", dueDate: "2027-03-01" }] },
+      }),
       file: await upload(org.rep.token, id, "quote"),
     };
     for (const [name, res] of Object.entries(attempts)) {
@@ -117,9 +133,18 @@ describe("what changes is recorded in the history", () => {
     expect(on.body.version).toBe(2);
     expect(on.body.exitCriteria.find((c: any) => c.key === "decision_maker_meeting").satisfied).toBe(true);
     const row = await db().criterionAttestation.findFirstOrThrow({ where: { opportunityId: id, criterionKey: "decision_maker_meeting" } });
-    expect([row.stageKey, row.attestedById, row.note, row.evidenceUrl]).toEqual(["identify", org.rep.id, "Met the CIO on site", "https://notes.example.test/meeting-42"]);
+    expect([row.stageKey, row.attestedById, row.note, row.evidenceUrl]).toEqual([
+      "identify",
+      org.rep.id,
+      "Met the CIO on site",
+      "https://notes.example.test/meeting-42",
+    ]);
 
-    const off = await call(attest.POST, { token: org.rep.token, params: { id, key: "decision_maker_meeting" }, body: { satisfied: false, version: 2 } });
+    const off = await call(attest.POST, {
+      token: org.rep.token,
+      params: { id, key: "decision_maker_meeting" },
+      body: { satisfied: false, version: 2 },
+    });
     expect(off.status).toBe(200);
     expect(off.body.version).toBe(3);
     expect(off.body.exitCriteria.find((c: any) => c.key === "decision_maker_meeting").satisfied).toBe(false);
@@ -129,7 +154,12 @@ describe("what changes is recorded in the history", () => {
     expect(items.map((h) => h.type)).toEqual(["created", "criterion_attested", "criterion_cleared"]);
     const [, attested, cleared] = items;
     expect(attested).toMatchObject({ actorId: org.rep.id, actorName: "Test rep" });
-    expect(attested.details).toMatchObject({ stage: "identify", key: "decision_maker_meeting", note: "Met the CIO on site", evidenceUrl: "https://notes.example.test/meeting-42" });
+    expect(attested.details).toMatchObject({
+      stage: "identify",
+      key: "decision_maker_meeting",
+      note: "Met the CIO on site",
+      evidenceUrl: "https://notes.example.test/meeting-42",
+    });
     expect(attested.details.label).toEqual(expect.any(String));
     expect(cleared).toMatchObject({ actorId: org.rep.id });
     expect(cleared.details).toMatchObject({ stage: "identify", key: "decision_maker_meeting", note: "", evidenceUrl: "" });
@@ -142,7 +172,11 @@ describe("what changes is recorded in the history", () => {
     expect(refused.body.error.details.fields).toEqual([{ field: "reason", message: "moving the close date later needs a reason" }]);
     expect(await currentVersion(deal.id)).toBe(1);
 
-    const res = await call(one.PATCH, { token: org.rep.token, params: { id: deal.id }, body: { closeDate: "2027-04-30", reason: "Legal review slipped a month", version: 1 } });
+    const res = await call(one.PATCH, {
+      token: org.rep.token,
+      params: { id: deal.id },
+      body: { closeDate: "2027-04-30", reason: "Legal review slipped a month", version: 1 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ closeDate: "2027-04-30", originalCloseDate: "2027-03-31", closeDatePushes: 1, version: 2 });
 
@@ -209,7 +243,12 @@ describe("a deal follows the process version it was created under", () => {
 
     const after = await createDeal(org.rep.token);
     expect(after.processVersionId).toBe(published.body.id);
-    expect(after.exitCriteria.map((c: any) => c.key)).toEqual(["decision_maker_meeting", "buying_process", "people_involved", "security_questionnaire"]);
+    expect(after.exitCriteria.map((c: any) => c.key)).toEqual([
+      "decision_maker_meeting",
+      "buying_process",
+      "people_involved",
+      "security_questionnaire",
+    ]);
 
     // satisfyStages reads the active (new) version, so it attests the new criterion too: take that
     // attestation away from both deals, so only the older deal's own criteria hold.
@@ -225,7 +264,9 @@ describe("a deal follows the process version it was created under", () => {
     const refused = await move(org.rep.token, after.id, { toStage: "qualify" });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("EXIT_CRITERIA_UNMET");
-    expect(refused.body.error.details.unmet.map((u: any) => [u.stage, u.key, u.label])).toEqual([["identify", "security_questionnaire", "Security questionnaire returned"]]);
+    expect(refused.body.error.details.unmet.map((u: any) => [u.stage, u.key, u.label])).toEqual([
+      ["identify", "security_questionnaire", "Security questionnaire returned"],
+    ]);
     const row = await db().opportunity.findUniqueOrThrow({ where: { id: after.id } });
     expect([row.stageKey, row.version]).toEqual(["identify", 1]);
   });

@@ -44,7 +44,9 @@ test("twenty simultaneous moves of one deal record one stage change", async () =
   const deal = await createDeal(org.rep.token);
   await satisfyStages(deal.id, ["identify"], org.rep.id);
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => call(transitions.POST, { token: org.rep.token, params: { id: deal.id }, body: { toStage: "qualify", version: 1 } })),
+    Array.from({ length: 20 }, () =>
+      call(transitions.POST, { token: org.rep.token, params: { id: deal.id }, body: { toStage: "qualify", version: 1 } }),
+    ),
   );
   expect(results.filter((r) => r.status === 200)).toHaveLength(1);
   expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "stage_changed" } })).toBe(1);

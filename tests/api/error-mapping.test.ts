@@ -43,7 +43,11 @@ const failures: [string, () => Promise<unknown>, ErrorCode][] = [
     "CONFLICT",
   ],
   ["a row that is gone", () => failureOf(db().team.update({ where: { id: "gone" }, data: { name: "x" } })), "NOT_FOUND"],
-  ["a use case's refusal, with details", async () => new AppError("VERSION_CONFLICT", "Someone else changed it.", { currentVersion: 3 }), "VERSION_CONFLICT"],
+  [
+    "a use case's refusal, with details",
+    async () => new AppError("VERSION_CONFLICT", "Someone else changed it.", { currentVersion: 3 }),
+    "VERSION_CONFLICT",
+  ],
   ["a rate limit", async () => new AppError("RATE_LIMITED", "Too many attempts.", { retryAfterSeconds: 60 }), "RATE_LIMITED"],
   ["input a use case refuses through zod", () => failureOf(z.object({ n: z.number() }).parseAsync({ n: "x" })), "VALIDATION_FAILED"],
   ["a bug", async () => new TypeError("x is undefined"), "INTERNAL"],

@@ -25,7 +25,11 @@ async function upload(token: string, id: string, kind: string, file: { name: str
   const form = new FormData();
   form.set("kind", kind);
   if (file) form.set("file", new Blob([file.bytes as BlobPart], { type: file.type ?? "application/pdf" }), file.name);
-  const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+  const req = new Request(`http://localhost/api/v1/opportunities/${id}/files`, {
+    method: "POST",
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const res = await files.POST(req, { params: Promise.resolve({ id }) });
   return { status: res.status, body: await res.json() };
 }
@@ -35,7 +39,12 @@ describe("uploading a signed contract", () => {
     const deal = await createDeal(org.rep.token, { accountName: "Envoy, Inc.", closeDate: "2027-03-24", years: 2 });
     const res = await upload(org.rep.token, deal.id, "signed_contract", { name: "Final signed MSA (v3).PDF", bytes: PDF });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: "signed_contract", originalName: "Final signed MSA _v3_.PDF", storedName: "3.24.27_Envoy-Inc_2.pdf", sizeBytes: PDF.length });
+    expect(res.body).toMatchObject({
+      kind: "signed_contract",
+      originalName: "Final signed MSA _v3_.PDF",
+      storedName: "3.24.27_Envoy-Inc_2.pdf",
+      sizeBytes: PDF.length,
+    });
     const row = await db().file.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(fs.readFileSync(path.join(storage, row.storageKey))).toEqual(Buffer.from(PDF));
     const after = await call(one.GET, { token: org.rep.token, params: { id: deal.id } });

@@ -25,20 +25,75 @@ beforeAll(async () => {
   dealId = (await createDeal(org.rep.token)).id;
 });
 
-type Endpoint = { name: string; handler: any; method: string; valid: () => Record<string, unknown>; token: () => string; params?: () => Record<string, string> };
+type Endpoint = {
+  name: string;
+  handler: any;
+  method: string;
+  valid: () => Record<string, unknown>;
+  token: () => string;
+  params?: () => Record<string, string>;
+};
 
 const endpoints: Endpoint[] = [
   { name: "tokens", handler: tokens.POST, method: "POST", valid: () => ({ email: org.rep.email, password: "x" }), token: () => "" },
-  { name: "users", handler: users.POST, method: "POST", valid: () => ({ email: "a@b.test", name: "A", password: "long enough pass", role: "rep" }), token: () => org.admin.token },
+  {
+    name: "users",
+    handler: users.POST,
+    method: "POST",
+    valid: () => ({ email: "a@b.test", name: "A", password: "long enough pass", role: "rep" }),
+    token: () => org.admin.token,
+  },
   { name: "teams", handler: teams.POST, method: "POST", valid: () => ({ name: "T", target: 10 }), token: () => org.admin.token },
   { name: "processes", handler: processes.POST, method: "POST", valid: () => ({ template: "six_steps" }), token: () => org.admin.token },
   { name: "create", handler: opportunities.POST, method: "POST", valid: () => dealBody(), token: () => org.rep.token },
-  { name: "patch", handler: one.PATCH, method: "PATCH", valid: () => ({ version: 1, amount: 10, closeDate: "2027-05-01", reason: "x" }), token: () => org.rep.token, params: () => ({ id: dealId }) },
-  { name: "attest", handler: attest.POST, method: "POST", valid: () => ({ satisfied: true, version: 1 }), token: () => org.rep.token, params: () => ({ id: dealId, key: "decision_maker_meeting" }) },
-  { name: "move", handler: transitions.POST, method: "POST", valid: () => ({ toStage: "qualify", version: 1, lost: { reasonCategory: "x" }, override: { justification: "y" } }), token: () => org.manager.token, params: () => ({ id: dealId }) },
-  { name: "disqualify", handler: disqualify.POST, method: "POST", valid: () => ({ reason: "x", version: 1 }), token: () => org.rep.token, params: () => ({ id: dealId }) },
-  { name: "contacts", handler: contacts.PUT, method: "PUT", valid: () => ({ version: 1, contacts: [{ name: "A", role: "champion" }] }), token: () => org.rep.token, params: () => ({ id: dealId }) },
-  { name: "close plan", handler: closePlan.PUT, method: "PUT", valid: () => ({ version: 1, steps: [{ title: "A", dueDate: "2027-01-01", ownerName: "B" }] }), token: () => org.rep.token, params: () => ({ id: dealId }) },
+  {
+    name: "patch",
+    handler: one.PATCH,
+    method: "PATCH",
+    valid: () => ({ version: 1, amount: 10, closeDate: "2027-05-01", reason: "x" }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId }),
+  },
+  {
+    name: "attest",
+    handler: attest.POST,
+    method: "POST",
+    valid: () => ({ satisfied: true, version: 1 }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId, key: "decision_maker_meeting" }),
+  },
+  {
+    name: "move",
+    handler: transitions.POST,
+    method: "POST",
+    valid: () => ({ toStage: "qualify", version: 1, lost: { reasonCategory: "x" }, override: { justification: "y" } }),
+    token: () => org.manager.token,
+    params: () => ({ id: dealId }),
+  },
+  {
+    name: "disqualify",
+    handler: disqualify.POST,
+    method: "POST",
+    valid: () => ({ reason: "x", version: 1 }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId }),
+  },
+  {
+    name: "contacts",
+    handler: contacts.PUT,
+    method: "PUT",
+    valid: () => ({ version: 1, contacts: [{ name: "A", role: "champion" }] }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId }),
+  },
+  {
+    name: "close plan",
+    handler: closePlan.PUT,
+    method: "PUT",
+    valid: () => ({ version: 1, steps: [{ title: "A", dueDate: "2027-01-01", ownerName: "B" }] }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId }),
+  },
 ];
 
 function assertHandled(res: { status: number; body: any }) {
@@ -51,7 +106,10 @@ const runs = { numRuns: 25 };
 for (const ep of endpoints) {
   test(`${ep.name}: arbitrary JSON, mutated bodies and raw text never give a 500`, async () => {
     const send = (body: unknown) => call(ep.handler, { token: ep.token() || undefined, method: ep.method, params: ep.params?.(), body });
-    await fc.assert(fc.asyncProperty(fc.jsonValue({ stringUnit: "binary" }), async (body) => assertHandled(await send(body))), runs);
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ stringUnit: "binary" }), async (body) => assertHandled(await send(body))),
+      runs,
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.keys(ep.valid())), fc.anything({ stringUnit: "binary" }), async (key, value) => {
         const body = { ...ep.valid(), [key]: value };
@@ -65,7 +123,10 @@ for (const ep of endpoints) {
       }),
       runs,
     );
-    await fc.assert(fc.asyncProperty(fc.string({ unit: "binary" }), async (raw) => assertHandled(await send(raw === "" ? " " : raw))), runs);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary" }), async (raw) => assertHandled(await send(raw === "" ? " " : raw))),
+      runs,
+    );
   });
 }
 
@@ -78,10 +139,13 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
     runs,
   );
   await fc.assert(
-    fc.asyncProperty(fc.dictionary(fc.constantFrom("limit", "cursor", "stage", "ownerId", "status", "x"), fc.string({ unit: "binary" })), async (q) => {
-      const qs = new URLSearchParams(q).toString();
-      assertHandled(await call(opportunities.GET, { token: org.rep.token, path: `/api/v1/opportunities?${qs}` }));
-    }),
+    fc.asyncProperty(
+      fc.dictionary(fc.constantFrom("limit", "cursor", "stage", "ownerId", "status", "x"), fc.string({ unit: "binary" })),
+      async (q) => {
+        const qs = new URLSearchParams(q).toString();
+        assertHandled(await call(opportunities.GET, { token: org.rep.token, path: `/api/v1/opportunities?${qs}` }));
+      },
+    ),
     runs,
   );
 });

@@ -38,7 +38,9 @@ test("identify to closed won, through the API only", async () => {
     const form = new FormData();
     form.set("kind", kind);
     form.set("file", new Blob(["%PDF-1.4 contract"], { type: "application/pdf" }), name);
-    const res = await files.POST(new Request(`http://localhost/x`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
+    const res = await files.POST(new Request(`http://localhost/x`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ id }),
+    });
     expect(res.status).toBe(201);
     version = (await call(one.GET, { token, params: { id } })).body.version;
     return res.json();
@@ -46,22 +48,48 @@ test("identify to closed won, through the API only", async () => {
 
   // Identify
   await check("decision_maker_meeting");
-  await step(await call(contacts.PUT, { token, params: { id }, body: { version, contacts: [{ name: "Priya Nair", title: "VP Operations", role: "decision_maker" }] } }));
-  await step(await call(one.PATCH, { token, params: { id }, method: "PATCH", body: { version, buyingProcess: "Ops evaluates, IT reviews security, CFO signs" } }));
+  await step(
+    await call(contacts.PUT, {
+      token,
+      params: { id },
+      body: { version, contacts: [{ name: "Priya Nair", title: "VP Operations", role: "decision_maker" }] },
+    }),
+  );
+  await step(
+    await call(one.PATCH, {
+      token,
+      params: { id },
+      method: "PATCH",
+      body: { version, buyingProcess: "Ops evaluates, IT reviews security, CFO signs" },
+    }),
+  );
   await step(await moveTo("qualify"));
   // Qualify
   await step(
     await call(contacts.PUT, {
       token,
       params: { id },
-      body: { version, contacts: [{ name: "Priya Nair", role: "decision_maker" }, { name: "Leo Park", email: "leo@blueharbor.example", role: "champion" }] },
+      body: {
+        version,
+        contacts: [
+          { name: "Priya Nair", role: "decision_maker" },
+          { name: "Leo Park", email: "leo@blueharbor.example", role: "champion" },
+        ],
+      },
     }),
   );
   await check("value_fit_confirmed");
   await check("budget_confirmed");
   await step(await moveTo("propose"));
   // Propose
-  await step(await call(one.PATCH, { token, params: { id }, method: "PATCH", body: { version, decisionCriteria: "Route optimisation accuracy, SSO, 3-week rollout" } }));
+  await step(
+    await call(one.PATCH, {
+      token,
+      params: { id },
+      method: "PATCH",
+      body: { version, decisionCriteria: "Route optimisation accuracy, SSO, 3-week rollout" },
+    }),
+  );
   await upload("quote", "Quote Q-2207.pdf");
   await check("pricing_presented");
   const plan = await step(

@@ -63,8 +63,7 @@ describe("the document and the route files describe the same operations", () => 
   });
 });
 
-const byPath = (a: ApiRoute, b: ApiRoute) =>
-  `${a.operation.path} ${a.operation.method}`.localeCompare(`${b.operation.path} ${b.operation.method}`);
+const byPath = (a: ApiRoute, b: ApiRoute) => `${a.operation.path} ${a.operation.method}`.localeCompare(`${b.operation.path} ${b.operation.method}`);
 
 const idOf = (schema: ZodType) => z.globalRegistry.get(schema)?.id;
 

@@ -57,7 +57,14 @@ describe("POST /api/v1/opportunities", () => {
       requiredGroups: ["sales_manager", "finance", "legal", "sales_ops"],
       status: "needed",
     });
-    expect(res.body.approval.reasons.map((r: any) => r.key)).toEqual(["discount_over_15", "discount_over_30", "payment_terms", "legal_terms", "term_length", "large_deal"]);
+    expect(res.body.approval.reasons.map((r: any) => r.key)).toEqual([
+      "discount_over_15",
+      "discount_over_30",
+      "payment_terms",
+      "legal_terms",
+      "term_length",
+      "large_deal",
+    ]);
   });
 
   test("a manager creates a deal for a rep of their team, but not of another team", async () => {
@@ -142,7 +149,13 @@ describe("PATCH /api/v1/opportunities/{id}", () => {
 
   test("changes fields, bumps the version and records each change", async () => {
     const deal = await createDeal(org.rep.token);
-    const res = await patch(org.rep.token, deal.id, { version: 1, amount: 52000, buyingProcess: "Procurement after CFO sign-off", nextStep: "Send ROI model", nextStepDue: "2027-01-20" });
+    const res = await patch(org.rep.token, deal.id, {
+      version: 1,
+      amount: 52000,
+      buyingProcess: "Procurement after CFO sign-off",
+      nextStep: "Send ROI model",
+      nextStepDue: "2027-01-20",
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: 2, amount: 52000, nextStep: "Send ROI model", nextStepDue: "2027-01-20" });
     const history = await db().historyEntry.findMany({ where: { opportunityId: deal.id }, orderBy: { id: "asc" } });
@@ -173,7 +186,9 @@ describe("PATCH /api/v1/opportunities/{id}", () => {
     expect(pulled.status).toBe(200);
     expect(pulled.body).toMatchObject({ closeDatePushes: 1, closeDateSlipDays: 15 });
     const changes = await db().closeDateChange.findMany({ where: { opportunityId: deal.id }, orderBy: { changedAt: "asc" } });
-    expect(changes.map((c) => [c.oldDate.toISOString().slice(0, 10), c.newDate.toISOString().slice(0, 10), c.slipDays, c.reason, c.changedById])).toEqual([
+    expect(
+      changes.map((c) => [c.oldDate.toISOString().slice(0, 10), c.newDate.toISOString().slice(0, 10), c.slipDays, c.reason, c.changedById]),
+    ).toEqual([
       ["2027-03-31", "2027-04-30", 30, "Budget review moved to Q2", org.rep.id],
       ["2027-04-30", "2027-04-15", -15, "", org.rep.id],
     ]);

@@ -20,10 +20,7 @@ beforeAll(async () => {
   http = await startHttpReceiver();
   // One message refused by its receiver (failed), one for a channel with no configuration, one delivered.
   http.failWith = 422;
-  await enqueue(
-    webhook(1, http.url(), "api:refused"),
-    { channel: "slack", payload: { text: "Won" }, idempotencyKey: "api:slack" },
-  );
+  await enqueue(webhook(1, http.url(), "api:refused"), { channel: "slack", payload: { text: "Won" }, idempotencyKey: "api:slack" });
   const worker = startOutboxWorker({ database: database(), senders: sendersFromEnv({}, 2_000), config: FAST });
   await waitFor(outboxRows, (rows) => rows.every((r) => r.status === "failed" || r.status === "not_configured"));
   http.failWith = null;

@@ -26,7 +26,13 @@ test("GET /api/v1/process answers the Standard B2B stages with typed exit criter
   ]);
   expect(stages.map((s) => s.forecastCategory)).toEqual(["pipeline", "pipeline", "best_case", "commit", "commit", "closed", "omitted"]);
   const byKey = Object.fromEntries(stages.flatMap((s) => s.exitCriteria.map((c: any) => [c.key, c])));
-  expect(byKey.buying_process).toEqual({ key: "buying_process", label: expect.any(String), type: "field", field: "buyingProcess", condition: { op: "is_set" } });
+  expect(byKey.buying_process).toEqual({
+    key: "buying_process",
+    label: expect.any(String),
+    type: "field",
+    field: "buyingProcess",
+    condition: { op: "is_set" },
+  });
   expect(byKey.champion_named).toMatchObject({ type: "field", field: "contacts", condition: { op: "has_contact_role", role: "champion" } });
   expect(byKey.quote_generated).toMatchObject({ type: "document", documentKind: "quote" });
   expect(byKey.close_plan).toMatchObject({ type: "plan", minSteps: 3 });

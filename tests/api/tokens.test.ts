@@ -43,8 +43,22 @@ describe("POST /api/v1/tokens", () => {
   test.each([
     ["malformed JSON", "{not json", [{ field: "(body)", message: "not valid JSON" }]],
     ["no body", undefined, [{ field: "(body)", message: expect.any(String) }]],
-    ["missing fields", {}, [{ field: "email", message: expect.any(String) }, { field: "password", message: expect.any(String) }]],
-    ["wrong types", { email: 42, password: ["x"] }, [{ field: "email", message: expect.any(String) }, { field: "password", message: expect.any(String) }]],
+    [
+      "missing fields",
+      {},
+      [
+        { field: "email", message: expect.any(String) },
+        { field: "password", message: expect.any(String) },
+      ],
+    ],
+    [
+      "wrong types",
+      { email: 42, password: ["x"] },
+      [
+        { field: "email", message: expect.any(String) },
+        { field: "password", message: expect.any(String) },
+      ],
+    ],
   ])("%s is 400 naming each bad field", async (_, body, fields) => {
     const res = await call(tokens.POST, { method: "POST", path: "/api/v1/tokens", body, headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
@@ -100,8 +114,7 @@ describe("the token endpoint's rate limit", () => {
     process.env.TRUST_PROXY = "1";
     try {
       const headers = { "x-forwarded-for": "203.0.113.7" };
-      for (let i = 0; i < 30; i++)
-        await requestToken({ email: `guess-${i}@example.test`, password: "x" }, headers);
+      for (let i = 0; i < 30; i++) await requestToken({ email: `guess-${i}@example.test`, password: "x" }, headers);
       const res = await requestToken({ email: user.email, password: PASSWORD }, headers);
       expect(res.status).toBe(429);
       expect((await requestToken({ email: user.email, password: PASSWORD }, { "x-forwarded-for": "203.0.113.8" })).status).toBe(201);

@@ -56,13 +56,23 @@ describe("forward moves", () => {
     expect([...new Set(stages)]).toEqual(["qualify", "propose"]);
     // The close date is always set, so "decision date set" already holds; the target's own are not asked.
     expect(res.body.error.details.unmet.map((u: any) => u.key)).toEqual([
-      "champion_named", "value_fit_confirmed", "budget_confirmed", "decision_criteria", "quote_generated", "pricing_presented", "close_plan",
+      "champion_named",
+      "value_fit_confirmed",
+      "budget_confirmed",
+      "decision_criteria",
+      "quote_generated",
+      "pricing_presented",
+      "close_plan",
     ]);
   });
 
   test("attesting the check criteria and recording the fields lets the move through", async () => {
     const id = await dealIn("identify");
-    const ok = await call(attest.POST, { token: org.rep.token, params: { id, key: "decision_maker_meeting" }, body: { satisfied: true, note: "Met the CIO", version: 1 } });
+    const ok = await call(attest.POST, {
+      token: org.rep.token,
+      params: { id, key: "decision_maker_meeting" },
+      body: { satisfied: true, note: "Met the CIO", version: 1 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.exitCriteria.find((c: any) => c.key === "decision_maker_meeting").satisfied).toBe(true);
     await db().opportunity.update({ where: { id }, data: { buyingProcess: "IT evaluates, CFO signs" } });
@@ -168,7 +178,10 @@ describe("a manager's override", () => {
     const entries = await db().historyEntry.findMany({ where: { opportunityId: deal.id, type: "override" } });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actorId).toBe(org.manager.id);
-    expect(entries[0]!.details).toMatchObject({ justification: "Exec sponsor confirmed verbally", unmet: expect.arrayContaining([expect.objectContaining({ key: "decision_maker_meeting" })]) });
+    expect(entries[0]!.details).toMatchObject({
+      justification: "Exec sponsor confirmed verbally",
+      unmet: expect.arrayContaining([expect.objectContaining({ key: "decision_maker_meeting" })]),
+    });
   });
 
   test("is refused to a rep (403) and without a justification (400)", async () => {
@@ -182,12 +195,20 @@ describe("a manager's override", () => {
 describe("disqualifying", () => {
   test("archives a first-stage deal with a reason; a later deal cannot be disqualified", async () => {
     const early = await createDeal(org.rep.token);
-    const res = await call(disqualify.POST, { token: org.rep.token, params: { id: early.id }, body: { reason: "No budget, no project", version: 1 } });
+    const res = await call(disqualify.POST, {
+      token: org.rep.token,
+      params: { id: early.id },
+      body: { reason: "No budget, no project", version: 1 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "disqualified", disqualifiedReason: "No budget, no project", stage: "identify" });
     expect((await move(org.rep.token, early.id, { toStage: "qualify" })).status).toBe(422);
     const later = await dealIn("qualify");
-    const refused = await call(disqualify.POST, { token: org.rep.token, params: { id: later }, body: { reason: "x", version: await currentVersion(later) } });
+    const refused = await call(disqualify.POST, {
+      token: org.rep.token,
+      params: { id: later },
+      body: { reason: "x", version: await currentVersion(later) },
+    });
     expect(refused.status).toBe(422);
   });
 });

@@ -27,7 +27,13 @@ beforeAll(async () => {
   };
   // The outsider's deal went to the deal desk.
   await db().approvalRequest.create({
-    data: { opportunityId: deals.outsider, requestedById: org.outsider.id, justification: "Strategic logo", requiredGroups: ["finance"], termsSnapshot: {} },
+    data: {
+      opportunityId: deals.outsider,
+      requestedById: org.outsider.id,
+      justification: "Strategic logo",
+      requiredGroups: ["finance"],
+      termsSnapshot: {},
+    },
   });
 });
 
@@ -39,17 +45,17 @@ describe("who sees which deals", () => {
   test("a manager sees their team's deals", async () => expect(await visibleTo(org.manager.token)).toEqual([deals.rep, deals.teammate].sort()));
   test("another team's manager sees theirs", async () => expect(await visibleTo(otherManager.token)).toEqual([deals.outsider]));
   test("the deal desk sees deals submitted for approval", async () => expect(await visibleTo(org.finance.token)).toEqual([deals.outsider]));
-  test("an admin sees every deal", async () =>
-    expect(await visibleTo(org.admin.token)).toEqual(Object.values(deals).sort()));
+  test("an admin sees every deal", async () => expect(await visibleTo(org.admin.token)).toEqual(Object.values(deals).sort()));
 });
 
 describe("a deal out of reach is 404 on every endpoint", () => {
-  const cases = () => [
-    ["a rep, on a teammate's deal", org.rep.token, deals.teammate],
-    ["a rep, on another team's deal", org.rep.token, deals.outsider],
-    ["a manager, on another team's deal", org.manager.token, deals.outsider],
-    ["the deal desk, on a deal never submitted", org.finance.token, deals.rep],
-  ] as const;
+  const cases = () =>
+    [
+      ["a rep, on a teammate's deal", org.rep.token, deals.teammate],
+      ["a rep, on another team's deal", org.rep.token, deals.outsider],
+      ["a manager, on another team's deal", org.manager.token, deals.outsider],
+      ["the deal desk, on a deal never submitted", org.finance.token, deals.rep],
+    ] as const;
 
   test("GET, PATCH, criteria, transitions and history", async () => {
     for (const [who, token, id] of cases()) {
@@ -76,7 +82,12 @@ describe("seeing is not changing", () => {
   });
 
   test("a manager changes a team member's deal", async () => {
-    const res = await call(one.PATCH, { token: org.manager.token, params: { id: deals.teammate }, method: "PATCH", body: { version: 1, nextStep: "Exec sponsor call" } });
+    const res = await call(one.PATCH, {
+      token: org.manager.token,
+      params: { id: deals.teammate },
+      method: "PATCH",
+      body: { version: 1, nextStep: "Exec sponsor call" },
+    });
     expect(res.status).toBe(200);
   });
 });

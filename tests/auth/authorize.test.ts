@@ -137,7 +137,11 @@ describe("what pages are told the actor may do", () => {
   test("a deal's capabilities: change, override and reassign, each within the role's scope", () => {
     expect(opportunityCapabilities(actor("manager"), teammates)).toEqual({ change: true, override: true, assignOwner: true });
     expect(opportunityCapabilities(actor("manager"), otherTeam)).toEqual({ change: false, override: false, assignOwner: false });
-    expect(opportunityCapabilities(actor("rep"), { ownerId: "rep-1", ownerTeamId: "team-a" })).toEqual({ change: true, override: false, assignOwner: false });
+    expect(opportunityCapabilities(actor("rep"), { ownerId: "rep-1", ownerTeamId: "team-a" })).toEqual({
+      change: true,
+      override: false,
+      assignOwner: false,
+    });
     expect(opportunityCapabilities(actor("admin"), teammates)).toEqual({ change: false, override: false, assignOwner: false });
   });
 

@@ -3,11 +3,21 @@ import { fromCents, mainCurrency, toCents } from "@/src/domain/money";
 
 describe("mainCurrency", () => {
   test("the currency with the most deals, adding up a currency that comes several times", () => {
-    expect(mainCurrency([{ currency: "EUR", count: 3 }, { currency: "USD", count: 2 }, { currency: "USD", count: 2 }])).toBe("USD");
+    expect(
+      mainCurrency([
+        { currency: "EUR", count: 3 },
+        { currency: "USD", count: 2 },
+        { currency: "USD", count: 2 },
+      ]),
+    ).toBe("USD");
   });
 
   test("a tie goes to the earlier code, whatever the order", () => {
-    const rows = [{ currency: "USD", count: 2 }, { currency: "GBP", count: 2 }, { currency: "EUR", count: 1 }];
+    const rows = [
+      { currency: "USD", count: 2 },
+      { currency: "GBP", count: 2 },
+      { currency: "EUR", count: 1 },
+    ];
     expect(mainCurrency(rows)).toBe("GBP");
     expect(mainCurrency([...rows].reverse())).toBe("GBP");
   });

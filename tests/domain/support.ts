@@ -92,8 +92,7 @@ function satisfyField(deal: DealFacts, criterion: Extract<ExitCriterion, { type:
     const role: ContactRole = condition.op === "has_contact_role" ? condition.role : "user";
     return deal.contactRoles.includes(role) ? deal : { ...deal, contactRoles: [...deal.contactRoles, role] };
   }
-  const value =
-    condition.op === "equals" ? condition.value : condition.op === "gt" ? condition.value + 1 : SET_VALUES[field];
+  const value = condition.op === "equals" ? condition.value : condition.op === "gt" ? condition.value + 1 : SET_VALUES[field];
   switch (field) {
     case "amount":
       return { ...deal, amountCents: Math.round(Number(value) * 100) };
@@ -144,7 +143,6 @@ export function factsSatisfying(
   deal = { ...deal, attested };
   // Files last: the signed contract's name depends on the account, type, years and users set above.
   const files = [...deal.files];
-  for (const kind of documents)
-    files.push(kind === "signed_contract" ? signedContract(deal) : { kind, storedName: `${kind.replace("_", "-")}.pdf` });
+  for (const kind of documents) files.push(kind === "signed_contract" ? signedContract(deal) : { kind, storedName: `${kind.replace("_", "-")}.pdf` });
   return { ...deal, files };
 }

@@ -154,7 +154,11 @@ test("rows read with typed SQL are typed exactly as Prisma's $queryRaw types the
   const [row] = await db().$queryRaw<{ amountCents: bigint; createdAt: Date; closeDate: Date }[]>(
     Prisma.sql`SELECT "amountCents", "createdAt", "closeDate" FROM "Opportunity" WHERE "id" = ${deal.id}`,
   );
-  const typed = await database().sql.selectFrom("Opportunity").select(["amountCents", "createdAt", "closeDate"]).where("id", "=", deal.id).executeTakeFirstOrThrow();
+  const typed = await database()
+    .sql.selectFrom("Opportunity")
+    .select(["amountCents", "createdAt", "closeDate"])
+    .where("id", "=", deal.id)
+    .executeTakeFirstOrThrow();
   expect(typed).toEqual(row);
   expect(typeof typed.amountCents).toBe("bigint");
 });
@@ -173,7 +177,12 @@ test("a statement compiled once answers for each call's values exactly as the on
   );
   for (const deal of deals) {
     const owner = deal.ownerId as string;
-    const built = await database().sql.selectFrom("Opportunity").select(["id", "ownerId", "amountCents"]).where("id", "=", deal.id).where("ownerId", "=", owner).execute();
+    const built = await database()
+      .sql.selectFrom("Opportunity")
+      .select(["id", "ownerId", "amountCents"])
+      .where("id", "=", deal.id)
+      .where("ownerId", "=", owner)
+      .execute();
     expect((await database().sql.executeQuery(byName({ id: deal.id, owner }))).rows).toEqual(built);
     expect(built).toHaveLength(1);
   }

@@ -107,8 +107,12 @@ async function startServer(): Promise<Server> {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const options = [
-        `-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1",
-        "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
+        `-p ${port}`,
+        `-k ${dir}`,
+        "-c listen_addresses=127.0.0.1",
+        "-c fsync=off",
+        "-c synchronous_commit=off",
+        "-c full_page_writes=off",
       ].join(" ");
       try {
         run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]);
@@ -144,9 +148,7 @@ function stopWhenGone(pid: number, stopCommand: string[], dir: string) {
 /** The newest installed server (scripts/ensure-system.mjs installs one when there is none). */
 function postgresBin(): string {
   const base = "/usr/lib/postgresql";
-  const versions = fs.existsSync(base)
-    ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin", "initdb")))
-    : [];
+  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin", "initdb"))) : [];
   if (versions.length === 0) {
     throw new Error("No PostgreSQL server under /usr/lib/postgresql: run `node scripts/ensure-system.mjs`.");
   }

@@ -49,12 +49,23 @@ export async function satisfyStages(dealId: string, stageKeys: string[], atteste
             ? `${contractBaseName({ closeDate: deal.closeDate.toISOString().slice(0, 10), accountName: deal.accountName, type: deal.type, years: deal.years, users: deal.users, termMonths: deal.termMonths })}.pdf`
             : `${c.documentKind}.pdf`;
         await db().file.create({
-          data: { opportunityId: dealId, kind: c.documentKind, originalName: storedName, storedName, storageKey: `${dealId}/${c.documentKind}-${Math.random()}`, contentType: "application/pdf", sizeBytes: 10, sha256: "0" },
+          data: {
+            opportunityId: dealId,
+            kind: c.documentKind,
+            originalName: storedName,
+            storedName,
+            storageKey: `${dealId}/${c.documentKind}-${Math.random()}`,
+            contentType: "application/pdf",
+            sizeBytes: 10,
+            sha256: "0",
+          },
         });
       }
       if (c.type === "plan")
         for (let i = 0; i < c.minSteps; i++)
-          await db().closePlanStep.create({ data: { opportunityId: dealId, title: `Step ${i + 1}`, ownerName: "Buyer", dueDate: fromCalendarDate("2027-03-01"), position: i } });
+          await db().closePlanStep.create({
+            data: { opportunityId: dealId, title: `Step ${i + 1}`, ownerName: "Buyer", dueDate: fromCalendarDate("2027-03-01"), position: i },
+          });
     }
   }
 }

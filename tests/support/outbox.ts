@@ -34,7 +34,15 @@ export async function attemptRows() {
   return database()
     .sql.selectFrom("OutboxAttempt")
     .innerJoin("OutboxMessage", "OutboxMessage.id", "OutboxAttempt.messageId")
-    .select(["OutboxMessage.idempotencyKey", "OutboxAttempt.status", "OutboxAttempt.responseCode", "OutboxAttempt.error", "OutboxAttempt.durationMs", "OutboxAttempt.worker", "OutboxAttempt.at"])
+    .select([
+      "OutboxMessage.idempotencyKey",
+      "OutboxAttempt.status",
+      "OutboxAttempt.responseCode",
+      "OutboxAttempt.error",
+      "OutboxAttempt.durationMs",
+      "OutboxAttempt.worker",
+      "OutboxAttempt.at",
+    ])
     .orderBy("OutboxAttempt.at")
     .execute();
 }

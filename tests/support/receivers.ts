@@ -62,10 +62,11 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
   server.keepAliveTimeout = 100; // a client must not ride a kept-alive socket over a restart
   const base = await switchable(
     (port) => new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server.address() as AddressInfo))),
-    () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   );
   const receiver: HttpReceiver = Object.assign(base, {
     url: (path = "/hook") => `http://127.0.0.1:${base.port}${path}`,

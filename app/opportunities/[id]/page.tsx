@@ -34,7 +34,14 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
   const fixing = fixerDealOf(deal, page.contractName);
-  const facts: MoveFacts = { stages: process.stages, currentKey: deal.stage, status: deal.status, outlook: page.outlook, contractName: page.contractName, deal: fixing };
+  const facts: MoveFacts = {
+    stages: process.stages,
+    currentKey: deal.stage,
+    status: deal.status,
+    outlook: page.outlook,
+    contractName: page.contractName,
+    deal: fixing,
+  };
 
   return (
     <DealProvider id={deal.id} version={deal.version} {...permissions}>
@@ -47,7 +54,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             </h2>
             <CloseActions facts={facts} />
           </div>
-          <StagePathNav facts={facts} daysInStage={page.daysInStage} lostFrom={page.lostFrom} closedOn={deal.closedAt ? new Date(deal.closedAt).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" }) : null} />
+          <StagePathNav
+            facts={facts}
+            daysInStage={page.daysInStage}
+            lostFrom={page.lostFrom}
+            closedOn={deal.closedAt ? new Date(deal.closedAt).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" }) : null}
+          />
         </section>
         <div className="mt-6 grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -57,14 +69,22 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             ) : (
               <ClosedSummary deal={deal} files={page.files} />
             )}
-            <Card id="deal-details" className="scroll-mt-24" title="Deal details" description={permissions.canEdit ? "Select the pencil beside a field to change it." : undefined} flush>
+            <Card
+              id="deal-details"
+              className="scroll-mt-24"
+              title="Deal details"
+              description={permissions.canEdit ? "Select the pencil beside a field to change it." : undefined}
+              flush
+            >
               <DealFields deal={deal} owners={page.owners} />
             </Card>
             <ClosePlan plan={page.closePlan} people={page.planOwners} dealOwnerId={deal.ownerId} />
           </div>
           <div className="min-w-0 space-y-6">
             {deal.status !== "disqualified" ? <StageGuidance stage={stage} /> : null}
-            {deal.status === "open" || page.approvalRequest ? <ApprovalCard approval={deal.approval} request={page.approvalRequest} now={now} /> : null}
+            {deal.status === "open" || page.approvalRequest ? (
+              <ApprovalCard approval={deal.approval} request={page.approvalRequest} now={now} />
+            ) : null}
             <CloseDateHistory deal={deal} changes={page.closeDateChanges} now={now} />
             <FilesCard dealId={deal.id} files={page.files} contractName={page.contractName} canEdit={permissions.canEdit} now={now} />
             <ContactsCard contacts={deal.contacts} />

@@ -42,7 +42,10 @@ const Key = z.string().min(1).max(64);
 
 const AttestInput = AttestRequest.extend({ id: Id, key: Key, stage: Key.optional() });
 const AddContactInput = z.object({ id: Id, version: Version, contact: ContactInput }).strict();
-const NewPlanSteps = z.array(PlanStepInput.pick({ title: true }).extend({ dueDate: CalendarDate })).min(1).max(20);
+const NewPlanSteps = z
+  .array(PlanStepInput.pick({ title: true }).extend({ dueDate: CalendarDate }))
+  .min(1)
+  .max(20);
 const AddPlanStepsInput = z.object({ id: Id, version: Version, steps: z.union([z.literal("typical"), NewPlanSteps]) }).strict();
 const UploadInput = z.object({ id: Id, kind: FileKindField, file: z.instanceof(File, { message: "choose a file" }) });
 
@@ -57,7 +60,9 @@ export async function disqualifyDeal(input: unknown): Promise<DealWrite> {
 }
 
 export async function updateDeal(input: unknown): Promise<DealWrite> {
-  return dealAction(UpdateOpportunityRequest.extend({ id: Id }), input, async (actor, { id, ...fields }) => ({ card: await updateOnBoard(actor, id, fields) }));
+  return dealAction(UpdateOpportunityRequest.extend({ id: Id }), input, async (actor, { id, ...fields }) => ({
+    card: await updateOnBoard(actor, id, fields),
+  }));
 }
 
 export async function attestDealCriterion(input: unknown): Promise<DealWrite> {

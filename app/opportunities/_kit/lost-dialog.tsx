@@ -28,7 +28,17 @@ type Props = {
 type Noneable = "competitor" | "missingFunctionality";
 const CLAIMED = ["lost.reasonCategory", "lost.explanation", "lost.competitor", "lost.missingFunctionality"];
 
-type NoneableProps = { id: string; label: string; noneLabel: string; value: string; isNone: boolean; problem?: string; multiline?: boolean; onValue: (v: string) => void; onNone: (on: boolean) => void };
+type NoneableProps = {
+  id: string;
+  label: string;
+  noneLabel: string;
+  value: string;
+  isNone: boolean;
+  problem?: string;
+  multiline?: boolean;
+  onValue: (v: string) => void;
+  onNone: (on: boolean) => void;
+};
 
 /** A text that may honestly be none: the box says so, so nobody leaves it blank by accident. */
 function NoneableText({ id, label, noneLabel, value, isNone, problem, multiline, onValue, onNone }: NoneableProps) {
@@ -60,7 +70,12 @@ export function LostDialog({ title, description, pending, error, onSubmit, onClo
 
   function submit() {
     const answer = (key: Noneable) => (none[key] ? NONE : lost[key].trim());
-    const filled = { reasonCategory: lost.reasonCategory, explanation: lost.explanation.trim(), competitor: answer("competitor"), missingFunctionality: answer("missingFunctionality") };
+    const filled = {
+      reasonCategory: lost.reasonCategory,
+      explanation: lost.explanation.trim(),
+      competitor: answer("competitor"),
+      missingFunctionality: answer("missingFunctionality"),
+    };
     const fields = lostFieldProblems(filled);
     setBlank(fields.length ? { code: "VALIDATION_FAILED", message: "Closed Lost needs every answer.", details: { fields } } : null);
     if (!fields.length) onSubmit(filled);

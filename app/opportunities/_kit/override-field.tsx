@@ -22,7 +22,12 @@ export function OverrideField({ overriding, onOverriding, justification, onJusti
   return (
     <div className="mt-5 rounded-lg border border-amber-200 bg-amber-50/70 p-4">
       <label className="flex items-start gap-2.5 text-sm font-medium text-amber-950">
-        <input type="checkbox" checked={overriding} onChange={(e) => onOverriding(e.target.checked)} className="mt-0.5 size-4 shrink-0 accent-amber-600" />
+        <input
+          type="checkbox"
+          checked={overriding}
+          onChange={(e) => onOverriding(e.target.checked)}
+          className="mt-0.5 size-4 shrink-0 accent-amber-600"
+        />
         <span>
           Override as manager
           <span className="block text-[13px] font-normal text-amber-900">

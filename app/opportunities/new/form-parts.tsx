@@ -42,7 +42,20 @@ type FieldProps = Omit<ComponentProps<"input">, "onChange" | "value"> & {
   options?: { value: string; label: string }[];
 };
 
-export function FormField({ field, label, value, onChange, error, hint, suffix, as = "input", options = [], className, required, ...rest }: FieldProps) {
+export function FormField({
+  field,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  suffix,
+  as = "input",
+  options = [],
+  className,
+  required,
+  ...rest
+}: FieldProps) {
   const id = `new-${field}`;
   const described = error || hint ? `${id}-help` : undefined;
   const common = { id, name: field, invalid: !!error, "aria-describedby": described, "aria-required": required || undefined };
@@ -55,7 +68,12 @@ export function FormField({ field, label, value, onChange, error, hint, suffix, 
       label={
         <>
           {label}
-          {required ? <span className="text-ink-subtle" aria-hidden="true"> *</span> : null}
+          {required ? (
+            <span className="text-ink-subtle" aria-hidden="true">
+              {" "}
+              *
+            </span>
+          ) : null}
         </>
       }
     >
@@ -89,7 +107,14 @@ export function DealTypeField({ draft, set, yearsError, usersError }: TypeProps)
         draft.type === value ? "border-accent bg-accent-soft/60 ring-1 ring-accent" : "border-line-strong hover:border-zinc-400",
       )}
     >
-      <input type="radio" name="type" value={value} checked={draft.type === value} onChange={() => set("type")(value)} className="mt-0.5 size-4 accent-[var(--color-accent)]" />
+      <input
+        type="radio"
+        name="type"
+        value={value}
+        checked={draft.type === value}
+        onChange={() => set("type")(value)}
+        className="mt-0.5 size-4 accent-[var(--color-accent)]"
+      />
       <span>
         <span className="block text-sm font-medium text-ink">{title}</span>
         <span className="block text-[13px] text-ink-muted">{detail}</span>
@@ -103,9 +128,27 @@ export function DealTypeField({ draft, set, yearsError, usersError }: TypeProps)
         {choice("expansion", "Expansion", "More users or products for a customer")}
       </div>
       {draft.type === "new" ? (
-        <FormField field="years" label="Contract years" inputMode="numeric" suffix="years" value={draft.years} onChange={set("years")} error={yearsError} hint="Optional: otherwise the term in months, rounded up." />
+        <FormField
+          field="years"
+          label="Contract years"
+          inputMode="numeric"
+          suffix="years"
+          value={draft.years}
+          onChange={set("years")}
+          error={yearsError}
+          hint="Optional: otherwise the term in months, rounded up."
+        />
       ) : (
-        <FormField field="users" label="Users" inputMode="numeric" suffix="users" value={draft.users} onChange={set("users")} error={usersError} hint="Needed to name the signed contract." />
+        <FormField
+          field="users"
+          label="Users"
+          inputMode="numeric"
+          suffix="users"
+          value={draft.users}
+          onChange={set("users")}
+          error={usersError}
+          hint="Needed to name the signed contract."
+        />
       )}
     </>
   );

@@ -18,25 +18,60 @@ import { DealTypeField, FormField, FormSection } from "./form-parts";
 type Props = { owners: Person[]; selfId: string; canChooseOwner: boolean; className?: string };
 
 const INITIAL = {
-  name: "", accountName: "", amount: "", currency: "USD", closeDate: "", type: "new" as "new" | "expansion", years: "", users: "",
-  nextStep: "", nextStepDue: "", discountPercent: "0", paymentTermsDays: "30", termMonths: "12", nonStandardTerms: "", ownerId: "",
+  name: "",
+  accountName: "",
+  amount: "",
+  currency: "USD",
+  closeDate: "",
+  type: "new" as "new" | "expansion",
+  years: "",
+  users: "",
+  nextStep: "",
+  nextStepDue: "",
+  discountPercent: "0",
+  paymentTermsDays: "30",
+  termMonths: "12",
+  nonStandardTerms: "",
+  ownerId: "",
 };
 export type Draft = typeof INITIAL;
 
 const LABELS: Record<string, string> = {
-  name: "Opportunity name", accountName: "Account", amount: "Amount", currency: "Currency", closeDate: "Close date", years: "Contract years",
-  users: "Users", nextStep: "Next step", nextStepDue: "Next step due", discountPercent: "Discount", paymentTermsDays: "Payment terms",
-  termMonths: "Contract term", nonStandardTerms: "Non-standard terms", ownerId: "Owner", type: "Type",
+  name: "Opportunity name",
+  accountName: "Account",
+  amount: "Amount",
+  currency: "Currency",
+  closeDate: "Close date",
+  years: "Contract years",
+  users: "Users",
+  nextStep: "Next step",
+  nextStepDue: "Next step due",
+  discountPercent: "Discount",
+  paymentTermsDays: "Payment terms",
+  termMonths: "Contract term",
+  nonStandardTerms: "Non-standard terms",
+  ownerId: "Owner",
+  type: "Type",
 };
 
 function payload(d: Draft, selfId: string) {
   const orDefault = (raw: string, fallback: number) => numberOrNull(raw) ?? fallback;
   return {
-    name: d.name, accountName: d.accountName, amount: numberOrNull(d.amount) ?? "", currency: d.currency, closeDate: d.closeDate, type: d.type,
-    years: d.type === "new" ? numberOrNull(d.years) : null, users: d.type === "expansion" ? numberOrNull(d.users) : null,
-    nextStep: d.nextStep, ...(d.nextStepDue ? { nextStepDue: d.nextStepDue } : {}),
-    discountPercent: orDefault(d.discountPercent, 0), paymentTermsDays: orDefault(d.paymentTermsDays, 30), termMonths: orDefault(d.termMonths, 12),
-    nonStandardTerms: d.nonStandardTerms, ...(d.ownerId && d.ownerId !== selfId ? { ownerId: d.ownerId } : {}),
+    name: d.name,
+    accountName: d.accountName,
+    amount: numberOrNull(d.amount) ?? "",
+    currency: d.currency,
+    closeDate: d.closeDate,
+    type: d.type,
+    years: d.type === "new" ? numberOrNull(d.years) : null,
+    users: d.type === "expansion" ? numberOrNull(d.users) : null,
+    nextStep: d.nextStep,
+    ...(d.nextStepDue ? { nextStepDue: d.nextStepDue } : {}),
+    discountPercent: orDefault(d.discountPercent, 0),
+    paymentTermsDays: orDefault(d.paymentTermsDays, 30),
+    termMonths: orDefault(d.termMonths, 12),
+    nonStandardTerms: d.nonStandardTerms,
+    ...(d.ownerId && d.ownerId !== selfId ? { ownerId: d.ownerId } : {}),
   };
 }
 
@@ -70,7 +105,12 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
   return (
     <form onSubmit={submit} noValidate className={cx("rounded-card border border-line bg-surface shadow-card", className)}>
       {error ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="m-6 mb-0 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-none">
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          className="m-6 mb-0 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-none"
+        >
           <p className="flex items-center gap-2 font-semibold">
             <AlertIcon className="size-4" />
             {problems.length ? `Check ${problems.length === 1 ? "this field" : `these ${problems.length} fields`}` : error.message}
@@ -89,7 +129,14 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
         </div>
       ) : null}
       <FormSection title="The deal" description="What you are selling, to whom, and when the buyer should decide.">
-        <FormField label="Opportunity name" className="sm:col-span-2" placeholder="e.g. Blue Harbor Logistics - Fleet analytics" maxLength={200} required {...bind("name")} />
+        <FormField
+          label="Opportunity name"
+          className="sm:col-span-2"
+          placeholder="e.g. Blue Harbor Logistics - Fleet analytics"
+          maxLength={200}
+          required
+          {...bind("name")}
+        />
         <FormField label="Account" className="sm:col-span-2" placeholder="The buying company" maxLength={200} required {...bind("accountName")} />
         <FormField label="Amount" inputMode="decimal" placeholder="0" required {...bind("amount")} hint="In major units, e.g. 48000 or 48000.50." />
         <FormField label="Currency" as="select" options={CURRENCIES.map((c) => ({ value: c, label: c }))} {...bind("currency")} />
@@ -99,18 +146,35 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
         <DealTypeField draft={draft} set={set} yearsError={problem("years")} usersError={problem("users")} />
       </FormSection>
       <FormSection title="Next step" description="Every open deal carries a dated next step; an overdue one stalls the deal.">
-        <FormField label="Next step" className="sm:col-span-2" placeholder="e.g. Discovery call with the VP Operations" maxLength={500} {...bind("nextStep")} />
+        <FormField
+          label="Next step"
+          className="sm:col-span-2"
+          placeholder="e.g. Discovery call with the VP Operations"
+          maxLength={500}
+          {...bind("nextStep")}
+        />
         <FormField label="Next step due" type="date" {...bind("nextStepDue")} />
       </FormSection>
       <FormSection title="Terms" description="Standard terms are no discount above 15%, net 30 and a 12 to 36 month contract.">
         <FormField label="Discount" inputMode="decimal" suffix="% off list" {...bind("discountPercent")} />
         <FormField label="Payment terms" inputMode="numeric" suffix="days" {...bind("paymentTermsDays")} />
         <FormField label="Contract term" inputMode="numeric" suffix="months" {...bind("termMonths")} />
-        <FormField label="Non-standard terms" as="textarea" className="sm:col-span-2" placeholder="MSA or SLA redlines the buyer asked for; leave empty for our standard paper" {...bind("nonStandardTerms")} />
+        <FormField
+          label="Non-standard terms"
+          as="textarea"
+          className="sm:col-span-2"
+          placeholder="MSA or SLA redlines the buyer asked for; leave empty for our standard paper"
+          {...bind("nonStandardTerms")}
+        />
       </FormSection>
       {canChooseOwner ? (
         <FormSection title="Owner" description="You, or a rep of your team.">
-          <FormField label="Owner" as="select" options={owners.map((o) => ({ value: o.id, label: o.id === selfId ? `${o.name} (you)` : o.name }))} {...bind("ownerId")} />
+          <FormField
+            label="Owner"
+            as="select"
+            options={owners.map((o) => ({ value: o.id, label: o.id === selfId ? `${o.name} (you)` : o.name }))}
+            {...bind("ownerId")}
+          />
         </FormSection>
       ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3 rounded-b-card border-t border-line bg-canvas px-6 py-4">

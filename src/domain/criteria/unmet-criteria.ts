@@ -7,9 +7,7 @@ export type Unmet = { stage: string; key: string; label: string; type: string };
 /** Every criterion of each stage on the path that does not hold, grouped by stage in path order. */
 export function unmetCriteria(deal: DealFacts, path: readonly Stage[]): Unmet[] {
   return path.flatMap((stage) =>
-    stage.exitCriteria
-      .filter((c) => !isSatisfied(c, stage.key, deal))
-      .map((c) => ({ stage: stage.key, key: c.key, label: c.label, type: c.type })),
+    stage.exitCriteria.filter((c) => !isSatisfied(c, stage.key, deal)).map((c) => ({ stage: stage.key, key: c.key, label: c.label, type: c.type })),
   );
 }
 

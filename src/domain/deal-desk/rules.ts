@@ -26,7 +26,12 @@ export const DealTermsSnapshot = z.object({
 export const RuleCondition = z.discriminatedUnion("op", [
   z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("gt"), value: z.number() }),
   z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("gte"), value: z.number() }),
-  z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("outside"), min: z.number(), max: z.number() }),
+  z.object({
+    term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]),
+    op: z.literal("outside"),
+    min: z.number(),
+    max: z.number(),
+  }),
   z.object({ term: z.literal("non_standard_terms"), op: z.literal("is_set") }),
 ]);
 export type RuleCondition = z.infer<typeof RuleCondition>;
@@ -34,12 +39,37 @@ export type RuleCondition = z.infer<typeof RuleCondition>;
 export type DealDeskRule = { key: string; label: string; condition: RuleCondition; groups: ApproverGroup[] };
 
 export const DEFAULT_RULES: DealDeskRule[] = [
-  { key: "discount_over_15", label: "Discount above 15% off list", condition: { term: "discount_percent", op: "gt", value: 15 }, groups: ["sales_manager"] },
-  { key: "discount_over_30", label: "Discount above 30% off list", condition: { term: "discount_percent", op: "gt", value: 30 }, groups: ["finance"] },
+  {
+    key: "discount_over_15",
+    label: "Discount above 15% off list",
+    condition: { term: "discount_percent", op: "gt", value: 15 },
+    groups: ["sales_manager"],
+  },
+  {
+    key: "discount_over_30",
+    label: "Discount above 30% off list",
+    condition: { term: "discount_percent", op: "gt", value: 30 },
+    groups: ["finance"],
+  },
   { key: "payment_terms", label: "Payment terms beyond net 30", condition: { term: "payment_terms_days", op: "gt", value: 30 }, groups: ["finance"] },
-  { key: "legal_terms", label: "Non-standard legal terms (MSA/SLA redlines)", condition: { term: "non_standard_terms", op: "is_set" }, groups: ["legal"] },
-  { key: "term_length", label: "Contract shorter than 1 year or longer than 3", condition: { term: "term_months", op: "outside", min: 12, max: 36 }, groups: ["finance"] },
-  { key: "large_deal", label: "Amount of 250,000 or more", condition: { term: "amount", op: "gte", value: 250_000 }, groups: ["finance", "sales_ops"] },
+  {
+    key: "legal_terms",
+    label: "Non-standard legal terms (MSA/SLA redlines)",
+    condition: { term: "non_standard_terms", op: "is_set" },
+    groups: ["legal"],
+  },
+  {
+    key: "term_length",
+    label: "Contract shorter than 1 year or longer than 3",
+    condition: { term: "term_months", op: "outside", min: 12, max: 36 },
+    groups: ["finance"],
+  },
+  {
+    key: "large_deal",
+    label: "Amount of 250,000 or more",
+    condition: { term: "amount", op: "gte", value: 250_000 },
+    groups: ["finance", "sales_ops"],
+  },
 ];
 
 function termValue(terms: DealTerms, term: Exclude<RuleCondition["term"], "non_standard_terms">): number {

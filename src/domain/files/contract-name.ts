@@ -20,7 +20,20 @@ export function conventionDate(date: CalendarDate): string {
 
 // Letters that Unicode does not decompose into a base letter and an accent.
 const TRANSLITERATE: Record<string, string> = {
-  Ø: "O", ø: "o", Ł: "L", ł: "l", Đ: "D", đ: "d", Æ: "AE", æ: "ae", Œ: "OE", œ: "oe", ß: "ss", Þ: "Th", þ: "th", ı: "i",
+  Ø: "O",
+  ø: "o",
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Æ: "AE",
+  æ: "ae",
+  Œ: "OE",
+  œ: "oe",
+  ß: "ss",
+  Þ: "Th",
+  þ: "th",
+  ı: "i",
 };
 
 /** The company name as it may appear in a file name: no separators, no characters file systems refuse. */
@@ -39,8 +52,7 @@ export function safeCompanyName(name: string): string {
 }
 
 /** Years on the contract: the deal's own figure, else its term rounded up to whole years. */
-export const contractYears = (f: Pick<ContractFacts, "years" | "termMonths">) =>
-  f.years ?? Math.max(1, Math.ceil(f.termMonths / 12));
+export const contractYears = (f: Pick<ContractFacts, "years" | "termMonths">) => f.years ?? Math.max(1, Math.ceil(f.termMonths / 12));
 
 /** An expansion contract is named with its number of users: until the deal has them, it cannot be named (docs/rules/contracts-and-files.md). */
 export const contractNeedsUsers = (f: Pick<ContractFacts, "type" | "users">) => f.type === "expansion" && f.users === null;

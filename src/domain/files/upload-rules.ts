@@ -3,7 +3,10 @@
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 type Kind = { mime: string; magic?: (b: Uint8Array) => boolean };
-const starts = (...sig: number[]) => (b: Uint8Array) => sig.every((v, i) => b[i] === v);
+const starts =
+  (...sig: number[]) =>
+  (b: Uint8Array) =>
+    sig.every((v, i) => b[i] === v);
 const zip = starts(0x50, 0x4b, 0x03, 0x04); // docx, xlsx, pptx are zip containers
 const ole = starts(0xd0, 0xcf, 0x11, 0xe0); // legacy doc, xls
 const isText = (b: Uint8Array) => !b.subarray(0, 4096).includes(0);
@@ -24,7 +27,9 @@ export const ALLOWED_TYPES: Record<string, Kind> = {
 
 export const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? "";
 
-export type UploadCheck = { ok: true; extension: string; mime: string } | { ok: false; reason: "empty" | "too_large" | "type" | "content"; message: string };
+export type UploadCheck =
+  | { ok: true; extension: string; mime: string }
+  | { ok: false; reason: "empty" | "too_large" | "type" | "content"; message: string };
 
 export function checkUpload(name: string, bytes: Uint8Array, maxBytes: number): UploadCheck {
   if (bytes.length === 0) return { ok: false, reason: "empty", message: "The file is empty." };
@@ -39,6 +44,11 @@ export function checkUpload(name: string, bytes: Uint8Array, maxBytes: number): 
 /** An uploaded file's own name, made safe to store and to send back in a header. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._ -]+/g, "_").replace(/^[.\s]+/, "").trim();
+  const cleaned = base
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._ -]+/g, "_")
+    .replace(/^[.\s]+/, "")
+    .trim();
   return cleaned.slice(-120) || "file";
 }

@@ -79,7 +79,13 @@ export function planMove(
   if (to.kind === "lost") {
     if (!canCloseLost(from)) return notAllowed(`Closed Lost is only for deals in ${secondStage} or later: disqualify this deal instead.`);
     const fields = lostFieldProblems(request.lost);
-    if (fields.length) return { ok: false, code: "VALIDATION_FAILED", message: "Closed Lost needs why we lost, the competitor and the missing functionality.", fields };
+    if (fields.length)
+      return {
+        ok: false,
+        code: "VALIDATION_FAILED",
+        message: "Closed Lost needs why we lost, the competitor and the missing functionality.",
+        fields,
+      };
     return { ok: true, kind: "lost", from, to, overridden: [] };
   }
 

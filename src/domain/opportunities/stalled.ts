@@ -16,8 +16,7 @@ export function stallReasons(deal: StallFacts, now: Date): StallReason[] {
   const today = toCalendarDate(now);
   const reasons: StallReason[] = [];
   if (deal.nextStepDue !== null && deal.nextStepDue < today) reasons.push("next_step_overdue");
-  if (deal.stallDays !== null && daysBetween(toCalendarDate(deal.stageEnteredAt), today) > deal.stallDays)
-    reasons.push("too_long_in_stage");
+  if (deal.stallDays !== null && daysBetween(toCalendarDate(deal.stageEnteredAt), today) > deal.stallDays) reasons.push("too_long_in_stage");
   return reasons;
 }
 

@@ -94,8 +94,7 @@ export const ProcessDefinition = z
       keys.add(s.key);
       const criteria = new Set<string>();
       s.exitCriteria.forEach((c, j) => {
-        if (criteria.has(c.key))
-          ctx.addIssue({ code: "custom", path: ["stages", i, "exitCriteria", j, "key"], message: "duplicate criterion key" });
+        if (criteria.has(c.key)) ctx.addIssue({ code: "custom", path: ["stages", i, "exitCriteria", j, "key"], message: "duplicate criterion key" });
         criteria.add(c.key);
       });
     });

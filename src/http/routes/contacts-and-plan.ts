@@ -1,4 +1,10 @@
-import { ClosePlanResponse, OpportunityParams, OpportunityResponse, ReplaceClosePlanRequest, ReplaceContactsRequest } from "../../schemas/opportunities";
+import {
+  ClosePlanResponse,
+  OpportunityParams,
+  OpportunityResponse,
+  ReplaceClosePlanRequest,
+  ReplaceContactsRequest,
+} from "../../schemas/opportunities";
 import { getClosePlan, replaceClosePlan } from "../../server/opportunities/close-plan";
 import { replaceContacts } from "../../server/opportunities/replace-contacts";
 import { apiRoute } from "../api-route";

@@ -40,7 +40,15 @@ export const uploadFileRoute = apiRoute(
 );
 
 export const downloadFileRoute = apiRoute(
-  { method: "GET", path: "/opportunities/{id}/files/{fileId}", summary: "Download a file.", tag, params: FileParams, file: true, errors: ["NOT_FOUND"] },
+  {
+    method: "GET",
+    path: "/opportunities/{id}/files/{fileId}",
+    summary: "Download a file.",
+    tag,
+    params: FileParams,
+    file: true,
+    errors: ["NOT_FOUND"],
+  },
   async ({ actor, params }) => {
     const { file, bytes } = await downloadFile(actor, params.id, params.fileId);
     return fileResponse(file, bytes);

@@ -18,8 +18,7 @@ export async function verifyCredentials(tx: Reader, input: Credentials, now = ne
   if (input.clientAddress) keys.push([`signin:address:${input.clientAddress}`, PER_ADDRESS]);
   for (const [key, rule] of keys) {
     const wait = await retryAfterSeconds(tx, key, rule, now);
-    if (wait > 0)
-      throw new AppError("RATE_LIMITED", "Too many failed attempts. Try again later.", { retryAfterSeconds: wait });
+    if (wait > 0) throw new AppError("RATE_LIMITED", "Too many failed attempts. Try again later.", { retryAfterSeconds: wait });
   }
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);

@@ -39,4 +39,3 @@ export function parseBoardFilters(params: SearchParams): BoardFilters {
   const first = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return BoardFilters.parse(first);
 }
-

@@ -9,7 +9,13 @@ import type { FileKind } from "../../domain/process/types";
 import { AppError } from "../../errors";
 import type { ZodType } from "zod";
 import { fieldProblems } from "../../http/error-response";
-import { ReplaceClosePlanRequest, ReplaceContactsRequest, type AttestRequest, type MoveRequest, type UpdateOpportunityRequest } from "../../schemas/opportunities";
+import {
+  ReplaceClosePlanRequest,
+  ReplaceContactsRequest,
+  type AttestRequest,
+  type MoveRequest,
+  type UpdateOpportunityRequest,
+} from "../../schemas/opportunities";
 import { uploadFile } from "../files/upload-file";
 import { attestCriterion } from "../opportunities/attest-criterion";
 import { getClosePlan, replaceClosePlan } from "../opportunities/close-plan";
@@ -28,7 +34,8 @@ type Contact = ReplaceContactsRequest["contacts"][number];
  */
 function checked<T>(schema: ZodType<T>, request: unknown): T {
   const parsed = schema.safeParse(request);
-  if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The deal already holds as many of these as it can.", { fields: fieldProblems(parsed.error) });
+  if (!parsed.success)
+    throw new AppError("VALIDATION_FAILED", "The deal already holds as many of these as it can.", { fields: fieldProblems(parsed.error) });
   return parsed.data;
 }
 
@@ -81,20 +88,20 @@ export type NewPlanSteps = "typical" | { title: string; dueDate: CalendarDate }[
 export const addPlanStepsOnBoard = (actor: Actor, id: string, input: { version: number; steps: NewPlanSteps }, now = new Date()) =>
   withCurrentCard(actor, id, () =>
     database().transaction(async (tx) => {
-    // One transaction: the plan read, the steps added and the card answered are one state of the deal.
-    const deal = await getOpportunity(actor, id, tx);
-    const plan = await getClosePlan(actor, id, now, tx);
-    const existing = new Set(plan.steps.map((s) => s.title.trim().toLowerCase()));
-    const added = (input.steps === "typical" ? suggestClosePlan(plan.closeDate, toCalendarDate(now)) : input.steps).filter(
-      (s) => input.steps !== "typical" || !existing.has(s.title.toLowerCase()),
-    );
-    const ready = (list: typeof plan.steps) => list.filter(isPlanStepReady).length;
-    if (!added.length) return { card: toBoardCard(deal), added: 0, ready: ready(plan.steps) };
-    const steps = [
-      ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),
-      ...added.map(({ title, dueDate }) => ({ title, dueDate, ownerUserId: deal.ownerId, ownerName: "", done: false })),
-    ];
-    const saved = await replaceClosePlan(actor, id, checked(ReplaceClosePlanRequest, { version: input.version, steps }), now, tx);
-    return { card: toBoardCard(await getOpportunity(actor, id, tx)), added: added.length, ready: ready(saved.steps) };
+      // One transaction: the plan read, the steps added and the card answered are one state of the deal.
+      const deal = await getOpportunity(actor, id, tx);
+      const plan = await getClosePlan(actor, id, now, tx);
+      const existing = new Set(plan.steps.map((s) => s.title.trim().toLowerCase()));
+      const added = (input.steps === "typical" ? suggestClosePlan(plan.closeDate, toCalendarDate(now)) : input.steps).filter(
+        (s) => input.steps !== "typical" || !existing.has(s.title.toLowerCase()),
+      );
+      const ready = (list: typeof plan.steps) => list.filter(isPlanStepReady).length;
+      if (!added.length) return { card: toBoardCard(deal), added: 0, ready: ready(plan.steps) };
+      const steps = [
+        ...plan.steps.map(({ title, ownerUserId, ownerName, dueDate, done }) => ({ title, ownerUserId, ownerName, dueDate, done })),
+        ...added.map(({ title, dueDate }) => ({ title, dueDate, ownerUserId: deal.ownerId, ownerName: "", done: false })),
+      ];
+      const saved = await replaceClosePlan(actor, id, checked(ReplaceClosePlanRequest, { version: input.version, steps }), now, tx);
+      return { card: toBoardCard(await getOpportunity(actor, id, tx)), added: added.length, ready: ready(saved.steps) };
     }),
   );

@@ -33,7 +33,13 @@ function afterCursor(cursor: string): Prisma.OpportunityWhereInput {
 type PageRequest = { stageKey: string; cursor?: string | null };
 
 /** One page per requested column, for deals matching `where` (which includes the actor's visibility). */
-export async function loadCardPages(tx: Reader, actor: Actor, where: Prisma.OpportunityWhereInput, requests: PageRequest[], now: Date): Promise<CardPage[]> {
+export async function loadCardPages(
+  tx: Reader,
+  actor: Actor,
+  where: Prisma.OpportunityWhereInput,
+  requests: PageRequest[],
+  now: Date,
+): Promise<CardPage[]> {
   const heads = await Promise.all(
     requests.map((r) =>
       tx.opportunity.findMany({

@@ -16,7 +16,14 @@ import { closePeriodRange } from "./close-period";
 import { listOwnerOptions, type OwnerOption } from "./owner-options";
 import { listProcessOptions, type ProcessOption } from "./process-options";
 
-export type BoardStage = { key: string; name: string; order: number; kind: "open" | "won" | "lost"; probability: number; exitCriteria: ExitCriterion[] };
+export type BoardStage = {
+  key: string;
+  name: string;
+  order: number;
+  kind: "open" | "won" | "lost";
+  probability: number;
+  exitCriteria: ExitCriterion[];
+};
 export type BoardColumn = Totals & { key: string; name: string; probability: number; cards: BoardCard[]; nextCursor: string | null };
 export type ClosedTarget = { key: string; name: string; kind: "won" | "lost"; count: number; amountCents: number };
 
@@ -60,7 +67,13 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
   const [totals, closedByCurrency, pages, owners, processes] = await Promise.all([
     openTotals(tx, where),
     closedGroups(tx, scopeWhere(actor, filters, versionIds), range),
-    loadCardPages(tx, actor, where, open.map((s) => ({ stageKey: s.key })), now),
+    loadCardPages(
+      tx,
+      actor,
+      where,
+      open.map((s) => ({ stageKey: s.key })),
+      now,
+    ),
     listOwnerOptions(tx, actor),
     listProcessOptions(tx, actor, process.processKey),
   ]);
@@ -73,7 +86,14 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
     processKey: process.processKey,
     processName: process.name,
     processes,
-    stages: process.stages.map((s) => ({ key: s.key, name: s.name, order: s.order, kind: s.kind, probability: s.probability, exitCriteria: s.exitCriteria })),
+    stages: process.stages.map((s) => ({
+      key: s.key,
+      name: s.name,
+      order: s.order,
+      kind: s.kind,
+      probability: s.probability,
+      exitCriteria: s.exitCriteria,
+    })),
     columns: open.map((s, i) => ({
       key: s.key,
       name: s.name,
@@ -96,7 +116,14 @@ export async function getBoard(actor: Actor, filters: BoardFilters, now = new Da
 }
 
 /** The next page of one column, for "load more" as the rep scrolls. */
-export async function getColumnPage(actor: Actor, filters: BoardFilters, stageKey: string, cursor: string, now = new Date(), tx: Reader = db()): Promise<CardPage> {
+export async function getColumnPage(
+  actor: Actor,
+  filters: BoardFilters,
+  stageKey: string,
+  cursor: string,
+  now = new Date(),
+  tx: Reader = db(),
+): Promise<CardPage> {
   const { versionIds, limits } = await boardScope(tx, filters.process);
   const where = openDealsWhere(actor, filters, versionIds, limits, now);
   const [page] = await loadCardPages(tx, actor, where, [{ stageKey, cursor }], now);

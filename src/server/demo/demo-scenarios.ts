@@ -35,13 +35,18 @@ const LOST_FROM = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4]; // never from the first 
 const WON = 20;
 const DISQUALIFIED = 4;
 /** The terms of the k-th open deal of a stage before the deal desk gate. */
-const OPEN_TERMS: readonly Terms[] = [
-  "standard", "discount", "standard", "payment_terms", "standard", "deep_discount", "legal", "term_length",
-];
+const OPEN_TERMS: readonly Terms[] = ["standard", "discount", "standard", "payment_terms", "standard", "deep_discount", "legal", "term_length"];
 
 const plain = {
-  closedDaysAgo: null, skipsStage: false, goesBack: false, isStalledByAge: false, isNextStepOverdue: false,
-  isPastDue: false, isRock: false, terms: "standard", override: null,
+  closedDaysAgo: null,
+  skipsStage: false,
+  goesBack: false,
+  isStalledByAge: false,
+  isNextStepOverdue: false,
+  isPastDue: false,
+  isRock: false,
+  terms: "standard",
+  override: null,
 } as const satisfies Partial<Shape>;
 
 function openShapes(last: number): Shape[] {
@@ -52,11 +57,14 @@ function openShapes(last: number): Shape[] {
       const isPastGate = stageIndex === last;
       const override = isPastGate && k < 2 ? (k === 0 ? "approval" : "check") : null;
       const terms: Terms =
-        stageIndex === 0 ? "standard"
-        : isPastGate ? (override === "approval" ? "discount" : "standard")
-        : (OPEN_TERMS[k] ?? "standard");
+        stageIndex === 0 ? "standard" : isPastGate ? (override === "approval" ? "discount" : "standard") : (OPEN_TERMS[k] ?? "standard");
       return {
-        ...plain, outcome: "open", stageIndex, variant: k, terms, override,
+        ...plain,
+        outcome: "open",
+        stageIndex,
+        variant: k,
+        terms,
+        override,
         skipsStage: stageIndex >= 2 && k === 2,
         goesBack: stageIndex >= 2 && !isPastGate && k === 4,
         isStalledByAge: k % 5 === 3,
@@ -69,16 +77,38 @@ function openShapes(last: number): Shape[] {
 }
 
 function closedShapes(last: number, d: Draw): Shape[] {
-  const won = Array.from({ length: WON }, (_, w): Shape => ({
-    ...plain, outcome: "won", stageIndex: last, variant: w, closedDaysAgo: 4 + w * 16 + d.int(0, 10), skipsStage: w === 6,
-  }));
-  const lost = LOST_FROM.map((from, l): Shape => ({
-    ...plain, outcome: "lost", stageIndex: Math.min(from, last), variant: l, closedDaysAgo: 8 + l * 26 + d.int(0, 12),
-    isRock: l === 4, terms: l % 6 === 0 && from < last ? "discount" : "standard",
-  }));
-  const disqualified = Array.from({ length: DISQUALIFIED }, (_, q): Shape => ({
-    ...plain, outcome: "disqualified", stageIndex: 0, variant: q, closedDaysAgo: 15 + q * 70 + d.int(0, 20),
-  }));
+  const won = Array.from(
+    { length: WON },
+    (_, w): Shape => ({
+      ...plain,
+      outcome: "won",
+      stageIndex: last,
+      variant: w,
+      closedDaysAgo: 4 + w * 16 + d.int(0, 10),
+      skipsStage: w === 6,
+    }),
+  );
+  const lost = LOST_FROM.map(
+    (from, l): Shape => ({
+      ...plain,
+      outcome: "lost",
+      stageIndex: Math.min(from, last),
+      variant: l,
+      closedDaysAgo: 8 + l * 26 + d.int(0, 12),
+      isRock: l === 4,
+      terms: l % 6 === 0 && from < last ? "discount" : "standard",
+    }),
+  );
+  const disqualified = Array.from(
+    { length: DISQUALIFIED },
+    (_, q): Shape => ({
+      ...plain,
+      outcome: "disqualified",
+      stageIndex: 0,
+      variant: q,
+      closedDaysAgo: 15 + q * 70 + d.int(0, 20),
+    }),
+  );
   return [...won, ...lost, ...disqualified];
 }
 

@@ -1,8 +1,12 @@
 // What reps and managers write on demo deals: plausible text, drawn by the planner.
 
 export const NEW_DEAL_TITLES = [
-  "Pipeline platform rollout", "Sales process standardisation", "Forecasting and deal desk",
-  "Revenue operations suite", "CRM-embedded stage management", "Global sales team rollout",
+  "Pipeline platform rollout",
+  "Sales process standardisation",
+  "Forecasting and deal desk",
+  "Revenue operations suite",
+  "CRM-embedded stage management",
+  "Global sales team rollout",
 ];
 
 export const EXPANSION_TITLES = ["Seat expansion", "Second business unit", "EMEA rollout", "Deal desk add-on"];

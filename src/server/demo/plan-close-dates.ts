@@ -16,7 +16,13 @@ export type CloseDates = {
 };
 
 /** Days from today to an open deal's close date, by stage: later stages close sooner. */
-const DAYS_TO_CLOSE: readonly (readonly [number, number])[] = [[45, 120], [30, 110], [14, 80], [5, 50], [0, 21]];
+const DAYS_TO_CLOSE: readonly (readonly [number, number])[] = [
+  [45, 120],
+  [30, 110],
+  [14, 80],
+  [5, 50],
+  [0, 21],
+];
 
 function finalCloseDate(s: Scenario, t: Timeline, now: Date, d: Draw): Date {
   switch (s.outcome) {

@@ -24,20 +24,25 @@ export type CriteriaPlan = {
   overrideUnmet: Unmet[];
 };
 
-const within = (v: Visit, d: Draw) =>
-  toMinute(v.enteredAt.getTime() + ((v.leftAt.getTime() - v.enteredAt.getTime()) * d.int(15, 85)) / 100);
+const within = (v: Visit, d: Draw) => toMinute(v.enteredAt.getTime() + ((v.leftAt.getTime() - v.enteredAt.getTime()) * d.int(15, 85)) / 100);
 
 /** The criteria the overridden move left unmet: the approval, or the stage's last check. */
 function overrideUnmet(s: Scenario, stage: Stage): Unmet[] {
-  const unmet = s.override === "approval"
-    ? stage.exitCriteria.filter((c) => c.type === "approval")
-    : stage.exitCriteria.filter((c) => c.type === "check").slice(-1);
+  const unmet =
+    s.override === "approval"
+      ? stage.exitCriteria.filter((c) => c.type === "approval")
+      : stage.exitCriteria.filter((c) => c.type === "check").slice(-1);
   return unmet.map((c) => ({ stage: stage.key, key: c.key, label: c.label }));
 }
 
 export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline, account: string, d: Draw): CriteriaPlan {
   const plan: CriteriaPlan = {
-    contacts: [], attestations: [], buyingProcess: "", decisionCriteria: "", closePlan: null, overrideUnmet: [],
+    contacts: [],
+    attestations: [],
+    buyingProcess: "",
+    decisionCriteria: "",
+    closePlan: null,
+    overrideUnmet: [],
   };
   const names = new Set<string>();
   const addContact = (role: ContactRole, addedAt: Date) => {
@@ -46,7 +51,10 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
     do name = `${d.pick(FIRST_NAMES)} ${d.pick(LAST_NAMES)}`;
     while (names.has(name));
     names.add(name);
-    const email = `${name.toLowerCase().replace(/[^a-z ]/g, "").replace(" ", ".")}@${domainOf(account)}`;
+    const email = `${name
+      .toLowerCase()
+      .replace(/[^a-z ]/g, "")
+      .replace(" ", ".")}@${domainOf(account)}`;
     plan.contacts.push({ name, email, title: d.pick(TITLES[role]), role, addedAt });
   };
 
@@ -54,7 +62,10 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
     switch (c.type) {
       case "check":
         plan.attestations.push({
-          stageKey: stage.key, criterionKey: c.key, attestedAt: within(window, d), note: d.pick(ATTESTATION_NOTES),
+          stageKey: stage.key,
+          criterionKey: c.key,
+          attestedAt: within(window, d),
+          note: d.pick(ATTESTATION_NOTES),
         });
         return;
       case "field":
@@ -80,8 +91,7 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
   const overridden = s.override ? stages[stages.length - 2] : undefined;
   for (let index = 0; index < passed; index++) {
     const stage = stages[index]!;
-    const window =
-      t.visits.find((v) => v.stageIndex === index) ?? t.visits[t.visits.findIndex((v) => v.stageIndex > index) - 1]!;
+    const window = t.visits.find((v) => v.stageIndex === index) ?? t.visits[t.visits.findIndex((v) => v.stageIndex > index) - 1]!;
     const unmet = stage === overridden ? overrideUnmet(s, stage) : [];
     plan.overrideUnmet.push(...unmet);
     for (const c of stage.exitCriteria) if (!unmet.some((u) => u.key === c.key)) satisfy(stage, c, window);
@@ -89,16 +99,14 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
   // Partial progress in the stage it is in (or was lost or disqualified from), as the board shows it.
   const current = t.visits[t.visits.length - 1]!;
   const currentStage = stages[s.stageIndex]!;
-  if (s.outcome !== "won")
-    for (const c of currentStage.exitCriteria) if (d.chance(0.45)) satisfy(currentStage, c, current);
+  if (s.outcome !== "won") for (const c of currentStage.exitCriteria) if (d.chance(0.45)) satisfy(currentStage, c, current);
 
   // The rest of a real buying group, met as the deal progresses (Standard B2B: 1 Qualify, 3 Negotiate).
   const reached = (index: number) => t.visits.find((v) => v.stageIndex === index);
   if (reached(0) && d.chance(0.4)) addContact("influencer", within(reached(0)!, d));
   if (reached(1)) addContact("technical_buyer", within(reached(1)!, d));
   const negotiating = reached(3);
-  if (negotiating)
-    for (const role of ["economic_buyer", "procurement", "legal"] as const) addContact(role, within(negotiating, d));
+  if (negotiating) for (const role of ["economic_buyer", "procurement", "legal"] as const) addContact(role, within(negotiating, d));
   plan.contacts.sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime());
   plan.attestations.sort((a, b) => a.attestedAt.getTime() - b.attestedAt.getTime());
   return plan;

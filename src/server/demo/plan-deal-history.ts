@@ -39,13 +39,22 @@ function moveEntries(input: HistoryInput): PlannedHistory[] {
         ? input.closing
         : { kind: "forward", ...(m === forced ? { overridden: true } : {}) };
     const stageChanged: PlannedHistory = {
-      type: "stage_changed", at: m.at, actorEmail: m === forced ? s.managerEmail : s.ownerEmail,
-      fromStage: m.fromStage, toStage: m.toStage, secondsInStage: m.secondsInStage, details,
+      type: "stage_changed",
+      at: m.at,
+      actorEmail: m === forced ? s.managerEmail : s.ownerEmail,
+      fromStage: m.fromStage,
+      toStage: m.toStage,
+      secondsInStage: m.secondsInStage,
+      details,
     };
     if (m !== forced) return [stageChanged];
     const justification = OVERRIDE_JUSTIFICATIONS[s.override!];
     const override: PlannedHistory = {
-      type: "override", at: m.at, actorEmail: s.managerEmail, fromStage: m.fromStage, toStage: m.toStage,
+      type: "override",
+      at: m.at,
+      actorEmail: s.managerEmail,
+      fromStage: m.fromStage,
+      toStage: m.toStage,
       details: { justification, unmet: criteria.overrideUnmet },
     };
     return [override, stageChanged];
@@ -55,19 +64,26 @@ function moveEntries(input: HistoryInput): PlannedHistory[] {
 export function planHistory(input: HistoryInput): PlannedHistory[] {
   const { stages, s, t, criteria, dates } = input;
   const by = s.ownerEmail;
-  const label = (stageKey: string, key: string) =>
-    stages.find((st) => st.key === stageKey)?.exitCriteria.find((c) => c.key === key)?.label ?? key;
+  const label = (stageKey: string, key: string) => stages.find((st) => st.key === stageKey)?.exitCriteria.find((c) => c.key === key)?.label ?? key;
   const entries: PlannedHistory[] = [
     { type: "created", at: t.createdAt, actorEmail: by, toStage: stages[0]!.key, details: {} },
     ...moveEntries(input),
-    ...criteria.attestations.map((a): PlannedHistory => ({
-      type: "criterion_attested", at: a.attestedAt, actorEmail: by,
-      details: { stage: a.stageKey, key: a.criterionKey, label: label(a.stageKey, a.criterionKey), note: a.note },
-    })),
-    ...dates.changes.map((c): PlannedHistory => ({
-      type: "close_date_changed", at: c.changedAt, actorEmail: by,
-      details: { oldDate: isoDate(c.oldDate), newDate: isoDate(c.newDate), slipDays: c.slipDays, reason: c.reason },
-    })),
+    ...criteria.attestations.map(
+      (a): PlannedHistory => ({
+        type: "criterion_attested",
+        at: a.attestedAt,
+        actorEmail: by,
+        details: { stage: a.stageKey, key: a.criterionKey, label: label(a.stageKey, a.criterionKey), note: a.note },
+      }),
+    ),
+    ...dates.changes.map(
+      (c): PlannedHistory => ({
+        type: "close_date_changed",
+        at: c.changedAt,
+        actorEmail: by,
+        details: { oldDate: isoDate(c.oldDate), newDate: isoDate(c.newDate), slipDays: c.slipDays, reason: c.reason },
+      }),
+    ),
   ];
   if (criteria.closePlan && input.planSteps > 0)
     entries.push({ type: "plan_changed", at: criteria.closePlan.at, actorEmail: by, details: { steps: input.planSteps } });

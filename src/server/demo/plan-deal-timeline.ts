@@ -10,7 +10,13 @@ export type Move = { at: Date; fromStage: string; toStage: string; secondsInStag
 export type Timeline = { createdAt: Date; visits: Visit[]; moves: Move[]; closedAt: Date | null };
 
 /** Days a deal usually spends in each open stage, Identify first. */
-const DAYS_IN_STAGE: readonly (readonly [number, number])[] = [[3, 18], [7, 35], [7, 30], [7, 28], [3, 14]];
+const DAYS_IN_STAGE: readonly (readonly [number, number])[] = [
+  [3, 18],
+  [7, 35],
+  [7, 30],
+  [7, 28],
+  [3, 14],
+];
 const HISTORY_DAYS = 364;
 
 /** The open stages visited, in order: forward one at a time, or skipping the second, or back once. */
@@ -36,13 +42,7 @@ function durations(stages: readonly Stage[], s: Scenario, indexes: number[], d: 
 }
 
 /** `closingKey`: the Closed Won or Closed Lost stage a closed deal moved into last. */
-export function planTimeline(
-  stages: readonly Stage[],
-  closingKey: string | null,
-  s: Scenario,
-  now: Date,
-  d: Draw,
-): Timeline {
+export function planTimeline(stages: readonly Stage[], closingKey: string | null, s: Scenario, now: Date, d: Draw): Timeline {
   const indexes = visitedIndexes(s);
   const spans = durations(stages, s, indexes, d);
   const end = s.closedDaysAgo === null ? now.getTime() : now.getTime() - s.closedDaysAgo * DAY - d.int(0, 8) * HOUR;

@@ -17,14 +17,15 @@ function closing(s: Scenario) {
   const lostReason = LOST_REASONS[s.variant % LOST_REASONS.length]!;
   return {
     whyWon: s.outcome === "won" ? WHY_WON[s.variant % WHY_WON.length]! : "",
-    lost: s.outcome === "lost"
-      ? {
-          reasonCategory: lostReason.category,
-          explanation: lostReason.explanation,
-          competitor: lostReason.competitor ?? "none",
-          missingFunctionality: lostReason.missing ?? "none",
-        }
-      : null,
+    lost:
+      s.outcome === "lost"
+        ? {
+            reasonCategory: lostReason.category,
+            explanation: lostReason.explanation,
+            competitor: lostReason.competitor ?? "none",
+            missingFunctionality: lostReason.missing ?? "none",
+          }
+        : null,
     disqualifiedReason: s.outcome === "disqualified" ? DISQUALIFIED_REASONS[s.variant % DISQUALIFIED_REASONS.length]! : null,
   };
 }
@@ -48,7 +49,12 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     : [];
   const end = closing(s);
   const history = planHistory({
-    stages: process.stages, s, t, criteria, dates, planSteps: planSteps.length,
+    stages: process.stages,
+    s,
+    t,
+    criteria,
+    dates,
+    planSteps: planSteps.length,
     closing: end.whyWon ? { kind: "won", whyWon: end.whyWon } : { kind: "lost", lost: end.lost ?? {} },
     disqualifiedReason: end.disqualifiedReason,
   });

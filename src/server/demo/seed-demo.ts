@@ -34,66 +34,140 @@ async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Id
   const userId = idsFor(DEMO_USERS.map((u) => u.email));
   const teamId = idsFor(DEMO_TEAMS.map((t) => t.name));
   const written = new Date();
-  await insertAll(tx, "User", DEMO_USERS.map((u) => ({
-    id: userId(u.email), email: u.email, name: u.name, role: u.role, passwordHash,
-    groups: sql<DeskGroup[]>`CAST(${`{${(u.groups ?? []).join(",")}}`} AS "DeskGroup"[])`,
-    createdAt: addDays(now, -400), // before the oldest demo deal
-    updatedAt: written,
-  })));
+  await insertAll(
+    tx,
+    "User",
+    DEMO_USERS.map((u) => ({
+      id: userId(u.email),
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      passwordHash,
+      groups: sql<DeskGroup[]>`CAST(${`{${(u.groups ?? []).join(",")}}`} AS "DeskGroup"[])`,
+      createdAt: addDays(now, -400), // before the oldest demo deal
+      updatedAt: written,
+    })),
+  );
   // A team names its manager and a user names their team: the teams come second, then their members.
-  await insertAll(tx, "Team", DEMO_TEAMS.map((t) => ({
-    id: teamId(t.name), name: t.name, targetCents: t.targetCents, managerId: userId(t.managerEmail), createdAt: written, updatedAt: written,
-  })));
+  await insertAll(
+    tx,
+    "Team",
+    DEMO_TEAMS.map((t) => ({
+      id: teamId(t.name),
+      name: t.name,
+      targetCents: t.targetCents,
+      managerId: userId(t.managerEmail),
+      createdAt: written,
+      updatedAt: written,
+    })),
+  );
   for (const team of DEMO_TEAMS)
     await tx
       .updateTable("User")
       .set({ teamId: teamId(team.name) })
-      .where("email", "in", DEMO_USERS.filter((u) => u.team === team.name).map((u) => u.email))
+      .where(
+        "email",
+        "in",
+        DEMO_USERS.filter((u) => u.team === team.name).map((u) => u.email),
+      )
       .execute();
   return userId;
 }
 
 const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string, userId: Ids) => ({
-  id, name: deal.name, accountName: deal.accountName, amountCents: deal.amountCents, currency: "USD",
-  type: deal.type, years: deal.years, users: deal.users, ownerId: userId(deal.ownerEmail), processVersionId,
-  stageKey: deal.stageKey, stageEnteredAt: deal.stageEnteredAt, status: deal.status, version: deal.version,
-  closeDate: deal.closeDate, originalCloseDate: deal.originalCloseDate,
-  closeDatePushes: deal.closeDatePushes, closeDateSlipDays: deal.closeDateSlipDays,
-  nextStep: deal.nextStep, nextStepDue: deal.nextStepDue,
-  discountPercent: deal.discountPercent, paymentTermsDays: deal.paymentTermsDays, termMonths: deal.termMonths,
-  nonStandardTerms: deal.nonStandardTerms, buyingProcess: deal.buyingProcess, decisionCriteria: deal.decisionCriteria,
-  whyWon: deal.whyWon, lostReasonCategory: deal.lost?.reasonCategory ?? null, lostExplanation: deal.lost?.explanation ?? null,
-  lostCompetitor: deal.lost?.competitor ?? null, lostMissingFunctionality: deal.lost?.missingFunctionality ?? null,
-  disqualifiedReason: deal.disqualifiedReason, closedAt: deal.closedAt, overriddenAt: deal.overriddenAt,
-  createdAt: deal.createdAt, updatedAt: deal.history[deal.history.length - 1]!.at,
+  id,
+  name: deal.name,
+  accountName: deal.accountName,
+  amountCents: deal.amountCents,
+  currency: "USD",
+  type: deal.type,
+  years: deal.years,
+  users: deal.users,
+  ownerId: userId(deal.ownerEmail),
+  processVersionId,
+  stageKey: deal.stageKey,
+  stageEnteredAt: deal.stageEnteredAt,
+  status: deal.status,
+  version: deal.version,
+  closeDate: deal.closeDate,
+  originalCloseDate: deal.originalCloseDate,
+  closeDatePushes: deal.closeDatePushes,
+  closeDateSlipDays: deal.closeDateSlipDays,
+  nextStep: deal.nextStep,
+  nextStepDue: deal.nextStepDue,
+  discountPercent: deal.discountPercent,
+  paymentTermsDays: deal.paymentTermsDays,
+  termMonths: deal.termMonths,
+  nonStandardTerms: deal.nonStandardTerms,
+  buyingProcess: deal.buyingProcess,
+  decisionCriteria: deal.decisionCriteria,
+  whyWon: deal.whyWon,
+  lostReasonCategory: deal.lost?.reasonCategory ?? null,
+  lostExplanation: deal.lost?.explanation ?? null,
+  lostCompetitor: deal.lost?.competitor ?? null,
+  lostMissingFunctionality: deal.lost?.missingFunctionality ?? null,
+  disqualifiedReason: deal.disqualifiedReason,
+  closedAt: deal.closedAt,
+  overriddenAt: deal.overriddenAt,
+  createdAt: deal.createdAt,
+  updatedAt: deal.history[deal.history.length - 1]!.at,
 });
 
 async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, userId: Ids): Promise<void> {
   const dealId = idsFor(plan.deals.map((d) => d.name));
-  await insertAll(tx, "Opportunity", plan.deals.map((deal) => opportunityRow(deal, dealId(deal.name), processVersionId, userId)));
+  await insertAll(
+    tx,
+    "Opportunity",
+    plan.deals.map((deal) => opportunityRow(deal, dealId(deal.name), processVersionId, userId)),
+  );
   const each = <T>(rows: (deal: PlannedDeal, opportunityId: string, ownerId: string) => T[]) =>
     plan.deals.flatMap((deal) => rows(deal, dealId(deal.name), userId(deal.ownerEmail)));
 
-  await insertAll(tx, "OpportunityContact", each((deal, opportunityId) =>
-    deal.contacts.map((c) => ({ id: newId(), opportunityId, name: c.name, email: c.email, title: c.title, role: c.role, createdAt: c.addedAt })),
-  ));
-  await insertAll(tx, "CriterionAttestation", each((deal, opportunityId, attestedById) =>
-    deal.attestations.map((a) => ({ id: newId(), opportunityId, attestedById, ...a })),
-  ));
-  await insertAll(tx, "CloseDateChange", each((deal, opportunityId, changedById) =>
-    deal.closeDateChanges.map((c) => ({ id: newId(), opportunityId, changedById, ...c })),
-  ));
-  await insertAll(tx, "ClosePlanStep", each((deal, opportunityId, ownerId) =>
-    deal.planSteps.map((step, position) => ({
-      id: newId(), opportunityId, position, title: step.title, dueDate: step.dueDate, doneAt: step.doneAt, createdAt: step.createdAt,
-      ownerUserId: step.ownerName ? null : ownerId, ownerName: step.ownerName ?? "",
-    })),
-  ));
+  await insertAll(
+    tx,
+    "OpportunityContact",
+    each((deal, opportunityId) =>
+      deal.contacts.map((c) => ({ id: newId(), opportunityId, name: c.name, email: c.email, title: c.title, role: c.role, createdAt: c.addedAt })),
+    ),
+  );
+  await insertAll(
+    tx,
+    "CriterionAttestation",
+    each((deal, opportunityId, attestedById) => deal.attestations.map((a) => ({ id: newId(), opportunityId, attestedById, ...a }))),
+  );
+  await insertAll(
+    tx,
+    "CloseDateChange",
+    each((deal, opportunityId, changedById) => deal.closeDateChanges.map((c) => ({ id: newId(), opportunityId, changedById, ...c }))),
+  );
+  await insertAll(
+    tx,
+    "ClosePlanStep",
+    each((deal, opportunityId, ownerId) =>
+      deal.planSteps.map((step, position) => ({
+        id: newId(),
+        opportunityId,
+        position,
+        title: step.title,
+        dueDate: step.dueDate,
+        doneAt: step.doneAt,
+        createdAt: step.createdAt,
+        ownerUserId: step.ownerName ? null : ownerId,
+        ownerName: step.ownerName ?? "",
+      })),
+    ),
+  );
   // One insert in time order, so entry ids are chronological too (the history is read by id).
   const history = each((deal, opportunityId) =>
     deal.history.map((h) => ({
-      opportunityId, type: h.type, at: h.at, actorId: userId(h.actorEmail),
-      fromStage: h.fromStage ?? null, toStage: h.toStage ?? null, secondsInStage: h.secondsInStage ?? null, details: JSON.stringify(h.details),
+      opportunityId,
+      type: h.type,
+      at: h.at,
+      actorId: userId(h.actorEmail),
+      fromStage: h.fromStage ?? null,
+      toStage: h.toStage ?? null,
+      secondsInStage: h.secondsInStage ?? null,
+      details: JSON.stringify(h.details),
     })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());
   await insertAll(tx, "HistoryEntry", history);

@@ -9,7 +9,15 @@ export async function listFiles(actor: Actor, opportunityId: string): Promise<{ 
   await getVisibleOpportunity(database().sql, actor, opportunityId);
   const rows = await db().file.findMany({ where: { opportunityId }, orderBy: { uploadedAt: "desc" } });
   return {
-    items: rows.map((f) => ({ id: f.id, kind: f.kind, originalName: f.originalName, storedName: f.storedName, contentType: f.contentType, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt.toISOString() })),
+    items: rows.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      originalName: f.originalName,
+      storedName: f.storedName,
+      contentType: f.contentType,
+      sizeBytes: f.sizeBytes,
+      uploadedAt: f.uploadedAt.toISOString(),
+    })),
   };
 }
 

@@ -14,7 +14,15 @@ import { removeStoredFile, writeStoredFile } from "./storage";
 
 export const maxUploadBytes = () => Number(process.env.MAX_UPLOAD_BYTES) || DEFAULT_MAX_UPLOAD_BYTES;
 
-export type UploadedFile = { id: string; kind: FileKind; originalName: string; storedName: string; contentType: string; sizeBytes: number; uploadedAt: string };
+export type UploadedFile = {
+  id: string;
+  kind: FileKind;
+  originalName: string;
+  storedName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+};
 
 /** Attaches a file to a deal. A signed contract is renamed to the naming convention (docs/rules/contracts-and-files.md). */
 export async function uploadFile(
@@ -45,7 +53,15 @@ export async function uploadFile(
       : originalName;
   const id = crypto.randomUUID();
   const storageKey = `${opportunityId}/${id}.${check.extension}`;
-  const file = { id, kind: input.kind, originalName, storedName, contentType: check.mime, sizeBytes: input.bytes.length, uploadedAt: now.toISOString() };
+  const file = {
+    id,
+    kind: input.kind,
+    originalName,
+    storedName,
+    contentType: check.mime,
+    sizeBytes: input.bytes.length,
+    uploadedAt: now.toISOString(),
+  };
   await writeStoredFile(storageKey, input.bytes);
   try {
     // At the version read above: the deal must still be as it was when the name was made (same
@@ -57,7 +73,10 @@ export async function uploadFile(
       () => ({
         write: async (tx) => {
           const sha256 = crypto.createHash("sha256").update(input.bytes).digest("hex");
-          await tx.insertInto("File").values({ ...file, opportunityId, storageKey, sha256, uploadedById: actor.id, uploadedAt: now }).execute();
+          await tx
+            .insertInto("File")
+            .values({ ...file, opportunityId, storageKey, sha256, uploadedById: actor.id, uploadedAt: now })
+            .execute();
         },
         history: [{ type: "file_attached", details: { fileId: id, kind: input.kind, originalName, storedName } }],
       }),

@@ -32,34 +32,57 @@ export async function attestCriterion(
   now = new Date(),
   tx?: Tx,
 ): Promise<OpportunityResponse> {
-  return changeOpportunity(actor, { id, version: input.version }, ({ row, process }) => {
-    const current = process.stages.find((s) => s.key === row.stageKey)!;
-    const found = findCheckCriterion(process, current.order, key, input.stage);
-    if (!found) throw new AppError("NOT_FOUND", `This deal's process has no exit criterion "${key}".`);
-    if (found.criterion.type !== "check")
-      throw new AppError("VALIDATION_FAILED", `"${found.criterion.label}" is checked by the app from the deal's ${found.criterion.type}; it cannot be attested.`, {
-        fields: [{ field: "key", message: `a ${found.criterion.type} criterion is not attested` }],
-      });
-    const stageKey = found.stage.key;
-    const attested = row.attestations.some((a) => a.stageKey === stageKey && a.criterionKey === key);
-    if (input.satisfied === attested) return null; // already so: no new version
-    return {
-      write: async (tx) => {
-        if (input.satisfied) {
-          await tx
-            .insertInto("CriterionAttestation")
-            .values({ id: newId(), opportunityId: id, stageKey, criterionKey: key, attestedById: actor.id, attestedAt: now, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" })
-            .execute();
-        } else {
-          await tx.deleteFrom("CriterionAttestation").where("opportunityId", "=", id).where("stageKey", "=", stageKey).where("criterionKey", "=", key).execute();
-        }
-      },
-      history: [
-        {
-          type: input.satisfied ? "criterion_attested" : "criterion_cleared",
-          details: { stage: stageKey, key, label: found.criterion.label, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
+  return changeOpportunity(
+    actor,
+    { id, version: input.version },
+    ({ row, process }) => {
+      const current = process.stages.find((s) => s.key === row.stageKey)!;
+      const found = findCheckCriterion(process, current.order, key, input.stage);
+      if (!found) throw new AppError("NOT_FOUND", `This deal's process has no exit criterion "${key}".`);
+      if (found.criterion.type !== "check")
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `"${found.criterion.label}" is checked by the app from the deal's ${found.criterion.type}; it cannot be attested.`,
+          {
+            fields: [{ field: "key", message: `a ${found.criterion.type} criterion is not attested` }],
+          },
+        );
+      const stageKey = found.stage.key;
+      const attested = row.attestations.some((a) => a.stageKey === stageKey && a.criterionKey === key);
+      if (input.satisfied === attested) return null; // already so: no new version
+      return {
+        write: async (tx) => {
+          if (input.satisfied) {
+            await tx
+              .insertInto("CriterionAttestation")
+              .values({
+                id: newId(),
+                opportunityId: id,
+                stageKey,
+                criterionKey: key,
+                attestedById: actor.id,
+                attestedAt: now,
+                note: input.note ?? "",
+                evidenceUrl: input.evidenceUrl ?? "",
+              })
+              .execute();
+          } else {
+            await tx
+              .deleteFrom("CriterionAttestation")
+              .where("opportunityId", "=", id)
+              .where("stageKey", "=", stageKey)
+              .where("criterionKey", "=", key)
+              .execute();
+          }
         },
-      ],
-    };
-  }, { tx, now });
+        history: [
+          {
+            type: input.satisfied ? "criterion_attested" : "criterion_cleared",
+            details: { stage: stageKey, key, label: found.criterion.label, note: input.note ?? "", evidenceUrl: input.evidenceUrl ?? "" },
+          },
+        ],
+      };
+    },
+    { tx, now },
+  );
 }

@@ -78,7 +78,10 @@ export async function changeOpportunity<R = OpportunityResponse>(
       await updateVersioned(tx, target.id, target.version, columns, now);
       await change.write?.(tx);
       const base = { opportunityId: target.id, actorId: actor.id, at: now };
-      await recordHistory(tx, change.history.map((entry) => ({ ...base, ...entry })));
+      await recordHistory(
+        tx,
+        change.history.map((entry) => ({ ...base, ...entry })),
+      );
       for (const message of change.messages ?? []) await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);

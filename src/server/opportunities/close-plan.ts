@@ -35,17 +35,30 @@ export async function getClosePlan(actor: Actor, id: string, now = new Date(), q
 }
 
 /** Replaces the close plan: the steps worked back from the target decision date. */
-export async function replaceClosePlan(actor: Actor, id: string, input: ReplaceClosePlanRequest, now = new Date(), tx?: Tx): Promise<ClosePlanResponse> {
+export async function replaceClosePlan(
+  actor: Actor,
+  id: string,
+  input: ReplaceClosePlanRequest,
+  now = new Date(),
+  tx?: Tx,
+): Promise<ClosePlanResponse> {
   return changeOpportunity(
     actor,
     { id, version: input.version },
     async ({ tx }) => {
       const ownerIds = [...new Set(input.steps.map((s) => s.ownerUserId).filter((x): x is string => !!x))];
       const known = ownerIds.length
-        ? await tx.selectFrom("User").select((eb) => eb.fn.countAll<number>().as("n")).where("id", "in", ownerIds).where("active", "=", true).executeTakeFirstOrThrow()
+        ? await tx
+            .selectFrom("User")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("id", "in", ownerIds)
+            .where("active", "=", true)
+            .executeTakeFirstOrThrow()
         : { n: 0 };
       if (Number(known.n) !== ownerIds.length)
-        throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", { fields: [{ field: "steps.ownerUserId", message: "no such user" }] });
+        throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", {
+          fields: [{ field: "steps.ownerUserId", message: "no such user" }],
+        });
       return {
         write: async (tx) => {
           await tx.deleteFrom("ClosePlanStep").where("opportunityId", "=", id).execute();

@@ -42,7 +42,8 @@ export function dealFacts(row: OpportunityRow, rules: readonly DealDeskRule[]): 
     attested: new Set(row.attestations.map((a) => attestationKey(a.stageKey, a.criterionKey))),
     files: row.files,
     planSteps: row.planSteps.map((s) => ({
-      ownerUserId: s.ownerUserId, ownerName: s.ownerName,
+      ownerUserId: s.ownerUserId,
+      ownerName: s.ownerName,
       dueDate: s.dueDate,
     })),
     approvalStatus: dealApproval(row, rules).status,

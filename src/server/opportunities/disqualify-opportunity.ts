@@ -13,12 +13,17 @@ export async function disqualifyOpportunity(
   now = new Date(),
   tx?: Tx,
 ): Promise<OpportunityResponse> {
-  return changeOpportunity(actor, { id, version: input.version }, ({ row, process }) => {
-    if (!process.stages.some((s) => s.key === row.stageKey && canDisqualify(s)))
-      throw new AppError("TRANSITION_NOT_ALLOWED", `Only a deal in ${process.stages[0]?.name} is disqualified; a later deal is closed lost.`);
-    return {
-      columns: { status: "disqualified", disqualifiedReason: input.reason, closedAt: now },
-      history: [{ type: "disqualified", fromStage: row.stageKey, details: { reason: input.reason } }],
-    };
-  }, { tx, now });
+  return changeOpportunity(
+    actor,
+    { id, version: input.version },
+    ({ row, process }) => {
+      if (!process.stages.some((s) => s.key === row.stageKey && canDisqualify(s)))
+        throw new AppError("TRANSITION_NOT_ALLOWED", `Only a deal in ${process.stages[0]?.name} is disqualified; a later deal is closed lost.`);
+      return {
+        columns: { status: "disqualified", disqualifiedReason: input.reason, closedAt: now },
+        history: [{ type: "disqualified", fromStage: row.stageKey, details: { reason: input.reason } }],
+      };
+    },
+    { tx, now },
+  );
 }

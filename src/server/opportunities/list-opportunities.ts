@@ -16,7 +16,9 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   const at = new Date(iso ?? "");
   const year = at.getUTCFullYear();
   if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || Number.isNaN(at.getTime()) || year < 1900 || year > 9999)
-    throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: [{ field: "query.cursor", message: "not a cursor from this API" }] });
+    throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", {
+      fields: [{ field: "query.cursor", message: "not a cursor from this API" }],
+    });
   return { at, id };
 }
 
@@ -35,7 +37,10 @@ export async function listOpportunities(
   }
   const q = database().sql;
   const rows = await loadOpportunities(q, sql<boolean>`${sql.join(filters, sql` AND `)}`, (b) =>
-    b.orderBy("o.createdAt", "desc").orderBy("o.id", "desc").limit(query.limit + 1),
+    b
+      .orderBy("o.createdAt", "desc")
+      .orderBy("o.id", "desc")
+      .limit(query.limit + 1),
   );
   const page = rows.slice(0, query.limit);
   const items = [];

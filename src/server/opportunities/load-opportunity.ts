@@ -47,11 +47,7 @@ export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
           .limit(1),
       ).as("approvalRequests"),
       jsonArrayFrom(
-        eb
-          .selectFrom("DealDeskRule as d")
-          .select(["d.key", "d.label", "d.groups", "d.condition"])
-          .where("d.active", "=", true)
-          .orderBy("d.position"),
+        eb.selectFrom("DealDeskRule as d").select(["d.key", "d.label", "d.groups", "d.condition"]).where("d.active", "=", true).orderBy("d.position"),
       ).as("rules"),
     ])
     .where(where);
@@ -87,6 +83,10 @@ export async function loadOpportunity(q: Sql, where: Expression<SqlBool>): Promi
 type Query = ReturnType<typeof opportunityQuery>;
 
 /** Every deal matching `where`, in no particular order unless `shape` sorts and cuts the list. */
-export async function loadOpportunities(q: Sql, where: Expression<SqlBool>, shape: (query: Query) => Query = (query) => query): Promise<LoadedOpportunity[]> {
+export async function loadOpportunities(
+  q: Sql,
+  where: Expression<SqlBool>,
+  shape: (query: Query) => Query = (query) => query,
+): Promise<LoadedOpportunity[]> {
   return (await shape(opportunityQuery(q, where)).execute()).map(toLoaded);
 }

@@ -8,12 +8,7 @@ import type { OpportunityResponse } from "../../schemas/opportunities";
 import { dealApproval, dealFacts } from "./deal-facts";
 import type { OpportunityRow } from "./load-opportunity";
 
-export function toOpportunityResponse(
-  row: OpportunityRow,
-  process: ProcessVersion,
-  rules: readonly DealDeskRule[],
-  now: Date,
-): OpportunityResponse {
+export function toOpportunityResponse(row: OpportunityRow, process: ProcessVersion, rules: readonly DealDeskRule[], now: Date): OpportunityResponse {
   const stage = findStage(process, row.stageKey);
   if (!stage) throw new Error(`Opportunity ${row.id} is in unknown stage ${row.stageKey}`);
   const facts = dealFacts(row, rules);

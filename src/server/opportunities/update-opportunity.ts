@@ -38,59 +38,82 @@ export async function updateOpportunity(
   now = new Date(),
   tx?: Tx,
 ): Promise<OpportunityResponse> {
-  return changeOpportunity(actor, { id, version: input.version }, async ({ tx, row }) => {
-    let columns: OpportunityChanges = {};
-    const history: ChangeEntry[] = [];
-    const writes: ((tx: Tx) => Promise<unknown>)[] = [];
+  return changeOpportunity(
+    actor,
+    { id, version: input.version },
+    async ({ tx, row }) => {
+      let columns: OpportunityChanges = {};
+      const history: ChangeEntry[] = [];
+      const writes: ((tx: Tx) => Promise<unknown>)[] = [];
 
-    const changes: Record<string, { from: Json; to: Json }> = {};
-    for (const [field, [read, write]] of Object.entries(FIELDS)) {
-      const next = input[field as keyof typeof FIELDS];
-      if (next === undefined || next === read(row)) continue;
-      changes[field] = { from: read(row), to: next };
-      columns = { ...columns, ...(write as (v: unknown) => OpportunityChanges)(next) };
-    }
-
-    if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
-      await assertAssignableOwner(tx, actor, input.ownerId);
-      changes.ownerId = { from: row.ownerId, to: input.ownerId };
-      columns.ownerId = input.ownerId;
-    }
-    if (Object.keys(changes).length) history.push({ type: "field_changed", details: { changes } });
-
-    const oldDue = row.nextStepDue ? toCalendarDate(row.nextStepDue) : null;
-    const nextStepChanged = input.nextStep !== undefined && input.nextStep !== row.nextStep;
-    const dueChanged = input.nextStepDue !== undefined && input.nextStepDue !== oldDue;
-    if (nextStepChanged || dueChanged) {
-      const step = input.nextStep ?? row.nextStep;
-      const due = input.nextStepDue === undefined ? oldDue : input.nextStepDue;
-      columns = { ...columns, nextStep: step, nextStepDue: due ? fromCalendarDate(due) : null };
-      history.push({ type: "next_step_changed", details: { from: { nextStep: row.nextStep, nextStepDue: oldDue }, to: { nextStep: step, nextStepDue: due } } });
-    }
-
-    if (input.closeDate !== undefined) {
-      const original = toCalendarDate(row.originalCloseDate);
-      const change = planCloseDateChange(toCalendarDate(row.closeDate), input.closeDate, input.reason);
-      if (!change.ok) throw new AppError("VALIDATION_FAILED", "Moving the close date later needs a reason.", { fields: [{ field: change.field, message: change.message }] });
-      if (change.changed) {
-        columns = {
-          ...columns,
-          closeDate: fromCalendarDate(change.newDate),
-          closeDatePushes: row.closeDatePushes + (change.isPush ? 1 : 0),
-          closeDateSlipDays: Math.max(0, daysBetween(original, change.newDate)),
-        };
-        writes.push((tx) =>
-          tx
-            .insertInto("CloseDateChange")
-            .values({ id: newId(), opportunityId: id, oldDate: fromCalendarDate(change.oldDate), newDate: fromCalendarDate(change.newDate), slipDays: change.slipDays, reason: change.reason, changedById: actor.id, changedAt: now })
-            .execute(),
-        );
-        history.push({ type: "close_date_changed", details: { oldDate: change.oldDate, newDate: change.newDate, slipDays: change.slipDays, reason: change.reason } });
+      const changes: Record<string, { from: Json; to: Json }> = {};
+      for (const [field, [read, write]] of Object.entries(FIELDS)) {
+        const next = input[field as keyof typeof FIELDS];
+        if (next === undefined || next === read(row)) continue;
+        changes[field] = { from: read(row), to: next };
+        columns = { ...columns, ...(write as (v: unknown) => OpportunityChanges)(next) };
       }
-    }
 
-    const [first, ...rest] = history;
-    if (!first) return null; // nothing changed: no new version
-    return { columns, history: [first, ...rest], write: async (tx) => void (await Promise.all(writes.map((w) => w(tx)))) };
-  }, { tx, now });
+      if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
+        await assertAssignableOwner(tx, actor, input.ownerId);
+        changes.ownerId = { from: row.ownerId, to: input.ownerId };
+        columns.ownerId = input.ownerId;
+      }
+      if (Object.keys(changes).length) history.push({ type: "field_changed", details: { changes } });
+
+      const oldDue = row.nextStepDue ? toCalendarDate(row.nextStepDue) : null;
+      const nextStepChanged = input.nextStep !== undefined && input.nextStep !== row.nextStep;
+      const dueChanged = input.nextStepDue !== undefined && input.nextStepDue !== oldDue;
+      if (nextStepChanged || dueChanged) {
+        const step = input.nextStep ?? row.nextStep;
+        const due = input.nextStepDue === undefined ? oldDue : input.nextStepDue;
+        columns = { ...columns, nextStep: step, nextStepDue: due ? fromCalendarDate(due) : null };
+        history.push({
+          type: "next_step_changed",
+          details: { from: { nextStep: row.nextStep, nextStepDue: oldDue }, to: { nextStep: step, nextStepDue: due } },
+        });
+      }
+
+      if (input.closeDate !== undefined) {
+        const original = toCalendarDate(row.originalCloseDate);
+        const change = planCloseDateChange(toCalendarDate(row.closeDate), input.closeDate, input.reason);
+        if (!change.ok)
+          throw new AppError("VALIDATION_FAILED", "Moving the close date later needs a reason.", {
+            fields: [{ field: change.field, message: change.message }],
+          });
+        if (change.changed) {
+          columns = {
+            ...columns,
+            closeDate: fromCalendarDate(change.newDate),
+            closeDatePushes: row.closeDatePushes + (change.isPush ? 1 : 0),
+            closeDateSlipDays: Math.max(0, daysBetween(original, change.newDate)),
+          };
+          writes.push((tx) =>
+            tx
+              .insertInto("CloseDateChange")
+              .values({
+                id: newId(),
+                opportunityId: id,
+                oldDate: fromCalendarDate(change.oldDate),
+                newDate: fromCalendarDate(change.newDate),
+                slipDays: change.slipDays,
+                reason: change.reason,
+                changedById: actor.id,
+                changedAt: now,
+              })
+              .execute(),
+          );
+          history.push({
+            type: "close_date_changed",
+            details: { oldDate: change.oldDate, newDate: change.newDate, slipDays: change.slipDays, reason: change.reason },
+          });
+        }
+      }
+
+      const [first, ...rest] = history;
+      if (!first) return null; // nothing changed: no new version
+      return { columns, history: [first, ...rest], write: async (tx) => void (await Promise.all(writes.map((w) => w(tx)))) };
+    },
+    { tx, now },
+  );
 }

@@ -10,7 +10,11 @@ import { listAssignableOwners } from "./people";
 export async function getNewDealForm(actor: Actor) {
   assertCan(actor, "opportunity.create");
   const tx = db();
-  const [process, owners, rules] = await Promise.all([getActiveProcessVersion(database().sql), listAssignableOwners(actor, tx), loadDealDeskRules(database().sql)]);
+  const [process, owners, rules] = await Promise.all([
+    getActiveProcessVersion(database().sql),
+    listAssignableOwners(actor, tx),
+    loadDealDeskRules(database().sql),
+  ]);
   const first = process.stages[0]!;
   return {
     processName: process.name,

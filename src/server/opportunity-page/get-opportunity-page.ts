@@ -41,7 +41,14 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
   const stage = process.stages.find((s) => s.key === row.stageKey)!;
   const isOpen = row.status === "open";
   const may = opportunityCapabilities(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
-  const contractFacts = { closeDate: deal.closeDate, accountName: row.accountName, type: row.type, years: row.years, users: row.users, termMonths: row.termMonths };
+  const contractFacts = {
+    closeDate: deal.closeDate,
+    accountName: row.accountName,
+    type: row.type,
+    years: row.years,
+    users: row.users,
+    termMonths: row.termMonths,
+  };
 
   return {
     deal,
@@ -51,7 +58,9 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
       stages: process.stages,
     },
     daysInStage: Math.max(0, daysBetween(toCalendarDate(row.stageEnteredAt), toCalendarDate(now))),
-    checklist: isOpen ? buildChecklist(criteriaStatus(facts, stage), { stageKey: stage.key, attestations, files, contacts: deal.contacts, closePlan }) : [],
+    checklist: isOpen
+      ? buildChecklist(criteriaStatus(facts, stage), { stageKey: stage.key, attestations, files, contacts: deal.contacts, closePlan })
+      : [],
     outlook: stageOutlook(process, { stageKey: row.stageKey, status: row.status }, facts),
     lostFrom,
     closePlan,

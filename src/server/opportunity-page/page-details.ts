@@ -6,8 +6,24 @@ import { toCalendarDate } from "../../domain/dates";
 import type { FileKind } from "../../domain/process/types";
 
 export type Attestation = { stageKey: string; criterionKey: string; byName: string; at: string; note: string; evidenceUrl: string };
-export type CloseDateChangeView = { id: string; oldDate: string; newDate: string; slipDays: number; reason: string; byName: string | null; at: string };
-export type FileView = { id: string; kind: FileKind; storedName: string; originalName: string; sizeBytes: number; uploadedAt: string; uploaderName: string | null };
+export type CloseDateChangeView = {
+  id: string;
+  oldDate: string;
+  newDate: string;
+  slipDays: number;
+  reason: string;
+  byName: string | null;
+  at: string;
+};
+export type FileView = {
+  id: string;
+  kind: FileKind;
+  storedName: string;
+  originalName: string;
+  sizeBytes: number;
+  uploadedAt: string;
+  uploaderName: string | null;
+};
 export type ApprovalRequestView = {
   status: string;
   createdAt: string;

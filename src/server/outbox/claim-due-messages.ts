@@ -60,11 +60,7 @@ export function claimDueMessages(database: Database, claim: Claim): Promise<Clai
  * message, and the next try sends the same idempotency key. A message that keeps killing its
  * worker thus still reaches `failed` when its retry period is over.
  */
-async function abandon(
-  tx: Tx,
-  message: { id: string; attempts: number; firstAttemptAt: Date | null; claimedBy: string | null },
-  claim: Claim,
-) {
+async function abandon(tx: Tx, message: { id: string; attempts: number; firstAttemptAt: Date | null; claimedBy: string | null }, claim: Claim) {
   const { now } = claim;
   const next = afterFailure({ attempts: message.attempts, firstAttemptAt: message.firstAttemptAt ?? now, now }, claim.schedule, claim.random);
   const error = `Worker ${message.claimedBy ?? "?"} stopped before reporting; the receiver may have the message.`;

@@ -14,7 +14,10 @@ export async function listOutboxMessages(actor: Actor, query: ListOutboxQuery): 
   let messages = db.selectFrom("OutboxMessage").selectAll().orderBy("createdAt", "desc").orderBy("id", "desc").limit(query.limit);
   if (query.status) messages = messages.where("status", "=", query.status);
   const rows = await messages.execute();
-  const attempts = await recentAttempts(db, rows.map((r) => r.id));
+  const attempts = await recentAttempts(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((row) => toResponse(row, attempts.get(row.id) ?? [])) };
 }
 

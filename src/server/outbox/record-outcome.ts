@@ -45,7 +45,11 @@ function nextState(message: ClaimedMessage, result: SendResult, { now, schedule,
     case "not_configured":
       return { status: "not_configured" as const };
     case "failed": {
-      const next = afterFailure({ attempts: message.attempts, firstAttemptAt: message.firstAttemptAt, now, permanent: result.permanent }, schedule, random);
+      const next = afterFailure(
+        { attempts: message.attempts, firstAttemptAt: message.firstAttemptAt, now, permanent: result.permanent },
+        schedule,
+        random,
+      );
       return next.retry ? { status: "pending" as const, nextAttemptAt: next.at } : { status: "failed" as const };
     }
     default: {

@@ -15,9 +15,13 @@ const versionQuery = (q: Sql, id: string) =>
           .selectFrom("Stage as s")
           .selectAll("s")
           .select((se) =>
-            jsonArrayFrom(se.selectFrom("ExitCriterion as c").select(["c.key", "c.label", "c.type", "c.config"]).whereRef("c.stageId", "=", "s.id").orderBy("c.order")).as(
-              "exitCriteria",
-            ),
+            jsonArrayFrom(
+              se
+                .selectFrom("ExitCriterion as c")
+                .select(["c.key", "c.label", "c.type", "c.config"])
+                .whereRef("c.stageId", "=", "s.id")
+                .orderBy("c.order"),
+            ).as("exitCriteria"),
           )
           .whereRef("s.processVersionId", "=", "v.id")
           .orderBy("s.order"),

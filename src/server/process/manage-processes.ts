@@ -21,7 +21,13 @@ export async function listProcesses(actor: Actor) {
       name: p.name,
       isDefault: p.isDefault,
       latestVersion: p.versions[0]?.version ?? 0,
-      versions: p.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString(), note: v.note, opportunities: v._count.opportunities })),
+      versions: p.versions.map((v) => ({
+        id: v.id,
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        note: v.note,
+        opportunities: v._count.opportunities,
+      })),
     })),
     templates: PROCESS_TEMPLATES.map((t) => ({ key: t.key, name: t.name, description: t.description })),
   };

@@ -78,7 +78,15 @@ export async function publishProcessVersion(
     )
     .execute();
   const criteria = stages.flatMap(({ id: stageId, stage }) =>
-    stage.exitCriteria.map((c, order) => ({ id: newId(), stageId, key: c.key, label: c.label, type: c.type, order, config: JSON.stringify(criterionConfig(c)) })),
+    stage.exitCriteria.map((c, order) => ({
+      id: newId(),
+      stageId,
+      key: c.key,
+      label: c.label,
+      type: c.type,
+      order,
+      config: JSON.stringify(criterionConfig(c)),
+    })),
   );
   if (criteria.length) await tx.insertInto("ExitCriterion").values(criteria).execute();
   return { processId, processVersionId, version };

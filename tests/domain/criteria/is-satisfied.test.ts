@@ -12,8 +12,7 @@ const field = (f: CriterionField, condition: FieldCondition): ExitCriterion => (
   field: f,
   condition,
 });
-const holds = (criterion: ExitCriterion, overrides: Partial<DealFacts>, stageKey = "qualify") =>
-  isSatisfied(criterion, stageKey, facts(overrides));
+const holds = (criterion: ExitCriterion, overrides: Partial<DealFacts>, stageKey = "qualify") => isSatisfied(criterion, stageKey, facts(overrides));
 
 describe("field: gt", () => {
   test("amount gt compares the amount in major units, strictly", () => {
@@ -92,7 +91,9 @@ describe("field: contacts", () => {
   });
 
   test("has_contact_role on a field other than contacts never holds", () => {
-    expect(holds(field("buyingProcess", { op: "has_contact_role", role: "champion" }), { buyingProcess: "x", contactRoles: ["champion"] })).toBe(false);
+    expect(holds(field("buyingProcess", { op: "has_contact_role", role: "champion" }), { buyingProcess: "x", contactRoles: ["champion"] })).toBe(
+      false,
+    );
   });
 
   test("contacts is_set holds when there is at least one contact", () => {

@@ -53,9 +53,7 @@ describe("new customer: CLOSEDATE_COMPANYNAME_#OFYEARS", () => {
   });
 
   test("an expansion's name carries users, not years", () => {
-    expect(contractBaseName(contract({ type: "expansion", users: 250, years: 3, termMonths: 36 }))).toBe(
-      "3.24.22_Envoy_EXPANSION_250",
-    );
+    expect(contractBaseName(contract({ type: "expansion", users: 250, years: 3, termMonths: 36 }))).toBe("3.24.22_Envoy_EXPANSION_250");
   });
 });
 
@@ -91,7 +89,7 @@ describe("the company name as it may appear in a file name", () => {
     ["Müller GmbH", "Muller-GmbH"],
     ["Acme Inc.", "Acme-Inc"],
     ["acme.io", "acme-io"],
-    ["O'Brien \"Group\"", "O-Brien-Group"],
+    ['O\'Brien "Group"', "O-Brien-Group"],
     ["Johnson & Johnson", "Johnson-&-Johnson"],
     ["A+B Labs", "A+B-Labs"],
     ["Rolls-Royce", "Rolls-Royce"],

@@ -1,15 +1,7 @@
 // Closed Lost and re-opening start at the second stage; a loss says why, to whom and what was missing,
 // "none" being an answer and a blank not. The engine, the board and the deal page all ask these.
 import { describe, expect, test } from "vitest";
-import {
-  canCloseLost,
-  canDisqualify,
-  canReopenInto,
-  firstQualifiedStage,
-  isNone,
-  lostFieldProblems,
-  NONE,
-} from "@/src/domain/moves/closed-lost";
+import { canCloseLost, canDisqualify, canReopenInto, firstQualifiedStage, isNone, lostFieldProblems, NONE } from "@/src/domain/moves/closed-lost";
 import { processVersion, standardB2B } from "../support";
 import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
 

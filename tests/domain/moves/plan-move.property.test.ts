@@ -21,16 +21,12 @@ const NO_CONTRACT = processVersion({
   ),
 });
 const OPEN_KEYS = STANDARD.stages.filter((s) => s.kind === "open").map((s) => s.key);
-const ALL_ATTESTATIONS = STANDARD.stages.flatMap((s) =>
-  s.exitCriteria.filter((c) => c.type === "check").map((c) => attestationKey(s.key, c.key)),
-);
+const ALL_ATTESTATIONS = STANDARD.stages.flatMap((s) => s.exitCriteria.filter((c) => c.type === "check").map((c) => attestationKey(s.key, c.key)));
 
 // ---- arbitraries -------------------------------------------------------------------------------
 
 const calendarDate = (from = "2000-01-01", to = "2099-12-31") =>
-  fc
-    .date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true })
-    .map(toCalendarDate);
+  fc.date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true }).map(toCalendarDate);
 /** Texts that are sometimes blank, sometimes anything. */
 const text = fc.oneof(
   { arbitrary: fc.constantFrom("", " ", "\t\n"), weight: 2 },
@@ -85,7 +81,11 @@ const dealFacts = (process: ProcessVersion) =>
   fc.oneof(
     arbitraryFacts,
     fc
-      .tuple(fc.subarray(OPEN_KEYS), fc.constantFrom("new" as const, "expansion" as const), fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }))
+      .tuple(
+        fc.subarray(OPEN_KEYS),
+        fc.constantFrom("new" as const, "expansion" as const),
+        fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
+      )
       .map(([keys, type, users]) => factsSatisfying(keys, { type, users }, process)),
   );
 
@@ -112,12 +112,14 @@ const request: fc.Arbitrary<MoveRequest> = fc.record(
   { requiredKeys: ["toStage"] },
 );
 
-const scenario = fc.record({
-  process: fc.constantFrom(STANDARD, NO_CONTRACT),
-  position,
-  request,
-  canOverride: fc.boolean(),
-}).chain((s) => dealFacts(s.process).map((deal) => ({ ...s, deal })));
+const scenario = fc
+  .record({
+    process: fc.constantFrom(STANDARD, NO_CONTRACT),
+    position,
+    request,
+    canOverride: fc.boolean(),
+  })
+  .chain((s) => dealFacts(s.process).map((deal) => ({ ...s, deal })));
 
 const run = (s: { process: ProcessVersion; position: DealPosition; deal: DealFacts; request: MoveRequest; canOverride: boolean }) =>
   planMove(s.process, s.position, s.deal, s.request, { canOverride: s.canOverride });
@@ -149,7 +151,9 @@ function expectDocumentedShape(plan: MovePlan, s: { process: ProcessVersion; pos
       expect(Object.keys(plan).sort()).toEqual(["code", "fields", "message", "ok"]);
       expect(plan.fields.length).toBeGreaterThan(0);
       for (const f of plan.fields) {
-        expect(f.field).toMatch(/^(toStage|reason|won\.whyWon|override\.justification|lost\.(reasonCategory|explanation|competitor|missingFunctionality))$/);
+        expect(f.field).toMatch(
+          /^(toStage|reason|won\.whyWon|override\.justification|lost\.(reasonCategory|explanation|competitor|missingFunctionality))$/,
+        );
         expect(f.message.trim()).not.toBe("");
       }
       break;
@@ -332,7 +336,9 @@ describe("the proposed contract name always follows the convention", () => {
         const same =
           safeCompanyName(f.accountName) === safeCompanyName(g.accountName) &&
           f.type === g.type &&
-          (f.type === "expansion" ? (f.users ?? 0) === (g.users ?? 0) : contractBaseName(f).split("_").at(-1) === contractBaseName(g).split("_").at(-1));
+          (f.type === "expansion"
+            ? (f.users ?? 0) === (g.users ?? 0)
+            : contractBaseName(f).split("_").at(-1) === contractBaseName(g).split("_").at(-1));
         expect(followsContractConvention(`${contractBaseName(f)}.pdf`, g)).toBe(same);
       }),
       { numRuns: 1000 },

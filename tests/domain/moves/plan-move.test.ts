@@ -4,16 +4,7 @@ import type { DealFacts } from "@/src/domain/criteria/deal-facts";
 import { isMoveBack, planMove, type DealPosition, type MoveRequest } from "@/src/domain/moves/plan-move";
 import type { ProcessVersion } from "@/src/domain/process/process-version";
 import { STANDARD_B2B } from "@/src/domain/process/templates/standard-b2b";
-import {
-  completePlan,
-  facts,
-  factsSatisfying,
-  processVersion,
-  signedContract,
-  stageOf,
-  standardB2B,
-  unmetOf,
-} from "../support";
+import { completePlan, facts, factsSatisfying, processVersion, signedContract, stageOf, standardB2B, unmetOf } from "../support";
 
 const P = standardB2B();
 const open = (stageKey: string): DealPosition => ({ stageKey, status: "open" });
@@ -56,17 +47,12 @@ const invalid = (field: string, message: string) => ({
 
 describe("forward one stage: every exit criterion of the current stage must be met", () => {
   test("with all of Identify's criteria met, Identify → Qualify is a forward move", () => {
-    expect(move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify" })).toEqual(
-      okMove("forward", "identify", "qualify"),
-    );
+    expect(move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify" })).toEqual(okMove("forward", "identify", "qualify"));
   });
 
-  test.each(OPEN_KEYS.slice(0, -1).map((k, i) => [k, OPEN_KEYS[i + 1]!]))(
-    "with all of its criteria met, %s → %s is a forward move",
-    (from, to) => {
-      expect(move(open(from), factsSatisfying([from]), { toStage: to })).toEqual(okMove("forward", from, to));
-    },
-  );
+  test.each(OPEN_KEYS.slice(0, -1).map((k, i) => [k, OPEN_KEYS[i + 1]!]))("with all of its criteria met, %s → %s is a forward move", (from, to) => {
+    expect(move(open(from), factsSatisfying([from]), { toStage: to })).toEqual(okMove("forward", from, to));
+  });
 
   test("with some of Identify's criteria unmet, the move is refused listing exactly those, with label and type", () => {
     const deal = facts({ buyingProcess: "Procurement after a CFO sign-off" });
@@ -94,9 +80,7 @@ describe("forward one stage: every exit criterion of the current stage must be m
 
   test("the next stage's own criteria are not asked for when entering it", () => {
     // Qualify's criteria are all met, Propose's are all unmet: Qualify → Propose is allowed.
-    expect(move(open("qualify"), factsSatisfying(["qualify"]), { toStage: "propose" })).toEqual(
-      okMove("forward", "qualify", "propose"),
-    );
+    expect(move(open("qualify"), factsSatisfying(["qualify"]), { toStage: "propose" })).toEqual(okMove("forward", "qualify", "propose"));
   });
 });
 
@@ -138,9 +122,7 @@ describe("forward skipping stages: the current and every skipped stage's criteri
     const deal = factsSatisfying(["identify", "qualify", "propose"]);
     const attested = new Set(deal.attested);
     attested.delete("qualify:budget_confirmed");
-    expect(move(open("identify"), { ...deal, attested }, { toStage: "negotiate" })).toEqual(
-      refused(unmetOf(P, "qualify", "budget_confirmed")),
-    );
+    expect(move(open("identify"), { ...deal, attested }, { toStage: "negotiate" })).toEqual(refused(unmetOf(P, "qualify", "budget_confirmed")));
   });
 });
 
@@ -241,17 +223,13 @@ describe("each criterion type gates a forward move", () => {
       const base = factsSatisfying(["finalize"]);
       const deal = { ...base, files: [signedContract(base, ext)] };
       expect(deal.files[0]!.storedName).toBe(`3.24.22_Envoy_1${ext}`);
-      expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
-        okMove("won", "finalize", "closed_won"),
-      );
+      expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(okMove("won", "finalize", "closed_won"));
     });
 
     test("one correctly named signed contract among wrongly named ones counts", () => {
       const base = factsSatisfying(["finalize"]);
       const deal = { ...base, files: [{ kind: "signed_contract" as const, storedName: "draft.pdf" }, signedContract(base)] };
-      expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
-        okMove("won", "finalize", "closed_won"),
-      );
+      expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(okMove("won", "finalize", "closed_won"));
     });
   });
 
@@ -345,9 +323,7 @@ describe("Closed Lost: only from Qualify or later, and only its own fields", () 
   test.each(["qualify", "propose", "negotiate", "finalize"])(
     "Closed Lost from %s with all four lost fields is allowed, without checking any criterion",
     (from) => {
-      expect(move(open(from), facts(), { toStage: "closed_lost", lost: ALL_LOST_FIELDS })).toEqual(
-        okMove("lost", from, "closed_lost"),
-      );
+      expect(move(open(from), facts(), { toStage: "closed_lost", lost: ALL_LOST_FIELDS })).toEqual(okMove("lost", from, "closed_lost"));
     },
   );
 
@@ -409,9 +385,7 @@ describe("Closed Won: why we won, every criterion from the current stage on, and
 
   test("Closed Won from Negotiate with Negotiate and Finalize done is allowed", () => {
     const deal = factsSatisfying(["negotiate", "finalize"]);
-    expect(move(open("negotiate"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
-      okMove("won", "negotiate", "closed_won"),
-    );
+    expect(move(open("negotiate"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(okMove("won", "negotiate", "closed_won"));
   });
 
   test("Closed Won from Finalize with its criteria met and the contract named by the convention is allowed", () => {
@@ -425,9 +399,7 @@ describe("Closed Won: why we won, every criterion from the current stage on, and
   test("Closed Won of an expansion needs the EXPANSION name with the number of users", () => {
     const base = factsSatisfying(["finalize"], { type: "expansion", users: 11 });
     expect(base.files[0]!.storedName).toBe("3.24.22_Envoy_EXPANSION_11.pdf");
-    expect(move(open("finalize"), base, { toStage: "closed_won", won: { whyWon: "Upsell" } })).toEqual(
-      okMove("won", "finalize", "closed_won"),
-    );
+    expect(move(open("finalize"), base, { toStage: "closed_won", won: { whyWon: "Upsell" } })).toEqual(okMove("won", "finalize", "closed_won"));
     const misnamed = { ...base, files: [{ kind: "signed_contract" as const, storedName: "3.24.22_Envoy_1.pdf" }] };
     expect(move(open("finalize"), misnamed, { toStage: "closed_won", won: { whyWon: "Upsell" } })).toEqual(
       refused(unmetOf(P, "finalize", "signed_contract")),
@@ -463,16 +435,12 @@ describe("Closed Won needs the signed contract even in a process that does not a
   test("without a signed contract, Closed Won is refused with an entry under the won stage", () => {
     const deal = factsSatisfying(["finalize"], {}, custom);
     expect(deal.files).toEqual([]);
-    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } }, false, custom)).toEqual(
-      refused([CONTRACT_UNMET]),
-    );
+    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } }, false, custom)).toEqual(refused([CONTRACT_UNMET]));
   });
 
   test("a wrongly named signed contract does not count", () => {
     const deal = { ...factsSatisfying(["finalize"], {}, custom), files: [{ kind: "signed_contract" as const, storedName: "Envoy signed.pdf" }] };
-    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } }, false, custom)).toEqual(
-      refused([CONTRACT_UNMET]),
-    );
+    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } }, false, custom)).toEqual(refused([CONTRACT_UNMET]));
   });
 
   test("the contract entry comes after the path's own unmet criteria", () => {
@@ -532,23 +500,21 @@ describe("a manager may override a refused move with a written justification", (
   });
 
   test("an override when nothing is unmet is an ordinary move with nothing overridden", () => {
-    expect(
-      move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify", override: { justification: "Just in case" } }, true),
-    ).toEqual(okMove("forward", "identify", "qualify"));
+    expect(move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify", override: { justification: "Just in case" } }, true)).toEqual(
+      okMove("forward", "identify", "qualify"),
+    );
   });
 
   test("a rep's override when nothing is unmet is an ordinary move too", () => {
-    expect(
-      move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify", override: { justification: "x" } }, false),
-    ).toEqual(okMove("forward", "identify", "qualify"));
+    expect(move(open("identify"), factsSatisfying(["identify"]), { toStage: "qualify", override: { justification: "x" } }, false)).toEqual(
+      okMove("forward", "identify", "qualify"),
+    );
   });
 });
 
 describe("re-opening a lost deal: into Qualify or a later open stage, with a reason", () => {
   test.each(["qualify", "propose", "negotiate", "finalize"])("a lost deal re-opens into %s with a reason, no criteria checked", (to) => {
-    expect(move(LOST_DEAL, facts(), { toStage: to, reason: "Raise the Dead: new budget year" })).toEqual(
-      okMove("reopen", "closed_lost", to),
-    );
+    expect(move(LOST_DEAL, facts(), { toStage: to, reason: "Raise the Dead: new budget year" })).toEqual(okMove("reopen", "closed_lost", to));
   });
 
   test("a lost deal cannot re-open into Identify", () => {
@@ -611,12 +577,15 @@ describe("moves that are never allowed", () => {
 describe("an approval gone stale after Negotiate", () => {
   // Regression: a deal in Finalize whose discount changed after the deal desk approved it was won
   // without a new approval; the approval covers the terms it was given (docs/rules/deal-desk.md).
-  test.each(["stale", "needed", "rejected", "pending"] as const)("with approval %s, Closed Won from Finalize is refused on Negotiate's approval", (approvalStatus) => {
-    const deal = { ...factsSatisfying(["finalize"]), approvalStatus };
-    expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
-      refused(unmetOf(P, "negotiate", "deal_desk_approval")),
-    );
-  });
+  test.each(["stale", "needed", "rejected", "pending"] as const)(
+    "with approval %s, Closed Won from Finalize is refused on Negotiate's approval",
+    (approvalStatus) => {
+      const deal = { ...factsSatisfying(["finalize"]), approvalStatus };
+      expect(move(open("finalize"), deal, { toStage: "closed_won", won: { whyWon: "Best fit" } })).toEqual(
+        refused(unmetOf(P, "negotiate", "deal_desk_approval")),
+      );
+    },
+  );
 
   test("earlier stages' other criteria are not asked again at Closed Won", () => {
     const deal = { ...factsSatisfying(["finalize"]), approvalStatus: "approved" as const };

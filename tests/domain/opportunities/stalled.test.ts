@@ -55,9 +55,10 @@ describe("time in stage beyond the stage's limit stalls the deal", () => {
   });
 
   test("both reasons are given when both hold, next step first", () => {
-    expect(
-      stallReasons(deal({ nextStepDue: "2024-01-01", stageEnteredAt: new Date("2024-01-01T00:00:00Z"), stallDays: 1 }), NOW),
-    ).toEqual(["next_step_overdue", "too_long_in_stage"]);
+    expect(stallReasons(deal({ nextStepDue: "2024-01-01", stageEnteredAt: new Date("2024-01-01T00:00:00Z"), stallDays: 1 }), NOW)).toEqual([
+      "next_step_overdue",
+      "too_long_in_stage",
+    ]);
   });
 });
 

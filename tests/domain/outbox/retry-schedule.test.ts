@@ -10,9 +10,7 @@ const at = (ms: number) => new Date(FIRST.getTime() + ms);
 
 describe("the wait before the next try", () => {
   test("doubles with each failed try, up to the cap", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => maxDelayAfter(SCHEDULE, n))).toEqual([
-      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => maxDelayAfter(SCHEDULE, n))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
     expect(maxDelayAfter(SCHEDULE, 10_000)).toBe(60_000);
   });
 

@@ -48,9 +48,7 @@ describe("Standard B2B", () => {
   });
 
   test("has the fixed exit criteria, with their types", () => {
-    const criteria = Object.fromEntries(
-      STANDARD_B2B.stages.map((s) => [s.key, s.exitCriteria.map((c) => `${c.key}:${c.type}`)]),
-    );
+    const criteria = Object.fromEntries(STANDARD_B2B.stages.map((s) => [s.key, s.exitCriteria.map((c) => `${c.key}:${c.type}`)]));
     expect(criteria).toEqual({
       identify: ["decision_maker_meeting:check", "buying_process:field", "people_involved:field"],
       qualify: ["champion_named:field", "value_fit_confirmed:check", "budget_confirmed:check", "decision_date_set:field"],

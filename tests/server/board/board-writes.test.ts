@@ -6,7 +6,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { AppError } from "@/src/errors";
-import { addContactOnBoard, addPlanStepsOnBoard, attestOnBoard, moveCard, updateOnBoard, uploadOnBoard, withCurrentCard } from "@/src/server/board/board-writes";
+import {
+  addContactOnBoard,
+  addPlanStepsOnBoard,
+  attestOnBoard,
+  moveCard,
+  updateOnBoard,
+  uploadOnBoard,
+  withCurrentCard,
+} from "@/src/server/board/board-writes";
 import { toBoardCard, type BoardCard } from "@/src/server/board/board-card";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { getBoard } from "@/src/server/board/get-board";
@@ -35,7 +43,14 @@ beforeAll(async () => {
 
 let counter = 0;
 const deal = (ownerId: string, spec: Partial<DealSpec> = {}) =>
-  insertDeal(ownerId, { name: `Deal ${++counter}`, accountName: "Northwind Traders", amount: 48_000, closeDate: "2027-03-31", stage: "identify", ...spec });
+  insertDeal(ownerId, {
+    name: `Deal ${++counter}`,
+    accountName: "Northwind Traders",
+    amount: 48_000,
+    closeDate: "2027-03-31",
+    stage: "identify",
+    ...spec,
+  });
 
 type Refusal = { code: string; unmet?: unknown; fields?: unknown; currentVersion?: unknown; card: BoardCard | null };
 
@@ -108,7 +123,9 @@ describe("moving a card", () => {
 
   test("the deal desk and admins see a submitted deal but may not move it: FORBIDDEN, with its card", async () => {
     const id = await deal(org.rep.id);
-    await db().approvalRequest.create({ data: { opportunityId: id, requestedById: org.rep.id, justification: "Big", requiredGroups: ["finance"], termsSnapshot: {} } });
+    await db().approvalRequest.create({
+      data: { opportunityId: id, requestedById: org.rep.id, justification: "Big", requiredGroups: ["finance"], termsSnapshot: {} },
+    });
     for (const actor of [as.finance, as.admin]) {
       const r = await refused(moveCard(actor, id, { toStage: "qualify", version: 1 }));
       expect([r.code, r.card?.id, r.card?.stage]).toEqual(["FORBIDDEN", id, "identify"]);
@@ -160,7 +177,14 @@ describe("fixing a criterion in place", () => {
 
   test("attesting with a note keeps the note and the evidence link, as the deal page sends them", async () => {
     const id = await deal(org.rep.id);
-    const card = await attestOnBoard(as.rep, id, { key: "decision_maker_meeting", stage: "identify", satisfied: true, version: 1, note: "Met the CFO on site", evidenceUrl: "https://crm.example/notes/7" });
+    const card = await attestOnBoard(as.rep, id, {
+      key: "decision_maker_meeting",
+      stage: "identify",
+      satisfied: true,
+      version: 1,
+      note: "Met the CFO on site",
+      evidenceUrl: "https://crm.example/notes/7",
+    });
     expect(card.criteriaMet).toBe(1);
     const attestation = await db().criterionAttestation.findFirstOrThrow({ where: { opportunityId: id } });
     expect([attestation.note, attestation.evidenceUrl]).toEqual(["Met the CFO on site", "https://crm.example/notes/7"]);
@@ -169,8 +193,14 @@ describe("fixing a criterion in place", () => {
   test("attesting refuses a field criterion, an unknown key, a stale version and another rep's deal", async () => {
     const id = await deal(org.rep.id);
     const field = await refused(attestOnBoard(as.rep, id, { key: "buying_process", stage: "identify", satisfied: true, version: 1 }));
-    expect([field.code, field.fields, field.card?.version]).toEqual(["VALIDATION_FAILED", [{ field: "key", message: "a field criterion is not attested" }], 1]);
-    expect((await refused(attestOnBoard(as.rep, id, { key: "no_such_thing", stage: "identify", satisfied: true, version: 1 }))).code).toBe("NOT_FOUND");
+    expect([field.code, field.fields, field.card?.version]).toEqual([
+      "VALIDATION_FAILED",
+      [{ field: "key", message: "a field criterion is not attested" }],
+      1,
+    ]);
+    expect((await refused(attestOnBoard(as.rep, id, { key: "no_such_thing", stage: "identify", satisfied: true, version: 1 }))).code).toBe(
+      "NOT_FOUND",
+    );
     await attestOnBoard(as.rep, id, { key: "decision_maker_meeting", stage: "identify", satisfied: true, version: 1 });
     const stale = await refused(attestOnBoard(as.rep, id, { key: "decision_maker_meeting", stage: "identify", satisfied: false, version: 1 }));
     expect([stale.code, stale.currentVersion, stale.card?.criteriaMet]).toEqual(["VERSION_CONFLICT", 2, 1]);
@@ -182,7 +212,12 @@ describe("fixing a criterion in place", () => {
 
   test("updating fields: the next step, a recorded buying process, a pushed close date", async () => {
     const id = await deal(org.rep.id, { closeDate: "2027-03-01" });
-    const card = await updateOnBoard(as.rep, id, { version: 1, nextStep: "Demo for IT", nextStepDue: "2027-02-20", buyingProcess: "Committee in April" });
+    const card = await updateOnBoard(as.rep, id, {
+      version: 1,
+      nextStep: "Demo for IT",
+      nextStepDue: "2027-02-20",
+      buyingProcess: "Committee in April",
+    });
     expect(card).toMatchObject({ nextStep: "Demo for IT", nextStepDue: "2027-02-20", criteriaMet: 1, version: 2 });
 
     const noReason = await refused(updateOnBoard(as.rep, id, { version: 2, closeDate: "2027-03-15" }));
@@ -260,12 +295,24 @@ describe("fixing a criterion in place", () => {
   test("the board cannot grow a plan past the API's 50 steps", async () => {
     const id = await deal(org.rep.id, { stage: "propose", closeDate: "2027-06-30" });
     await db().closePlanStep.createMany({
-      data: Array.from({ length: 48 }, (_, i) => ({ opportunityId: id, title: `Step ${i + 1}`, ownerUserId: org.rep.id, ownerName: "", position: i })),
+      data: Array.from({ length: 48 }, (_, i) => ({
+        opportunityId: id,
+        title: `Step ${i + 1}`,
+        ownerUserId: org.rep.id,
+        ownerName: "",
+        position: i,
+      })),
     });
     const r = await refused(addPlanStepsOnBoard(as.rep, id, { version: 1, steps: "typical" }, new Date("2027-02-10T12:00:00Z")));
     expect([r.code, r.fields]).toEqual(["VALIDATION_FAILED", [expect.objectContaining({ field: "steps" })]]);
     expect(await db().closePlanStep.count({ where: { opportunityId: id } })).toBe(48);
-    const two = await addPlanStepsOnBoard(as.rep, id, { version: 1, steps: [{ title: "A", dueDate: "2027-05-01" }, { title: "B", dueDate: "2027-05-02" }] });
+    const two = await addPlanStepsOnBoard(as.rep, id, {
+      version: 1,
+      steps: [
+        { title: "A", dueDate: "2027-05-01" },
+        { title: "B", dueDate: "2027-05-02" },
+      ],
+    });
     expect(two.added).toBe(2);
   });
 

@@ -31,7 +31,12 @@ beforeAll(async () => {
   for (let i = 0; i < TOTAL; i++) {
     const day = 1 + ((i * 7) % 9);
     proposeIds.push(
-      await insertDeal(seller.id, { name: `Deal ${String(i).padStart(2, "0")}`, amount: 1_000 + i, closeDate: `2027-03-${String(day).padStart(2, "0")}`, stage: "propose" }),
+      await insertDeal(seller.id, {
+        name: `Deal ${String(i).padStart(2, "0")}`,
+        amount: 1_000 + i,
+        closeDate: `2027-03-${String(day).padStart(2, "0")}`,
+        stage: "propose",
+      }),
     );
   }
   await insertDeal(seller.id, { name: "Early identify", amount: 500, closeDate: "2027-02-15", stage: "identify" });
@@ -42,10 +47,14 @@ beforeAll(async () => {
 /** These deals in the order the board promises: close date, then id. */
 const expectedOrder = async (ids: string[]) => {
   const rows = await db().opportunity.findMany({ where: { id: { in: ids } }, select: { id: true, closeDate: true } });
-  return rows.map((r) => ({ id: r.id, closeDate: r.closeDate.toISOString().slice(0, 10) })).sort(compareCards).map((r) => r.id);
+  return rows
+    .map((r) => ({ id: r.id, closeDate: r.closeDate.toISOString().slice(0, 10) }))
+    .sort(compareCards)
+    .map((r) => r.id);
 };
 
-const propose = async (actor: Actor, filters: BoardFilters = NO_FILTERS) => (await getBoard(actor, filters, NOW)).columns.find((c) => c.key === "propose")!;
+const propose = async (actor: Actor, filters: BoardFilters = NO_FILTERS) =>
+  (await getBoard(actor, filters, NOW)).columns.find((c) => c.key === "propose")!;
 
 async function readAll(actor: Actor, filters: BoardFilters = NO_FILTERS) {
   const first = await propose(actor, filters);

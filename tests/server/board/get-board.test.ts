@@ -47,9 +47,18 @@ beforeAll(async () => {
     closeDateSlipDays: 14,
     buyingProcess: "RFP run by procurement",
   });
-  await db().criterionAttestation.create({ data: { opportunityId: r1, stageKey: "identify", criterionKey: "decision_maker_meeting", attestedById: org.rep.id } });
+  await db().criterionAttestation.create({
+    data: { opportunityId: r1, stageKey: "identify", criterionKey: "decision_maker_meeting", attestedById: org.rep.id },
+  });
   // 31 days in Qualify, whose limit is 30.
-  await insertDeal(org.rep.id, { name: "Globex rollout", accountName: "Globex", amount: 25_000.5, closeDate: "2027-03-01", stage: "qualify", stageEnteredAt: new Date("2027-01-10T05:00:00Z") });
+  await insertDeal(org.rep.id, {
+    name: "Globex rollout",
+    accountName: "Globex",
+    amount: 25_000.5,
+    closeDate: "2027-03-01",
+    stage: "qualify",
+    stageEnteredAt: new Date("2027-01-10T05:00:00Z"),
+  });
   await insertDeal(org.rep.id, {
     name: "Initech pilot",
     accountName: "Initech",
@@ -79,16 +88,81 @@ beforeAll(async () => {
       termsSnapshot: { amountCents: 12_000_000, discountPercent: 0, paymentTermsDays: 60, termMonths: 12, nonStandardTerms: "" },
     },
   });
-  await insertDeal(org.rep.id, { name: "Wayne win", amount: 50_000, closeDate: "2027-01-20", stage: "closed_won", status: "won", closedAt: new Date("2027-01-20T15:00:00Z") });
-  await insertDeal(org.rep.id, { name: "Stark loss", amount: 7_000, closeDate: "2027-02-05", stage: "closed_lost", status: "lost", closedAt: new Date("2027-02-05T15:00:00Z") });
-  await insertDeal(org.rep.id, { name: "Cyberdyne loss", amount: 4_000, closeDate: "2026-12-15", stage: "closed_lost", status: "lost", closedAt: new Date("2026-12-15T15:00:00Z") });
-  await insertDeal(org.rep.id, { name: "Acme side project", accountName: "Acme Corp", amount: 9_000, closeDate: "2027-02-25", stage: "identify", status: "disqualified", closedAt: new Date("2027-02-01T10:00:00Z") });
+  await insertDeal(org.rep.id, {
+    name: "Wayne win",
+    amount: 50_000,
+    closeDate: "2027-01-20",
+    stage: "closed_won",
+    status: "won",
+    closedAt: new Date("2027-01-20T15:00:00Z"),
+  });
+  await insertDeal(org.rep.id, {
+    name: "Stark loss",
+    amount: 7_000,
+    closeDate: "2027-02-05",
+    stage: "closed_lost",
+    status: "lost",
+    closedAt: new Date("2027-02-05T15:00:00Z"),
+  });
+  await insertDeal(org.rep.id, {
+    name: "Cyberdyne loss",
+    amount: 4_000,
+    closeDate: "2026-12-15",
+    stage: "closed_lost",
+    status: "lost",
+    closedAt: new Date("2026-12-15T15:00:00Z"),
+  });
+  await insertDeal(org.rep.id, {
+    name: "Acme side project",
+    accountName: "Acme Corp",
+    amount: 9_000,
+    closeDate: "2027-02-25",
+    stage: "identify",
+    status: "disqualified",
+    closedAt: new Date("2027-02-01T10:00:00Z"),
+  });
 
-  await insertDeal(org.teammate.id, { name: "Hooli migration", accountName: "Hooli", amount: 80_000, closeDate: "2027-03-31", stage: "propose", stageEnteredAt: NOW });
-  await insertDeal(org.teammate.id, { name: "Pied Piper", accountName: "Pied Piper", amount: 5_000, closeDate: "2027-08-01", stage: "identify", stageEnteredAt: NOW });
-  await insertDeal(org.manager.id, { name: "Soylent add-on", accountName: "Soylent", amount: 1_000, closeDate: "2027-02-12", stage: "propose", stageEnteredAt: NOW });
-  await insertDeal(org.outsider.id, { name: "Acme outsider", accountName: "Acme Corp", amount: 60_000, closeDate: "2027-02-15", stage: "qualify", stageEnteredAt: NOW });
-  await insertDeal(org.outsider.id, { name: "Vandelay 100% import", accountName: "Vandelay_Industries", amount: 10_000, currency: "EUR", closeDate: "2027-03-10", stage: "qualify", stageEnteredAt: NOW });
+  await insertDeal(org.teammate.id, {
+    name: "Hooli migration",
+    accountName: "Hooli",
+    amount: 80_000,
+    closeDate: "2027-03-31",
+    stage: "propose",
+    stageEnteredAt: NOW,
+  });
+  await insertDeal(org.teammate.id, {
+    name: "Pied Piper",
+    accountName: "Pied Piper",
+    amount: 5_000,
+    closeDate: "2027-08-01",
+    stage: "identify",
+    stageEnteredAt: NOW,
+  });
+  await insertDeal(org.manager.id, {
+    name: "Soylent add-on",
+    accountName: "Soylent",
+    amount: 1_000,
+    closeDate: "2027-02-12",
+    stage: "propose",
+    stageEnteredAt: NOW,
+  });
+  await insertDeal(org.outsider.id, {
+    name: "Acme outsider",
+    accountName: "Acme Corp",
+    amount: 60_000,
+    closeDate: "2027-02-15",
+    stage: "qualify",
+    stageEnteredAt: NOW,
+  });
+  await insertDeal(org.outsider.id, {
+    name: "Vandelay 100% import",
+    accountName: "Vandelay_Industries",
+    amount: 10_000,
+    currency: "EUR",
+    closeDate: "2027-03-10",
+    stage: "qualify",
+    stageEnteredAt: NOW,
+  });
 });
 
 const NO_FILTERS: BoardFilters = parseBoardFilters({});
@@ -122,7 +196,11 @@ describe("columns and totals", () => {
       ["closed_lost", "lost"],
     ]);
     expect(b.stages.map((s) => s.key)).toEqual([...OPEN_STAGES, "closed_won", "closed_lost"]);
-    expect(b.stages.find((s) => s.key === "identify")!.exitCriteria.map((c) => c.key)).toEqual(["decision_maker_meeting", "buying_process", "people_involved"]);
+    expect(b.stages.find((s) => s.key === "identify")!.exitCriteria.map((c) => c.key)).toEqual([
+      "decision_maker_meeting",
+      "buying_process",
+      "people_involved",
+    ]);
   });
 
   test("a rep's counts, totals and weighted amounts, in cents, by hand", async () => {
@@ -190,7 +268,15 @@ describe("who sees what", () => {
 
   test("a manager sees their team's deals and their own, with the team's totals", async () => {
     const b = await board(as.manager);
-    expect(shown(b)).toEqual(["Acme expansion", "Globex rollout", "Hooli migration", "Initech pilot", "Pied Piper", "Soylent add-on", "Umbrella renewal"]);
+    expect(shown(b)).toEqual([
+      "Acme expansion",
+      "Globex rollout",
+      "Hooli migration",
+      "Initech pilot",
+      "Pied Piper",
+      "Soylent add-on",
+      "Umbrella renewal",
+    ]);
     expect(totals(b)).toEqual({
       identify: [2, 1_500_000, 150_000],
       qualify: [2, 2_833_383, 708_346],
@@ -281,7 +367,12 @@ describe("filters", () => {
     // The filter and the cards agree on every deal of the team.
     const all = (await board(as.manager)).columns.flatMap((c) => c.cards);
     const stalled = (await board(as.manager, { stalled: true })).columns.flatMap((c) => c.cards);
-    expect(stalled.map((c) => c.id).sort()).toEqual(all.filter((c) => c.stalled).map((c) => c.id).sort());
+    expect(stalled.map((c) => c.id).sort()).toEqual(
+      all
+        .filter((c) => c.stalled)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   test("search matches the deal or the account name, ignoring case", async () => {

@@ -65,8 +65,15 @@ test("about 80 deals: open ones in every open stage, and won, lost and disqualif
   expect(deals.length).toBeGreaterThanOrEqual(70);
   expect(deals.length).toBeLessThanOrEqual(90);
   for (const stage of process.stages.filter((s) => s.kind === "open"))
-    expect(deals.some((d) => d.status === "open" && d.stageKey === stage.key), stage.key).toBe(true);
-  for (const status of ["won", "lost", "disqualified"] as const) expect(deals.some((d) => d.status === status), status).toBe(true);
+    expect(
+      deals.some((d) => d.status === "open" && d.stageKey === stage.key),
+      stage.key,
+    ).toBe(true);
+  for (const status of ["won", "lost", "disqualified"] as const)
+    expect(
+      deals.some((d) => d.status === status),
+      status,
+    ).toBe(true);
   expect(deals.every((d) => d.processVersionId === process.id && d.currency === "USD")).toBe(true);
 });
 
@@ -134,13 +141,18 @@ test("a deal meets every criterion data can satisfy for each stage it has left, 
         }
         if (c.type === "field" && c.condition.op === "has_contact_role") {
           const role = c.condition.role;
-          expect(deal.contacts.some((p) => p.role === role), where).toBe(true);
+          expect(
+            deal.contacts.some((p) => p.role === role),
+            where,
+          ).toBe(true);
         }
-        if (c.type === "field" && (c.field === "buyingProcess" || c.field === "decisionCriteria"))
-          expect(deal[c.field], where).not.toBe("");
+        if (c.type === "field" && (c.field === "buyingProcess" || c.field === "decisionCriteria")) expect(deal[c.field], where).not.toBe("");
         if (c.type === "plan") {
           expect(deal.planSteps.length, where).toBeGreaterThanOrEqual(c.minSteps);
-          expect(deal.planSteps.every((p) => p.dueDate && (p.ownerUserId || p.ownerName)), where).toBe(true);
+          expect(
+            deal.planSteps.every((p) => p.dueDate && (p.ownerUserId || p.ownerName)),
+            where,
+          ).toBe(true);
         }
       }
   }

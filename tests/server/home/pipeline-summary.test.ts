@@ -92,9 +92,33 @@ beforeAll(async () => {
     nextStepDue: "2027-02-09", // yesterday: overdue, stalled
   });
   const longAgo = { stageEnteredAt: new Date("2026-10-01T00:00:00Z"), nextStepDue: "2027-01-05" };
-  await insertDeal(rep, { ...longAgo, name: "Wayne win", amount: 50_000, closeDate: "2027-01-20", stage: "closed_won", status: "won", closedAt: new Date("2027-01-20T15:00:00Z") });
-  await insertDeal(rep, { ...longAgo, name: "Stark loss", amount: 7_000, closeDate: "2027-02-01", stage: "closed_lost", status: "lost", closedAt: new Date("2027-02-01T15:00:00Z") });
-  await insertDeal(rep, { ...longAgo, name: "Acme side project", amount: 9_000, closeDate: "2027-01-25", stage: "identify", status: "disqualified", closedAt: new Date("2027-02-01T10:00:00Z") });
+  await insertDeal(rep, {
+    ...longAgo,
+    name: "Wayne win",
+    amount: 50_000,
+    closeDate: "2027-01-20",
+    stage: "closed_won",
+    status: "won",
+    closedAt: new Date("2027-01-20T15:00:00Z"),
+  });
+  await insertDeal(rep, {
+    ...longAgo,
+    name: "Stark loss",
+    amount: 7_000,
+    closeDate: "2027-02-01",
+    stage: "closed_lost",
+    status: "lost",
+    closedAt: new Date("2027-02-01T15:00:00Z"),
+  });
+  await insertDeal(rep, {
+    ...longAgo,
+    name: "Acme side project",
+    amount: 9_000,
+    closeDate: "2027-01-25",
+    stage: "identify",
+    status: "disqualified",
+    closedAt: new Date("2027-02-01T10:00:00Z"),
+  });
 
   // The rest of the manager's team, and the manager's own deal.
   await insertDeal(org.teammate.id, {
@@ -124,8 +148,22 @@ beforeAll(async () => {
     stageEnteredAt: new Date("2026-12-01T00:00:00Z"),
     nextStepDue: "2027-02-01",
   });
-  await insertDeal(org.outsider.id, { name: "Tyrell", amount: 2_000, currency: "GBP", closeDate: "2027-05-01", stage: "identify", stageEnteredAt: NOW });
-  await insertDeal(org.outsider.id, { name: "Sirius", amount: 3_000.25, currency: "GBP", closeDate: "2027-05-01", stage: "identify", stageEnteredAt: NOW });
+  await insertDeal(org.outsider.id, {
+    name: "Tyrell",
+    amount: 2_000,
+    currency: "GBP",
+    closeDate: "2027-05-01",
+    stage: "identify",
+    stageEnteredAt: NOW,
+  });
+  await insertDeal(org.outsider.id, {
+    name: "Sirius",
+    amount: 3_000.25,
+    currency: "GBP",
+    closeDate: "2027-05-01",
+    stage: "identify",
+    stageEnteredAt: NOW,
+  });
 
   // A rep with more next steps due than the list holds: same-day ties go to the larger amount.
   const due = (name: string, amount: number, nextStepDue: string | null) =>
@@ -146,16 +184,37 @@ beforeAll(async () => {
   // copy of Standard B2B whose Propose allows 60 days instead of 30: a limit belongs to its version.
   const admin = await actorOf(org.admin);
   await publishProcess(admin, { template: "customer_lifecycle", makeDefault: false });
-  const partner = { ...STANDARD_B2B, key: "partner_b2b", name: "Partner B2B", stages: STANDARD_B2B.stages.map((st) => (st.key === "propose" ? { ...st, stallDays: 60 } : st)) };
+  const partner = {
+    ...STANDARD_B2B,
+    key: "partner_b2b",
+    name: "Partner B2B",
+    stages: STANDARD_B2B.stages.map((st) => (st.key === "propose" ? { ...st, stallDays: 60 } : st)),
+  };
   await publishProcess(admin, { definition: partner, makeDefault: false });
   const elsewhere = async (processKey: string, stageKey: string, spec: Omit<DealSpec, "stage">) => {
     const version = await db().processVersion.findFirstOrThrow({ where: { process: { key: processKey } } });
     const id = await insertDeal(lifecycle.id, { ...spec, stage: stageKey });
     await db().opportunity.update({ where: { id }, data: { processVersionId: version.id } });
   };
-  await elsewhere("customer_lifecycle", "suspects", { name: "Oscorp suspect", amount: 7_500, closeDate: "2027-09-30", stageEnteredAt: new Date("2026-12-01T00:00:00Z") });
-  await elsewhere("partner_b2b", "propose", { name: "Oscorp partner", amount: 1_250, closeDate: "2027-09-30", stageEnteredAt: new Date("2027-01-01T00:00:00Z") });
-  await insertDeal(lifecycle.id, { name: "Oscorp standard", amount: 2_500, closeDate: "2027-09-30", stage: "propose", stageEnteredAt: new Date("2027-01-01T00:00:00Z") });
+  await elsewhere("customer_lifecycle", "suspects", {
+    name: "Oscorp suspect",
+    amount: 7_500,
+    closeDate: "2027-09-30",
+    stageEnteredAt: new Date("2026-12-01T00:00:00Z"),
+  });
+  await elsewhere("partner_b2b", "propose", {
+    name: "Oscorp partner",
+    amount: 1_250,
+    closeDate: "2027-09-30",
+    stageEnteredAt: new Date("2027-01-01T00:00:00Z"),
+  });
+  await insertDeal(lifecycle.id, {
+    name: "Oscorp standard",
+    amount: 2_500,
+    closeDate: "2027-09-30",
+    stage: "propose",
+    stageEnteredAt: new Date("2027-01-01T00:00:00Z"),
+  });
 });
 
 const summary = async (actor: Actor) => getPipelineSummary(db(), actor, await getActiveProcessVersion(database().sql), NOW);

@@ -93,7 +93,9 @@ beforeAll(async () => {
     globexLegal: await request(globex, "2027-02-05T09:00:00Z", ["legal"]),
     acmeManager: await request(acme, "2027-02-06T09:00:00Z", ["sales_manager"]),
     // The manager has approved; legal has not.
-    hooliLegal: await request(hooli, "2027-02-07T09:00:00Z", ["sales_manager", "legal"], { decided: [{ group: "sales_manager", by: org.manager.id }] }),
+    hooliLegal: await request(hooli, "2027-02-07T09:00:00Z", ["sales_manager", "legal"], {
+      decided: [{ group: "sales_manager", by: org.manager.id }],
+    }),
   };
   // Decided requests are no longer in anyone's queue.
   await request(acme, "2027-01-01T09:00:00Z", ["finance"], { status: "approved", decided: [finance] });
@@ -130,7 +132,11 @@ describe("approvals summary", () => {
   test("a member of finance and legal still owes legal's decision where finance has already approved", async () => {
     // Regression: any decision from one of the actor's groups used to take the request off their count.
     // Finance: oldest, Acme's, Hooli's; legal: the two-group Globex one, Globex's legal one, Hooli's legal one.
-    expect(counts(await getApprovalsSummary(db(), as.financeLegal))).toEqual({ pendingCount: 8, awaitingYouCount: 6, yourGroups: ["finance", "legal"] });
+    expect(counts(await getApprovalsSummary(db(), as.financeLegal))).toEqual({
+      pendingCount: 8,
+      awaitingYouCount: 6,
+      yourGroups: ["finance", "legal"],
+    });
   });
 
   test("a manager sees the pending requests on the team's deals, and decides as sales manager", async () => {

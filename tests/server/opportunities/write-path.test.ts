@@ -32,7 +32,11 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
 /** Each write, as a rep's deal at `version` gets it; `history` is the entry it records. */
 const WRITES: { name: string; history: string; write: (actor: Actor, id: string, version: number) => Promise<unknown> }[] = [
   { name: "update fields", history: "field_changed", write: (a, id, version) => updateOpportunity(a, id, { version, name: "Renamed deal" }) },
-  { name: "attest a criterion", history: "criterion_attested", write: (a, id, version) => attestCriterion(a, id, "value_fit_confirmed", { version, satisfied: true }) },
+  {
+    name: "attest a criterion",
+    history: "criterion_attested",
+    write: (a, id, version) => attestCriterion(a, id, "value_fit_confirmed", { version, satisfied: true }),
+  },
   {
     name: "replace contacts",
     history: "field_changed",
@@ -41,10 +45,15 @@ const WRITES: { name: string; history: string; write: (actor: Actor, id: string,
   {
     name: "replace the close plan",
     history: "plan_changed",
-    write: (a, id, version) => replaceClosePlan(a, id, { version, steps: [{ title: "Legal review", ownerName: "Buyer", dueDate: "2027-02-01", done: false }] }),
+    write: (a, id, version) =>
+      replaceClosePlan(a, id, { version, steps: [{ title: "Legal review", ownerName: "Buyer", dueDate: "2027-02-01", done: false }] }),
   },
   { name: "move", history: "stage_changed", write: (a, id, version) => moveOpportunity(a, id, { toStage: "qualify", version }) },
-  { name: "disqualify", history: "disqualified", write: (a, id, version) => disqualifyOpportunity(a, id, { reason: "No budget this year", version }) },
+  {
+    name: "disqualify",
+    history: "disqualified",
+    write: (a, id, version) => disqualifyOpportunity(a, id, { reason: "No budget this year", version }),
+  },
 ];
 
 /** Uploads take no version: they write at the version they read, so only authorization applies. */

@@ -23,7 +23,12 @@ let deals: Record<"identify" | "propose" | "lost" | "teammate" | "outsider" | "s
 beforeAll(async () => {
   await ensureDefaults();
   org = await createOrg();
-  const names = { [org.manager.id]: "Morgan Manager", [org.rep.id]: "Riley Rep", [org.teammate.id]: "Tara Teammate", [org.outsider.id]: "Otto Outsider" };
+  const names = {
+    [org.manager.id]: "Morgan Manager",
+    [org.rep.id]: "Riley Rep",
+    [org.teammate.id]: "Tara Teammate",
+    [org.outsider.id]: "Otto Outsider",
+  };
   for (const [id, name] of Object.entries(names)) await db().user.update({ where: { id }, data: { name } });
   // On the team but never an owner: an admin, a deal desk user and a deactivated rep.
   await createUser({ role: "admin", teamId: org.team.id, name: "Ada Admin" });
@@ -38,7 +43,14 @@ beforeAll(async () => {
     finance: await actorOf(org.finance),
   };
 
-  const identify = await insertDeal(org.rep.id, { name: "Atlas", accountName: "Envoy", amount: 48_000, closeDate: "2027-03-24", stage: "identify", stageEnteredAt: new Date("2027-02-01T10:00:00Z") });
+  const identify = await insertDeal(org.rep.id, {
+    name: "Atlas",
+    accountName: "Envoy",
+    amount: 48_000,
+    closeDate: "2027-03-24",
+    stage: "identify",
+    stageEnteredAt: new Date("2027-02-01T10:00:00Z"),
+  });
   await db().criterionAttestation.createMany({
     data: [
       { opportunityId: identify, stageKey: "identify", criterionKey: "decision_maker_meeting", attestedById: org.rep.id, note: "Met the CFO" },
@@ -53,13 +65,39 @@ beforeAll(async () => {
     ],
   });
 
-  const propose = await insertDeal(org.rep.id, { name: "Borealis", accountName: "Borealis", amount: 90_000, closeDate: "2027-04-30", stage: "propose", stageEnteredAt: NOW });
+  const propose = await insertDeal(org.rep.id, {
+    name: "Borealis",
+    accountName: "Borealis",
+    amount: 90_000,
+    closeDate: "2027-04-30",
+    stage: "propose",
+    stageEnteredAt: NOW,
+  });
   await db().opportunity.update({ where: { id: propose }, data: { decisionCriteria: "Security, price, time to value" } });
   await db().file.create({
-    data: { opportunityId: propose, kind: "quote", originalName: "Q-7.pdf", storedName: "Q-7.pdf", storageKey: `${propose}/q7`, contentType: "application/pdf", sizeBytes: 10, sha256: "0", uploadedById: org.rep.id },
+    data: {
+      opportunityId: propose,
+      kind: "quote",
+      originalName: "Q-7.pdf",
+      storedName: "Q-7.pdf",
+      storageKey: `${propose}/q7`,
+      contentType: "application/pdf",
+      sizeBytes: 10,
+      sha256: "0",
+      uploadedById: org.rep.id,
+    },
   });
   await db().file.create({
-    data: { opportunityId: propose, kind: "other", originalName: "notes.txt", storedName: "notes.txt", storageKey: `${propose}/notes`, contentType: "text/plain", sizeBytes: 10, sha256: "0" },
+    data: {
+      opportunityId: propose,
+      kind: "other",
+      originalName: "notes.txt",
+      storedName: "notes.txt",
+      storageKey: `${propose}/notes`,
+      contentType: "text/plain",
+      sizeBytes: 10,
+      sha256: "0",
+    },
   });
   await db().closePlanStep.createMany({
     data: [
@@ -78,7 +116,13 @@ beforeAll(async () => {
 
   const submitted = await insertDeal(org.outsider.id, { name: "Dynamo", amount: 300_000, closeDate: "2027-05-01", stage: "negotiate" });
   await db().approvalRequest.create({
-    data: { opportunityId: submitted, requestedById: org.outsider.id, justification: "Large logo", requiredGroups: ["finance", "sales_ops"], termsSnapshot: {} },
+    data: {
+      opportunityId: submitted,
+      requestedById: org.outsider.id,
+      justification: "Large logo",
+      requiredGroups: ["finance", "sales_ops"],
+      termsSnapshot: {},
+    },
   });
 
   deals = {
@@ -88,7 +132,14 @@ beforeAll(async () => {
     submitted,
     teammate: await insertDeal(org.teammate.id, { name: "Teammate's", amount: 1_000, closeDate: "2027-03-01", stage: "identify" }),
     outsider: await insertDeal(org.outsider.id, { name: "Outsider's", amount: 1_000, closeDate: "2027-03-01", stage: "identify" }),
-    expansion: await insertDeal(org.rep.id, { name: "Expansion", accountName: "Envoy", amount: 5_000, closeDate: "2027-03-24", stage: "identify", type: "expansion" }),
+    expansion: await insertDeal(org.rep.id, {
+      name: "Expansion",
+      accountName: "Envoy",
+      amount: 5_000,
+      closeDate: "2027-03-24",
+      stage: "identify",
+      type: "expansion",
+    }),
   };
 });
 
@@ -111,7 +162,12 @@ describe("the checklist", () => {
       ["people_involved", true],
     ]);
     const [meeting, buying, people] = p.checklist;
-    expect(meeting!.attestation).toMatchObject({ stageKey: "identify", criterionKey: "decision_maker_meeting", byName: "Riley Rep", note: "Met the CFO" });
+    expect(meeting!.attestation).toMatchObject({
+      stageKey: "identify",
+      criterionKey: "decision_maker_meeting",
+      byName: "Riley Rep",
+      note: "Met the CFO",
+    });
     expect(buying!.attestation).toBeNull();
     expect(people!.contactNames).toEqual(["Dee Maker"]);
   });
@@ -144,9 +200,21 @@ describe("the stage outlook", () => {
     // Qualify's champion, decision date and (attested ahead of time) budget already hold.
     const qualify = [...identify, "qualify.value_fit_confirmed"];
     const propose = [...qualify, "propose.decision_criteria", "propose.quote_generated", "propose.pricing_presented", "propose.close_plan"];
-    const negotiate = [...propose, "negotiate.contract_shared", "negotiate.signature_package_ready", "negotiate.signature_timeline_validated", "negotiate.kickoff_scheduled"];
+    const negotiate = [
+      ...propose,
+      "negotiate.contract_shared",
+      "negotiate.signature_package_ready",
+      "negotiate.signature_timeline_validated",
+      "negotiate.kickoff_scheduled",
+    ];
     const finalize = [...negotiate, "finalize.signed_contract", "finalize.finance_legal_validated"];
-    expect(unmetKeys(await page(as.rep, deals.identify))).toEqual({ qualify: identify, propose: qualify, negotiate: propose, finalize: negotiate, closed_won: finalize });
+    expect(unmetKeys(await page(as.rep, deals.identify))).toEqual({
+      qualify: identify,
+      propose: qualify,
+      negotiate: propose,
+      finalize: negotiate,
+      closed_won: finalize,
+    });
   });
 
   test("from Propose, only the stages ahead are in the outlook", async () => {
@@ -178,7 +246,9 @@ describe("the page's other facts", () => {
     const id = await insertDeal(org.rep.id, { name: "Slipping", amount: 1_000, closeDate: "2027-03-01", stage: "identify" });
     await updateOpportunity(as.rep, id, { version: 1, closeDate: "2027-03-20", reason: "Budget moved to Q2" });
     const p = await page(as.rep, id);
-    expect(p.closeDateChanges.map((c) => [c.oldDate, c.newDate, c.slipDays, c.reason, c.byName])).toEqual([["2027-03-01", "2027-03-20", 19, "Budget moved to Q2", "Riley Rep"]]);
+    expect(p.closeDateChanges.map((c) => [c.oldDate, c.newDate, c.slipDays, c.reason, c.byName])).toEqual([
+      ["2027-03-01", "2027-03-20", 19, "Budget moved to Q2", "Riley Rep"],
+    ]);
     expect([p.deal.closeDatePushes, p.deal.closeDateSlipDays]).toEqual([1, 19]);
   });
 

@@ -36,8 +36,17 @@ const startWorker = () => {
   worker = startOutboxWorker({ database: database(), senders: sendersFromEnv(env, FAST.sendTimeoutMs), config: FAST });
 };
 
-const INVITATION = ["BEGIN:VCALENDAR", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:handoff-1@example.test",
-  "DTSTART:20260310T150000Z", "SUMMARY:Handoff meeting", "END:VEVENT", "END:VCALENDAR"].join("\r\n");
+const INVITATION = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "METHOD:REQUEST",
+  "BEGIN:VEVENT",
+  "UID:handoff-1@example.test",
+  "DTSTART:20260310T150000Z",
+  "SUMMARY:Handoff meeting",
+  "END:VEVENT",
+  "END:VCALENDAR",
+].join("\r\n");
 
 test("messages queued while the receivers are down are delivered once each when they come back, every try recorded", async () => {
   await http.down();
@@ -120,10 +129,7 @@ test("a message queued in a deal's write goes out only if the write commits", as
 test("queuing a message whose idempotency key is already queued adds nothing", async () => {
   let queued: boolean[] = [];
   await database().transaction(async (tx) => {
-    queued = [
-      await enqueueMessage(tx, webhook(7, http.url(), "test:once")),
-      await enqueueMessage(tx, webhook(8, http.url(), "test:once")),
-    ];
+    queued = [await enqueueMessage(tx, webhook(7, http.url(), "test:once")), await enqueueMessage(tx, webhook(8, http.url(), "test:once"))];
   });
   expect(queued).toEqual([true, false]);
   expect((await outboxRows()).filter((r) => r.idempotencyKey === "test:once").map((r) => r.payload)).toEqual([

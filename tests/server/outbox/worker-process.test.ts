@@ -52,7 +52,11 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     http.delayMs = 700;
     const env = { OUTBOX_BATCH_SIZE: "4", OUTBOX_SEND_TIMEOUT_MS: "1500" }; // lease: 2 × 1.5 s + 5 s
     const first = spawnWorker(env);
-    await waitFor(async () => http.requests.length, (n) => n >= 1, 20_000);
+    await waitFor(
+      async () => http.requests.length,
+      (n) => n >= 1,
+      20_000,
+    );
     first.process.kill("SIGKILL");
     await first.exited;
 
@@ -85,7 +89,10 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     expect(Object.keys(perKey)).toHaveLength(60);
     expect(Object.values(perKey).every((n) => n === 1)).toBe(true);
     // Both took part: SKIP LOCKED let them claim different messages side by side.
-    const byWorker = countBy((await attemptRows()).filter((a) => a.idempotencyKey.startsWith("pair:")), (a) => a.worker);
+    const byWorker = countBy(
+      (await attemptRows()).filter((a) => a.idempotencyKey.startsWith("pair:")),
+      (a) => a.worker,
+    );
     expect(Object.keys(byWorker)).toHaveLength(2);
 
     for (const w of workers) w.process.kill("SIGTERM");

@@ -83,7 +83,8 @@ function RequestSummary({ request, now }: { request: ApprovalRequestView; now: D
         <ul className="mt-2 space-y-1 border-t border-line pt-2">
           {request.decisions.map((d) => (
             <li key={d.group} className="text-[13px] text-ink-muted">
-              <span className="font-medium text-ink">{GROUP_LABELS[d.group as keyof typeof GROUP_LABELS] ?? d.group}</span>: {DECISION_LABELS[d.decision] ?? d.decision} by {d.deciderName}
+              <span className="font-medium text-ink">{GROUP_LABELS[d.group as keyof typeof GROUP_LABELS] ?? d.group}</span>:{" "}
+              {DECISION_LABELS[d.decision] ?? d.decision} by {d.deciderName}
               {d.comment ? <span className="text-ink"> — “{d.comment}”</span> : null}
             </li>
           ))}

@@ -25,7 +25,11 @@ export function Checklist({ items, deal, fixing, stage, next, now }: Props) {
   const open = useMoves();
   const met = items.filter((i) => i.satisfied).length;
   return (
-    <section aria-labelledby="exit-criteria-heading" id="exit-criteria" className="scroll-mt-24 rounded-card border border-line bg-surface shadow-card">
+    <section
+      aria-labelledby="exit-criteria-heading"
+      id="exit-criteria"
+      className="scroll-mt-24 rounded-card border border-line bg-surface shadow-card"
+    >
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-line px-5 py-4">
         <div className="min-w-0 flex-1">
           <h2 id="exit-criteria-heading" className="text-[15px] font-semibold text-ink">
@@ -33,15 +37,24 @@ export function Checklist({ items, deal, fixing, stage, next, now }: Props) {
           </h2>
           <div className="mt-2 flex items-center gap-3">
             <div aria-hidden="true" className="h-1.5 w-40 overflow-hidden rounded-full bg-zinc-100">
-              <div className={cx("h-full rounded-full transition-all", met === items.length ? "bg-emerald-600" : "bg-accent")} style={{ width: `${items.length ? (met / items.length) * 100 : 100}%` }} />
+              <div
+                className={cx("h-full rounded-full transition-all", met === items.length ? "bg-emerald-600" : "bg-accent")}
+                style={{ width: `${items.length ? (met / items.length) * 100 : 100}%` }}
+              />
             </div>
             <p className="text-[13px] text-ink-muted" aria-live="polite" data-testid="criteria-count">
-              <span className="font-medium text-ink">{met} of {items.length}</span> met
+              <span className="font-medium text-ink">
+                {met} of {items.length}
+              </span>{" "}
+              met
             </p>
           </div>
         </div>
         {canMove && next ? (
-          <Button onClick={() => open(next.kind === "won" ? { kind: "won" } : { kind: "move", to: next.key })} variant={met === items.length ? "primary" : "secondary"}>
+          <Button
+            onClick={() => open(next.kind === "won" ? { kind: "won" } : { kind: "move", to: next.key })}
+            variant={met === items.length ? "primary" : "secondary"}
+          >
             {next.kind === "won" ? "Close as won" : `Move to ${next.name}`}
             <ArrowRightIcon className="size-4" />
           </Button>
@@ -75,7 +88,8 @@ function Criterion({ item, stageKey, deal, fixing, now }: ItemProps) {
   const unmet: Unmet = { stage: stageKey, key: item.key, label: item.label, type: item.type };
   const onFixed = (_: boolean, said: string) => announce(said);
   const detail = detailOf(item, deal, canEdit, now);
-  if (item.type === "check" && canEdit) return <CheckFixer unmet={unmet} done={item.satisfied} onFixed={onFixed} detail={item.satisfied ? detail : undefined} />;
+  if (item.type === "check" && canEdit)
+    return <CheckFixer unmet={unmet} done={item.satisfied} onFixed={onFixed} detail={item.satisfied ? detail : undefined} />;
   if (!item.satisfied && canEdit && isFixable(item))
     return (
       <div className="space-y-2">

@@ -48,7 +48,10 @@ export function CloseDateHistory({ deal, changes, now }: Props) {
               </div>
               {c.reason ? <p className="mt-1 text-[13px] text-ink">“{c.reason}”</p> : null}
               <p className="mt-1 text-xs text-ink-muted">
-                {c.byName ?? "Someone"} · <time dateTime={c.at} title={exactTime(c.at)}>{relativeTime(c.at, now)}</time>
+                {c.byName ?? "Someone"} ·{" "}
+                <time dateTime={c.at} title={exactTime(c.at)}>
+                  {relativeTime(c.at, now)}
+                </time>
               </p>
             </li>
           ))}

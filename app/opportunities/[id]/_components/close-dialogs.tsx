@@ -34,13 +34,27 @@ export function WonDialog({ facts, to, onClose }: { facts: MoveFacts; to: StageV
         <div className="mt-4">
           <Outlook key={unmet.map((u) => `${u.stage}.${u.key}`).join()} unmet={unmet} refused={!!refused} facts={facts} onLeave={onClose} />
           {canOverride && unmet.length ? (
-            <OverrideField overriding={overriding} onOverriding={setOverriding} justification={justification} onJustification={setJustification} error={error} />
+            <OverrideField
+              overriding={overriding}
+              onOverriding={setOverriding}
+              justification={justification}
+              onJustification={setJustification}
+              error={error}
+            />
           ) : null}
           <FormError error={error} claimed={["won.whyWon", "override.justification"]} />
         </div>
       }
     >
-      <Area id="why-won" label="Why did we win?" field="won.whyWon" error={error} value={whyWon} onChange={setWhyWon} placeholder="What made the buyer choose us: the champion, the product, the price, the timing" />
+      <Area
+        id="why-won"
+        label="Why did we win?"
+        field="won.whyWon"
+        error={error}
+        value={whyWon}
+        onChange={setWhyWon}
+        placeholder="What made the buyer choose us: the champion, the product, the price, the timing"
+      />
     </FormDialog>
   );
 }

@@ -22,16 +22,26 @@ type Mode = { kind: "idle" } | { kind: "add" } | { kind: "edit"; id: string } | 
 
 type Props = { plan: ClosePlanResponse; people: Person[]; dealOwnerId: string };
 
-const toDraft = (s: ClosePlanResponse["steps"][number]): StepDraft => ({ title: s.title, ownerUserId: s.ownerUserId, ownerName: s.ownerName, dueDate: s.dueDate, done: s.done });
+const toDraft = (s: ClosePlanResponse["steps"][number]): StepDraft => ({
+  title: s.title,
+  ownerUserId: s.ownerUserId,
+  ownerName: s.ownerName,
+  dueDate: s.dueDate,
+  done: s.done,
+});
 
 /** The server's field problems ("steps.2.title") as sentences about the steps. */
 function describe(error: ActionError): string {
   const problems = problemsOf(error);
   if (!problems.length) return error.message;
-  return problems.map((p) => {
-    const m = /^steps\.(\d+)\.(\w+)$/.exec(p.field);
-    return m ? `Step ${Number(m[1]) + 1}, ${m[2] === "ownerUserId" ? "owner" : m[2] === "dueDate" ? "due date" : m[2]}: ${humanize(p.message).toLowerCase()}` : humanize(p.message);
-  }).join(" ");
+  return problems
+    .map((p) => {
+      const m = /^steps\.(\d+)\.(\w+)$/.exec(p.field);
+      return m
+        ? `Step ${Number(m[1]) + 1}, ${m[2] === "ownerUserId" ? "owner" : m[2] === "dueDate" ? "due date" : m[2]}: ${humanize(p.message).toLowerCase()}`
+        : humanize(p.message);
+    })
+    .join(" ");
 }
 
 export function ClosePlan({ plan, people, dealOwnerId }: Props) {
@@ -56,8 +66,7 @@ export function ClosePlan({ plan, people, dealOwnerId }: Props) {
     return true;
   }
 
-  const replaceAt = (id: string, step: StepDraft | null) =>
-    plan.steps.flatMap((s, i) => (s.id === id ? (step ? [step] : []) : [steps[i]!]));
+  const replaceAt = (id: string, step: StepDraft | null) => plan.steps.flatMap((s, i) => (s.id === id ? (step ? [step] : []) : [steps[i]!]));
 
   return (
     <section id="close-plan" aria-labelledby="close-plan-heading" className="scroll-mt-24 rounded-card border border-line bg-surface shadow-card">
@@ -67,8 +76,7 @@ export function ClosePlan({ plan, people, dealOwnerId }: Props) {
             Close plan
           </h2>
           <p className="mt-0.5 text-[13px] text-ink-muted">
-            Worked back from the decision date, {formatDate(plan.closeDate)}.
-            {plan.steps.length ? ` ${done} of ${plan.steps.length} done.` : ""}
+            Worked back from the decision date, {formatDate(plan.closeDate)}.{plan.steps.length ? ` ${done} of ${plan.steps.length} done.` : ""}
           </p>
         </div>
         {canEdit && plan.steps.length > 0 && mode.kind === "idle" ? (
@@ -80,7 +88,15 @@ export function ClosePlan({ plan, people, dealOwnerId }: Props) {
       </header>
 
       {mode.kind === "suggested" ? (
-        <SuggestedPlan suggested={plan.suggested} people={people} dealOwnerId={dealOwnerId} pending={pending} error={error} onSave={(s) => save(s, "Close plan saved.")} onCancel={() => setMode({ kind: "idle" })} />
+        <SuggestedPlan
+          suggested={plan.suggested}
+          people={people}
+          dealOwnerId={dealOwnerId}
+          pending={pending}
+          error={error}
+          onSave={(s) => save(s, "Close plan saved.")}
+          onCancel={() => setMode({ kind: "idle" })}
+        />
       ) : plan.steps.length === 0 && mode.kind !== "add" ? (
         <EmptyState
           icon={<ListChecksIcon />}
@@ -102,7 +118,15 @@ export function ClosePlan({ plan, people, dealOwnerId }: Props) {
           {plan.steps.map((s, i) =>
             mode.kind === "edit" && mode.id === s.id ? (
               <li key={s.id} className="p-4">
-                <PlanStepForm initial={steps[i]!} people={people} submitLabel="Save step" pending={pending} error={error} onSubmit={(d) => void save(replaceAt(s.id, d), "Step saved.")} onCancel={() => setMode({ kind: "idle" })} />
+                <PlanStepForm
+                  initial={steps[i]!}
+                  people={people}
+                  submitLabel="Save step"
+                  pending={pending}
+                  error={error}
+                  onSubmit={(d) => void save(replaceAt(s.id, d), "Step saved.")}
+                  onCancel={() => setMode({ kind: "idle" })}
+                />
               </li>
             ) : (
               <PlanStepRow

@@ -30,10 +30,23 @@ export function ClosedSummary({ deal, files }: Props) {
   return (
     <section
       aria-labelledby="outcome-heading"
-      className={cx("rounded-card border bg-surface shadow-card", won ? "border-emerald-200" : deal.status === "lost" ? "border-red-200" : "border-line")}
+      className={cx(
+        "rounded-card border bg-surface shadow-card",
+        won ? "border-emerald-200" : deal.status === "lost" ? "border-red-200" : "border-line",
+      )}
     >
-      <header className={cx("flex items-center gap-3 rounded-t-card border-b px-5 py-4", won ? "border-emerald-100 bg-emerald-50/70" : deal.status === "lost" ? "border-red-100 bg-red-50/60" : "border-line bg-canvas")}>
-        <span className={cx("flex size-9 items-center justify-center rounded-full", won ? "bg-emerald-600 text-white" : deal.status === "lost" ? "bg-red-600 text-white" : "bg-zinc-500 text-white")}>
+      <header
+        className={cx(
+          "flex items-center gap-3 rounded-t-card border-b px-5 py-4",
+          won ? "border-emerald-100 bg-emerald-50/70" : deal.status === "lost" ? "border-red-100 bg-red-50/60" : "border-line bg-canvas",
+        )}
+      >
+        <span
+          className={cx(
+            "flex size-9 items-center justify-center rounded-full",
+            won ? "bg-emerald-600 text-white" : deal.status === "lost" ? "bg-red-600 text-white" : "bg-zinc-500 text-white",
+          )}
+        >
           {won ? <CheckIcon className="size-5" /> : <AlertIcon className="size-5" />}
         </span>
         <div>
@@ -42,7 +55,11 @@ export function ClosedSummary({ deal, files }: Props) {
             {on}
           </h2>
           <p className="text-[13px] text-ink-muted">
-            {won ? "The customer signed. This deal is closed and no longer changes." : deal.status === "lost" ? "Re-open it into Qualify or a later stage when the buyer comes back." : "Archived in the first stage: not a loss, and not in win rates."}
+            {won
+              ? "The customer signed. This deal is closed and no longer changes."
+              : deal.status === "lost"
+                ? "Re-open it into Qualify or a later stage when the buyer comes back."
+                : "Archived in the first stage: not a loss, and not in win rates."}
           </p>
         </div>
       </header>
@@ -59,7 +76,11 @@ export function ClosedSummary({ deal, files }: Props) {
             <dd className="text-sm">
               {contracts.length ? (
                 contracts.map((f) => (
-                  <a key={f.id} href={`/api/v1/opportunities/${deal.id}/files/${f.id}`} className="flex items-center gap-1.5 font-medium text-accent hover:underline">
+                  <a
+                    key={f.id}
+                    href={`/api/v1/opportunities/${deal.id}/files/${f.id}`}
+                    className="flex items-center gap-1.5 font-medium text-accent hover:underline"
+                  >
                     <FileIcon className="size-4" />
                     {f.storedName}
                   </a>

@@ -61,9 +61,7 @@ export function ContactsCard({ contacts }: { contacts: OpportunityResponse["cont
                   <Badge tone={c.role === "champion" || c.role === "decision_maker" ? "accent" : "neutral"}>{CONTACT_ROLE_LABELS[c.role]}</Badge>
                 </p>
                 {c.title || c.email ? (
-                  <p className="mt-0.5 truncate text-[13px] text-ink-muted">
-                    {[c.title, c.email].filter(Boolean).join(" · ")}
-                  </p>
+                  <p className="mt-0.5 truncate text-[13px] text-ink-muted">{[c.title, c.email].filter(Boolean).join(" · ")}</p>
                 ) : null}
               </div>
               {canEdit ? (

@@ -21,7 +21,10 @@ export function detailOf(item: ChecklistItem, deal: OpportunityResponse, canEdit
       if (!a || !item.satisfied) return null;
       return (
         <span className={cx(muted, "block")}>
-          Attested by {a.byName} · <time dateTime={a.at} title={exactTime(a.at)}>{relativeTime(a.at, new Date(now))}</time>
+          Attested by {a.byName} ·{" "}
+          <time dateTime={a.at} title={exactTime(a.at)}>
+            {relativeTime(a.at, new Date(now))}
+          </time>
           {a.note ? <span className="block text-ink">“{a.note}”</span> : null}
           {a.evidenceUrl ? (
             <a href={a.evidenceUrl} target="_blank" rel="noreferrer noopener" className="block truncate text-accent hover:underline">
@@ -35,7 +38,12 @@ export function detailOf(item: ChecklistItem, deal: OpportunityResponse, canEdit
       if (item.field === "contacts") {
         const role = item.condition.op === "has_contact_role" ? item.condition.role : undefined;
         const who = role ? CONTACT_ROLE_LABELS[role] : "Contact";
-        if (item.satisfied) return <p className={muted}>{item.contactNames.length ? `${who}: ${item.contactNames.join(", ")}` : `${deal.contacts.length} contacts recorded`}</p>;
+        if (item.satisfied)
+          return (
+            <p className={muted}>
+              {item.contactNames.length ? `${who}: ${item.contactNames.join(", ")}` : `${deal.contacts.length} contacts recorded`}
+            </p>
+          );
         return canEdit ? null : <p className={muted}>No {who.toLowerCase()} recorded yet.</p>;
       }
       return item.satisfied || !canEdit || !isEditableField(item.field) ? <FieldSummary item={item} deal={deal} /> : null;
@@ -57,7 +65,11 @@ export function detailOf(item: ChecklistItem, deal: OpportunityResponse, canEdit
       return (
         <div className="flex flex-wrap items-center gap-2 text-[13px] text-ink-muted">
           <Badge tone={status.tone}>{status.label}</Badge>
-          {deal.approval.requiredGroups.length ? <span>Needs {deal.approval.requiredGroups.map((g) => GROUP_LABELS[g]).join(", ")}.</span> : <span>Standard terms.</span>}
+          {deal.approval.requiredGroups.length ? (
+            <span>Needs {deal.approval.requiredGroups.map((g) => GROUP_LABELS[g]).join(", ")}.</span>
+          ) : (
+            <span>Standard terms.</span>
+          )}
           <a href="#approval" className="font-medium text-accent hover:underline">
             Deal desk approval
           </a>
@@ -96,5 +108,9 @@ function fieldText(field: Exclude<CriterionField, "contacts">, deal: Opportunity
 
 function FieldSummary({ item, deal }: { item: Extract<ChecklistItem, { type: "field" }>; deal: OpportunityResponse }) {
   const value = item.field === "contacts" ? "" : fieldText(item.field, deal);
-  return value.trim() ? <p className={cx(muted, "line-clamp-2 whitespace-pre-line")}>{value}</p> : item.field === "whyWon" ? <p className={muted}>Written when the deal is closed won.</p> : null;
+  return value.trim() ? (
+    <p className={cx(muted, "line-clamp-2 whitespace-pre-line")}>{value}</p>
+  ) : item.field === "whyWon" ? (
+    <p className={muted}>Written when the deal is closed won.</p>
+  ) : null;
 }

@@ -25,7 +25,6 @@ export function useDeal(): DealContextValue {
   return value;
 }
 
-
 type Props = Permissions & { id: string; version: number; children: ReactNode };
 
 function problemOf(error: ActionError) {
@@ -46,7 +45,10 @@ export function DealProvider({ id, version, children, canEdit, canMove, canOverr
     conflictHint: "Someone else changed this deal: reload, then make the change again.",
   });
 
-  const value = useMemo(() => ({ canEdit, canMove, canOverride, canAssignOwner, ...writer, announce: setMessage }), [canEdit, canMove, canOverride, canAssignOwner, writer]);
+  const value = useMemo(
+    () => ({ canEdit, canMove, canOverride, canAssignOwner, ...writer, announce: setMessage }),
+    [canEdit, canMove, canOverride, canAssignOwner, writer],
+  );
 
   function reload() {
     startReload(() => {
@@ -86,8 +88,8 @@ function ProblemBanner({ id, problem, reloading, onReload }: BannerProps) {
       <p className="min-w-0 flex-1">
         {problem === "conflict" ? (
           <>
-            <span className="font-semibold">Someone else changed this deal — reload.</span> Your last change was not saved; reload to
-            see the current deal, then make it again.
+            <span className="font-semibold">Someone else changed this deal — reload.</span> Your last change was not saved; reload to see the current
+            deal, then make it again.
           </>
         ) : (
           <>
@@ -101,7 +103,10 @@ function ProblemBanner({ id, problem, reloading, onReload }: BannerProps) {
           {reloading ? "Reloading…" : "Reload"}
         </Button>
       ) : (
-        <a href={`/signin?callbackUrl=${encodeURIComponent(`/opportunities/${id}`)}`} className="rounded-md font-semibold underline underline-offset-2">
+        <a
+          href={`/signin?callbackUrl=${encodeURIComponent(`/opportunities/${id}`)}`}
+          className="rounded-md font-semibold underline underline-offset-2"
+        >
           Sign in
         </a>
       )}

@@ -21,8 +21,23 @@ type Row = InlineFieldProps & { wide?: boolean };
 function dealRows(deal: OpportunityResponse, owners: Person[], canAssignOwner: boolean): Row[] {
   const currencies = CURRENCIES.includes(deal.currency as never) ? CURRENCIES : [deal.currency, ...CURRENCIES];
   const rows: (Row | null)[] = [
-    { field: "name", label: "Opportunity name", value: deal.name, display: deal.name, editor: { kind: "text", maxLength: 200 }, toPayload: (v) => ({ name: v }), wide: true },
-    { field: "accountName", label: "Account", value: deal.accountName, display: deal.accountName, editor: { kind: "text", maxLength: 200 }, toPayload: (v) => ({ accountName: v }) },
+    {
+      field: "name",
+      label: "Opportunity name",
+      value: deal.name,
+      display: deal.name,
+      editor: { kind: "text", maxLength: 200 },
+      toPayload: (v) => ({ name: v }),
+      wide: true,
+    },
+    {
+      field: "accountName",
+      label: "Account",
+      value: deal.accountName,
+      display: deal.accountName,
+      editor: { kind: "text", maxLength: 200 },
+      toPayload: (v) => ({ accountName: v }),
+    },
     {
       field: "amount",
       label: "Amount",
@@ -54,7 +69,13 @@ function dealRows(deal: OpportunityResponse, owners: Person[], canAssignOwner: b
       label: "Type",
       value: deal.type,
       display: deal.type === "new" ? "New customer" : "Expansion",
-      editor: { kind: "select", options: [{ value: "new", label: "New customer" }, { value: "expansion", label: "Expansion" }] },
+      editor: {
+        kind: "select",
+        options: [
+          { value: "new", label: "New customer" },
+          { value: "expansion", label: "Expansion" },
+        ],
+      },
       toPayload: (v) => ({ type: v }),
     },
     {
@@ -92,9 +113,30 @@ const withCurrent = (owners: Person[], deal: OpportunityResponse) =>
 
 function termRows(deal: OpportunityResponse): Row[] {
   return [
-    { field: "discountPercent", label: "Discount", value: String(deal.discountPercent), display: `${deal.discountPercent}% off list`, editor: { kind: "number", suffix: "%" }, toPayload: num("discountPercent") },
-    { field: "paymentTermsDays", label: "Payment terms", value: String(deal.paymentTermsDays), display: `Net ${deal.paymentTermsDays}`, editor: { kind: "number", suffix: "days" }, toPayload: num("paymentTermsDays") },
-    { field: "termMonths", label: "Contract term", value: String(deal.termMonths), display: `${deal.termMonths} months`, editor: { kind: "number", suffix: "months" }, toPayload: num("termMonths") },
+    {
+      field: "discountPercent",
+      label: "Discount",
+      value: String(deal.discountPercent),
+      display: `${deal.discountPercent}% off list`,
+      editor: { kind: "number", suffix: "%" },
+      toPayload: num("discountPercent"),
+    },
+    {
+      field: "paymentTermsDays",
+      label: "Payment terms",
+      value: String(deal.paymentTermsDays),
+      display: `Net ${deal.paymentTermsDays}`,
+      editor: { kind: "number", suffix: "days" },
+      toPayload: num("paymentTermsDays"),
+    },
+    {
+      field: "termMonths",
+      label: "Contract term",
+      value: String(deal.termMonths),
+      display: `${deal.termMonths} months`,
+      editor: { kind: "number", suffix: "months" },
+      toPayload: num("termMonths"),
+    },
     {
       field: "nonStandardTerms",
       label: "Non-standard terms",
@@ -109,8 +151,24 @@ function termRows(deal: OpportunityResponse): Row[] {
 
 function buyingRows(deal: OpportunityResponse): Row[] {
   return [
-    { field: "buyingProcess", label: "Buying process", value: deal.buyingProcess, display: text(deal.buyingProcess), editor: { kind: "textarea", maxLength: 5000, placeholder: "How this company buys, and who has a say" }, toPayload: (v) => ({ buyingProcess: v }), wide: true },
-    { field: "decisionCriteria", label: "Decision criteria", value: deal.decisionCriteria, display: text(deal.decisionCriteria), editor: { kind: "textarea", maxLength: 5000, placeholder: "What the buyer will judge the proposal on" }, toPayload: (v) => ({ decisionCriteria: v }), wide: true },
+    {
+      field: "buyingProcess",
+      label: "Buying process",
+      value: deal.buyingProcess,
+      display: text(deal.buyingProcess),
+      editor: { kind: "textarea", maxLength: 5000, placeholder: "How this company buys, and who has a say" },
+      toPayload: (v) => ({ buyingProcess: v }),
+      wide: true,
+    },
+    {
+      field: "decisionCriteria",
+      label: "Decision criteria",
+      value: deal.decisionCriteria,
+      display: text(deal.decisionCriteria),
+      editor: { kind: "textarea", maxLength: 5000, placeholder: "What the buyer will judge the proposal on" },
+      toPayload: (v) => ({ decisionCriteria: v }),
+      wide: true,
+    },
   ];
 }
 

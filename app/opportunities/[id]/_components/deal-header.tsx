@@ -21,8 +21,24 @@ export function DealHeader({ page }: { page: OpportunityPage }) {
   const stage = page.process.stages.find((s) => s.key === deal.stage)!;
   const status = STATUS[deal.status];
   const facts: [string, ReactNode, ReactNode?][] = [
-    ["Amount", <span key="a" className="tabular-nums">{formatMoney(Math.round(deal.amount * 100), deal.currency)}</span>, `${deal.type === "new" ? "New customer" : "Expansion"} · ${deal.termMonths} months`],
-    ["Close date", formatDate(deal.closeDate), deal.closeDatePushes ? <span key="pushes" className="text-amber-800">Pushed {deal.closeDatePushes}× · {deal.closeDateSlipDays} days slipped</span> : "Never pushed"],
+    [
+      "Amount",
+      <span key="a" className="tabular-nums">
+        {formatMoney(Math.round(deal.amount * 100), deal.currency)}
+      </span>,
+      `${deal.type === "new" ? "New customer" : "Expansion"} · ${deal.termMonths} months`,
+    ],
+    [
+      "Close date",
+      formatDate(deal.closeDate),
+      deal.closeDatePushes ? (
+        <span key="pushes" className="text-amber-800">
+          Pushed {deal.closeDatePushes}× · {deal.closeDateSlipDays} days slipped
+        </span>
+      ) : (
+        "Never pushed"
+      ),
+    ],
     ["Stage", deal.stageName, `${deal.probability}% · ${FORECAST[stage.forecastCategory] ?? stage.forecastCategory}`],
     ["Owner", deal.ownerName, `Created ${formatDate(deal.createdAt.slice(0, 10))}`],
   ];
@@ -50,7 +66,10 @@ export function DealHeader({ page }: { page: OpportunityPage }) {
       </div>
       <dl className="mt-5 grid grid-cols-2 overflow-hidden rounded-card border border-line bg-surface shadow-card md:grid-cols-4">
         {facts.map(([label, value, detail], i) => (
-          <div key={label} className={`px-5 py-3.5 ${i % 2 ? "border-l border-line" : ""} ${i >= 2 ? "border-t border-line md:border-t-0" : ""} ${i === 2 ? "md:border-l" : ""}`}>
+          <div
+            key={label}
+            className={`px-5 py-3.5 ${i % 2 ? "border-l border-line" : ""} ${i >= 2 ? "border-t border-line md:border-t-0" : ""} ${i === 2 ? "md:border-l" : ""}`}
+          >
             <dt className="text-[13px] font-medium text-ink-muted">{label}</dt>
             <dd className="mt-0.5 truncate text-[17px] font-semibold tracking-tight text-ink">{value}</dd>
             {detail ? <dd className="truncate text-xs text-ink-muted">{detail}</dd> : null}

@@ -31,7 +31,15 @@ export function DisqualifyDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       onSubmit={() => void disqualify()}
     >
-      <Area id="disqualify-reason" label="Why is it disqualified?" field="reason" error={error} value={reason} onChange={setReason} placeholder="e.g. No budget this year and no project behind the first meeting" />
+      <Area
+        id="disqualify-reason"
+        label="Why is it disqualified?"
+        field="reason"
+        error={error}
+        value={reason}
+        onChange={setReason}
+        placeholder="e.g. No budget this year and no project behind the first meeting"
+      />
       <FormError error={error} claimed={["reason"]} />
     </FormDialog>
   );

@@ -59,12 +59,36 @@ export function FormDialog({ title, description, submit, pending, tone, onClose,
   );
 }
 
-export function Area({ id, label, field, error, value, onChange, hint, placeholder }: { id: string; label: string; field: string; error: ActionError | null; value: string; onChange: (v: string) => void; hint?: string; placeholder?: string }) {
+export function Area({
+  id,
+  label,
+  field,
+  error,
+  value,
+  onChange,
+  hint,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  field: string;
+  error: ActionError | null;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  placeholder?: string;
+}) {
   const problem = problemFor(error, field);
   return (
     <Field id={id} label={label} error={problem} hint={hint}>
-      <Textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!problem} aria-describedby={problem || hint ? `${id}-help` : undefined} placeholder={placeholder} />
+      <Textarea
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        invalid={!!problem}
+        aria-describedby={problem || hint ? `${id}-help` : undefined}
+        placeholder={placeholder}
+      />
     </Field>
   );
 }
-

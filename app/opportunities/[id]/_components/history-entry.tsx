@@ -11,9 +11,21 @@ type Described = { tone: Tone; title: ReactNode; body?: ReactNode };
 type Ctx = { stages: StageView[]; currency: string };
 
 const FIELD_LABELS: Record<string, string> = {
-  name: "Name", accountName: "Account", amount: "Amount", currency: "Currency", type: "Type", years: "Contract years", users: "Users",
-  discountPercent: "Discount", paymentTermsDays: "Payment terms", termMonths: "Contract term", nonStandardTerms: "Non-standard terms",
-  buyingProcess: "Buying process", decisionCriteria: "Decision criteria", ownerId: "Owner", contacts: "Contacts",
+  name: "Name",
+  accountName: "Account",
+  amount: "Amount",
+  currency: "Currency",
+  type: "Type",
+  years: "Contract years",
+  users: "Users",
+  discountPercent: "Discount",
+  paymentTermsDays: "Payment terms",
+  termMonths: "Contract term",
+  nonStandardTerms: "Non-standard terms",
+  buyingProcess: "Buying process",
+  decisionCriteria: "Decision criteria",
+  ownerId: "Owner",
+  contacts: "Contacts",
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -21,7 +33,12 @@ const quote = (v: unknown) => (str(v).trim() ? <p className="mt-1 text-[13px] te
 
 function value(field: string, v: unknown, ctx: Ctx): string {
   if (v === null || v === undefined || v === "") return "empty";
-  if (Array.isArray(v)) return v.length ? v.map((c) => String(c).replace(/\((\w+)\)$/, (_, r: string) => `(${CONTACT_ROLE_LABELS[r as keyof typeof CONTACT_ROLE_LABELS] ?? r})`)).join(", ") : "none";
+  if (Array.isArray(v))
+    return v.length
+      ? v
+          .map((c) => String(c).replace(/\((\w+)\)$/, (_, r: string) => `(${CONTACT_ROLE_LABELS[r as keyof typeof CONTACT_ROLE_LABELS] ?? r})`))
+          .join(", ")
+      : "none";
   if (field === "amount" && typeof v === "number") return formatMoney(Math.round(v * 100), ctx.currency);
   if (field === "discountPercent") return `${String(v)}%`;
   if (field === "paymentTermsDays") return `net ${String(v)}`;
@@ -34,23 +51,60 @@ function value(field: string, v: unknown, ctx: Ctx): string {
 export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
   const name = (key: string | null) => ctx.stages.find((s) => s.key === key)?.name ?? key ?? "?";
   const d = e.details;
-  const after = e.secondsInStage !== null ? <span className="text-ink-muted"> after {formatDuration(e.secondsInStage)} in {name(e.fromStage)}</span> : null;
+  const after =
+    e.secondsInStage !== null ? (
+      <span className="text-ink-muted">
+        {" "}
+        after {formatDuration(e.secondsInStage)} in {name(e.fromStage)}
+      </span>
+    ) : null;
   switch (e.type) {
     case "created":
-      return { tone: "accent", title: <>Created the deal in {name(e.toStage)}</>, body: typeof d.amount === "number" ? <p className="mt-1 text-[13px] text-ink-muted">{formatMoney(Math.round(d.amount * 100), ctx.currency)}, closing {formatDate(str(d.closeDate))}</p> : null };
+      return {
+        tone: "accent",
+        title: <>Created the deal in {name(e.toStage)}</>,
+        body:
+          typeof d.amount === "number" ? (
+            <p className="mt-1 text-[13px] text-ink-muted">
+              {formatMoney(Math.round(d.amount * 100), ctx.currency)}, closing {formatDate(str(d.closeDate))}
+            </p>
+          ) : null,
+      };
     case "stage_changed": {
-      const flag = d.overridden ? <Badge tone="warning" className="ml-1.5">Override</Badge> : null;
-      if (d.kind === "won") return { tone: "success", title: <>Closed won from {name(e.fromStage)}{after}{flag}</>, body: quote(d.whyWon) };
+      const flag = d.overridden ? (
+        <Badge tone="warning" className="ml-1.5">
+          Override
+        </Badge>
+      ) : null;
+      if (d.kind === "won")
+        return {
+          tone: "success",
+          title: (
+            <>
+              Closed won from {name(e.fromStage)}
+              {after}
+              {flag}
+            </>
+          ),
+          body: quote(d.whyWon),
+        };
       if (d.kind === "lost") {
         const lost = (d.lost ?? {}) as Record<string, unknown>;
         return {
           tone: "danger",
-          title: <>Closed lost from {name(e.fromStage)}{after}</>,
+          title: (
+            <>
+              Closed lost from {name(e.fromStage)}
+              {after}
+            </>
+          ),
           body: (
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-[13px]">
               {(["reasonCategory", "explanation", "competitor", "missingFunctionality"] as const).map((k) => (
                 <div key={k} className="contents">
-                  <dt className="text-ink-muted">{{ reasonCategory: "Why", explanation: "Explanation", competitor: "Competitor", missingFunctionality: "Missing" }[k]}</dt>
+                  <dt className="text-ink-muted">
+                    {{ reasonCategory: "Why", explanation: "Explanation", competitor: "Competitor", missingFunctionality: "Missing" }[k]}
+                  </dt>
                   <dd className="text-ink">{(k === "reasonCategory" ? lostCategoryLabel(str(lost[k])) : str(lost[k])) || "—"}</dd>
                 </div>
               ))}
@@ -58,17 +112,43 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
           ),
         };
       }
-      if (d.kind === "backward") return { tone: "warning", title: <>Moved back from {name(e.fromStage)} to {name(e.toStage)}{after}</>, body: quote(d.reason) };
-      return { tone: "accent", title: <>Moved from {name(e.fromStage)} to {name(e.toStage)}{after}{flag}</> };
+      if (d.kind === "backward")
+        return {
+          tone: "warning",
+          title: (
+            <>
+              Moved back from {name(e.fromStage)} to {name(e.toStage)}
+              {after}
+            </>
+          ),
+          body: quote(d.reason),
+        };
+      return {
+        tone: "accent",
+        title: (
+          <>
+            Moved from {name(e.fromStage)} to {name(e.toStage)}
+            {after}
+            {flag}
+          </>
+        ),
+      };
     }
     case "override": {
       const unmet = Array.isArray(d.unmet) ? (d.unmet as { label?: string }[]) : [];
       return {
         tone: "warning",
-        title: <span className="font-semibold text-amber-900">Override: moved from {name(e.fromStage)} to {name(e.toStage)} with {unmet.length} unmet {unmet.length === 1 ? "criterion" : "criteria"}</span>,
+        title: (
+          <span className="font-semibold text-amber-900">
+            Override: moved from {name(e.fromStage)} to {name(e.toStage)} with {unmet.length} unmet {unmet.length === 1 ? "criterion" : "criteria"}
+          </span>
+        ),
         body: (
           <div className="mt-1.5 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-950">
-            <p><span className="font-semibold">Justification: </span>{str(d.justification) || "none given"}</p>
+            <p>
+              <span className="font-semibold">Justification: </span>
+              {str(d.justification) || "none given"}
+            </p>
             {unmet.length ? <p className="mt-1 text-amber-900">Unmet: {unmet.map((u) => u.label).join("; ")}</p> : null}
           </div>
         ),
@@ -78,12 +158,14 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
       const changes = Object.entries((d.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
       return {
         tone: "neutral",
-        title: changes.length === 1 ? <>Changed {(FIELD_LABELS[changes[0]![0]] ?? changes[0]![0]).toLowerCase()}</> : <>Changed {changes.length} fields</>,
+        title:
+          changes.length === 1 ? <>Changed {(FIELD_LABELS[changes[0]![0]] ?? changes[0]![0]).toLowerCase()}</> : <>Changed {changes.length} fields</>,
         body: (
           <ul className="mt-1 space-y-0.5 text-[13px]">
             {changes.map(([field, c]) => (
               <li key={field} className="text-ink-muted">
-                <span className="text-ink">{FIELD_LABELS[field] ?? field}:</span> {value(field, c.from, ctx)} → <span className="text-ink">{value(field, c.to, ctx)}</span>
+                <span className="text-ink">{FIELD_LABELS[field] ?? field}:</span> {value(field, c.from, ctx)} →{" "}
+                <span className="text-ink">{value(field, c.to, ctx)}</span>
               </li>
             ))}
           </ul>
@@ -98,25 +180,63 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
       const slip = Number(d.slipDays ?? 0);
       return {
         tone: slip > 0 ? "warning" : "neutral",
-        title: <>Moved the close date from {formatDate(str(d.oldDate))} to {formatDate(str(d.newDate))} <Badge tone={slip > 0 ? "warning" : "success"} className="ml-1">{signedDays(slip)}</Badge></>,
+        title: (
+          <>
+            Moved the close date from {formatDate(str(d.oldDate))} to {formatDate(str(d.newDate))}{" "}
+            <Badge tone={slip > 0 ? "warning" : "success"} className="ml-1">
+              {signedDays(slip)}
+            </Badge>
+          </>
+        ),
         body: quote(d.reason),
       };
     }
     case "next_step_changed": {
       const to = (d.to ?? {}) as { nextStep?: string; nextStepDue?: string | null };
-      return { tone: "neutral", title: <>Set the next step</>, body: <p className="mt-1 text-[13px] text-ink">{to.nextStep || "No next step"}{to.nextStepDue ? <span className="text-ink-muted"> · due {formatDate(to.nextStepDue)}</span> : null}</p> };
+      return {
+        tone: "neutral",
+        title: <>Set the next step</>,
+        body: (
+          <p className="mt-1 text-[13px] text-ink">
+            {to.nextStep || "No next step"}
+            {to.nextStepDue ? <span className="text-ink-muted"> · due {formatDate(to.nextStepDue)}</span> : null}
+          </p>
+        ),
+      };
     }
     case "plan_changed": {
       // The API records the steps themselves; older entries only their number.
       const count = Array.isArray(d.steps) ? d.steps.length : typeof d.steps === "number" ? d.steps : null;
-      return { tone: "neutral", title: count === null ? <>Updated the close plan</> : <>Updated the close plan: {count} {count === 1 ? "step" : "steps"}</> };
+      return {
+        tone: "neutral",
+        title:
+          count === null ? (
+            <>Updated the close plan</>
+          ) : (
+            <>
+              Updated the close plan: {count} {count === 1 ? "step" : "steps"}
+            </>
+          ),
+      };
     }
     case "file_attached":
-      return { tone: "neutral", title: <>Attached a {(FILE_KIND_LABELS[str(d.kind) as keyof typeof FILE_KIND_LABELS] ?? "file").toLowerCase()}: <span className="font-mono text-[13px]">{str(d.storedName)}</span></> };
+      return {
+        tone: "neutral",
+        title: (
+          <>
+            Attached a {(FILE_KIND_LABELS[str(d.kind) as keyof typeof FILE_KIND_LABELS] ?? "file").toLowerCase()}:{" "}
+            <span className="font-mono text-[13px]">{str(d.storedName)}</span>
+          </>
+        ),
+      };
     case "approval_requested":
       return { tone: "accent", title: <>Requested deal desk approval</>, body: quote(d.justification) };
     case "approval_decided":
-      return { tone: d.decision === "approve" ? "success" : "danger", title: <>Deal desk decision: {str(d.decision).replace("_", " ") || "recorded"}</>, body: quote(d.comment) };
+      return {
+        tone: d.decision === "approve" ? "success" : "danger",
+        title: <>Deal desk decision: {str(d.decision).replace("_", " ") || "recorded"}</>,
+        body: quote(d.comment),
+      };
     case "approval_invalidated":
       return { tone: "warning", title: <>Approval no longer valid: the terms changed</> };
     case "disqualified":

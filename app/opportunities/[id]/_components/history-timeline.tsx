@@ -34,7 +34,13 @@ export function HistoryTimeline({ items, stages, currency, now }: Props) {
     );
   });
   return (
-    <Card id="history" className="scroll-mt-24" title="History" description={`${items.length} ${items.length === 1 ? "entry" : "entries"}: every change, who made it and when.`} flush>
+    <Card
+      id="history"
+      className="scroll-mt-24"
+      title="History"
+      description={`${items.length} ${items.length === 1 ? "entry" : "entries"}: every change, who made it and when.`}
+      flush
+    >
       <HistoryOrder entries={entries} />
     </Card>
   );

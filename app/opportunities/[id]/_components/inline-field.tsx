@@ -73,12 +73,24 @@ export function InlineField({ field, label, value, display, editor, toPayload, r
       <dt className="text-[13px] font-medium text-ink-muted">{editing ? <label htmlFor={id}>{label}</label> : label}</dt>
       <dd className="mt-1">
         {editing ? (
-          <form onSubmit={save} onKeyDown={(e) => {
-            if (e.key !== "Escape") return;
-            e.stopPropagation();
-            close();
-          }} className="space-y-2" noValidate>
-            <Control id={id} editor={editor} value={draft} onChange={setDraft} invalid={!!fieldError} describedBy={fieldError ? `${id}-help` : undefined} />
+          <form
+            onSubmit={save}
+            onKeyDown={(e) => {
+              if (e.key !== "Escape") return;
+              e.stopPropagation();
+              close();
+            }}
+            className="space-y-2"
+            noValidate
+          >
+            <Control
+              id={id}
+              editor={editor}
+              value={draft}
+              onChange={setDraft}
+              invalid={!!fieldError}
+              describedBy={fieldError ? `${id}-help` : undefined}
+            />
             {fieldError ? (
               <p id={`${id}-help`} className="text-[13px] text-red-700">
                 {fieldError}
@@ -149,7 +161,16 @@ function Control({ id, editor, value, onChange, invalid, describedBy }: ControlP
   const common = { id, invalid, "aria-describedby": describedBy, autoFocus: true };
   switch (editor.kind) {
     case "textarea":
-      return <Textarea {...common} rows={4} maxLength={editor.maxLength} placeholder={editor.placeholder} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <Textarea
+          {...common}
+          rows={4}
+          maxLength={editor.maxLength}
+          placeholder={editor.placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     case "select":
       return (
         <Select {...common} value={value} onChange={(e) => onChange(e.target.value)}>

@@ -38,11 +38,14 @@ export function MoveDialog({ facts, to, onClose }: Props) {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    void submit({
-      toStage: to.key,
-      ...(isBack ? { reason } : {}),
-      ...(overriding ? { override: { justification } } : {}),
-    }, `Moved to ${to.name}.`);
+    void submit(
+      {
+        toStage: to.key,
+        ...(isBack ? { reason } : {}),
+        ...(overriding ? { override: { justification } } : {}),
+      },
+      `Moved to ${to.name}.`,
+    );
   }
 
   return (
@@ -83,9 +86,17 @@ export function MoveDialog({ facts, to, onClose }: Props) {
           </Field>
         ) : null}
       </form>
-      {isBack ? null : <Outlook key={unmet.map((u) => `${u.stage}.${u.key}`).join()} unmet={unmet} refused={!!refused} facts={facts} onLeave={onClose} />}
+      {isBack ? null : (
+        <Outlook key={unmet.map((u) => `${u.stage}.${u.key}`).join()} unmet={unmet} refused={!!refused} facts={facts} onLeave={onClose} />
+      )}
       {showOverride ? (
-        <OverrideField overriding={overriding} onOverriding={setOverriding} justification={justification} onJustification={setJustification} error={error} />
+        <OverrideField
+          overriding={overriding}
+          onOverriding={setOverriding}
+          justification={justification}
+          onJustification={setJustification}
+          error={error}
+        />
       ) : null}
       <FormError error={error} claimed={["reason", "override.justification"]} />
     </Dialog>

@@ -21,9 +21,18 @@ type Props = { deal: OpportunityResponse; stallLimit: number | null; daysInStage
 function dueBadge(due: string | null, now: Date) {
   if (!due) return <Badge tone="warning">No due date</Badge>;
   const days = daysFromToday(due, now);
-  if (days < 0) return <Badge tone="danger">Overdue by {-days} {days === -1 ? "day" : "days"} · {formatDate(due, { withYear: false })}</Badge>;
+  if (days < 0)
+    return (
+      <Badge tone="danger">
+        Overdue by {-days} {days === -1 ? "day" : "days"} · {formatDate(due, { withYear: false })}
+      </Badge>
+    );
   if (days === 0) return <Badge tone="warning">Due today</Badge>;
-  return <Badge>Due {formatDate(due, { withYear: false })} · in {days} {days === 1 ? "day" : "days"}</Badge>;
+  return (
+    <Badge>
+      Due {formatDate(due, { withYear: false })} · in {days} {days === 1 ? "day" : "days"}
+    </Badge>
+  );
 }
 
 export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
@@ -59,7 +68,12 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
       className={cx("rounded-card border bg-surface px-5 py-4 shadow-card", overdue ? "border-red-200" : "border-line")}
     >
       <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
-        <span className={cx("flex size-9 shrink-0 items-center justify-center rounded-lg", overdue ? "bg-red-50 text-red-600" : "bg-accent-soft text-accent")}>
+        <span
+          className={cx(
+            "flex size-9 shrink-0 items-center justify-center rounded-lg",
+            overdue ? "bg-red-50 text-red-600" : "bg-accent-soft text-accent",
+          )}
+        >
           <CalendarIcon className="size-5" />
         </span>
         <div className="min-w-0 flex-1">
@@ -69,10 +83,23 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
           {editing ? (
             <form onSubmit={save} onKeyDown={(e) => e.key === "Escape" && close()} className="mt-2 flex flex-wrap items-start gap-3" noValidate>
               <Field id={`${id}-step`} label="What happens next" error={stepProblem} className="min-w-56 flex-[2]">
-                <Input id={`${id}-step`} autoFocus maxLength={500} value={draft.nextStep} onChange={(e) => setDraft({ ...draft, nextStep: e.target.value })} invalid={!!stepProblem} />
+                <Input
+                  id={`${id}-step`}
+                  autoFocus
+                  maxLength={500}
+                  value={draft.nextStep}
+                  onChange={(e) => setDraft({ ...draft, nextStep: e.target.value })}
+                  invalid={!!stepProblem}
+                />
               </Field>
               <Field id={`${id}-due`} label="Due" error={dueProblem} className="w-44">
-                <Input id={`${id}-due`} type="date" value={draft.nextStepDue} onChange={(e) => setDraft({ ...draft, nextStepDue: e.target.value })} invalid={!!dueProblem} />
+                <Input
+                  id={`${id}-due`}
+                  type="date"
+                  value={draft.nextStepDue}
+                  onChange={(e) => setDraft({ ...draft, nextStepDue: e.target.value })}
+                  invalid={!!dueProblem}
+                />
               </Field>
               <div className="flex gap-2 sm:mt-7">
                 <Button type="submit" size="sm" disabled={pending}>
@@ -82,11 +109,17 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
                   Cancel
                 </Button>
               </div>
-              {generalMessage(error, ["nextStep", "nextStepDue"]) ? <p role="alert" className="w-full text-[13px] text-red-700">{generalMessage(error, ["nextStep", "nextStepDue"])}</p> : null}
+              {generalMessage(error, ["nextStep", "nextStepDue"]) ? (
+                <p role="alert" className="w-full text-[13px] text-red-700">
+                  {generalMessage(error, ["nextStep", "nextStepDue"])}
+                </p>
+              ) : null}
             </form>
           ) : (
             <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1.5">
-              <p className={cx("text-[15px] font-medium", deal.nextStep ? "text-ink" : "text-ink-muted italic")}>{deal.nextStep || "No next step written"}</p>
+              <p className={cx("text-[15px] font-medium", deal.nextStep ? "text-ink" : "text-ink-muted italic")}>
+                {deal.nextStep || "No next step written"}
+              </p>
               {dueBadge(deal.nextStepDue, new Date(now))}
             </div>
           )}
@@ -96,7 +129,11 @@ export function NextStep({ deal, stallLimit, daysInStage, now }: Props) {
               <span>
                 <span className="font-semibold">Stalled:</span>{" "}
                 {deal.stallReasons
-                  .map((r) => (r === "next_step_overdue" ? "the next step is overdue" : `${daysInStage} days in ${deal.stageName}, over its limit of ${stallLimit}`))
+                  .map((r) =>
+                    r === "next_step_overdue"
+                      ? "the next step is overdue"
+                      : `${daysInStage} days in ${deal.stageName}, over its limit of ${stallLimit}`,
+                  )
                   .join("; ")}
                 .
               </span>

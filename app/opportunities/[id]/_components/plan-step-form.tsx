@@ -54,7 +54,15 @@ export function OwnerPicker({ id, people, step, onChange, compact, "aria-label":
   );
 }
 
-type FormProps = { initial: StepDraft; people: Person[]; submitLabel: string; pending: boolean; error?: string; onSubmit: (s: StepDraft) => void; onCancel: () => void };
+type FormProps = {
+  initial: StepDraft;
+  people: Person[];
+  submitLabel: string;
+  pending: boolean;
+  error?: string;
+  onSubmit: (s: StepDraft) => void;
+  onCancel: () => void;
+};
 
 export function PlanStepForm({ initial, people, submitLabel, pending, error, onSubmit, onCancel }: FormProps) {
   const id = useId();
@@ -64,9 +72,21 @@ export function PlanStepForm({ initial, people, submitLabel, pending, error, onS
     onSubmit(step);
   }
   return (
-    <form onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} className="space-y-3 rounded-lg border border-line bg-canvas/60 p-4" noValidate>
+    <form
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+      className="space-y-3 rounded-lg border border-line bg-canvas/60 p-4"
+      noValidate
+    >
       <Field id={`${id}-title`} label="Step">
-        <Input id={`${id}-title`} autoFocus value={step.title} maxLength={300} onChange={(e) => setStep({ ...step, title: e.target.value })} placeholder="e.g. Security review complete" />
+        <Input
+          id={`${id}-title`}
+          autoFocus
+          value={step.title}
+          maxLength={300}
+          onChange={(e) => setStep({ ...step, title: e.target.value })}
+          placeholder="e.g. Security review complete"
+        />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${id}-owner`} label="Owner">

@@ -21,7 +21,11 @@ type Props = { step: Step; people: Person[]; busy: boolean; onToggle: (done: boo
 
 export function PlanStepRow({ step, people, busy, onToggle, onEdit, onRemove }: Props) {
   const { canEdit } = useDeal();
-  const owner = step.ownerUserId ? (people.find((p) => p.id === step.ownerUserId)?.name ?? "A Stageline user") : step.ownerName.trim() ? `${step.ownerName} (buyer)` : null;
+  const owner = step.ownerUserId
+    ? (people.find((p) => p.id === step.ownerUserId)?.name ?? "A Stageline user")
+    : step.ownerName.trim()
+      ? `${step.ownerName} (buyer)`
+      : null;
   const when = beforeDecision(step.daysBeforeDecision);
   return (
     <li className="flex items-start gap-3 px-5 py-3.5" data-step={step.title}>

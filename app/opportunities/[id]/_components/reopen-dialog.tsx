@@ -34,7 +34,15 @@ export function ReopenDialog({ facts, initial, onClose }: { facts: MoveFacts; in
           ))}
         </Select>
       </Field>
-      <Area id="reopen-reason" label="Why is it re-opened?" field="reason" error={error} value={reason} onChange={setReason} placeholder="e.g. New budget approved for next quarter" />
+      <Area
+        id="reopen-reason"
+        label="Why is it re-opened?"
+        field="reason"
+        error={error}
+        value={reason}
+        onChange={setReason}
+        placeholder="e.g. New budget approved for next quarter"
+      />
       <FormError error={error} claimed={["reason", "toStage"]} />
     </FormDialog>
   );

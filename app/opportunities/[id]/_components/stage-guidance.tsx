@@ -22,7 +22,10 @@ function List({ title, items }: { title: string; items: string[] }) {
 
 export function StageGuidance({ stage }: { stage: StageView }) {
   return (
-    <Card title={`${stage.name}: what this stage means`} description={`${stage.probability}% win probability${stage.stallDays ? ` · stalls after ${stage.stallDays} days` : ""}`}>
+    <Card
+      title={`${stage.name}: what this stage means`}
+      description={`${stage.probability}% win probability${stage.stallDays ? ` · stalls after ${stage.stallDays} days` : ""}`}
+    >
       <div className="space-y-5">
         <p className="text-sm leading-relaxed text-ink">{stage.definition}</p>
         <List title="Goals" items={stage.goals} />

@@ -46,8 +46,7 @@ function segments({ facts, daysInStage, lostFrom, closedOn }: Props, canMove: bo
 
   const forOpen = (s: StageView): Segment => {
     if (status === "open") {
-      if (s.key === currentKey)
-        return { key: s.key, name: s.name, state: "current", detail: inStage(daysInStage, s.stallDays) };
+      if (s.key === currentKey) return { key: s.key, name: s.name, state: "current", detail: inStage(daysInStage, s.stallDays) };
       const isDone = s.order < current.order;
       return {
         key: s.key,
@@ -91,15 +90,24 @@ export function StagePathNav(props: Props) {
           const shape = i === 0 ? SHAPE.first : i === items.length - 1 ? SHAPE.last : SHAPE.middle;
           const body = (
             <>
-              <span aria-hidden="true" className={cx("absolute inset-0 rounded-lg transition-colors", LOOK[seg.state][0])} style={{ clipPath: shape }} />
-              <span className={cx("relative flex min-w-0 flex-col text-left", LOOK[seg.state][1], i === 0 ? "pl-3.5 lg:pl-4" : "pl-5 lg:pl-6", i === items.length - 1 ? "pr-3 lg:pr-4" : "pr-3.5 lg:pr-5")}>
+              <span
+                aria-hidden="true"
+                className={cx("absolute inset-0 rounded-lg transition-colors", LOOK[seg.state][0])}
+                style={{ clipPath: shape }}
+              />
+              <span
+                className={cx(
+                  "relative flex min-w-0 flex-col text-left",
+                  LOOK[seg.state][1],
+                  i === 0 ? "pl-3.5 lg:pl-4" : "pl-5 lg:pl-6",
+                  i === items.length - 1 ? "pr-3 lg:pr-4" : "pr-3.5 lg:pr-5",
+                )}
+              >
                 <span className="flex items-center gap-1.5 truncate text-xs font-semibold lg:text-[13px]" title={seg.name}>
                   {seg.state === "done" ? <CheckIcon className="size-3.5 shrink-0" /> : null}
                   <span className="truncate">{seg.name}</span>
                 </span>
-                <span className="truncate text-xs">
-                  {seg.detail}
-                </span>
+                <span className="truncate text-xs">{seg.detail}</span>
               </span>
             </>
           );

@@ -21,7 +21,9 @@ type Props = {
 };
 
 export function SuggestedPlan({ suggested, people, dealOwnerId, pending, error, onSave, onCancel }: Props) {
-  const [steps, setSteps] = useState<StepDraft[]>(() => suggested.map((s) => ({ title: s.title, dueDate: s.dueDate, ownerUserId: dealOwnerId, ownerName: "", done: false })));
+  const [steps, setSteps] = useState<StepDraft[]>(() =>
+    suggested.map((s) => ({ title: s.title, dueDate: s.dueDate, ownerUserId: dealOwnerId, ownerName: "", done: false })),
+  );
   const update = (i: number, s: StepDraft) => setSteps((all) => all.map((x, j) => (j === i ? s : x)));
   return (
     <div className="p-5">
@@ -31,26 +33,57 @@ export function SuggestedPlan({ suggested, people, dealOwnerId, pending, error, 
           <caption className="sr-only">Suggested close plan</caption>
           <thead className="text-[13px] text-ink-muted">
             <tr>
-              <th scope="col" className="pb-2 font-medium">Step</th>
-              <th scope="col" className="w-52 pb-2 pl-3 font-medium">Owner</th>
-              <th scope="col" className="w-40 pb-2 pl-3 font-medium">Due</th>
-              <th scope="col" className="w-10 pb-2"><span className="sr-only">Remove</span></th>
+              <th scope="col" className="pb-2 font-medium">
+                Step
+              </th>
+              <th scope="col" className="w-52 pb-2 pl-3 font-medium">
+                Owner
+              </th>
+              <th scope="col" className="w-40 pb-2 pl-3 font-medium">
+                Due
+              </th>
+              <th scope="col" className="w-10 pb-2">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody className="align-top">
             {steps.map((s, i) => (
               <tr key={`${s.title}|${s.dueDate}`}>
                 <td className="py-1.5">
-                  <Input aria-label={`Step ${i + 1}`} className="h-8 text-[13px]" value={s.title} onChange={(e) => update(i, { ...s, title: e.target.value })} />
+                  <Input
+                    aria-label={`Step ${i + 1}`}
+                    className="h-8 text-[13px]"
+                    value={s.title}
+                    onChange={(e) => update(i, { ...s, title: e.target.value })}
+                  />
                 </td>
                 <td className="py-1.5 pl-3">
-                  <OwnerPicker id={`suggested-owner-${i}`} aria-label={`Owner of step ${i + 1}`} people={people} step={s} onChange={(n) => update(i, n)} compact />
+                  <OwnerPicker
+                    id={`suggested-owner-${i}`}
+                    aria-label={`Owner of step ${i + 1}`}
+                    people={people}
+                    step={s}
+                    onChange={(n) => update(i, n)}
+                    compact
+                  />
                 </td>
                 <td className="py-1.5 pl-3">
-                  <Input aria-label={`Due date of step ${i + 1}`} type="date" className="h-8 text-[13px]" value={s.dueDate ?? ""} onChange={(e) => update(i, { ...s, dueDate: e.target.value || null })} />
+                  <Input
+                    aria-label={`Due date of step ${i + 1}`}
+                    type="date"
+                    className="h-8 text-[13px]"
+                    value={s.dueDate ?? ""}
+                    onChange={(e) => update(i, { ...s, dueDate: e.target.value || null })}
+                  />
                 </td>
                 <td className="py-1.5 pl-1">
-                  <button type="button" aria-label={`Remove step ${i + 1}`} onClick={() => setSteps((all) => all.filter((_, j) => j !== i))} className="flex size-8 items-center justify-center rounded-md text-ink-subtle hover:bg-zinc-100 hover:text-ink">
+                  <button
+                    type="button"
+                    aria-label={`Remove step ${i + 1}`}
+                    onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}
+                    className="flex size-8 items-center justify-center rounded-md text-ink-subtle hover:bg-zinc-100 hover:text-ink"
+                  >
                     <TrashIcon className="size-4" />
                   </button>
                 </td>

@@ -36,7 +36,9 @@ export function CheckFixer({ unmet, done, onFixed, detail }: Props) {
     );
   }
 
-  const hint = fix.pending ? "Saving…" : (detail ?? (done ? "Confirmed by you just now." : "Tick it when it is true: it is recorded with your name and the time."));
+  const hint = fix.pending
+    ? "Saving…"
+    : (detail ?? (done ? "Confirmed by you just now." : "Tick it when it is true: it is recorded with your name and the time."));
   return (
     <div className="flex items-start gap-3">
       <input
@@ -61,7 +63,11 @@ export function CheckFixer({ unmet, done, onFixed, detail }: Props) {
           </p>
         ) : null}
         {!checked && !withNote ? (
-          <button type="button" onClick={() => setWithNote(true)} className="mt-0.5 block rounded text-[13px] font-medium text-accent hover:underline">
+          <button
+            type="button"
+            onClick={() => setWithNote(true)}
+            className="mt-0.5 block rounded text-[13px] font-medium text-accent hover:underline"
+          >
             Attest with a note
           </button>
         ) : null}

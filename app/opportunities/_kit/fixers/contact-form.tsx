@@ -35,7 +35,13 @@ export function ContactForm({ role: fixedRole, legend, done, onAdded, onCancel }
   const roleName = CONTACT_ROLE_LABELS[draft.role].toLowerCase();
   const problem = (field: string) => problemFor(fix.error, `contact.${field}`);
   const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const other = fix.error?.code === "VERSION_CONFLICT" ? fix.message : generalMessage(fix.error, FIELDS.map((f) => `contact.${f}`));
+  const other =
+    fix.error?.code === "VERSION_CONFLICT"
+      ? fix.message
+      : generalMessage(
+          fix.error,
+          FIELDS.map((f) => `contact.${f}`),
+        );
 
   const control = (field: "name" | "title" | "email", label: string, extra: Record<string, unknown> = {}) => (
     <Field id={`${id}-${field}`} label={label} error={problem(field)} className="min-w-36 flex-1">

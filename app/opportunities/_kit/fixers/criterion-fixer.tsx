@@ -26,7 +26,9 @@ const documentKind = (c: ExitCriterion | null, key: string): FileKind =>
 
 function Fixer(props: Props) {
   const { deal, unmet, done, onFixed, criterion, onLeave } = props;
-  const link = (hash: string, text: string, detail?: string) => <DealPageLink label={unmet.label} hash={hash} text={text} detail={detail} onLeave={onLeave} />;
+  const link = (hash: string, text: string, detail?: string) => (
+    <DealPageLink label={unmet.label} hash={hash} text={text} detail={detail} onLeave={onLeave} />
+  );
   switch (criterion?.type ?? unmet.type) {
     case "field":
       if (criterion?.type !== "field") return link("deal-details", "Open the deal's details");
@@ -34,7 +36,11 @@ function Fixer(props: Props) {
         const role = criterion.condition.op === "has_contact_role" ? criterion.condition.role : undefined;
         return <ContactForm role={role} legend={unmet.label} done={done} onAdded={(said) => onFixed(true, said)} />;
       }
-      return isEditableField(criterion.field) ? <FieldFixer {...props} criterion={criterion} field={criterion.field} /> : link("deal-details", "Open the deal's details");
+      return isEditableField(criterion.field) ? (
+        <FieldFixer {...props} criterion={criterion} field={criterion.field} />
+      ) : (
+        link("deal-details", "Open the deal's details")
+      );
     case "document":
       return (
         <UploadForm
@@ -46,7 +52,11 @@ function Fixer(props: Props) {
         />
       );
     case "plan":
-      return criterion?.type === "plan" ? <PlanFixer unmet={unmet} done={done} onFixed={onFixed} minSteps={criterion.minSteps} /> : link("close-plan", "Open the close plan");
+      return criterion?.type === "plan" ? (
+        <PlanFixer unmet={unmet} done={done} onFixed={onFixed} minSteps={criterion.minSteps} />
+      ) : (
+        link("close-plan", "Open the close plan")
+      );
     case "approval":
       return deal.approval === "pending"
         ? link("approval", "Follow the request", "The request is with the deal desk.")

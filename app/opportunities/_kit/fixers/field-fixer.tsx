@@ -23,7 +23,12 @@ const EDITORS: Record<Editable, Editor> = {
   amount: { name: "amount", kind: "number", payload: (v) => numberOrNull(v) ?? "" },
   nextStep: { name: "next step", kind: "text", placeholder: "The next thing that will happen, with whom", payload: text },
   nextStepDue: { name: "next step's date", kind: "date", payload: (v) => v || null },
-  buyingProcess: { name: "buying process", kind: "textarea", placeholder: "Who signs, who else has a say, and the steps to a purchase order", payload: text },
+  buyingProcess: {
+    name: "buying process",
+    kind: "textarea",
+    placeholder: "Who signs, who else has a say, and the steps to a purchase order",
+    payload: text,
+  },
   decisionCriteria: { name: "decision criteria", kind: "textarea", placeholder: "What the buyer will judge the proposals on", payload: text },
   years: { name: "contract years", kind: "number", payload: numberOrNull },
   users: { name: "users", kind: "number", payload: numberOrNull },
@@ -77,7 +82,13 @@ export function FieldFixer({ deal, unmet, done, onFixed, criterion, field }: Fix
         {editor.kind === "textarea" ? (
           <Textarea {...common} rows={2} maxLength={5000} placeholder={editor.placeholder} className="flex-1" />
         ) : (
-          <Input {...common} type={editor.kind === "date" ? "date" : "text"} inputMode={editor.kind === "number" ? "decimal" : undefined} placeholder={editor.placeholder} className="flex-1" />
+          <Input
+            {...common}
+            type={editor.kind === "date" ? "date" : "text"}
+            inputMode={editor.kind === "number" ? "decimal" : undefined}
+            placeholder={editor.placeholder}
+            className="flex-1"
+          />
         )}
         <Button type="submit" variant="secondary" disabled={fix.pending || !value.trim()}>
           {fix.pending ? "Saving…" : `Save ${editor.name}`}

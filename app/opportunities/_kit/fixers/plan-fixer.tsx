@@ -60,7 +60,16 @@ export function PlanFixer({ unmet, done, onFixed, minSteps }: Omit<FixerProps, "
       >
         <label className="min-w-40 flex-1 text-[13px] text-ink-muted">
           Step
-          <Input ref={titleInput} value={title} maxLength={300} required disabled={fix.pending} onChange={(e) => setTitle(e.currentTarget.value)} placeholder="For example: security review complete" className="mt-1 w-full" />
+          <Input
+            ref={titleInput}
+            value={title}
+            maxLength={300}
+            required
+            disabled={fix.pending}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            placeholder="For example: security review complete"
+            className="mt-1 w-full"
+          />
         </label>
         <label className="text-[13px] text-ink-muted">
           Due

@@ -35,7 +35,8 @@ function Hint({ kind, contractName, fileName }: { kind: FileKind; contractName?:
   if (contractName === null) return <>An expansion contract is named with its number of users: set Users under Deal details first.</>;
   return (
     <>
-      Stored as <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-ink">{`${contractName}.${extensionOf(fileName) || "pdf"}`}</code>, the
+      Stored as{" "}
+      <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-ink">{`${contractName}.${extensionOf(fileName) || "pdf"}`}</code>, the
       contract naming convention.
     </>
   );
@@ -51,7 +52,11 @@ export function UploadForm({ kind: fixedKind, label, contractName, done, onUploa
   const [stored, setStored] = useState<string | null>(null);
   // An expansion's contract needs the deal's users: the server names the field, the page names where it is.
   const usersMissing = problemsOf(fix.error).some((p) => p.field === "users");
-  const error = tooLarge ? `Files are limited to ${MAX_MB} MB: choose a smaller one.` : usersMissing ? `${fix.error!.message} (Users, under Deal details)` : fix.message;
+  const error = tooLarge
+    ? `Files are limited to ${MAX_MB} MB: choose a smaller one.`
+    : usersMissing
+      ? `${fix.error!.message} (Users, under Deal details)`
+      : fix.message;
 
   return (
     <form

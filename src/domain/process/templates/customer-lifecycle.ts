@@ -7,8 +7,7 @@ import type { ProcessDefinition } from "../types";
 export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
   key: "customer_lifecycle",
   name: "Customer lifecycle",
-  description:
-    "Selling as a promise the whole company keeps: from a list of likely clients to a signed deal, with the life of the account after it.",
+  description: "Selling as a promise the whole company keeps: from a list of likely clients to a signed deal, with the life of the account after it.",
   stages: [
     {
       key: "suspects",
@@ -55,8 +54,7 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
         "Ask a question that lets them rule themselves in or out",
         "Agree a concrete reason and date to talk again",
       ],
-      doneCorrectly:
-        "A real conversation qualifies the suspect in or out, and if in, both sides see a reason to keep talking.",
+      doneCorrectly: "A real conversation qualifies the suspect in or out, and if in, both sides see a reason to keep talking.",
       doneIncorrectly: "The suspect feels pushed, puts up their guard and starts avoiding you.",
       stallDays: 30,
       exitCriteria: [
@@ -77,10 +75,7 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
       probability: 20,
       forecastCategory: "pipeline",
       definition: "The prospect has agreed to spend time with us exploring a fix and testing whether we can help.",
-      goals: [
-        "Get enough time on the calendar for a candid conversation",
-        "Make sure the person with authority will be in it",
-      ],
+      goals: ["Get enough time on the calendar for a candid conversation", "Make sure the person with authority will be in it"],
       buyerDoing: ["Setting time aside to explore the problem", "Deciding who on their side should be involved"],
       sellerActivities: [
         "Book the sessions with a clear agenda the buyer agreed to",
@@ -113,20 +108,15 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
         "Hear them agree that they will buy if we solve it",
         "Disqualify the deal if no such reason exists",
       ],
-      buyerDoing: [
-        "Explaining the problem and its consequences",
-        "Weighing whether fixing it is worth the effort now",
-      ],
+      buyerDoing: ["Explaining the problem and its consequences", "Weighing whether fixing it is worth the effort now"],
       sellerActivities: [
         "Ask about impact in numbers: hours, money, risk, missed revenue",
         "Hold back on solutions until the diagnosis is complete",
         "Ask plainly: if we solve this, will you go ahead?",
         "Record how they buy and the date they need the problem solved by",
       ],
-      doneCorrectly:
-        "Either you disqualify, or you find a reason strong enough to invest in, and they agree to buy if you fix it.",
-      doneIncorrectly:
-        "The prospect stalls with excuses about timing or money, and your free advice lets them fix it without you.",
+      doneCorrectly: "Either you disqualify, or you find a reason strong enough to invest in, and they agree to buy if you fix it.",
+      doneIncorrectly: "The prospect stalls with excuses about timing or money, and your free advice lets them fix it without you.",
       stallDays: 30,
       exitCriteria: [
         { key: "compelling_reason", label: "Compelling reason to act found", type: "check" },
@@ -167,8 +157,7 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
         "Agree the steps to signature, each with an owner and date",
       ],
       doneCorrectly: "You show clearly that you solve the problems, now and later, and you leave with a commitment.",
-      doneIncorrectly:
-        "You over-present or push, the buyer is unsure, praises the presentation and promises to get back to you.",
+      doneIncorrectly: "You over-present or push, the buyer is unsure, praises the presentation and promises to get back to you.",
       stallDays: 30,
       exitCriteria: [
         {
@@ -202,8 +191,7 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
         "Brief the delivery team on what was promised",
         "Attach the signed contract under its naming convention",
       ],
-      doneCorrectly:
-        "Legal starts, contracts are signed, delivery is ready, expectations are set, and rivals find the door closed.",
+      doneCorrectly: "Legal starts, contracts are signed, delivery is ready, expectations are set, and rivals find the door closed.",
       doneIncorrectly: "The talk turns to price, you are compared as a commodity, and the margin goes.",
       stallDays: 21,
       exitCriteria: [
@@ -250,10 +238,7 @@ export const CUSTOMER_LIFECYCLE: ProcessDefinition = {
       definition: "The prospect will not buy this time.",
       goals: ["Record why we lost, who we lost to, and any missing functionality"],
       buyerDoing: ["Choosing another provider, or doing nothing"],
-      sellerActivities: [
-        "Ask for the real reason, not the polite one",
-        "Set a date to try again if timing was the issue",
-      ],
+      sellerActivities: ["Ask for the real reason, not the polite one", "Set a date to try again if timing was the issue"],
       doneCorrectly: "",
       doneIncorrectly: "",
       stallDays: null,

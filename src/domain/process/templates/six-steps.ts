@@ -15,10 +15,7 @@ export const SIX_STEPS: ProcessDefinition = {
       // An account chosen but not yet engaged is not pipeline.
       forecastCategory: "omitted",
       definition: "An account that matches the ideal customer profile sales and marketing agreed on.",
-      goals: [
-        "Work only accounts that look like customers we win and keep",
-        "Find a way in that a busy executive will accept",
-      ],
+      goals: ["Work only accounts that look like customers we win and keep", "Find a way in that a busy executive will accept"],
       buyerDoing: ["Going about their business, possibly reading about the problem we solve"],
       sellerActivities: [
         "Check the account against the shared ideal customer profile",
@@ -40,11 +37,7 @@ export const SIX_STEPS: ProcessDefinition = {
       probability: 15,
       forecastCategory: "pipeline",
       definition: "Learn the customer's business problem well enough to explain it back in their terms.",
-      goals: [
-        "Get to the business problem behind the request",
-        "Meet the people who own the problem",
-        "Learn how they make buying decisions",
-      ],
+      goals: ["Get to the business problem behind the request", "Meet the people who own the problem", "Learn how they make buying decisions"],
       buyerDoing: ["Describing symptoms and first ideas for a fix", "Talking to several vendors"],
       sellerActivities: [
         "Ask more than you tell: what happens today, what it costs, who feels it",

@@ -4,8 +4,7 @@ import type { ProcessDefinition } from "../types";
 export const STANDARD_B2B: ProcessDefinition = {
   key: "standard_b2b",
   name: "Standard B2B",
-  description:
-    "Five open stages from first meeting to signed paperwork, for new business and expansions sold to a buying group.",
+  description: "Five open stages from first meeting to signed paperwork, for new business and expansions sold to a buying group.",
   stages: [
     {
       key: "identify",
@@ -19,10 +18,7 @@ export const STANDARD_B2B: ProcessDefinition = {
         "Research the account and run a first discovery conversation",
         "Learn how this company buys and who has a say",
       ],
-      buyerDoing: [
-        "Noticing a problem or an opportunity, without a project yet",
-        "Taking a first look at possible approaches and vendors",
-      ],
+      buyerDoing: ["Noticing a problem or an opportunity, without a project yet", "Taking a first look at possible approaches and vendors"],
       sellerActivities: [
         "Read the account's recent news, org chart and any past deals before the call",
         "Prepare three or four questions about their current way of working",
