@@ -76,9 +76,13 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
       transaction: (fn) => sql.transaction().execute(fn),
       withConnection: async (fn) => {
         const client = await pool.connect();
+        // As in a transaction: a connection lost while checked out must not end the process.
+        const dropped = (error: Error) => console.warn(`Database connection lost: ${error.message}`);
+        client.on("error", dropped);
         try {
           return await fn(runner(client));
         } finally {
+          client.off("error", dropped);
           client.release();
         }
       },

@@ -50,19 +50,28 @@ export function pgBackend(pool: pg.Pool): Backend {
     run: onPg(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // While a connection is checked out the pool does not listen to it: a connection the server
+      // ends mid-transaction (restart, failover, terminated backend) would otherwise throw an
+      // unhandled 'error' event and end the process. The statement in flight fails on its own.
+      const dropped = (error: Error) => console.warn(`Database connection lost in a transaction: ${error.message}`);
+      client.on("error", dropped);
+      const release = (error?: Error) => {
+        client.off("error", dropped);
+        client.release(error);
+      };
       try {
         await client.query("BEGIN");
         const result = await fn(onPg(client));
         // A transaction with a failed statement answers COMMIT with ROLLBACK: that is no success.
         const { command } = await client.query("COMMIT");
         if (command === "ROLLBACK") throw new Error("The transaction was rolled back at COMMIT.");
-        client.release();
+        release();
         return result;
       } catch (error) {
         // A connection that cannot even roll back is closed rather than returned to the pool.
         await client.query("ROLLBACK").then(
-          () => client.release(),
-          (e: Error) => client.release(e),
+          () => release(),
+          (e: Error) => release(e),
         );
         throw error;
       }

@@ -190,3 +190,24 @@ test("a statement compiled once answers for each call's values exactly as the on
   expect((await database().sql.executeQuery(byName({ id: deals[0]!.id, owner: deals[1]!.ownerId }))).rows).toEqual([]);
   expect(() => byName({ id: "x" } as never)).toThrow("No value for owner");
 });
+
+// A connection checked out of the pool has no listener of the pool's: a server that ends it
+// mid-transaction used to throw an unhandled 'error' event, which ends the process.
+test.runIf(process.env.DATABASE_URL?.startsWith("postgres"))(
+  "a connection the server ends mid-transaction fails that transaction, not the process",
+  async () => {
+    const inside = deferred();
+    let pid = 0;
+    const attempt = database().transaction(async (tx) => {
+      pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx)).rows[0]!.pid;
+      inside.resolve();
+      await sleep(300);
+      await sql`SELECT 1`.execute(tx);
+    });
+    await inside.promise;
+    await sql`SELECT pg_terminate_backend(${pid})`.execute(database().sql);
+    await expect(attempt).rejects.toThrow();
+    await sleep(100); // an 'error' event without a listener would surface as an unhandled error here
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(database().sql)).rows).toEqual([{ one: 1 }]);
+  },
+);

@@ -37,6 +37,8 @@ export type HttpReceiver = Switchable & {
   acted: HttpRequestSeen[];
   /** Answers this status instead of acting (null: act normally). */
   failWith: number | null;
+  /** The body of that answer. */
+  failBody: string;
   /** Waits this long before answering. */
   delayMs: number;
 };
@@ -52,7 +54,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     const request = { path: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : null };
     requests.push(request);
     if (receiver.delayMs) await new Promise((r) => setTimeout(r, receiver.delayMs));
-    if (receiver.failWith !== null) return void res.writeHead(receiver.failWith).end("not now");
+    if (receiver.failWith !== null) return void res.writeHead(receiver.failWith).end(receiver.failBody);
     // Acted on and remembered before the answer goes out: a sender that never hears the answer
     // sends again, and the repeat changes nothing.
     if (!key || !seenKeys.has(key)) acted.push(request);
@@ -73,6 +75,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     requests,
     acted,
     failWith: null as number | null,
+    failBody: "not now",
     delayMs: 0,
   });
   return receiver;

@@ -39,7 +39,7 @@ export async function uploadFile(
     throw new AppError("VALIDATION_FAILED", check.message, { fields: [{ field: "file", message: check.message }] });
   }
   // Authorize before any byte is written; the change below checks again, in its transaction.
-  const { row: deal } = await getVisibleOpportunity(database().sql, actor, opportunityId);
+  const { row: deal } = await getVisibleOpportunity(tx ?? database().sql, actor, opportunityId);
   assertCanChangeOpportunity(actor, { ownerId: deal.ownerId, ownerTeamId: deal.owner.teamId });
   assertOpen(deal);
   if (input.kind === "signed_contract" && contractNeedsUsers(deal))

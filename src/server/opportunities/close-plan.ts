@@ -75,6 +75,8 @@ export async function replaceClosePlan(
                 dueDate: s.dueDate ? fromCalendarDate(s.dueDate) : null,
                 doneAt: s.done ? now : null,
                 position,
+                // Set here, in UTC: the column's default is the server's local time.
+                createdAt: now,
               })),
             )
             .execute();

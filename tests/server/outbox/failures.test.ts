@@ -27,6 +27,7 @@ afterEach(async () => {
   await worker?.stop();
   worker = null;
   http.failWith = null;
+  http.failBody = "not now";
 });
 afterAll(() => http.down());
 
@@ -89,6 +90,17 @@ test("a receiver that refuses the message itself (400) fails it after one try", 
   startWorker();
   await waitFor(outboxRows, statusIs("fail:400", "failed"));
   expect((await attemptsOf("fail:400")).map((a) => [a.status, a.responseCode])).toEqual([["failed", 400]]);
+});
+
+// A NUL in the receiver's reply used to make the attempt unrecordable (text columns refuse it): the
+// message stayed in sending until its lease ran out, and was sent again and again.
+test("a refusal whose reply holds a NUL character is recorded once, without it", async () => {
+  http.failWith = 400;
+  http.failBody = "bad\u0000 request";
+  await enqueue(webhook(3, http.url(), "fail:nul"));
+  startWorker();
+  await waitFor(outboxRows, statusIs("fail:nul", "failed"));
+  expect((await attemptsOf("fail:nul")).map((a) => [a.status, a.responseCode, a.error])).toEqual([["failed", 400, "HTTP 400: bad request"]]);
 });
 
 test("a message claimed by a worker that stopped is tried again once its lease runs out, the lost try recorded", async () => {

@@ -20,11 +20,20 @@ export const emailSender = (smtp: SmtpConfig): Sender => ({
     if (!parsed.success) return { status: "failed", error: `Not an e-mail: ${z.prettifyError(parsed.error)}`, permanent: true };
     const { to, subject, text, html, calendar } = parsed.data;
     const timeouts = { connectionTimeout: smtp.timeoutMs, greetingTimeout: smtp.timeoutMs, socketTimeout: smtp.timeoutMs };
-    const transport = nodemailer.createTransport({ url: smtp.url, ...timeouts });
-    const abort = () => transport.close();
+    // A pooled transport of one connection: its close() ends the connection, which a plain one's does
+    // not, so a send past its timeout stops instead of finishing later beside the next try.
+    const transport = nodemailer.createTransport({ url: smtp.url, pool: true, maxConnections: 1, maxMessages: 1, ...timeouts });
+    let abort = () => transport.close();
+    const aborted = new Promise<never>((_, reject) => {
+      abort = () => {
+        transport.close();
+        reject(new Error("No answer before the send timeout."));
+      };
+    });
+    aborted.catch(() => undefined);
     signal.addEventListener("abort", abort, { once: true });
     try {
-      const info = await transport.sendMail({
+      const sending = transport.sendMail({
         from: smtp.from,
         to,
         subject,
@@ -34,6 +43,7 @@ export const emailSender = (smtp: SmtpConfig): Sender => ({
         messageId: messageIdFor(delivery.idempotencyKey, smtp.from),
         headers: { "Idempotency-Key": delivery.idempotencyKey },
       });
+      const info = await Promise.race([sending, aborted]);
       return { status: "delivered", responseCode: replyCode(info.response) };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;

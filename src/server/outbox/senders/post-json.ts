@@ -1,5 +1,5 @@
 // One HTTP POST of a JSON body, its answer read as a delivery outcome. Slack and webhooks use it.
-import { errorText, type SendResult } from "./sender";
+import { errorText, safeText, type SendResult } from "./sender";
 
 // A request timeout (408), throttling (429) and server errors may pass; other 4xx answers refuse the
 // message itself, and a redirect is not followed (the URL is what was configured or queued).
@@ -19,7 +19,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     return {
       status: "failed",
       responseCode: response.status,
-      error: `HTTP ${response.status}${text ? `: ${text.slice(0, 500)}` : ""}`,
+      error: `HTTP ${response.status}${text ? `: ${safeText(text, 500)}` : ""}`,
       permanent: !isTransient(response.status),
     };
   } catch (error) {

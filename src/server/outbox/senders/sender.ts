@@ -29,4 +29,7 @@ export const notConfigured = (what: string): Sender => ({
   send: async () => ({ status: "not_configured", error: `${what} is not configured.` }),
 });
 
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+/** What is recorded of a failure: text columns refuse NUL characters, so a receiver's reply loses them. */
+export const safeText = (text: string, max: number) => text.replaceAll("\u0000", "").slice(0, max);
+
+export const errorText = (error: unknown) => safeText(error instanceof Error ? error.message : String(error), 1000);
