@@ -110,6 +110,14 @@ describe("the token endpoint's rate limit", () => {
     expect(row?.count).toBe(PER_EMAIL.limit);
   });
 
+  // The failure count used to be read before the password check and written after it: 29 wrong
+  // passwords and the right one sent at once were all checked, and the right one got a token.
+  test("of 30 guesses sent at once only the first the limit allows are checked; the rest, and the right password after them, are 429", async () => {
+    const statuses = (await Promise.all(Array.from({ length: 30 }, fail))).map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(PER_EMAIL.limit).fill(401), ...Array(30 - PER_EMAIL.limit).fill(429)]);
+    expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(429);
+  });
+
   test("behind a trusted proxy, the client address is limited too", async () => {
     process.env.TRUST_PROXY = "1";
     try {
