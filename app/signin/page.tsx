@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/src/auth/current-actor";
 import { isSsoEnabled } from "@/src/auth/next-auth-options";
+import { wantsDemoData } from "@/src/server/boot/wants-demo-data";
 import { LogoMark } from "@/src/ui/icons";
 import { GROUP_LABELS, ROLE_LABELS } from "@/src/ui/labels";
 import { ProductPitch } from "./product-pitch";
@@ -11,7 +12,7 @@ import { SignInForm, type DemoAccount } from "./signin-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 async function demoAccounts(): Promise<{ accounts: DemoAccount[]; password: string } | null> {
-  if (process.env.STAGELINE_DEMO_DATA === "0") return null;
+  if (!wantsDemoData()) return null;
   const { DEMO_USERS, DEMO_PASSWORD } = await import("@/src/server/demo/demo-users");
   const accounts = DEMO_USERS.map((u) => {
     const detail = u.groups?.length ? u.groups.map((g) => GROUP_LABELS[g]).join(", ") : u.team;

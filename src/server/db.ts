@@ -23,7 +23,7 @@ export type DatabaseConfig =
   | { kind: "pglite"; dir: string | null } // null: in memory
   | { kind: "postgres"; url: string };
 
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
   const dir = env.PGLITE_DIR ?? "./data/pglite";

@@ -1,9 +1,7 @@
 import { database } from "../db";
 import { startInProcessWorker } from "../outbox/in-process-worker";
 import { prepareDatabase } from "./prepare-database";
-
-/** Demo data is loaded into an empty database unless STAGELINE_DEMO_DATA=0. */
-const wantsDemoData = () => process.env.STAGELINE_DEMO_DATA !== "0";
+import { wantsDemoData } from "./wants-demo-data";
 
 export async function startServer(): Promise<void> {
   const log = (line: string) => console.log(`[stageline] ${line}`);

@@ -1,0 +1,36 @@
+// The first admin of a database without demo data: made from the command line (npm run
+// create-admin), with a password generated here and shown once, so no known password ever exists.
+import crypto from "node:crypto";
+import { sql } from "kysely";
+import type { DeskGroup } from "../../auth/permissions";
+import { hashPassword } from "../../auth/password";
+import { AppError } from "../../errors";
+import type { Database } from "../db";
+import { newId } from "../ids";
+
+export async function createFirstAdmin(database: Database, input: { email: string; name: string }): Promise<{ id: string; password: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("VALIDATION_FAILED", `"${input.email}" is not an e-mail address.`);
+  const password = crypto.randomBytes(18).toString("base64url");
+  const passwordHash = await hashPassword(password); // slow: before the transaction
+  return database.transaction(async (tx) => {
+    if (await tx.selectFrom("User").select("id").where("email", "=", email).executeTakeFirst())
+      throw new AppError("CONFLICT", `A user with the e-mail ${email} already exists.`);
+    const id = newId();
+    const now = new Date();
+    await tx
+      .insertInto("User")
+      .values({
+        id,
+        email,
+        name: input.name,
+        role: "admin",
+        groups: sql<DeskGroup[]>`'{}'::"DeskGroup"[]`,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    return { id, password };
+  });
+}
