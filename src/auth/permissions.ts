@@ -4,6 +4,9 @@
 export const ROLES = ["rep", "manager", "deal_desk", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The role of a server's first user (npm run create-admin): the one that manages users and the rest. */
+export const FIRST_USER_ROLE: Role = "admin";
+
 export const DESK_GROUPS = ["finance", "legal", "sales_ops"] as const;
 export type DeskGroup = (typeof DESK_GROUPS)[number];
 export const isDeskGroup = (group: string): group is DeskGroup => (DESK_GROUPS as readonly string[]).includes(group);

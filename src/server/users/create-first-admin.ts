@@ -2,7 +2,7 @@
 // create-admin), with a password generated here and shown once, so no known password ever exists.
 import crypto from "node:crypto";
 import { sql } from "kysely";
-import type { DeskGroup } from "../../auth/permissions";
+import { type DeskGroup, FIRST_USER_ROLE } from "../../auth/permissions";
 import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import type { Database } from "../db";
@@ -24,7 +24,7 @@ export async function createFirstAdmin(database: Database, input: { email: strin
         id,
         email,
         name: input.name,
-        role: "admin",
+        role: FIRST_USER_ROLE,
         groups: sql<DeskGroup[]>`'{}'::"DeskGroup"[]`,
         passwordHash,
         createdAt: now,
