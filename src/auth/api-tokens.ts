@@ -29,8 +29,8 @@ export async function issueApiToken(
   return { id: row.id, token };
 }
 
-/** The token's active user and the teams they manage, in one statement (exported for the benchmark). */
-export const tokenActorQuery = (q: Sql, tokenHash: string, now: Date) =>
+/** The token's active user and the teams they manage, in one statement. */
+const tokenActorQuery = (q: Sql, tokenHash: string, now: Date) =>
   q
     .selectFrom("ApiToken as t")
     .innerJoin("User as u", "u.id", "t.userId")

@@ -5,7 +5,6 @@
 import type { CompiledQuery, Compilable } from "kysely";
 
 const SLOT = "\u0000slot:";
-const JSON_SLOT = JSON.stringify(SLOT).slice(0, -1);
 
 /**
  * `build` receives a placeholder per value name and must use each as one parameter (an array goes
@@ -15,10 +14,7 @@ export function compiledOnce<K extends string, R>(names: readonly K[], build: (v
   let compiled: CompiledQuery<R> | undefined;
   return (values: Record<K, unknown>): CompiledQuery<R> => {
     compiled ??= build(Object.fromEntries(names.map((n) => [n, `${SLOT}${n}`])) as Record<K, never>).compile();
-    const parameters = compiled.parameters.map((parameter) => {
-      // A builder that serializes a value to JSON (a jsonb column) turns its slot into a JSON string:
-      // that slot's value is then sent as given, as the JSON text.
-      const p = typeof parameter === "string" && parameter.startsWith(JSON_SLOT) ? JSON.parse(parameter) : parameter;
+    const parameters = compiled.parameters.map((p) => {
       if (typeof p !== "string" || !p.startsWith(SLOT)) return p;
       const name = p.slice(SLOT.length) as K;
       if (!(name in values)) throw new Error(`No value for ${name}`);

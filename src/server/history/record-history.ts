@@ -15,8 +15,11 @@ export type HistoryInput = {
   details?: { [key: string]: Json | undefined };
 };
 
+/** A row as written: `details` already serialized, so the statement sends it as one value. */
+type HistoryRow = Omit<HistoryInput, "details"> & { details: string };
+
 /** The statement (exported for the benchmark). */
-export const historyInsert = (q: Sql, list: HistoryInput[]) =>
+export const historyInsert = (q: Sql, list: HistoryRow[]) =>
   q.insertInto("HistoryEntry").values(
     list.map((e) => ({
       opportunityId: e.opportunityId,
@@ -26,7 +29,7 @@ export const historyInsert = (q: Sql, list: HistoryInput[]) =>
       fromStage: e.fromStage ?? null,
       toStage: e.toStage ?? null,
       secondsInStage: e.secondsInStage ?? null,
-      details: JSON.stringify(e.details ?? {}),
+      details: e.details,
     })),
   );
 

@@ -4,7 +4,7 @@ import type { Opportunity } from "../../generated/kysely/types";
 import { compiledOnce, compiledPerShape } from "../compiled-once";
 import { database, type Sql } from "../db";
 
-export const versionConflict = (currentVersion: number | null) =>
+const versionConflict = (currentVersion: number | null) =>
   new AppError("VERSION_CONFLICT", "Someone else changed this opportunity since you loaded it. Reload and try again.", { currentVersion });
 
 /** Refuses a write based on a stale read before any rule is evaluated on that read. */
