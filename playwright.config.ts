@@ -54,13 +54,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx --no next start -p ${port}`,
+    // The app's own server, as `npm start` serves it: the tests see the client address it sets.
+    command: "node scripts/serve.mjs",
     url: baseURL,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      PORT: String(port),
       PGLITE_DIR: pgliteDir,
       DATABASE_URL: "", // PGlite even when the shell names a server
       NEXTAUTH_SECRET: "e2e-secret",

@@ -188,3 +188,21 @@ test("failed attempts with and without JavaScript count towards one limit", asyn
   await expect(noScript.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
   await context.close();
 });
+
+// The app's own server (scripts/serve.mjs) tells it each connection's address. Under plain `next start`
+// the app could only trust headers the client wrote, so limits were per account alone.
+test("sign-in limits count each connection's own address, whatever address headers the client sends", async ({ request }) => {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  const email = `target-${Date.now()}@stageline.test`;
+  const attempt = (host: string, forged: string) =>
+    request.post(`http://${host}:${port}/api/v1/tokens`, {
+      data: { email, password: "wrong" },
+      headers: { "x-stageline-peer": `forged ${forged}`, "x-forwarded-for": forged },
+    });
+  for (let i = 1; i <= 5; i++) expect((await attempt("127.0.0.1", `198.51.100.${i}`)).status()).toBe(401);
+  const refused = await attempt("127.0.0.1", "::1");
+  expect(refused.status()).toBe(429);
+  expect(refused.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  // Another connection, from the IPv6 loopback: another client, not locked out of that account.
+  expect((await attempt("[::1]", "127.0.0.1")).status()).toBe(401);
+});

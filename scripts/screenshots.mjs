@@ -46,9 +46,10 @@ function startServer(port, dataDir) {
     STAGELINE_DEMO_DATA: "1",
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseURL,
+    PORT: String(port),
   };
-  // Its own process group, so that stopping it also stops the server npx starts.
-  const child = spawn("npx", ["--no", "next", "start", "-p", String(port)], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that stopping it stops everything it started.
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (log = (log + chunk).slice(-20_000)));
   const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -34,6 +34,7 @@ try {
 }
 
 console.log(`[stageline] Starting on http://localhost:${env.PORT}`);
-const server = spawn("npx", ["next", "start", "-p", env.PORT], { stdio: "inherit", env });
+// Through the app's own server, which tells the app each connection's address (scripts/serve.mjs).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

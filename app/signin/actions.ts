@@ -7,6 +7,7 @@ import { sessionCookie } from "@/src/auth/session-cookie";
 import { AppError } from "@/src/errors";
 import { db } from "@/src/server/db";
 import { verifyCredentials } from "@/src/server/auth/verify-credentials";
+import { requestId } from "@/src/server/security/security-log";
 import { safeCallbackUrl } from "./safe-callback-url";
 
 const text = (form: FormData, name: string, max: number) => {
@@ -23,10 +24,13 @@ export async function signInWithPassword(form: FormData): Promise<void> {
   const callbackUrl = safeCallbackUrl(text(form, "callbackUrl", 2000));
   let error: "CredentialsSignin" | "RateLimited" | "Unknown" | null = null;
   try {
+    const request = { headers: await headers() };
     const actor = await verifyCredentials(db(), {
       email: text(form, "email", 254),
       password: text(form, "password", 1024),
-      clientAddress: clientAddress(new Request("http://local/", { headers: await headers() })),
+      clientAddress: clientAddress(request),
+      requestId: requestId(request),
+      via: "sign-in page",
     });
     const cookie = await sessionCookie(actor);
     (await cookies()).set(cookie.name, cookie.value, cookie.options);

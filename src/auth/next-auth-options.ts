@@ -7,6 +7,7 @@ import type { Provider } from "next-auth/providers/index";
 import { AppError } from "../errors";
 import { db } from "../server/db";
 import { verifyCredentials } from "../server/auth/verify-credentials";
+import { requestId } from "../server/security/security-log";
 import { clientAddress } from "./request-actor";
 
 function ssoProvider(env: NodeJS.ProcessEnv): Provider | null {
@@ -44,7 +45,9 @@ export function authOptions(): NextAuthOptions {
             const actor = await verifyCredentials(db(), {
               email: String(credentials?.email ?? "").slice(0, 254),
               password: String(credentials?.password ?? "").slice(0, 1024),
-              clientAddress: clientAddress(new Request("http://local/", { headers })),
+              clientAddress: clientAddress({ headers }),
+              requestId: requestId({ headers }),
+              via: "sign-in page",
             });
             return { id: actor.id, email: actor.email, name: actor.name };
           } catch (e) {

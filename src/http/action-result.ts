@@ -1,11 +1,13 @@
 // Server actions answer with a value instead of throwing, so pages can show the same errors the
 // API gives ({ code, message, details }) next to the control that caused them. Failures are
 // mapped by the API's own `mapError`: a busy database is UNAVAILABLE on a page as on the API.
+import { headers } from "next/headers";
 import type { ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { currentActor } from "../auth/current-actor";
 import { AppError } from "../errors";
 import { fieldProblems, mapError, type ErrorAnswer } from "./error-response";
+import { logRefusal } from "./log-refusal";
 import { nulPath } from "./nul-path";
 
 export type ActionError = ErrorAnswer;
@@ -13,11 +15,27 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 const invalid = (fields: { field: string; message: string }[]) => new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields });
 
+async function orElse<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Logs a refused server action with its caller; what cannot be read (outside a request) is left out. */
+async function logActionRefusal(error: AppError): Promise<void> {
+  const request: { headers: Pick<Headers, "get"> } = { headers: await orElse(() => headers(), new Headers()) };
+  const actor = await orElse(() => currentActor(), null);
+  logRefusal(error, request, actor?.id ?? null, { via: "server action" });
+}
+
 /** Runs `work`, answering with its value or with the error the API would answer with. */
 export async function actionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (e) {
+    if (e instanceof AppError && (e.code === "FORBIDDEN" || e.code === "RATE_LIMITED")) await logActionRefusal(e);
     const { code, message, details } = mapError(e);
     return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
   }

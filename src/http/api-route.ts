@@ -7,6 +7,7 @@ import { findRequestActor } from "../auth/request-actor";
 import { AppError, type ErrorCode } from "../errors";
 import { db } from "../server/db";
 import { fieldProblems, toErrorResponse } from "./error-response";
+import { logRefusal } from "./log-refusal";
 import { nulPath } from "./nul-path";
 
 const MAX_JSON_BYTES = 1_000_000;
@@ -107,8 +108,8 @@ async function readBody(spec: Operation, req: Request): Promise<unknown> {
 /** Declares one operation: `export const POST = apiRoute({ method: "POST", path, … }, handler)`. */
 export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>): ApiRoute<S> {
   const route = async (req: Request, ctx: RouteParams): Promise<Response> => {
+    let actor: Actor | null = null;
     try {
-      let actor: Actor | null = null;
       if (spec.auth !== false) {
         actor = await findRequestActor(db(), req);
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid bearer token.");
@@ -121,6 +122,7 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { status: spec.status ?? 200 });
     } catch (error) {
+      logRefusal(error, req, actor?.id ?? null, { method: req.method, path: new URL(req.url).pathname });
       return toErrorResponse(error);
     }
   };

@@ -78,8 +78,8 @@ function requestBody(op: Operation, c: Components) {
 /** The refusals every operation of its kind can answer with, and the ones it declares. */
 function errorCodes(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(op.errors);
-  // Authenticating reads the database, which may be busy.
-  if (op.auth !== false) codes.add("UNAUTHENTICATED").add("UNAVAILABLE");
+  // Authenticating reads the database, which may be busy; a client sending invalid bearer tokens is throttled.
+  if (op.auth !== false) codes.add("UNAUTHENTICATED").add("RATE_LIMITED").add("UNAVAILABLE");
   if (op.params || op.query || op.body || op.form) codes.add("VALIDATION_FAILED");
   if (op.body || op.form) codes.add("PAYLOAD_TOO_LARGE");
   if (op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");

@@ -110,6 +110,7 @@ test("each operation documents the refusals it can answer with", async () => {
   const move = paths["/api/v1/opportunities/{id}/transitions"].post.responses;
   expect(move["422"].description).toBe("TRANSITION_NOT_ALLOWED or EXIT_CRITERIA_UNMET");
   expect(move["503"].description).toBe("UNAVAILABLE");
+  expect(move["429"].description).toBe("RATE_LIMITED"); // invalid bearer tokens are throttled on every operation
   expect(move["401"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
   expect(paths["/api/v1/opportunities/{id}/files"].post.responses["415"].description).toBe("UNSUPPORTED_MEDIA_TYPE");
   expect(Object.keys(paths["/api/v1/openapi.json"].get.responses)).toEqual(["200"]);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import * as me from "@/app/api/v1/me/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import { db } from "@/src/server/db";
-import { PER_EMAIL } from "@/src/server/auth/verify-credentials";
+import { PER_ACCOUNT_AND_CLIENT, signInKeys } from "@/src/server/auth/sign-in-limits";
 import { call } from "../support/http";
 import { createUser, PASSWORD, type TestUser } from "../support/fixtures";
 
@@ -70,51 +70,51 @@ describe("POST /api/v1/tokens", () => {
 describe("the token endpoint's rate limit", () => {
   const fail = () => requestToken({ email: user.email, password: "wrong" });
 
-  test(`after ${PER_EMAIL.limit} failures even the right password is refused with 429`, async () => {
-    for (let i = 0; i < PER_EMAIL.limit; i++) expect((await fail()).status).toBe(401);
+  test(`after ${PER_ACCOUNT_AND_CLIENT.limit} failures even the right password is refused with 429`, async () => {
+    for (let i = 0; i < PER_ACCOUNT_AND_CLIENT.limit; i++) expect((await fail()).status).toBe(401);
     const res = await requestToken({ email: user.email, password: PASSWORD });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe("RATE_LIMITED");
     const retry = Number(res.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
-    expect(retry).toBeLessThanOrEqual(PER_EMAIL.windowSeconds);
+    expect(retry).toBeLessThanOrEqual(PER_ACCOUNT_AND_CLIENT.windowSeconds);
   });
 
   test("the limit is per account: another user is not affected", async () => {
-    for (let i = 0; i < PER_EMAIL.limit; i++) await fail();
+    for (let i = 0; i < PER_ACCOUNT_AND_CLIENT.limit; i++) await fail();
     const other = await createUser({ role: "rep" });
     expect((await requestToken({ email: other.email, password: PASSWORD })).status).toBe(201);
   });
 
   test("failures below the limit are forgiven by a success", async () => {
-    for (let i = 0; i < PER_EMAIL.limit - 1; i++) await fail();
+    for (let i = 0; i < PER_ACCOUNT_AND_CLIENT.limit - 1; i++) await fail();
     expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(201);
-    for (let i = 0; i < PER_EMAIL.limit - 1; i++) await fail();
+    for (let i = 0; i < PER_ACCOUNT_AND_CLIENT.limit - 1; i++) await fail();
     expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(201);
   });
 
   test("the window passing lets the user in again", async () => {
-    for (let i = 0; i < PER_EMAIL.limit; i++) await fail();
+    for (let i = 0; i < PER_ACCOUNT_AND_CLIENT.limit; i++) await fail();
     expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(429);
     // The counter lives in the database (shared by every instance): age it instead of waiting.
     await db().rateLimitCounter.updateMany({
-      where: { key: `signin:email:${user.email}` },
-      data: { windowStart: new Date(Date.now() - (PER_EMAIL.windowSeconds + 1) * 1000) },
+      where: { key: signInKeys(user.email, null).pair },
+      data: { windowStart: new Date(Date.now() - (PER_ACCOUNT_AND_CLIENT.windowSeconds + 1) * 1000) },
     });
     expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(201);
   });
 
   test("concurrent failures are all counted", async () => {
-    await Promise.all(Array.from({ length: PER_EMAIL.limit }, fail));
-    const row = await db().rateLimitCounter.findUnique({ where: { key: `signin:email:${user.email}` } });
-    expect(row?.count).toBe(PER_EMAIL.limit);
+    await Promise.all(Array.from({ length: PER_ACCOUNT_AND_CLIENT.limit }, fail));
+    const row = await db().rateLimitCounter.findUnique({ where: { key: signInKeys(user.email, null).pair } });
+    expect(row?.count).toBe(PER_ACCOUNT_AND_CLIENT.limit);
   });
 
   // The failure count used to be read before the password check and written after it: 29 wrong
   // passwords and the right one sent at once were all checked, and the right one got a token.
   test("of 30 guesses sent at once only the first the limit allows are checked; the rest, and the right password after them, are 429", async () => {
     const statuses = (await Promise.all(Array.from({ length: 30 }, fail))).map((r) => r.status).sort();
-    expect(statuses).toEqual([...Array(PER_EMAIL.limit).fill(401), ...Array(30 - PER_EMAIL.limit).fill(429)]);
+    expect(statuses).toEqual([...Array(PER_ACCOUNT_AND_CLIENT.limit).fill(401), ...Array(30 - PER_ACCOUNT_AND_CLIENT.limit).fill(429)]);
     expect((await requestToken({ email: user.email, password: PASSWORD })).status).toBe(429);
   });
 

@@ -23,10 +23,18 @@ export function signOut(): void {
 
 const [, plainCookie] = SESSION_COOKIES;
 
+let requestHeaders = new Headers();
+
+/** The other headers of the next server actions' request (its client address, its request id). */
+export function setRequestHeaders(headers: HeadersInit): void {
+  requestHeaders = new Headers(headers);
+}
+
 export const nextHeaders = {
   cookies: async () => ({
     get: (name: string) => (name === plainCookie && session ? { name, value: session } : undefined),
   }),
+  headers: async () => requestHeaders,
 };
 
 /** redirect() ends a successful action by throwing; that throw is its success. */

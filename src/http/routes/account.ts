@@ -1,6 +1,7 @@
 import { clientAddress } from "../../auth/request-actor";
 import { MeResponse, TokenRequest, TokenResponse } from "../../schemas/auth";
 import { createApiToken } from "../../server/auth/create-api-token";
+import { requestId } from "../../server/security/security-log";
 import { apiRoute } from "../api-route";
 
 export const createTokenRoute = apiRoute(
@@ -15,7 +16,7 @@ export const createTokenRoute = apiRoute(
     status: 201,
     errors: ["UNAUTHENTICATED", "RATE_LIMITED", "UNAVAILABLE"],
   },
-  async ({ body, req }) => createApiToken({ ...body, clientAddress: clientAddress(req) }),
+  async ({ body, req }) => createApiToken({ ...body, clientAddress: clientAddress(req), requestId: requestId(req), via: "token API" }),
 );
 
 export const meRoute = apiRoute(

@@ -1,32 +1,43 @@
 import type { Actor } from "../../auth/actor";
+import { clientKey } from "../../auth/client-address";
 import { findActor } from "../../auth/load-actor";
 import { verifyPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import type { Reader } from "../db";
-import { clearAttempts, countAttempt, type RateLimit } from "../rate-limit";
+import { logSecurityEvent } from "../security/security-log";
+import { admitSignIn, recordSignIn } from "./sign-in-limits";
 
-/** Attempts allowed per email, and per client address, in a 15-minute window (a success clears the email's). */
-export const PER_EMAIL: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
-export const PER_ADDRESS: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
-
-export type Credentials = { email: string; password: string; clientAddress: string | null };
+export type Credentials = {
+  email: string;
+  password: string;
+  clientAddress: string | null;
+  /** For the security log: the request's id, and where the attempt came from. */
+  requestId?: string;
+  via?: "sign-in page" | "token API";
+};
 
 /**
  * Checks an email and password; used by the sign-in page and the token API. Every attempt is counted
- * before the password is checked (see countAttempt): a success clears the account's count.
+ * under the sign-in limits before its password is checked (sign-in-limits.ts), and logged.
  */
 export async function verifyCredentials(tx: Reader, input: Credentials, now = new Date()): Promise<Actor> {
   const email = input.email.trim().toLowerCase();
-  const keys: [string, RateLimit][] = [[`signin:email:${email}`, PER_EMAIL]];
-  if (input.clientAddress) keys.push([`signin:address:${input.clientAddress}`, PER_ADDRESS]);
-  for (const [key, rule] of keys) {
-    const wait = await countAttempt(tx, key, rule, now);
-    if (wait > 0) throw new AppError("RATE_LIMITED", "Too many failed attempts. Try again later.", { retryAfterSeconds: wait });
-  }
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
+  const who = { email, userId: user?.id, clientAddress: input.clientAddress, requestId: input.requestId };
+  const attempt = { email, client: input.clientAddress ? clientKey(input.clientAddress) : null, userId: user?.id ?? null };
+  const refused = await admitSignIn(tx, attempt, now);
+  if (refused) {
+    logSecurityEvent("signin.locked", { ...who, detail: { via: input.via ?? null, ...refused } }, now);
+    throw new AppError("RATE_LIMITED", "Too many failed attempts. Try again later.", { retryAfterSeconds: refused.retryAfterSeconds });
+  }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   const actor = ok && user?.active ? await findActor(tx, user.id) : null;
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Email or password is incorrect.");
-  await clearAttempts(tx, keys[0]![0]);
+  if (!actor) {
+    const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "inactive";
+    logSecurityEvent("signin.failed", { ...who, detail: { via: input.via ?? null, reason } }, now);
+    throw new AppError("UNAUTHENTICATED", "Email or password is incorrect.");
+  }
+  await recordSignIn(tx, { ...attempt, userId: actor.id }, now);
+  logSecurityEvent("signin.succeeded", { ...who, detail: { via: input.via ?? null } }, now);
   return actor;
 }

@@ -1,3 +1,4 @@
+import { isServedWithPeerAddress } from "../../auth/client-address";
 import { database } from "../db";
 import { startInProcessWorker } from "../outbox/in-process-worker";
 import { prepareDatabase } from "./prepare-database";
@@ -20,6 +21,10 @@ export async function startServer(): Promise<void> {
       for (const u of DEMO_USERS) if (present.some((p) => p.email === u.email)) log(`  ${u.email.padEnd(26)} ${u.role}`);
     }
   }
+  if (!isServedWithPeerAddress() && process.env.TRUST_PROXY !== "1")
+    log(
+      "Client addresses unknown (not served by scripts/serve.mjs, TRUST_PROXY unset): sign-in is limited per account only, so anyone can lock an account out.",
+    );
   startInProcessWorker(db, log);
   log("Ready.");
 }

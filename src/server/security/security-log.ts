@@ -54,7 +54,7 @@ export function logSecurityEvent(event: SecurityEvent, context: SecurityContext 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The request's id: the one the balancer or the app's proxy set (X-Request-Id) when it looks sane, else a new one. */
-export function requestId(req: Pick<Request, "headers">): string {
+export function requestId(req: { headers: Pick<Headers, "get"> }): string {
   const given = req.headers.get("x-request-id");
   return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { authOptions, isSsoEnabled } from "@/src/auth/next-auth-options";
-import { PER_EMAIL } from "@/src/server/auth/verify-credentials";
+import { PER_ACCOUNT_AND_CLIENT, signInKeys } from "@/src/server/auth/sign-in-limits";
 import { db } from "@/src/server/db";
 import { createUser, PASSWORD } from "../../support/fixtures";
 
@@ -45,9 +45,9 @@ describe("email and password on the sign-in page", () => {
     const req = { headers: {} };
     expect(await authorize({ email: "page@example.test", password: PASSWORD }, req)).toMatchObject({ id: user.id });
     expect(await authorize({ email: "page@example.test", password: "wrong" }, req)).toBeNull();
-    const counter = await db().rateLimitCounter.findUnique({ where: { key: "signin:email:page@example.test" } });
+    const counter = await db().rateLimitCounter.findUnique({ where: { key: signInKeys("page@example.test", null).pair } });
     expect(counter?.count).toBe(1);
-    for (let i = 1; i < PER_EMAIL.limit; i++) await authorize({ email: "page@example.test", password: "wrong" }, req);
+    for (let i = 1; i < PER_ACCOUNT_AND_CLIENT.limit; i++) await authorize({ email: "page@example.test", password: "wrong" }, req);
     await expect(authorize({ email: "page@example.test", password: PASSWORD }, req)).rejects.toThrow("RateLimited");
   });
 });

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Serves the built app (`npm start` runs it after building; so do the end-to-end tests): Next's own
+// request handler behind a plain Node HTTP server, so that the app knows each connection's address
+// for its sign-in limits and security log (client-address.mjs). PORT and HOSTNAME as `next start`.
+import http from "node:http";
+import path from "node:path";
+import { withClientAddress } from "./client-address.mjs";
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+
+const dir = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || undefined; // all interfaces, as `next start`
+
+const app = next({ dev: false, dir, port, hostname });
+// Wrapped before the app boots, so that it sees at boot that it is served here (its secret exists).
+const handler = withClientAddress(app.getRequestHandler());
+await app.prepare();
+
+const server = http.createServer(handler);
+server.on("error", (error) => {
+  console.error(`[stageline] ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => console.log(`[stageline] Listening on port ${port}`));
+
+// Stop taking connections, let the requests in progress finish (10 s at most), then close the app.
+let stopping = false;
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(code), 10_000).unref();
+    server.close(() => app.close().finally(() => process.exit(code)));
+    server.closeIdleConnections();
+  });
+}
