@@ -7,7 +7,7 @@ import { findRequestActor } from "../auth/request-actor";
 import { AppError, type ErrorCode } from "../errors";
 import { db } from "../server/db";
 import { fieldProblems, toErrorResponse } from "./error-response";
-import { nulPath } from "./nul-path";
+import { unstorableText } from "./unstorable-text";
 
 const MAX_JSON_BYTES = 1_000_000;
 
@@ -56,16 +56,15 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 export type ApiRoute<S extends Operation = Operation> = ((req: Request, ctx: RouteParams) => Promise<Response>) & { operation: S };
 
 function parse<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {
-  const nul = nulPath(value);
-  if (nul)
+  const prefix = where === "body" ? [] : [where];
+  const problems = unstorableText(value);
+  if (problems.length > 0)
     throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, {
-      fields: [{ field: [...(where === "body" ? [] : [where]), ...nul].join(".") || "(body)", message: "contains a NUL character" }],
+      fields: problems.map(({ path, message }) => ({ field: [...prefix, ...path].join(".") || "(body)", message })),
     });
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, {
-      fields: fieldProblems(result.error, where === "body" ? [] : [where]),
-    });
+    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, { fields: fieldProblems(result.error, prefix) });
   }
   return result.data;
 }
