@@ -82,7 +82,7 @@ function errorCodes(op: Operation): ErrorCode[] {
   if (op.auth !== false) codes.add("UNAUTHENTICATED").add("UNAVAILABLE");
   if (op.params || op.query || op.body || op.form) codes.add("VALIDATION_FAILED");
   if (op.body || op.form) codes.add("PAYLOAD_TOO_LARGE");
-  if (op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");
+  if (op.body || op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");
   return [...codes];
 }
 
