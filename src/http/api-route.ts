@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { findRequestActor } from "../auth/request-actor";
 import { AppError, type ErrorCode } from "../errors";
 import { db } from "../server/db";
+import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
 import { readFormBody, readJsonBody } from "./read-body";
 import { unstorableText } from "./unstorable-text";
@@ -85,6 +86,9 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       if (spec.auth !== false) {
         actor = await findRequestActor(db(), req);
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid bearer token.");
+        // Answered, not thrown: this refusal is logged as what it is, not as a plain 403.
+        const refusal = refuseCrossSiteSession(req, actor);
+        if (refusal) return refusal;
       }
       const params = spec.params ? parse(spec.params, await ctx.params, "params") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
