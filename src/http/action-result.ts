@@ -8,7 +8,7 @@ import { currentActor } from "../auth/current-actor";
 import { AppError } from "../errors";
 import { fieldProblems, mapError, type ErrorAnswer } from "./error-response";
 import { logRefusal } from "./log-refusal";
-import { nulPath } from "./nul-path";
+import { unstorableText } from "./unstorable-text";
 
 export type ActionError = ErrorAnswer;
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -46,8 +46,8 @@ export async function runAction<I, T>(schema: ZodType<I>, input: unknown, fn: (a
   return actionResult(async () => {
     const actor = await currentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-    const nul = nulPath(input);
-    if (nul) throw invalid([{ field: nul.join(".") || "(input)", message: "contains a NUL character" }]);
+    const problems = unstorableText(input);
+    if (problems.length > 0) throw invalid(problems.map(({ path, message }) => ({ field: path.join(".") || "(input)", message })));
     const parsed = schema.safeParse(input);
     if (!parsed.success) throw invalid(fieldProblems(parsed.error));
     return fn(actor, parsed.data);

@@ -1,16 +1,18 @@
 // The wrapper every /api/v1 operation is declared with: method, path, schemas and handler in one
 // object, which both answers requests (authenticate, validate, call a use case, answer) and
 // describes the operation in /api/v1/openapi.json. How to add one: src/http/routes/index.ts.
-import { z, type ZodType } from "zod";
+import type { z, ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { findRequestActor } from "../auth/request-actor";
 import { AppError, type ErrorCode } from "../errors";
 import { db } from "../server/db";
+import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
 import { logRefusal } from "./log-refusal";
-import { nulPath } from "./nul-path";
+import { readFormBody, readJsonBody } from "./read-body";
+import { unstorableText } from "./unstorable-text";
 
-const MAX_JSON_BYTES = 1_000_000;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -29,7 +31,7 @@ export type Operation = {
   body?: ZodType;
   /** A multipart/form-data body, validated from its parts (a file part is a `File`). */
   form?: ZodType;
-  /** Largest accepted body in bytes, refused from its announced length before it is read. */
+  /** Largest accepted body in bytes (1 MB unless given): reading stops, with a 413, once it is passed. */
   maxBytes?: () => number;
   /** The JSON answer; the handler must return what it accepts. */
   response?: ZodType;
@@ -57,51 +59,23 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 export type ApiRoute<S extends Operation = Operation> = ((req: Request, ctx: RouteParams) => Promise<Response>) & { operation: S };
 
 function parse<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {
-  const nul = nulPath(value);
-  if (nul)
+  const prefix = where === "body" ? [] : [where];
+  const problems = unstorableText(value);
+  if (problems.length > 0)
     throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, {
-      fields: [{ field: [...(where === "body" ? [] : [where]), ...nul].join(".") || "(body)", message: "contains a NUL character" }],
+      fields: problems.map(({ path, message }) => ({ field: [...prefix, ...path].join(".") || "(body)", message })),
     });
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, {
-      fields: fieldProblems(result.error, where === "body" ? [] : [where]),
-    });
+    throw new AppError("VALIDATION_FAILED", `The request ${where} is not valid.`, { fields: fieldProblems(result.error, prefix) });
   }
   return result.data;
 }
 
-const unreadable = (message: string) =>
-  new AppError("VALIDATION_FAILED", "The request body is not valid.", { fields: [{ field: "(body)", message }] });
-
-async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw unreadable("not valid JSON");
-  }
-}
-
-async function readForm(req: Request, schema: ZodType): Promise<Record<string, FormDataEntryValue>> {
-  if (!req.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    const parts = schema instanceof z.ZodObject ? ` with the parts ${Object.keys(schema.shape).join(", ")}` : "";
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the body as multipart/form-data${parts}.`);
-  }
-  const form = await req.formData().catch(() => {
-    throw unreadable("not a readable multipart body");
-  });
-  return Object.fromEntries(form);
-}
-
 async function readBody(spec: Operation, req: Request): Promise<unknown> {
-  const maxBytes = spec.maxBytes?.();
-  if (maxBytes !== undefined && Number(req.headers.get("content-length") ?? 0) > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is limited to ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
-  if (spec.form) return parse(spec.form, await readForm(req, spec.form), "body");
-  if (spec.body) return parse(spec.body, await readJson(req, maxBytes ?? MAX_JSON_BYTES), "body");
+  const maxBytes = spec.maxBytes?.() ?? MAX_JSON_BYTES;
+  if (spec.form) return parse(spec.form, await readFormBody(req, spec.form, maxBytes), "body");
+  if (spec.body) return parse(spec.body, await readJsonBody(req, maxBytes), "body");
   return undefined;
 }
 
@@ -113,6 +87,9 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       if (spec.auth !== false) {
         actor = await findRequestActor(db(), req);
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid bearer token.");
+        // Answered, not thrown: this refusal is logged as what it is, not as a plain 403.
+        const refusal = refuseCrossSiteSession(req, actor);
+        if (refusal) return refusal;
       }
       const params = spec.params ? parse(spec.params, await ctx.params, "params") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;

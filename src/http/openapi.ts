@@ -80,9 +80,11 @@ function errorCodes(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(op.errors);
   // Authenticating reads the database, which may be busy; a client sending invalid bearer tokens is throttled.
   if (op.auth !== false) codes.add("UNAUTHENTICATED").add("RATE_LIMITED").add("UNAVAILABLE");
+  // A write with the session cookie from outside the app's pages (src/http/cross-site.ts).
+  if (op.auth !== false && op.method !== "GET") codes.add("FORBIDDEN");
   if (op.params || op.query || op.body || op.form) codes.add("VALIDATION_FAILED");
   if (op.body || op.form) codes.add("PAYLOAD_TOO_LARGE");
-  if (op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");
+  if (op.body || op.form) codes.add("UNSUPPORTED_MEDIA_TYPE");
   return [...codes];
 }
 
@@ -130,7 +132,13 @@ function buildDocument() {
       schemas: c.schemas(),
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token from POST /api/v1/tokens." },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description:
+            "The browser session of the app's own pages. A write (POST, PUT, PATCH, DELETE) with it is refused (403) unless the browser reports the app's own origin (Sec-Fetch-Site: same-origin, or Origin).",
+        },
       },
     },
   };

@@ -1,6 +1,8 @@
 // No input, however malformed, produces a 500: arbitrary JSON, valid bodies with one field replaced
-// by anything, raw strings, query strings and ids, thrown at every JSON endpoint.
+// by anything or holding a lone surrogate, bodies nested at any depth, raw strings, query strings,
+// ids and paths of any percent-encoding, thrown at every JSON endpoint.
 import fc from "fast-check";
+import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
@@ -13,6 +15,8 @@ import * as processes from "@/app/api/v1/processes/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as users from "@/app/api/v1/users/route";
+import { config as proxyConfig } from "@/proxy";
+import { refuseUndecodablePath } from "@/src/http/undecodable-path";
 import { call } from "../support/http";
 import { createOrg } from "../support/fixtures";
 import { createDeal, dealBody, ensureDefaults } from "../support/deals";
@@ -104,7 +108,7 @@ function assertHandled(res: { status: number; body: any }) {
 const runs = { numRuns: 25 };
 
 for (const ep of endpoints) {
-  test(`${ep.name}: arbitrary JSON, mutated bodies and raw text never give a 500`, async () => {
+  test(`${ep.name}: arbitrary JSON, mutated bodies, lone surrogates, deep nesting and raw text never give a 500`, async () => {
     const send = (body: unknown) => call(ep.handler, { token: ep.token() || undefined, method: ep.method, params: ep.params?.(), body });
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ stringUnit: "binary" }), async (body) => assertHandled(await send(body))),
@@ -127,8 +131,48 @@ for (const ep of endpoints) {
       fc.asyncProperty(fc.string({ unit: "binary" }), async (raw) => assertHandled(await send(raw === "" ? " " : raw))),
       runs,
     );
+    const texts = textLeaves(ep.valid());
+    if (texts.length > 0)
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...texts), fc.string(), loneSurrogate, fc.string(), async (path, before, lone, after) => {
+          const res = await send(withLeaf(ep.valid(), path, `${before}${lone}${after}`));
+          expect(res.status).toBe(400);
+          expect(res.body.error.details.fields).toContainEqual({
+            field: path.join("."),
+            message: "contains a lone UTF-16 surrogate (not valid Unicode)",
+          });
+        }),
+        runs,
+      );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom("[", '{"a":'), { minLength: 1, maxLength: 2000 }), async (opens) => {
+        const closes = opens.map((o) => (o === "[" ? "]" : "}")).reverse();
+        const res = await send(`${opens.join("")}${JSON.stringify(ep.valid())}${closes.join("")}`);
+        assertHandled(res);
+        // The valid body inside adds one level.
+        if (opens.length + 1 > 400) expect(res.body.error.details.fields).toEqual([{ field: "(body)", message: "nested deeper than 400 levels" }]);
+      }),
+      runs,
+    );
   });
 }
+
+/** The paths of the strings in a body, at any depth. */
+function textLeaves(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === "string") return [path];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => textLeaves(v, [...path, k]));
+  return [];
+}
+
+function withLeaf(body: Record<string, unknown>, path: string[], text: string): Record<string, unknown> {
+  const copy = structuredClone(body);
+  let at: any = copy;
+  for (const key of path.slice(0, -1)) at = at[key];
+  at[path.at(-1)!] = text;
+  return copy;
+}
+
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
 
 test("arbitrary ids, keys and query strings never give a 500", async () => {
   await fc.assert(
@@ -147,5 +191,40 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
       },
     ),
     runs,
+  );
+});
+
+// Next.js's router throws on a path that does not decode and answered a plain-text 500 before any
+// route ran; the proxy, which runs first, must see every such path and answer it.
+test("paths of any percent-encoding are answered by the proxy when they do not decode, and passed on when they do", () => {
+  const matcher = new RegExp(tryToParsePath(proxyConfig.matcher[0]!).regexStr!);
+  const piece = fc.oneof(
+    fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, "0")}`),
+    fc.constantFrom("%", "%f", "%zz", "%G1", "%%41", "a", "-", "/", "é", "😀", "%E2%82%AC", "%ED%A0%80", "%F4%90%80%80"),
+  );
+  fc.assert(
+    fc.property(
+      fc.constantFrom("/api/v1/opportunities/", "/api/v1/nope/", "/opportunities/"),
+      fc.array(piece, { maxLength: 12 }),
+      (prefix, pieces) => {
+        const req = new Request(`http://localhost${prefix}${pieces.join("")}`);
+        const { pathname } = new URL(req.url);
+        let decodes = true;
+        try {
+          decodeURIComponent(pathname);
+        } catch {
+          decodes = false;
+        }
+        const res = refuseUndecodablePath(req);
+        if (decodes) {
+          expect(res).toBeNull();
+          return;
+        }
+        expect(matcher.test(pathname), `the proxy's matcher misses ${pathname}`).toBe(true);
+        expect(res?.status).toBe(400);
+        if (prefix.startsWith("/api/")) expect(res?.headers.get("content-type")).toMatch(/^application\/json/);
+      },
+    ),
+    { numRuns: 300 },
   );
 });

@@ -116,6 +116,18 @@ test("each operation documents the refusals it can answer with", async () => {
   expect(Object.keys(paths["/api/v1/openapi.json"].get.responses)).toEqual(["200"]);
 });
 
+test("writes document the refusal of a cross-site session (403) and JSON bodies the refusal of other types (415)", async () => {
+  const { paths, components } = await documentOf();
+  const create = paths["/api/v1/opportunities"].post.responses;
+  expect([create["403"].description, create["415"].description]).toEqual(["FORBIDDEN", "UNSUPPORTED_MEDIA_TYPE"]);
+  expect(paths["/api/v1/outbox/{id}/retry"].post.responses["403"].description).toBe("FORBIDDEN");
+  expect(paths["/api/v1/me"].get.responses).not.toHaveProperty("403");
+  // Token creation takes no cookie, but its JSON body must say it is JSON.
+  expect(paths["/api/v1/tokens"].post.responses).not.toHaveProperty("403");
+  expect(paths["/api/v1/tokens"].post.responses["415"].description).toBe("UNSUPPORTED_MEDIA_TYPE");
+  expect(components.securitySchemes.session.description).toMatch(/Sec-Fetch-Site/);
+});
+
 test("an unknown API path is a JSON 404, for any method", async () => {
   for (const handler of [catchAll.GET, catchAll.POST, catchAll.DELETE]) {
     const res = await call(handler, { path: "/api/v1/nope" });

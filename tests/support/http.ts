@@ -1,7 +1,10 @@
 // Calls route handlers in-process with real Request objects: the same code path as HTTP, minus
 // the socket. Full HTTP against the built app is covered by the e2e suite.
 import { isDeepStrictEqual } from "node:util";
+import { sessionCookie } from "@/src/auth/session-cookie";
 import type { ApiRoute } from "@/src/http/api-route";
+
+process.env.NEXTAUTH_SECRET ??= "test-session-secret";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -9,6 +12,9 @@ export type CallOptions = {
   method?: string;
   path?: string;
   token?: string;
+  /** A Cookie header (see browserSession). Sent as the app's own pages send it (Sec-Fetch-Site:
+   * same-origin) unless `headers` names an Origin or Sec-Fetch-Site. */
+  cookie?: string;
   /** An object is sent as JSON; a string is sent as is (for malformed bodies). */
   body?: unknown;
   params?: Record<string, string>;
@@ -20,6 +26,10 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 export async function call<T = any>(handler: Handler, options: CallOptions = {}): Promise<CallResult<T>> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.cookie) {
+    headers.set("cookie", options.cookie);
+    if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("sec-fetch-site", "same-origin");
+  }
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
@@ -40,6 +50,12 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
   }
   assertDocumentedAnswer(handler, res, parsed);
   return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** The Cookie header of a browser signed in as `user`, with the cookie sign-in sets. */
+export async function browserSession(user: { id: string; email: string }): Promise<string> {
+  const { name, value } = await sessionCookie({ id: user.id, email: user.email, name: "Test user" });
+  return `${name}=${value}`;
 }
 
 /**
