@@ -1,7 +1,7 @@
 import { database, type Reader } from "../server/db";
 import type { Actor } from "./actor";
 import { findActorByToken } from "./api-tokens";
-import { findActorBySessionToken, SESSION_COOKIES } from "./session";
+import { findActorBySessionToken, sessionCookieName } from "./session";
 
 function cookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
@@ -24,12 +24,7 @@ export async function findRequestActor(tx: Reader, req: Request): Promise<Actor 
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     return match ? findActorByToken(database().sql, match[1]!) : null;
   }
-  const cookies = req.headers.get("cookie");
-  for (const name of SESSION_COOKIES) {
-    const value = cookie(cookies, name);
-    if (value) return findActorBySessionToken(tx, value);
-  }
-  return null;
+  return findActorBySessionToken(tx, cookie(req.headers.get("cookie"), sessionCookieName()));
 }
 
 /**

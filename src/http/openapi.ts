@@ -130,7 +130,12 @@ function buildDocument() {
       schemas: c.schemas(),
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token from POST /api/v1/tokens." },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser's session; named `__Host-next-auth.session-token` when the app is served over HTTPS.",
+        },
       },
     },
   };
