@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { DESK_GROUPS, hasDeskGroups, ROLES } from "../auth/permissions";
 import { Email, Id, requiredText } from "./common";
+import { NewPassword } from "./password";
 
 export const CreateUserRequest = z
   .object({
     email: Email,
     name: requiredText(120),
-    password: z.string().min(10, "at least 10 characters").max(1024),
+    password: NewPassword,
     role: z.enum(ROLES),
     teamId: Id.nullish(),
     groups: z.array(z.enum(DESK_GROUPS)).max(3).optional(),

@@ -4,6 +4,7 @@ import { verifyPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import type { Reader } from "../db";
 import { clearAttempts, countAttempt, type RateLimit } from "../rate-limit";
+import { upgradePasswordHash } from "./upgrade-password-hash";
 
 /** Attempts allowed per email, and per client address, in a 15-minute window (a success clears the email's). */
 export const PER_EMAIL: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
@@ -28,5 +29,6 @@ export async function verifyCredentials(tx: Reader, input: Credentials, now = ne
   const actor = ok && user?.active ? await findActor(tx, user.id) : null;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Email or password is incorrect.");
   await clearAttempts(tx, keys[0]![0]);
+  if (user?.passwordHash) await upgradePasswordHash(tx, user.id, user.passwordHash, input.password);
   return actor;
 }
