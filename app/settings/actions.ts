@@ -18,7 +18,7 @@ const firstProblem = (error: ActionError) => (error.details as { fields?: { mess
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const actor = await requireActor("/settings");
   const raw = String(form.get("name") ?? "");
-  const result = await actionResult(async () => createOwnApiToken(actor, CreateApiTokenInput.parse({ name: raw }).name));
+  const result = await actionResult(async () => createOwnApiToken(actor, CreateApiTokenInput.parse({ name: raw, expiresIn: form.get("expiresIn") })));
   if (!result.ok) return { status: "invalid", name: raw, error: firstProblem(result.error) };
   revalidatePath("/settings");
   return { status: "created", name: result.data.name, token: result.data.token };
