@@ -21,6 +21,15 @@ export const CreateUserRequest = z
   .meta({ id: "CreateUserRequest" });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
+export const UserParams = z.object({ id: Id });
+
+export const UpdateUserRequest = z
+  .object({
+    active: z.boolean().meta({ description: "false deactivates the user: their sessions end at once and their API tokens stop working." }),
+  })
+  .meta({ id: "UpdateUserRequest" });
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
 export const UserResponse = z
   .object({
     id: z.string(),
