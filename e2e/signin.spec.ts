@@ -65,12 +65,69 @@ test("the admin sees the workspace overview", async ({ page }) => {
   await expect(page.getByText("Teams", { exact: true })).toBeVisible();
 });
 
-test("signing out returns to the sign-in page, and the session is gone", async ({ page }) => {
+test("signing out returns to the sign-in page, and the old session cookie is refused from then on", async ({ page, browser, request }) => {
   await signInAt(page, "/", "manager@stageline.test");
+  const [session] = (await page.context().cookies()).filter((c) => c.name === "next-auth.session-token");
+  const asOldCookie = { headers: { cookie: `${session!.name}=${session!.value}` } };
+  expect((await request.get("/api/v1/me", asOldCookie)).status()).toBe(200);
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/signin");
   await page.goto("/");
   await page.waitForURL((url) => url.pathname === "/signin");
+
+  // Someone who copied the cookie before the sign-out gets nothing with it.
+  expect((await request.get("/api/v1/me", asOldCookie)).status()).toBe(401);
+  const copy = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await copy.addCookies([session!]);
+  const copied = await copy.newPage();
+  await copied.goto("/board");
+  await copied.waitForURL((url) => url.pathname === "/signin");
+  await copy.close();
+});
+
+test("changing the password on the settings page signs out the other browsers, not this one", async ({ page, browser, request }) => {
+  // A user of this test's own, so that no other test's password changes.
+  const admin = await (await request.post("/api/v1/tokens", { data: { email: "admin@stageline.test", password: PASSWORD } })).json();
+  const email = `pw-${Date.now()}@stageline.test`;
+  const first = "orbit kettle zebra 41";
+  const created = await request.post("/api/v1/users", {
+    headers: { Authorization: `Bearer ${admin.token}` },
+    data: { email, name: "Pat Password", password: first, role: "rep" },
+  });
+  expect(created.status()).toBe(201);
+
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto("/signin");
+  await signIn(elsewhere, email, first);
+  await elsewhere.waitForURL((url) => url.pathname === "/");
+
+  await page.goto("/signin?callbackUrl=%2Fsettings");
+  await signIn(page, email, first);
+  await page.waitForURL((url) => url.pathname === "/settings");
+  const change = async (next: string) => {
+    await page.getByLabel("Current password").fill(first);
+    await page.getByLabel("New password", { exact: true }).fill(next);
+    await page.getByLabel("New password again").fill(next);
+    await page.getByRole("button", { name: "Change password" }).click();
+  };
+  await change("password1234");
+  await expect(page.getByText("too easy to guess: This is similar to a commonly used password.")).toBeVisible();
+  await change("lantern meadow copper 7");
+  await expect(page.getByRole("status").filter({ hasText: "Password changed. 1 other session was signed out." })).toBeVisible();
+
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await elsewhere.goto("/board");
+  await elsewhere.waitForURL((url) => url.pathname === "/signin");
+  await other.close();
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.waitForURL((url) => url.pathname === "/signin");
+  await signIn(page, email, "lantern meadow copper 7");
+  await page.waitForURL((url) => url.pathname === "/");
 });
 
 test("settings while signed out redirects to sign-in, and back after it", async ({ page }) => {

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { Button } from "@/src/ui/button";
-import { TextField } from "@/src/ui/field";
+import { Field, TextField } from "@/src/ui/field";
 import { AlertIcon } from "@/src/ui/icons";
+import { Select } from "@/src/ui/select";
 import { createTokenAction, type CreateTokenState } from "./actions";
 import { CopyButton } from "./copy-button";
 
@@ -24,6 +25,15 @@ export function CreateTokenForm() {
           hint="Say where it will be used."
           className="min-w-56 flex-1"
         />
+        <Field id="token-expires" label="Expires" className="w-36">
+          <Select id="token-expires" name="expiresIn" defaultValue="90">
+            <option value="7">in 7 days</option>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="never">never</option>
+          </Select>
+        </Field>
         <Button type="submit" disabled={pending} className="mt-7">
           {pending ? "Creating…" : "Create token"}
         </Button>

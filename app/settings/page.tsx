@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/src/auth/current-actor";
+import { SESSION_IDLE_SECONDS, SESSION_LIFETIME_SECONDS } from "@/src/auth/user-sessions";
 import { getOwnProfile } from "@/src/server/home/get-own-profile";
 import { listOwnApiTokens } from "@/src/server/tokens/list-own-api-tokens";
 import { AppShell } from "@/src/ui/app-shell";
 import { Card } from "@/src/ui/card";
 import { GROUP_LABELS, ROLE_LABELS } from "@/src/ui/labels";
 import { PageHeader } from "@/src/ui/page-header";
+import { ChangePasswordForm } from "./change-password-form";
 import { CreateTokenForm } from "./create-token-form";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 import { TokenTable } from "./token-table";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -25,7 +28,7 @@ export default async function SettingsPage() {
 
   return (
     <AppShell actor={actor}>
-      <PageHeader title="Settings" description="Your profile, and the API tokens that let integrations act as you." />
+      <PageHeader title="Settings" description="Your profile, your password and sessions, and the API tokens that let integrations act as you." />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Profile" description="Managed by your Stageline admin." className="lg:col-span-1 lg:self-start">
           <dl className="space-y-4">
@@ -52,6 +55,29 @@ export default async function SettingsPage() {
             <CreateTokenForm />
           </div>
           <TokenTable tokens={tokens} />
+        </Card>
+        <Card
+          title="Password"
+          description="Changing it signs you out everywhere else; this browser stays signed in."
+          className="lg:col-span-1 lg:self-start"
+        >
+          {profile.hasPassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-ink-muted">You sign in through single sign-on: your password is managed there.</p>
+          )}
+        </Card>
+        <Card
+          title="Sessions"
+          description={`Each browser you sign in with has its own session. It ends when you sign out, after ${SESSION_IDLE_SECONDS / 3600} hours without use, and ${SESSION_LIFETIME_SECONDS / 3600} hours after you signed in at the latest.`}
+          className="lg:col-span-2 lg:self-start"
+        >
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-ink-muted">
+              Lost a device, or signed in on a shared computer? End every session at once. API tokens are not affected.
+            </p>
+            <SignOutEverywhereButton />
+          </div>
         </Card>
       </div>
     </AppShell>

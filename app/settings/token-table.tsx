@@ -34,6 +34,9 @@ export function TokenTable({ tokens }: { tokens: ApiTokenRow[] }) {
             <th scope="col" className="px-3 py-2.5 font-medium">
               Last used
             </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Expires
+            </th>
             <th scope="col" className="px-5 py-2.5 text-right font-medium">
               Status
             </th>
@@ -50,6 +53,7 @@ export function TokenTable({ tokens }: { tokens: ApiTokenRow[] }) {
                 <td className="px-3 py-3 font-mono text-[13px] whitespace-nowrap">{t.prefix}…</td>
                 <td className="px-3 py-3 whitespace-nowrap text-ink-muted">{formatMoment(t.createdAt)}</td>
                 <td className="px-3 py-3 whitespace-nowrap text-ink-muted">{t.lastUsedAt ? formatMoment(t.lastUsedAt) : "Never"}</td>
+                <td className="px-3 py-3 whitespace-nowrap text-ink-muted">{t.expiresAt ? formatDay(t.expiresAt, { withYear: true }) : "Never"}</td>
                 <td className="px-5 py-3">
                   <div className="flex items-center justify-end gap-3">
                     {status(t, now)}

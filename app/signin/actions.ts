@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { clientAddress } from "@/src/auth/request-actor";
 import { sessionCookie } from "@/src/auth/session-cookie";
 import { AppError } from "@/src/errors";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { verifyCredentials } from "@/src/server/auth/verify-credentials";
 import { requestId } from "@/src/server/security/security-log";
 import { safeCallbackUrl } from "./safe-callback-url";
@@ -32,7 +32,7 @@ export async function signInWithPassword(form: FormData): Promise<void> {
       requestId: requestId(request),
       via: "sign-in page",
     });
-    const cookie = await sessionCookie(actor);
+    const cookie = await sessionCookie(database().sql, actor);
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
   } catch (e) {
     if (e instanceof AppError && e.code === "RATE_LIMITED") error = "RateLimited";

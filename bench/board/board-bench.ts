@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findActor } from "@/src/auth/load-actor";
+import { startSession } from "@/src/auth/user-sessions";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { getBoard, getColumnPage } from "@/src/server/board/get-board";
 import { prepareDatabase } from "@/src/server/boot/prepare-database";
@@ -65,8 +66,9 @@ async function dataset(label: string, openDeals: number | null) {
     console.log(`\n=== ${label}: getBoard in process`);
     const inProcess = await measureInProcess(managerId);
     console.log(inProcess);
+    const sessionId = (await startSession(database().sql, managerId)).id; // the session the HTTP requests send
     await closeDatabase(); // next start opens the folder next
-    const http = withHttp ? await measureHttp(process.env.PGLITE_DIR, managerId, RUNS) : null;
+    const http = withHttp ? await measureHttp(process.env.PGLITE_DIR, { userId: managerId, sessionId }, RUNS) : null;
     if (http) console.log(`=== ${label}: /board over HTTP`, http);
     return { label, inProcess, http };
   } finally {

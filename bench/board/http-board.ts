@@ -65,12 +65,18 @@ async function jsSize(base: string, sources: string[]) {
   return { scripts: sources.length, rawKiB: Math.round(raw / 102.4) / 10, gzipKiB: Math.round(gzip / 102.4) / 10 };
 }
 
-/** Serves the prepared database folder, and measures /board as `userId` sees it. */
-export async function measureHttp(pgliteDir: string, userId: string, runs: number, port = Number(process.env.BENCH_PORT ?? 3390)) {
+/** Serves the prepared database folder, and measures /board as the user of session `sessionId` sees it. */
+export async function measureHttp(
+  pgliteDir: string,
+  session: { userId: string; sessionId: string },
+  runs: number,
+  port = Number(process.env.BENCH_PORT ?? 3390),
+) {
   const server = await startServer(pgliteDir, port);
   try {
     const base = `http://localhost:${port}`;
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: userId }, secret: SECRET })}`;
+    const token = { sub: session.userId, sid: session.sessionId };
+    const cookie = `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
     const first = await get(`${base}/board`, cookie);
     const board = scriptsOf(first.body);
     const home = scriptsOf((await get(`${base}/`, cookie)).body);

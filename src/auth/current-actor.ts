@@ -4,15 +4,16 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "../server/db";
 import type { Actor } from "./actor";
-import { findActorBySessionToken, SESSION_COOKIES } from "./session";
+import { findSessionByToken, sessionCookieName } from "./session";
+import type { LiveSession } from "./user-sessions";
+
+/** The browser's live session and its actor (the settings page needs which session this is). */
+export async function currentSession(): Promise<LiveSession | null> {
+  return findSessionByToken(db(), (await cookies()).get(sessionCookieName())?.value);
+}
 
 export async function currentActor(): Promise<Actor | null> {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const value = jar.get(name)?.value;
-    if (value) return findActorBySessionToken(db(), value);
-  }
-  return null;
+  return (await currentSession())?.actor ?? null;
 }
 
 /** The signed-in actor, or a redirect to the sign-in page that comes back to `returnTo`. */

@@ -4,11 +4,13 @@ import { roleCan } from "./permissions";
 
 /** The active user with this id as an Actor, or null (unknown or deactivated). */
 export async function findActor(tx: Reader, userId: string): Promise<Actor | null> {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    include: { managedTeams: { select: { id: true } } },
-  });
-  if (!user?.active) return null;
+  const user = await tx.user.findUnique({ where: { id: userId }, include: { managedTeams: { select: { id: true } } } });
+  return user?.active ? toActor(user) : null;
+}
+
+type UserRow = Omit<Actor, "teamIds"> & { managedTeams: { id: string }[] };
+
+export function toActor(user: UserRow): Actor {
   return {
     id: user.id,
     email: user.email,

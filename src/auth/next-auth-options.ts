@@ -1,14 +1,17 @@
 // Sign-in for the pages: email and password, plus an OpenID Connect provider for SSO when
-// OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are signed JWT cookies that
-// name the user; everything else about the user is read from the database on each request.
+// OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are encrypted JWT cookies that
+// name the user and their server-side session (user-sessions.ts); the session must still be live and
+// everything else about the user is read from the database, on each request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
 import { AppError } from "../errors";
-import { db } from "../server/db";
+import { database, db } from "../server/db";
 import { verifyCredentials } from "../server/auth/verify-credentials";
-import { requestId } from "../server/security/security-log";
+import { logSecurityEvent, requestId } from "../server/security/security-log";
 import { clientAddress } from "./request-actor";
+import { sessionCookieName, usesSecureCookies } from "./session";
+import { endSession, findLiveSession, SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
 
 function ssoProvider(env: NodeJS.ProcessEnv): Provider | null {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
@@ -27,13 +30,24 @@ function ssoProvider(env: NodeJS.ProcessEnv): Provider | null {
   };
 }
 
+/** Thrown by the jwt callback for a cookie whose session is over: next-auth then answers no session. */
+class SessionEnded extends Error {}
+
 export const isSsoEnabled = () => ssoProvider(process.env) !== null;
 
 export function authOptions(): NextAuthOptions {
   const sso = ssoProvider(process.env);
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie's own lifetime; the session row's absolute end holds however often it is renewed.
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
+    useSecureCookies: usesSecureCookies(),
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies() },
+      },
+    },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -73,10 +87,31 @@ export function authOptions(): NextAuthOptions {
           const found = await db().user.findUnique({ where: { email: String(user.email).toLowerCase() } });
           token.sub = found?.id;
         } else if (user) token.sub = user.id;
+        if (user) {
+          if (token.sub) token.sid = (await startSession(database().sql, token.sub)).id;
+          return token;
+        }
+        // Every later read (the session endpoint) renews the cookie: only a live session may be
+        // renewed. Throwing makes next-auth answer no session and clear the cookie.
+        if (!(await findLiveSession(db(), token))) throw new SessionEnded("The session has ended.");
         return token;
       },
       async session({ session, token }) {
         return { ...session, userId: token.sub };
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended session asking to be renewed is expected (signed out elsewhere, expired), not a fault.
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, metadata);
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        await endSession(database().sql, token.sid);
+        logSecurityEvent("session.ended", { userId: token.sub, detail: { reason: "sign_out" } });
       },
     },
   };

@@ -5,7 +5,7 @@ import { logSecurityEvent, requestId } from "../server/security/security-log";
 import type { Actor } from "./actor";
 import { findActorByToken } from "./api-tokens";
 import { clientKey, normalizeAddress, peerAddress } from "./client-address";
-import { findActorBySessionToken, SESSION_COOKIES } from "./session";
+import { findActorBySessionToken, sessionCookieName } from "./session";
 
 /** Invalid bearer tokens a client may send in a 15-minute window before it is answered 429 without a lookup. */
 export const INVALID_TOKENS_PER_CLIENT: RateLimit = { limit: 20, windowSeconds: 15 * 60 };
@@ -28,12 +28,7 @@ function cookie(header: string | null, name: string): string | undefined {
 export async function findRequestActor(tx: Reader, req: Request): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
   if (auth) return findBearerActor(tx, req, auth);
-  const cookies = req.headers.get("cookie");
-  for (const name of SESSION_COOKIES) {
-    const value = cookie(cookies, name);
-    if (value) return findActorBySessionToken(tx, value);
-  }
-  return null;
+  return findActorBySessionToken(tx, cookie(req.headers.get("cookie"), sessionCookieName()));
 }
 
 /**

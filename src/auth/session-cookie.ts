@@ -1,26 +1,26 @@
 // The session cookie next-auth sets after a credentials sign-in, made the same way (cookie name,
 // JWT contents, lifetime, options) for a sign-in form posted before the page's JavaScript ran. Both
-// kinds of cookie are read by session.ts and cleared by next-auth's sign-out.
+// kinds of cookie name a server-side session, are read by session.ts and ended by next-auth's sign-out.
 import { encode } from "next-auth/jwt";
+import type { Sql } from "../server/db";
 import type { Actor } from "./actor";
-import { authOptions } from "./next-auth-options";
-import { type SESSION_COOKIES, sessionSecret } from "./session";
+import { sessionCookieName, sessionSecret, usesSecureCookies } from "./session";
+import { SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
 
 export type SessionCookie = {
-  name: (typeof SESSION_COOKIES)[number];
+  name: string;
   value: string;
   options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; expires: Date };
 };
 
-export async function sessionCookie(actor: Pick<Actor, "id" | "email" | "name">, now = new Date()): Promise<SessionCookie> {
-  // next-auth's rule: __Secure- cookies, marked secure, when the app's public URL is https.
-  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  const maxAge = authOptions().session?.maxAge ?? 30 * 24 * 60 * 60;
-  // The token next-auth's credentials callback encodes: its default claims, `sub` set by our jwt callback.
-  const token = { name: actor.name, email: actor.email, sub: actor.id };
+/** Starts a session for `user` and answers the cookie that names it. */
+export async function sessionCookie(q: Sql, user: Pick<Actor, "id" | "email" | "name">, now = new Date()): Promise<SessionCookie> {
+  const session = await startSession(q, user.id, now);
+  // The token next-auth's credentials callback encodes: its default claims, `sub` and `sid` set by our jwt callback.
+  const token = { name: user.name, email: user.email, sub: user.id, sid: session.id };
   return {
-    name: secure ? "__Secure-next-auth.session-token" : "next-auth.session-token",
-    value: await encode({ token, secret: sessionSecret(), maxAge }),
-    options: { httpOnly: true, sameSite: "lax", path: "/", secure, expires: new Date(now.getTime() + maxAge * 1000) },
+    name: sessionCookieName(),
+    value: await encode({ token, secret: sessionSecret(), maxAge: SESSION_LIFETIME_SECONDS }),
+    options: { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies(), expires: session.expiresAt },
   };
 }

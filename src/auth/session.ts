@@ -1,11 +1,10 @@
-// Browser sessions are next-auth JWTs in a cookie. The token only names the user: role, team and
-// whether the account is still active are read from the database on every request.
+// Browser sessions are next-auth JWTs in a cookie. The token names the user (`sub`) and their
+// session on the server (`sid`, user-sessions.ts): the session must still be live, and role, team
+// and whether the account is active are read from the database, on every request.
 import { decode } from "next-auth/jwt";
 import type { Reader } from "../server/db";
 import type { Actor } from "./actor";
-import { findActor } from "./load-actor";
-
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+import { findLiveSession, type LiveSession } from "./user-sessions";
 
 export function sessionSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
@@ -13,12 +12,30 @@ export function sessionSecret(): string {
   return secret;
 }
 
-export async function findActorBySessionToken(tx: Reader, token: string | undefined): Promise<Actor | null> {
+/** Secure cookies when the app's public URL is https (next-auth's own rule). */
+export const usesSecureCookies = (env: NodeJS.ProcessEnv = process.env): boolean => (env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+/**
+ * The one session cookie name that is set and read. Over HTTPS it carries the `__Host-` prefix: the
+ * browser keeps such a cookie only if it is Secure, for the whole site and without a Domain, so
+ * neither a plain-HTTP page nor a sibling subdomain can plant one. The unprefixed name is never
+ * read there, or a planted cookie would be.
+ */
+export const sessionCookieName = (env: NodeJS.ProcessEnv = process.env): string =>
+  usesSecureCookies(env) ? "__Host-next-auth.session-token" : "next-auth.session-token";
+
+/** The live session a cookie's value names, with its actor; null for anything else. */
+export async function findSessionByToken(tx: Reader, token: string | undefined, now = new Date()): Promise<LiveSession | null> {
   if (!token) return null;
+  let claims: Awaited<ReturnType<typeof decode>>;
   try {
-    const payload = await decode({ token, secret: sessionSecret() });
-    return typeof payload?.sub === "string" ? await findActor(tx, payload.sub) : null;
+    claims = await decode({ token, secret: sessionSecret() });
   } catch {
     return null; // a tampered, expired or foreign cookie is simply no session
   }
+  return claims ? findLiveSession(tx, claims, now) : null;
+}
+
+export async function findActorBySessionToken(tx: Reader, token: string | undefined, now = new Date()): Promise<Actor | null> {
+  return (await findSessionByToken(tx, token, now))?.actor ?? null;
 }

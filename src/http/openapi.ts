@@ -137,7 +137,7 @@ function buildDocument() {
           in: "cookie",
           name: "next-auth.session-token",
           description:
-            "The browser session of the app's own pages. A write (POST, PUT, PATCH, DELETE) with it is refused (403) unless the browser reports the app's own origin (Sec-Fetch-Site: same-origin, or Origin).",
+            "The browser session of the app's own pages, named `__Host-next-auth.session-token` when the app is served over HTTPS. A write (POST, PUT, PATCH, DELETE) with it is refused (403) unless the browser reports the app's own origin (Sec-Fetch-Site: same-origin, or Origin).",
         },
       },
     },

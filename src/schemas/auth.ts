@@ -6,11 +6,17 @@ export const TokenRequest = z
     email: z.string().max(254),
     password: z.string().max(1024),
     name: z.string().trim().max(100).optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true, message: "an ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z" })
+      .optional()
+      .meta({ description: "When the token stops working; it never expires if left out." }),
   })
   .meta({ id: "TokenRequest" });
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
-export const TokenResponse = z.object({ token: z.string() }).meta({ id: "TokenResponse" });
+export const TokenResponse = z
+  .object({ token: z.string(), expiresAt: z.string().nullable().meta({ description: "null: the token does not expire." }) })
+  .meta({ id: "TokenResponse" });
 
 export const MeResponse = z
   .object({

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { DESK_GROUPS, hasDeskGroups, ROLES } from "../auth/permissions";
 import { Email, Id, requiredText } from "./common";
+import { NewPassword } from "./password";
 
 export const CreateUserRequest = z
   .object({
     email: Email,
     name: requiredText(120),
-    password: z.string().min(10, "at least 10 characters").max(1024),
+    password: NewPassword,
     role: z.enum(ROLES),
     teamId: Id.nullish(),
     groups: z.array(z.enum(DESK_GROUPS)).max(3).optional(),
@@ -19,6 +20,15 @@ export const CreateUserRequest = z
   })
   .meta({ id: "CreateUserRequest" });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UserParams = z.object({ id: Id });
+
+export const UpdateUserRequest = z
+  .object({
+    active: z.boolean().meta({ description: "false deactivates the user: their sessions end at once and their API tokens stop working." }),
+  })
+  .meta({ id: "UpdateUserRequest" });
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
 export const UserResponse = z
   .object({

@@ -67,6 +67,7 @@ describe("POST /api/v1/users", () => {
   test.each([
     ["a bad email", { email: "not-an-email" }, ["email"]],
     ["a short password", { password: "short" }, ["password"]],
+    ["a common password", { password: "password1234" }, ["password"]],
     ["an unknown role", { role: "superuser" }, ["role"]],
     ["groups for a rep", { groups: ["finance"] }, ["groups"]],
     ["a deal desk user without a group", { role: "deal_desk" }, ["groups"]],
@@ -78,6 +79,16 @@ describe("POST /api/v1/users", () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
     expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(fields);
+  });
+
+  test("a password that is easy to guess is refused with the estimator's advice", async () => {
+    const res = await call(users.POST, { token: org.admin.token, body: newUser({ password: "qwertyuiop12" }) });
+    expect(res.body.error.details.fields).toEqual([
+      { field: "password", message: "too easy to guess: This is similar to a commonly used password. Add more words that are less common." },
+    ]);
+    expect((await call(users.POST, { token: org.admin.token, body: newUser({ password: "kettle orb9" }) })).body.error.details.fields).toEqual([
+      { field: "password", message: "at least 12 characters" },
+    ]);
   });
 
   test("GET lists users for the admin, without password hashes", async () => {

@@ -14,6 +14,7 @@ import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as processes from "@/app/api/v1/processes/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as tokens from "@/app/api/v1/tokens/route";
+import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import { config as proxyConfig } from "@/proxy";
 import { refuseUndecodablePath } from "@/src/http/undecodable-path";
@@ -46,6 +47,14 @@ const endpoints: Endpoint[] = [
     method: "POST",
     valid: () => ({ email: "a@b.test", name: "A", password: "long enough pass", role: "rep" }),
     token: () => org.admin.token,
+  },
+  {
+    name: "user",
+    handler: user.PATCH,
+    method: "PATCH",
+    valid: () => ({ active: true }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.outsider.id }),
   },
   { name: "teams", handler: teams.POST, method: "POST", valid: () => ({ name: "T", target: 10 }), token: () => org.admin.token },
   { name: "processes", handler: processes.POST, method: "POST", valid: () => ({ template: "six_steps" }), token: () => org.admin.token },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as me from "@/app/api/v1/me/route";
-import { db } from "@/src/server/db";
+import { sessionCookie } from "@/src/auth/session-cookie";
+import { database, db } from "@/src/server/db";
 import { call } from "../support/http";
 import { createTeam, createUser } from "../support/fixtures";
 
@@ -50,13 +51,14 @@ describe("GET /api/v1/me", () => {
 });
 
 describe("a browser session", () => {
-  test("a signed session cookie names the user; a cookie signed with another secret does not", async () => {
+  test("a session cookie names the user; one signed with another secret does not", async () => {
     const { encode } = await import("next-auth/jwt");
     process.env.NEXTAUTH_SECRET = "test-secret";
     const user = await createUser({ role: "manager" });
-    const good = await encode({ token: { sub: user.id }, secret: "test-secret" });
-    const forged = await encode({ token: { sub: user.id }, secret: "another-secret" });
-    const ok = await call(me.GET, { headers: { cookie: `other=1; next-auth.session-token=${good}` } });
+    const good = await sessionCookie(database().sql, { id: user.id, email: user.email, name: "Test manager" });
+    const claims = { sub: user.id, sid: good.value }; // any claims: the signature is what fails
+    const forged = await encode({ token: claims, secret: "another-secret" });
+    const ok = await call(me.GET, { headers: { cookie: `other=1; next-auth.session-token=${good.value}` } });
     expect(ok.status).toBe(200);
     expect(ok.body.id).toBe(user.id);
     expect((await call(me.GET, { headers: { cookie: `next-auth.session-token=${forged}` } })).status).toBe(401);

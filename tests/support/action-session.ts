@@ -1,27 +1,35 @@
 // Server actions find their caller through next/headers' cookies(), which only answers inside a
 // Next.js request. A test file replaces that one framework function with these cookies, holding a
-// real session signed like the app's, so that everything after it (decoding the session, loading the
-// actor, authorizing) runs as in production:
+// real session started and signed like the app's, so that everything after it (decoding the cookie,
+// finding the live session, loading the actor, authorizing) runs as in production:
 //
 //   vi.mock("next/headers", async () => (await import("../support/action-session")).nextHeaders);
 //   vi.mock("next/cache", () => ({ revalidatePath: () => undefined })); // no page cache to refresh
-import { encode } from "next-auth/jwt";
-import { SESSION_COOKIES } from "@/src/auth/session";
+import { sessionCookieName } from "@/src/auth/session";
+import { sessionCookie } from "@/src/auth/session-cookie";
+import { database } from "@/src/server/db";
 
 process.env.NEXTAUTH_SECRET ??= "test-session-secret";
 
 let session: string | undefined;
 
-/** The next server actions run for this user, as if their browser sent its session cookie. */
-export async function signInAs(user: { id: string }): Promise<void> {
-  session = await encode({ token: { sub: user.id }, secret: process.env.NEXTAUTH_SECRET! });
+/** The next server actions run for this user, as if their browser sent a new session's cookie. */
+export async function signInAs(user: { id: string; email?: string; name?: string }): Promise<string> {
+  session = (await sessionCookie(database().sql, { email: "", name: "", ...user })).value;
+  return session;
+}
+
+/** The next server actions run with this cookie value (an old one, say), or with none. */
+export function sendSessionCookie(value: string | undefined): void {
+  session = value;
 }
 
 export function signOut(): void {
   session = undefined;
 }
 
-const [, plainCookie] = SESSION_COOKIES;
+/** What the action set or deleted, by cookie name (a deletion is an empty value). */
+export const cookiesSet = new Map<string, string>();
 
 let requestHeaders = new Headers();
 
@@ -32,7 +40,9 @@ export function setRequestHeaders(headers: HeadersInit): void {
 
 export const nextHeaders = {
   cookies: async () => ({
-    get: (name: string) => (name === plainCookie && session ? { name, value: session } : undefined),
+    get: (name: string) => (name === sessionCookieName() && session ? { name, value: session } : undefined),
+    set: (name: string, value: string) => void cookiesSet.set(name, value),
+    delete: (name: string) => void cookiesSet.set(name, ""),
   }),
   headers: async () => requestHeaders,
 };

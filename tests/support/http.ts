@@ -2,6 +2,7 @@
 // the socket. Full HTTP against the built app is covered by the e2e suite.
 import { isDeepStrictEqual } from "node:util";
 import { sessionCookie } from "@/src/auth/session-cookie";
+import { database } from "@/src/server/db";
 import type { ApiRoute } from "@/src/http/api-route";
 
 process.env.NEXTAUTH_SECRET ??= "test-session-secret";
@@ -54,7 +55,7 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
 
 /** The Cookie header of a browser signed in as `user`, with the cookie sign-in sets. */
 export async function browserSession(user: { id: string; email: string }): Promise<string> {
-  const { name, value } = await sessionCookie({ id: user.id, email: user.email, name: "Test user" });
+  const { name, value } = await sessionCookie(database().sql, { id: user.id, email: user.email, name: "Test user" });
   return `${name}=${value}`;
 }
 

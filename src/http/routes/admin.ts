@@ -1,6 +1,16 @@
-import { CreateTeamRequest, CreateUserRequest, TeamList, TeamResponse, UserList, UserResponse } from "../../schemas/users";
+import {
+  CreateTeamRequest,
+  CreateUserRequest,
+  TeamList,
+  TeamResponse,
+  UpdateUserRequest,
+  UserList,
+  UserParams,
+  UserResponse,
+} from "../../schemas/users";
 import { createTeam, listTeams } from "../../server/teams/create-team";
 import { createUser, listUsers } from "../../server/users/create-user";
+import { setUserActive } from "../../server/users/set-user-active";
 import { apiRoute } from "../api-route";
 
 const tag = "Administration";
@@ -22,6 +32,20 @@ export const createUserRoute = apiRoute(
     errors: ["FORBIDDEN", "CONFLICT"],
   },
   async ({ actor, body }) => createUser(actor, body),
+);
+
+export const updateUserRoute = apiRoute(
+  {
+    method: "PATCH",
+    path: "/users/{id}",
+    summary: "Deactivate or reactivate a user (admin). Deactivating ends the user's sessions at once.",
+    tag,
+    params: UserParams,
+    body: UpdateUserRequest,
+    response: UserResponse,
+    errors: ["FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params, body }) => setUserActive(actor, params.id, body.active),
 );
 
 export const listTeamsRoute = apiRoute(

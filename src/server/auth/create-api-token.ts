@@ -1,11 +1,18 @@
 import { issueApiToken } from "../../auth/api-tokens";
+import { AppError } from "../../errors";
 import { db } from "../db";
 import { verifyCredentials, type Credentials } from "./verify-credentials";
 
-/** POST /api/v1/tokens: a new bearer token for a correct email and password. */
-export async function createApiToken(input: Credentials & { name?: string }, now = new Date()): Promise<{ token: string }> {
+/** POST /api/v1/tokens: a new bearer token for a correct email and password, until `expiresAt` if given. */
+export async function createApiToken(
+  input: Credentials & { name?: string; expiresAt?: string },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string | null }> {
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt <= now)
+    throw new AppError("VALIDATION_FAILED", "The request body is not valid.", { fields: [{ field: "expiresAt", message: "must be in the future" }] });
   // Failures are counted outside any transaction: a refused attempt must still be recorded.
   const actor = await verifyCredentials(db(), input, now);
-  const { token } = await issueApiToken(db(), actor.id, { name: input.name ?? "API token" });
-  return { token };
+  const { token } = await issueApiToken(db(), actor.id, { name: input.name ?? "API token", expiresAt });
+  return { token, expiresAt: expiresAt?.toISOString() ?? null };
 }

@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import type { Reader } from "../db";
 import { logSecurityEvent } from "../security/security-log";
 import { admitSignIn, recordSignIn } from "./sign-in-limits";
+import { upgradePasswordHash } from "./upgrade-password-hash";
 
 export type Credentials = {
   email: string;
@@ -39,5 +40,6 @@ export async function verifyCredentials(tx: Reader, input: Credentials, now = ne
   }
   await recordSignIn(tx, { ...attempt, userId: actor.id }, now);
   logSecurityEvent("signin.succeeded", { ...who, detail: { via: input.via ?? null } }, now);
+  if (user?.passwordHash) await upgradePasswordHash(tx, user.id, user.passwordHash, input.password);
   return actor;
 }

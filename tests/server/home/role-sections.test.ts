@@ -218,9 +218,9 @@ describe("sections by role", () => {
 
 describe("own profile", () => {
   test("the team each user belongs to and the teams they manage, by name", async () => {
-    expect(await getOwnProfile(as.rep)).toEqual({ teamName: "Enterprise", managedTeamNames: [] });
-    expect(await getOwnProfile(as.manager)).toEqual({ teamName: "Enterprise", managedTeamNames: ["Enterprise"] });
-    expect(await getOwnProfile(as.regional)).toEqual({ teamName: "Partners", managedTeamNames: ["Alliances", "Partners"] });
-    expect(await getOwnProfile(as.admin)).toEqual({ teamName: null, managedTeamNames: [] });
+    expect(await getOwnProfile(as.rep)).toEqual({ teamName: "Enterprise", managedTeamNames: [], hasPassword: true });
+    expect(await getOwnProfile(as.manager)).toEqual({ teamName: "Enterprise", managedTeamNames: ["Enterprise"], hasPassword: true });
+    expect(await getOwnProfile(as.regional)).toEqual({ teamName: "Partners", managedTeamNames: ["Alliances", "Partners"], hasPassword: true });
+    expect(await getOwnProfile(as.admin)).toEqual({ teamName: null, managedTeamNames: [], hasPassword: true });
   });
 });

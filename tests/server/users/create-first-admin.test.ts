@@ -2,6 +2,7 @@
 // no account with a known password exists on it.
 import { expect, test } from "vitest";
 import type { AppError } from "@/src/errors";
+import { NewPassword } from "@/src/schemas/password";
 import { verifyCredentials } from "@/src/server/auth/verify-credentials";
 import { wantsDemoData } from "@/src/server/boot/wants-demo-data";
 import { database, db } from "@/src/server/db";
@@ -10,6 +11,7 @@ import { createFirstAdmin } from "@/src/server/users/create-first-admin";
 test("the admin signs in with the generated password, and only with it", async () => {
   const { id, password } = await createFirstAdmin(database(), { email: " Owner@Example.test ", name: "Owner" });
   expect(password.length).toBeGreaterThanOrEqual(24);
+  expect(NewPassword.safeParse(password).success).toBe(true); // the rules every new password meets
   expect((await db().user.findUniqueOrThrow({ where: { id } })).role).toBe("admin");
   const actor = await verifyCredentials(db(), { email: "owner@example.test", password, clientAddress: null });
   expect([actor.id, actor.role]).toEqual([id, "admin"]);

@@ -1,0 +1,3 @@
+import { updateUserRoute } from "@/src/http/routes/admin";
+
+export const PATCH = updateUserRoute;
