@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { DESK_GROUPS, hasDeskGroups, ROLES } from "../auth/permissions";
-import { Email, Id, requiredText } from "./common";
+import { Email, Id, requiredName } from "./common";
 
 export const CreateUserRequest = z
   .object({
     email: Email,
-    name: requiredText(120),
+    name: requiredName(120),
     password: z.string().min(10, "at least 10 characters").max(1024),
     role: z.enum(ROLES),
     teamId: Id.nullish(),
@@ -36,7 +36,7 @@ export type UserResponse = z.infer<typeof UserResponse>;
 
 export const CreateTeamRequest = z
   .object({
-    name: requiredText(80),
+    name: requiredName(80),
     managerId: Id.nullish(),
     target: z.number().nonnegative().max(1e12).multipleOf(0.01).nullish(),
   })

@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { nameText } from "../../schemas/common";
 
-export const ApiTokenName = z
-  .string()
-  .trim()
-  .min(1, "Give the token a name, so you can tell it apart later.")
-  .max(80, "Keep the name under 80 characters.");
+export const ApiTokenName = nameText(80, "Keep the name under 80 characters.").min(1, "Give the token a name, so you can tell it apart later.");
 
 export const CreateApiTokenInput = z.object({ name: ApiTokenName });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInput>;
