@@ -1,12 +1,28 @@
 // End-to-end tests: Debian's Chromium against the built app (`next build` first; scripts/test.mjs
-// does both), which migrates and seeds demo data into a fresh PGlite folder at boot.
+// does both), which migrates and seeds demo data into a fresh PGlite folder at boot. Single sign-on
+// goes through a real OpenID Connect provider started beside it (e2e/oidc), and a second app server,
+// in memory, trusts that provider's unverified e-mails (e2e/sso.spec.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, TRUSTING_PORT } from "./e2e/oidc/cast";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+const trustingURL = `http://localhost:${TRUSTING_PORT}`;
+
+const appEnv = (url: string) => ({
+  NEXTAUTH_SECRET: "e2e-secret",
+  NEXTAUTH_URL: url,
+  STAGELINE_DEMO_DATA: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+  OIDC_ISSUER,
+  OIDC_CLIENT_ID: OIDC_CLIENT.id,
+  OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  OIDC_NAME,
+});
+const appServer = { reuseExistingServer: false, timeout: 180_000, stdout: "pipe", stderr: "pipe" } as const;
 
 // This file is loaded by the runner and again by each worker. The runner picks the folder and
 // publishes it in the environment, which the workers inherit, so all of them agree on it.
@@ -53,22 +69,27 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The app's own server, as `npm start` serves it: the tests see the client address it sets.
-    command: "node scripts/serve.mjs",
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      PGLITE_DIR: pgliteDir,
-      DATABASE_URL: "", // PGlite even when the shell names a server
-      NEXTAUTH_SECRET: "e2e-secret",
-      NEXTAUTH_URL: baseURL,
-      STAGELINE_DEMO_DATA: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "npx --no tsx e2e/oidc/provider.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_OIDC_REDIRECT_URIS: [baseURL, trustingURL].map((u) => `${u}/api/auth/callback/oidc`).join(",") },
     },
-  },
+    {
+      ...appServer,
+      // The app's own server, as `npm start` serves it: the tests see the client address it sets.
+      command: "node scripts/serve.mjs",
+      url: baseURL,
+      // PGlite even when the shell names a server.
+      env: { ...appEnv(baseURL), PORT: String(port), PGLITE_DIR: pgliteDir, DATABASE_URL: "" },
+    },
+    {
+      ...appServer,
+      command: "node scripts/serve.mjs",
+      url: trustingURL,
+      env: { ...appEnv(trustingURL), PORT: String(TRUSTING_PORT), PGLITE_DIR: "memory://", DATABASE_URL: "", OIDC_TRUST_EMAILS: "1" },
+    },
+  ],
 });

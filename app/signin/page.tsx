@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/src/auth/current-actor";
-import { isSsoEnabled } from "@/src/auth/next-auth-options";
+import { ssoName } from "@/src/auth/next-auth-options";
 import { wantsDemoData } from "@/src/server/boot/wants-demo-data";
 import { LogoMark } from "@/src/ui/icons";
 import { GROUP_LABELS, ROLE_LABELS } from "@/src/ui/labels";
@@ -40,7 +40,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <LogoMark />
           Stageline
         </div>
-        <SignInForm callbackUrl={callbackUrl} ssoEnabled={isSsoEnabled()} initialError={error} demo={await demoAccounts()} />
+        <SignInForm callbackUrl={callbackUrl} ssoName={ssoName()} initialError={error} demo={await demoAccounts()} />
       </main>
     </div>
   );

@@ -10,7 +10,8 @@ import { signInWithPassword } from "./actions";
 
 export type DemoAccount = { email: string; label: string };
 
-// next-auth reports failures as codes: ours (RateLimited) and its own (CredentialsSignin, OAuth…).
+// next-auth reports failures as codes: ours (RateLimited, the Sso… refusals of single sign-on) and
+// its own (CredentialsSignin, AccessDenied, OAuth…).
 function errorMessage(code: string): { title: string; body: string } {
   switch (code) {
     case "CredentialsSignin":
@@ -25,6 +26,16 @@ function errorMessage(code: string): { title: string; body: string } {
         title: "Single sign-on account not recognised",
         body: "Your identity provider signed you in, but no active Stageline user has that email. Ask an admin.",
       };
+    case "SsoEmailUnverified":
+      return {
+        title: "Your email is not verified",
+        body: "Your identity provider has not verified your email address, so Stageline cannot tell that it is yours. Verify it there, or ask an admin.",
+      };
+    case "SsoNoEmail":
+      return {
+        title: "No email from your identity provider",
+        body: "Your identity provider did not share your email address, which Stageline signs you in by. Ask an admin.",
+      };
     case "SessionRequired":
       return { title: "Please sign in", body: "Your session has ended. Sign in to continue." };
     default:
@@ -34,12 +45,13 @@ function errorMessage(code: string): { title: string; body: string } {
 
 type Props = {
   callbackUrl: string;
-  ssoEnabled: boolean;
+  /** The single sign-on provider's name (OIDC_NAME), or null when single sign-on is off. */
+  ssoName: string | null;
   initialError: string | null;
   demo: { accounts: DemoAccount[]; password: string } | null;
 };
 
-export function SignInForm({ callbackUrl, ssoEnabled, initialError, demo }: Props) {
+export function SignInForm({ callbackUrl, ssoName, initialError, demo }: Props) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -116,7 +128,7 @@ export function SignInForm({ callbackUrl, ssoEnabled, initialError, demo }: Prop
           </Button>
         </form>
 
-        {ssoEnabled ? (
+        {ssoName ? (
           <>
             <div className="my-5 flex items-center gap-3 text-xs text-ink-muted">
               <span className="h-px flex-1 bg-line" aria-hidden="true" />
@@ -124,7 +136,7 @@ export function SignInForm({ callbackUrl, ssoEnabled, initialError, demo }: Prop
               <span className="h-px flex-1 bg-line" aria-hidden="true" />
             </div>
             <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
-              Sign in with single sign-on
+              Sign in with {ssoName}
             </Button>
           </>
         ) : null}

@@ -3,10 +3,11 @@
 // reach is scope.ts. Which deals an actor sees is decided here too, so that an unseen deal is
 // NOT_FOUND rather than FORBIDDEN.
 import { sql, type RawBuilder } from "kysely";
-import type { Prisma } from "../generated/prisma/client";
+import type { ApproverGroup, Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { roleCan, roleScope, type Permission, type Role, type Scope as PermissionScope } from "./permissions";
+import { actorTeamIds } from "./load-actor";
 import { inScope, type OpportunityOwnership } from "./scope";
 
 export type { OpportunityOwnership } from "./scope";
@@ -35,7 +36,7 @@ export function permissionScope(actor: Actor, permission: Permission): Permissio
  * where clause (a deal in scope matches any part). Rendered below for Prisma's reads and for the
  * write path's SQL; tests/api/visibility.test.ts checks both against inScope for every role.
  */
-type Visibility = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToDesk?: true };
+type Visibility = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToGroups?: readonly string[] };
 
 function visibilityOf(actor: Actor): Visibility {
   const scope = roleScope(actor.role, "opportunity.read");
@@ -47,7 +48,7 @@ function visibilityOf(actor: Actor): Visibility {
     case "own":
       return { ownerId: actor.id };
     case "submitted":
-      return { submittedToDesk: true };
+      return { submittedToGroups: actor.groups };
     case null:
       return {};
     default: {
@@ -64,17 +65,23 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
   const any: Prisma.OpportunityWhereInput[] = [];
   if (scope.ownerId) any.push({ ownerId: scope.ownerId });
   if (scope.ownerTeamIds?.length) any.push({ owner: { teamId: { in: [...scope.ownerTeamIds] } } });
-  if (scope.submittedToDesk) any.push({ approvalRequests: { some: {} } });
+  if (scope.submittedToGroups?.length)
+    any.push({ approvalRequests: { some: { requiredGroups: { hasSome: scope.submittedToGroups as ApproverGroup[] } } } });
   return any.length === 1 ? any[0]! : { OR: any };
 }
 
 /** The rule's values for one actor, for the SQL below. */
 export function visibilityValues(actor: Actor): VisibilityValues {
   const scope = visibilityOf(actor);
-  if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], desk: false };
-  return { everything: false, ownerId: scope.ownerId ?? null, teamIds: [...(scope.ownerTeamIds ?? [])], desk: !!scope.submittedToDesk };
+  if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], deskGroups: [] };
+  return {
+    everything: false,
+    ownerId: scope.ownerId ?? null,
+    teamIds: [...(scope.ownerTeamIds ?? [])],
+    deskGroups: [...(scope.submittedToGroups ?? [])],
+  };
 }
-export type VisibilityValues = { everything: boolean; ownerId: string | null; teamIds: string[]; desk: boolean };
+export type VisibilityValues = { everything: boolean; ownerId: string | null; teamIds: string[]; deskGroups: string[] };
 
 /**
  * The same rule as SQL over `o` (the opportunity) and `u` (its owner). Its text is the same for
@@ -83,7 +90,8 @@ export type VisibilityValues = { everything: boolean; ownerId: string | null; te
  */
 export const visibilitySql = (v: { [K in keyof VisibilityValues]: VisibilityValues[K] | never }) =>
   sql<boolean>`(${v.everything}::boolean OR o."ownerId" = ${v.ownerId}::text OR u."teamId" = ANY(${v.teamIds}::text[])
-    OR (${v.desk}::boolean AND EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id")))`;
+    OR (cardinality(${v.deskGroups}::text[]) > 0 AND EXISTS (SELECT 1 FROM "ApprovalRequest" ar
+      WHERE ar."opportunityId" = o."id" AND ar."requiredGroups"::text[] && ${v.deskGroups}::text[])))`;
 
 export const visibleOpportunitiesSql = (actor: Actor): RawBuilder<boolean> => visibilitySql(visibilityValues(actor));
 
@@ -102,4 +110,16 @@ export function assertCanChangeOpportunity(actor: Actor, deal: OpportunityOwners
  */
 export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string | null; role: Role }): boolean {
   return can(actor, "opportunity.create", { ownerId: owner.id, ownerTeamId: owner.teamId }) && roleCan(owner.role, "opportunity.create");
+}
+
+/**
+ * May this user own a step of the deal's close plan? The user is the one named as the step's owner,
+ * not the actor: the deal's owner, someone on the owner's team, its manager, or the deal desk.
+ */
+export function canOwnPlanStep(
+  user: { id: string; role: Role; teamId: string | null; managedTeamIds: readonly string[] },
+  deal: OpportunityOwnership,
+): boolean {
+  const scope = roleScope(user.role, "closePlan.ownStep");
+  return scope !== null && inScope({ id: user.id, teamIds: actorTeamIds(user, user.managedTeamIds), groups: [] }, scope, deal);
 }

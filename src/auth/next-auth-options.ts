@@ -1,42 +1,27 @@
 // Sign-in for the pages: email and password, plus an OpenID Connect provider for SSO when
-// OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions are encrypted JWT cookies that
-// name the user and their server-side session (user-sessions.ts); the session must still be live and
-// everything else about the user is read from the database, on each request.
+// OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set (single-sign-on.ts). Sessions are encrypted
+// JWT cookies that name the user and their server-side session (user-sessions.ts); the session must
+// still be live and everything else about the user is read from the database, on each request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { Provider } from "next-auth/providers/index";
 import { AppError } from "../errors";
 import { database, db } from "../server/db";
 import { verifyCredentials } from "../server/auth/verify-credentials";
 import { logSecurityEvent, requestId } from "../server/security/security-log";
 import { clientAddress } from "./request-actor";
 import { sessionCookieName, usesSecureCookies } from "./session";
+import { type SsoClaims, ssoConfig, ssoProvider, vouchedEmail } from "./single-sign-on";
 import { endSession, findLiveSession, SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
-
-function ssoProvider(env: NodeJS.ProcessEnv): Provider | null {
-  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
-  if (!issuer || !clientId || !clientSecret) return null;
-  return {
-    id: "oidc",
-    name: env.OIDC_NAME ?? "Single sign-on",
-    type: "oauth",
-    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId,
-    clientSecret,
-    idToken: true,
-    checks: ["pkce", "state"],
-    authorization: { params: { scope: "openid email profile" } },
-    profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? null }),
-  };
-}
 
 /** Thrown by the jwt callback for a cookie whose session is over: next-auth then answers no session. */
 class SessionEnded extends Error {}
 
-export const isSsoEnabled = () => ssoProvider(process.env) !== null;
+/** The single sign-on provider's name for the sign-in button, or null when single sign-on is off. */
+export const ssoName = (): string | null => ssoConfig()?.name ?? null;
 
 export function authOptions(): NextAuthOptions {
-  const sso = ssoProvider(process.env);
+  const config = ssoConfig();
+  const sso = config ? ssoProvider(config) : null;
   return {
     secret: process.env.NEXTAUTH_SECRET,
     // The cookie's own lifetime; the session row's absolute end holds however often it is renewed.
@@ -75,12 +60,24 @@ export function authOptions(): NextAuthOptions {
       ...(sso ? [sso] : []),
     ],
     callbacks: {
-      // SSO signs in existing, active users only: the admin creates accounts and roles.
-      async signIn({ user, account }) {
-        if (account?.provider !== "oidc") return true;
-        if (!user.email) return false;
-        const found = await db().user.findUnique({ where: { email: user.email.toLowerCase() } });
-        return !!found?.active;
+      // SSO signs in existing, active users only, by an e-mail the provider vouches for: the admin
+      // creates accounts and roles. A refusal is a code the sign-in page puts into words: a thrown
+      // error's message (next-auth passes it on as ?error=), or AccessDenied for false.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc" || !config) return true;
+        const vouched = vouchedEmail(profile as SsoClaims, config);
+        if ("refused" in vouched) {
+          const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+          logSecurityEvent("signin.failed", { email, detail: { method: "sso", reason: vouched.refused } });
+          throw new Error(vouched.refused);
+        }
+        const found = await db().user.findUnique({ where: { email: vouched.email } });
+        if (!found?.active) {
+          logSecurityEvent("signin.failed", { email: vouched.email, detail: { method: "sso", reason: "no_active_user" } });
+          return false;
+        }
+        logSecurityEvent("signin.succeeded", { userId: found.id, email: vouched.email, detail: { method: "sso" } });
+        return true;
       },
       async jwt({ token, user, account }) {
         if (user && account?.provider === "oidc") {

@@ -14,7 +14,8 @@ export const isDeskGroup = (group: string): group is DeskGroup => (DESK_GROUPS a
 /**
  * - own: the deals the actor owns; for opportunity.create, the actor as the new deal's owner.
  * - team: those, and the deals of everyone on a team the actor is on or manages.
- * - submitted: the deals put in front of the deal desk (they have an approval request).
+ * - submitted: the deals put in front of the actor's deal desk groups (an approval request was routed
+ *   to one of them).
  * - all: every object.
  */
 const SCOPES = ["own", "team", "submitted", "all"] as const;
@@ -38,6 +39,11 @@ export const PERMISSIONS = {
   "teams.manage": { admin: "all" },
   /** Who may be named a team's manager. */
   "teams.lead": { manager: "team" },
+  /**
+   * Who may own a step of a deal's close plan, on our side: the deal's owner, the members of the
+   * owner's team and its manager, and the deal desk on any deal.
+   */
+  "closePlan.ownStep": { rep: "team", manager: "team", deal_desk: "all", admin: "team" },
   "integrations.manage": { admin: "all" },
   "outbox.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
@@ -53,9 +59,9 @@ export function roleCan(role: Role, permission: Permission): boolean {
   return roleScope(role, permission) !== null;
 }
 
-/** The roles that hold a permission, in the order of ROLES. */
-export function rolesWith(permission: Permission): Role[] {
-  return ROLES.filter((role) => roleCan(role, permission));
+/** The roles that hold a permission (with this scope, when one is named), in the order of ROLES. */
+export function rolesWith(permission: Permission, scope?: Scope): Role[] {
+  return ROLES.filter((role) => (scope ? roleScope(role, permission) === scope : roleCan(role, permission)));
 }
 
 /** Approver groups are the deal desk's: only a deal desk user belongs to them, and needs one. */

@@ -1,5 +1,5 @@
 // Whether one object is in an actor's scope (permissions.ts). Deals are judged by whose they are:
-// their owner and the owner's team, and for the deal desk whether they were submitted to it.
+// their owner and the owner's team, and for the deal desk whether they were submitted to its groups.
 import type { Actor } from "./actor";
 import type { Scope } from "./permissions";
 
@@ -7,11 +7,17 @@ import type { Scope } from "./permissions";
 export type OpportunityOwnership = {
   ownerId: string;
   ownerTeamId: string | null;
-  /** Whether the deal has an approval request; only the deal desk's scope reads it, absent is no. */
-  submitted?: boolean;
+  /**
+   * The approver groups the deal's approval requests were routed to, all of them; only the deal
+   * desk's scope reads it, and absent is none.
+   */
+  submittedTo?: readonly string[];
 };
 
-export function inScope(actor: Actor, scope: Scope, deal: OpportunityOwnership): boolean {
+/** Who is judged: the actor, or a user the actor names (a close plan step's owner). */
+export type ScopeSubject = Pick<Actor, "id" | "teamIds" | "groups">;
+
+export function inScope(actor: ScopeSubject, scope: Scope, deal: OpportunityOwnership): boolean {
   switch (scope) {
     case "all":
       return true;
@@ -20,7 +26,7 @@ export function inScope(actor: Actor, scope: Scope, deal: OpportunityOwnership):
     case "team":
       return deal.ownerId === actor.id || (deal.ownerTeamId !== null && actor.teamIds.includes(deal.ownerTeamId));
     case "submitted":
-      return deal.submitted === true;
+      return actor.groups.some((group) => deal.submittedTo?.includes(group));
     default: {
       const never: never = scope;
       throw new Error(`Unknown scope ${String(never)}`);

@@ -1,5 +1,14 @@
 // Money crosses the API in major units (at most two decimals) and is stored as integer cents.
 
+/**
+ * The ISO 4217 codes of currencies in use, from the ICU data Node ships with (Intl), so the list
+ * follows the standard without one of ours to keep up to date; alphabetical.
+ */
+export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf("currency");
+const CURRENCIES = new Set(CURRENCY_CODES);
+
+export const isCurrencyCode = (code: string): boolean => CURRENCIES.has(code);
+
 /** 1234.5 → 123450n. Rounds away float noise (0.1 + 0.2) but never invents precision. */
 export function toCents(amount: number): bigint {
   return BigInt(Math.round(amount * 100));

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { DESK_GROUPS, ROLES } from "../auth/permissions";
+import { nameText } from "./common";
 
 export const TokenRequest = z
   .object({
     email: z.string().max(254),
     password: z.string().max(1024),
-    name: z.string().trim().max(100).optional(),
+    name: nameText(100).optional(),
     expiresAt: z.iso
       .datetime({ offset: true, message: "an ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z" })
       .optional()

@@ -3,19 +3,17 @@ import { isCalendarDate } from "../domain/dates";
 import { APPROVAL_STATUSES } from "../domain/criteria/deal-facts";
 import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
 import { CONTACT_ROLES } from "../domain/process/types";
-import { Id, requiredText, text } from "./common";
+import { Currency, EvidenceUrl, Id, nameText, requiredName, requiredText, text } from "./common";
 
 export const CalendarDate = z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD").meta({ example: "2026-12-31" });
 
 /** Money in major units with at most two decimals; stored as integer cents. */
 export const Amount = z.number().nonnegative().max(1e13).multipleOf(0.01, "at most 2 decimals");
 
-const Currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD");
-
 /** Fields a rep may set on create and change with PATCH. */
 const editable = {
-  name: requiredText(200),
-  accountName: requiredText(200),
+  name: requiredName(200),
+  accountName: requiredName(200),
   amount: Amount,
   currency: Currency,
   closeDate: CalendarDate,
@@ -144,7 +142,7 @@ export const AttestRequest = z
   .object({
     satisfied: z.boolean(),
     note: text(1000).optional(),
-    evidenceUrl: z.url().max(2000).optional().or(z.literal("")),
+    evidenceUrl: EvidenceUrl.optional(),
     version: z.number().int().positive(),
   })
   .strict()
@@ -160,7 +158,7 @@ export const MoveRequest = z
       .object({
         reasonCategory: text(100),
         explanation: text(2000),
-        competitor: text(200),
+        competitor: nameText(200),
         missingFunctionality: text(2000),
       })
       .partial()
@@ -200,7 +198,7 @@ export const HistoryResponse = z.object({ items: z.array(HistoryEntryResponse) }
 
 export const ContactInput = z
   .object({
-    name: requiredText(120),
+    name: requiredName(120),
     email: z.union([z.email("not a valid email address").max(254), z.literal("")]).default(""),
     title: text(120).default(""),
     role: z.enum(CONTACT_ROLES),
@@ -217,7 +215,7 @@ export const PlanStepInput = z
   .object({
     title: requiredText(300),
     ownerUserId: Id.nullish(),
-    ownerName: text(120).default(""),
+    ownerName: nameText(120).default(""),
     dueDate: CalendarDate.nullable(),
     done: z.boolean().default(false),
   })

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { DESK_GROUPS, hasDeskGroups, ROLES } from "../auth/permissions";
-import { Email, Id, requiredText } from "./common";
+import { Email, Id, requiredName } from "./common";
 import { NewPassword } from "./password";
 
 export const CreateUserRequest = z
   .object({
     email: Email,
-    name: requiredText(120),
+    name: requiredName(120),
     password: NewPassword,
     role: z.enum(ROLES),
     teamId: Id.nullish(),
@@ -46,7 +46,7 @@ export type UserResponse = z.infer<typeof UserResponse>;
 
 export const CreateTeamRequest = z
   .object({
-    name: requiredText(80),
+    name: requiredName(80),
     managerId: Id.nullish(),
     target: z.number().nonnegative().max(1e12).multipleOf(0.01).nullish(),
   })

@@ -108,7 +108,13 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
   });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions });
   const raw: ScriptRunner = {
-    exec: async (sql) => void (await lite.exec(sql)),
+    exec: async (sql) => {
+      await lite.exec(sql);
+      // PGlite learns how to send array parameters of each type when it opens. A script that makes
+      // types (migrating a fresh database) would leave their arrays unknown until a restart, and a
+      // Prisma filter on an enum array (`hasSome`) would reach the database as a malformed literal.
+      await lite.refreshArrayTypes();
+    },
     query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
   };
   const sql = kyselyOn<DB>(liteBackend(lite));

@@ -37,8 +37,11 @@ vi.mock("next/cache", () => ({ refresh: () => undefined }));
 
 process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matrix-"));
 
-/** Whose deal it is, seen from the actor: theirs, a teammate's, another team's, a teamless rep's, or another team's put in front of the deal desk. */
-const RELATIONS = ["own", "team", "other_team", "no_team", "submitted"] as const;
+/**
+ * Whose deal it is, seen from the actor: theirs, a teammate's, another team's, a teamless rep's, or
+ * another team's put in front of the deal desk: of the acting desk user's group, or of another group.
+ */
+const RELATIONS = ["own", "team", "other_team", "no_team", "submitted", "submitted_elsewhere"] as const;
 type Relation = (typeof RELATIONS)[number];
 
 // The spec. Approval decisions (the deal desk deciding for its groups), rules and integrations have
@@ -47,7 +50,13 @@ const SPEC: Record<Role, { sees: Relation[]; changes: Relation[]; overrides: Rel
   rep: { sees: ["own"], changes: ["own"], overrides: [], createsFor: ["own"], administers: false },
   manager: { sees: ["own", "team"], changes: ["own", "team"], overrides: ["own", "team"], createsFor: ["own", "team"], administers: false },
   deal_desk: { sees: ["submitted"], changes: [], overrides: [], createsFor: [], administers: false },
-  admin: { sees: ["own", "team", "other_team", "no_team", "submitted"], changes: [], overrides: [], createsFor: [], administers: true },
+  admin: {
+    sees: ["own", "team", "other_team", "no_team", "submitted", "submitted_elsewhere"],
+    changes: [],
+    overrides: [],
+    createsFor: [],
+    administers: true,
+  },
 };
 
 /** read: any read of the deal; change: any write; override: a move past unmet criteria; reassign: give it to someone else. */
@@ -120,9 +129,16 @@ beforeAll(async () => {
       for (const relation of RELATIONS) {
         const owner = ownerFor(role, relation);
         const id = await insertDeal(owner.id, { name: `${way} ${role} ${relation}`, amount: 10_000, closeDate: "2027-06-30", stage: "propose" });
-        if (relation === "submitted")
+        if (relation === "submitted" || relation === "submitted_elsewhere")
           await db().approvalRequest.create({
-            data: { opportunityId: id, requestedById: owner.id, justification: "Strategic logo", requiredGroups: ["finance"], termsSnapshot: {} },
+            data: {
+              opportunityId: id,
+              requestedById: owner.id,
+              justification: "Strategic logo",
+              // The acting desk user is in finance.
+              requiredGroups: relation === "submitted" ? ["finance"] : ["sales_manager", "legal"],
+              termsSnapshot: {},
+            },
           });
         deals[way][role][relation] = id;
       }
@@ -393,7 +409,8 @@ const RELATION_NAMES: Record<Relation, string> = {
   team: "a teammate's deal",
   other_team: "another team's deal",
   no_team: "the deal of a rep on no team",
-  submitted: "another team's deal, submitted to the deal desk",
+  submitted: "another team's deal, submitted to the deal desk's group",
+  submitted_elsewhere: "another team's deal, submitted to other approvers",
 };
 
 const ROLE_NAMES: Record<Role, string> = { rep: "a rep", manager: "a manager", deal_desk: "the deal desk", admin: "an admin" };

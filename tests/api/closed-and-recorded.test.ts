@@ -200,7 +200,7 @@ describe("the close plan", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("VALIDATION_FAILED");
-    expect(bad.body.error.details.fields).toEqual([{ field: "steps.ownerUserId", message: "no such user" }]);
+    expect(bad.body.error.details.fields).toEqual([{ field: "steps.ownerUserId", message: "not someone who may own this deal's steps" }]);
     expect(await currentVersion(id)).toBe(1);
     expect(await db().closePlanStep.count({ where: { opportunityId: id } })).toBe(0);
 

@@ -1,40 +1,42 @@
 // Every role against every deal: reps see their own, managers their team's, the deal desk what was
-// put in front of it, admins everything; a deal out of reach is 404, never 403.
+// put in front of its groups, admins everything; a deal out of reach is 404, never 403.
 import { beforeAll, describe, expect, test } from "vitest";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
 import * as history from "@/app/api/v1/opportunities/[id]/history/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as list from "@/app/api/v1/opportunities/route";
-import { db } from "@/src/server/db";
+import { can, visibleOpportunities, visibleOpportunitiesSql } from "@/src/auth/authorize";
+import { database, db } from "@/src/server/db";
+import { actorOf } from "../support/board";
 import { call } from "../support/http";
 import { createOrg, createUser } from "../support/fixtures";
 import { createDeal, ensureDefaults } from "../support/deals";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
-let deals: Record<"rep" | "teammate" | "outsider", string>;
+let deals: Record<"rep" | "teammate" | "outsider" | "toLegal", string>;
 let otherManager: Awaited<ReturnType<typeof createUser>>;
+let legal: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
   await ensureDefaults();
   org = await createOrg();
   otherManager = await createUser({ role: "manager", teamId: org.otherTeam.id });
+  legal = await createUser({ role: "deal_desk", groups: ["legal", "sales_ops"] });
   await db().team.update({ where: { id: org.otherTeam.id }, data: { managerId: otherManager.id } });
   deals = {
     rep: (await createDeal(org.rep.token)).id,
     teammate: (await createDeal(org.teammate.token)).id,
     outsider: (await createDeal(org.outsider.token)).id,
+    toLegal: (await createDeal(org.outsider.token)).id,
   };
-  // The outsider's deal went to the deal desk.
-  await db().approvalRequest.create({
-    data: {
-      opportunityId: deals.outsider,
-      requestedById: org.outsider.id,
-      justification: "Strategic logo",
-      requiredGroups: ["finance"],
-      termsSnapshot: {},
-    },
-  });
+  // The outsider's deals went to the deal desk: one to finance, the other to the sales manager and legal.
+  const submit = (opportunityId: string, requiredGroups: ("sales_manager" | "finance" | "legal")[]) =>
+    db().approvalRequest.create({
+      data: { opportunityId, requestedById: org.outsider.id, justification: "Strategic logo", requiredGroups, termsSnapshot: {} },
+    });
+  await submit(deals.outsider, ["finance"]);
+  await submit(deals.toLegal, ["sales_manager", "legal"]);
 });
 
 const visibleTo = async (token: string) =>
@@ -43,8 +45,11 @@ const visibleTo = async (token: string) =>
 describe("who sees which deals", () => {
   test("a rep sees their own deals only", async () => expect(await visibleTo(org.rep.token)).toEqual([deals.rep]));
   test("a manager sees their team's deals", async () => expect(await visibleTo(org.manager.token)).toEqual([deals.rep, deals.teammate].sort()));
-  test("another team's manager sees theirs", async () => expect(await visibleTo(otherManager.token)).toEqual([deals.outsider]));
-  test("the deal desk sees deals submitted for approval", async () => expect(await visibleTo(org.finance.token)).toEqual([deals.outsider]));
+  test("another team's manager sees theirs", async () => expect(await visibleTo(otherManager.token)).toEqual([deals.outsider, deals.toLegal].sort()));
+  test("the deal desk sees the deals submitted to one of its groups", async () => {
+    expect(await visibleTo(org.finance.token)).toEqual([deals.outsider]);
+    expect(await visibleTo(legal.token)).toEqual([deals.toLegal]);
+  });
   test("an admin sees every deal", async () => expect(await visibleTo(org.admin.token)).toEqual(Object.values(deals).sort()));
 });
 
@@ -55,6 +60,7 @@ describe("a deal out of reach is 404 on every endpoint", () => {
       ["a rep, on another team's deal", org.rep.token, deals.outsider],
       ["a manager, on another team's deal", org.manager.token, deals.outsider],
       ["the deal desk, on a deal never submitted", org.finance.token, deals.rep],
+      ["the deal desk, on a deal submitted to another group", org.finance.token, deals.toLegal],
     ] as const;
 
   test("GET, PATCH, criteria, transitions and history", async () => {
@@ -89,5 +95,36 @@ describe("seeing is not changing", () => {
       body: { version: 1, nextStep: "Exec sponsor call" },
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("the rule is one rule, however it is read", () => {
+  test("the SQL of the write path and the lists, Prisma's where for the board and the pages, and inScope agree for every actor", async () => {
+    const rows = await db().opportunity.findMany({
+      select: { id: true, ownerId: true, owner: { select: { teamId: true } }, approvalRequests: { select: { requiredGroups: true } } },
+    });
+    const cast = { rep: org.rep, manager: org.manager, otherManager, finance: org.finance, legal, admin: org.admin };
+    for (const [who, user] of Object.entries(cast)) {
+      const actor = await actorOf(user);
+      const bySql = (
+        await database()
+          .sql.selectFrom("Opportunity as o")
+          .innerJoin("User as u", "u.id", "o.ownerId")
+          .select("o.id")
+          .where(visibleOpportunitiesSql(actor))
+          .execute()
+      ).map((r) => r.id);
+      const byPrisma = (await db().opportunity.findMany({ where: visibleOpportunities(actor), select: { id: true } })).map((r) => r.id);
+      const byRule = rows
+        .filter((r) =>
+          can(actor, "opportunity.read", {
+            ownerId: r.ownerId,
+            ownerTeamId: r.owner.teamId,
+            submittedTo: r.approvalRequests.flatMap((a) => a.requiredGroups),
+          }),
+        )
+        .map((r) => r.id);
+      expect([who, bySql.sort(), byPrisma.sort()]).toEqual([who, byRule.sort(), byRule.sort()]);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
-import { assertCan, can, canAssignOwner, canChangeOpportunity, permissionScope } from "@/src/auth/authorize";
+import { assertCan, can, canAssignOwner, canChangeOpportunity, canOwnPlanStep, permissionScope } from "@/src/auth/authorize";
 import { approverGroups, canChooseOwner, opportunityCapabilities } from "@/src/auth/capabilities";
 import { PERMISSIONS, ROLES, type Permission, type Role, type Scope } from "@/src/auth/permissions";
 
@@ -32,6 +32,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "users.manage": { admin: "all" },
   "teams.manage": { admin: "all" },
   "teams.lead": { manager: "team" },
+  "closePlan.ownStep": { rep: "team", manager: "team", deal_desk: "all", admin: "team" },
   "integrations.manage": { admin: "all" },
   "outbox.manage": { admin: "all" },
 };
@@ -58,7 +59,7 @@ describe("a scope, for one deal", () => {
   const teammates = { ownerId: "someone", ownerTeamId: "team-a" };
   const otherTeam = { ownerId: "someone", ownerTeamId: "team-b" };
   const noTeam = { ownerId: "someone", ownerTeamId: null };
-  const submitted = { ...otherTeam, submitted: true };
+  const submitted = { ...otherTeam, submittedTo: ["finance"] };
   const reach = (a: Actor, permission: Permission) =>
     Object.entries({ own, teammates, otherTeam, noTeam, submitted })
       .filter(([, deal]) => can(a, permission, deal))
@@ -69,6 +70,15 @@ describe("a scope, for one deal", () => {
     expect(reach(actor("manager", { id: "rep-1" }), "opportunity.read")).toEqual(["own", "teammates"]);
     expect(reach(actor("deal_desk"), "opportunity.read")).toEqual(["submitted"]);
     expect(reach(actor("admin"), "opportunity.read")).toEqual(["own", "teammates", "otherTeam", "noTeam", "submitted"]);
+  });
+
+  test("the deal desk reaches the deals submitted to one of its own groups only", () => {
+    const finance = actor("deal_desk", { groups: ["finance"] });
+    const legal = actor("deal_desk", { groups: ["legal", "sales_ops"] });
+    const toLegal = { ...otherTeam, submittedTo: ["sales_manager", "legal"] };
+    expect([can(finance, "opportunity.read", submitted), can(finance, "opportunity.read", toLegal)]).toEqual([true, false]);
+    expect([can(legal, "opportunity.read", submitted), can(legal, "opportunity.read", toLegal)]).toEqual([false, true]);
+    expect(can(finance, "opportunity.read", { ...otherTeam, submittedTo: [] })).toBe(false);
   });
 
   test("without the permission no deal is in reach, whatever its owner", () => {
@@ -127,6 +137,31 @@ describe("who may own a deal the actor creates", () => {
   test("admins and the deal desk create no deals", () => {
     expect(canAssignOwner(actor("admin"), { id: "admin-1", teamId: "team-a", role: "admin" })).toBe(false);
     expect(canAssignOwner(actor("deal_desk"), { id: "deal_desk-1", teamId: null, role: "deal_desk" })).toBe(false);
+  });
+});
+
+describe("who may own a close plan step", () => {
+  const deal = { ownerId: "rep-1", ownerTeamId: "team-a" };
+  const user = (role: Role, extra: Partial<{ id: string; teamId: string | null; managedTeamIds: string[] }> = {}) => ({
+    id: `${role}-x`,
+    role,
+    teamId: null,
+    managedTeamIds: [],
+    ...extra,
+  });
+
+  test("the deal's owner, their teammates whatever their role, and the team's manager", () => {
+    expect(canOwnPlanStep(user("rep", { id: "rep-1", teamId: null }), { ownerId: "rep-1", ownerTeamId: null })).toBe(true);
+    for (const role of ROLES) expect([role, canOwnPlanStep(user(role, { teamId: "team-a" }), deal)]).toEqual([role, true]);
+    expect(canOwnPlanStep(user("manager", { teamId: "team-m", managedTeamIds: ["team-a"] }), deal)).toBe(true);
+  });
+
+  test("the deal desk on any deal; nobody else outside the team", () => {
+    expect(canOwnPlanStep(user("deal_desk"), deal)).toBe(true);
+    expect(canOwnPlanStep(user("rep", { teamId: "team-b" }), deal)).toBe(false);
+    expect(canOwnPlanStep(user("manager", { teamId: "team-b", managedTeamIds: ["team-b"] }), deal)).toBe(false);
+    expect(canOwnPlanStep(user("admin"), deal)).toBe(false);
+    expect(canOwnPlanStep(user("rep"), { ownerId: "rep-1", ownerTeamId: null })).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
 // What may be uploaded to a deal: documents and images of known types, checked by extension and by
 // the file's first bytes, so that a renamed executable is not stored as a contract.
+import { stripBidiControls } from "../text";
+
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 type Kind = { mime: string; magic?: (b: Uint8Array) => boolean };
@@ -43,7 +45,7 @@ export function checkUpload(name: string, bytes: Uint8Array, maxBytes: number): 
 
 /** An uploaded file's own name, made safe to store and to send back in a header. */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
+  const base = stripBidiControls(name).split(/[\\/]/).pop() ?? "";
   const cleaned = base
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

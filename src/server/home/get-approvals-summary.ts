@@ -25,9 +25,9 @@ export type ApprovalsSummary = {
 
 /**
  * Pending requests that need one of `groups` and have no decision from that group yet: an actor in
- * finance and legal still owes legal's decision once finance has approved. Prisma's filters on enum
- * arrays (`has`, `hasSome`) reach the PGlite adapter as malformed array literals, so the group test
- * is SQL over text arrays, on the requests the actor may see.
+ * finance and legal still owes legal's decision once finance has approved. Prisma's filters cannot
+ * pair each required group with its own decision, so the group test is SQL over text arrays, on the
+ * requests the actor may see.
  */
 async function countAwaiting(tx: Reader, pending: Prisma.ApprovalRequestWhereInput, groups: ApproverGroup[]): Promise<number> {
   if (groups.length === 0) return 0;

@@ -7,6 +7,8 @@ import { database, type Sql, type Tx } from "../db";
 import { newId } from "../ids";
 import { changeOpportunity } from "./change-opportunity";
 import { getVisibleOpportunity } from "./get-opportunity";
+import type { OpportunityRow } from "./load-opportunity";
+import { findPlanOwners } from "./plan-owners";
 
 async function readClosePlan(q: Sql, id: string, now: Date): Promise<ClosePlanResponse> {
   const deal = await q.selectFrom("Opportunity").select(["version", "closeDate", "status"]).where("id", "=", id).executeTakeFirstOrThrow();
@@ -34,6 +36,21 @@ export async function getClosePlan(actor: Actor, id: string, now = new Date(), q
   return readClosePlan(q, id, now);
 }
 
+/**
+ * Every step's owner on our side may own it (findPlanOwners), or already owns a step of this plan:
+ * a plan saved again after its deal changed hands, or after an owner left, keeps its steps. An
+ * unknown id, an inactive user and someone out of reach get the same answer, so ids cannot be probed.
+ */
+async function assertPlanOwners(tx: Tx, row: OpportunityRow, steps: ReplaceClosePlanRequest["steps"]): Promise<void> {
+  const current = new Set(row.planSteps.map((s) => s.ownerUserId));
+  const named = [...new Set(steps.map((s) => s.ownerUserId).filter((id): id is string => !!id && !current.has(id)))];
+  const allowed = await findPlanOwners(tx, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }, named);
+  if (allowed.length !== named.length)
+    throw new AppError("VALIDATION_FAILED", "A step's owner must be the deal's owner, someone on their team, its manager or the deal desk.", {
+      fields: [{ field: "steps.ownerUserId", message: "not someone who may own this deal's steps" }],
+    });
+}
+
 /** Replaces the close plan: the steps worked back from the target decision date. */
 export async function replaceClosePlan(
   actor: Actor,
@@ -45,20 +62,8 @@ export async function replaceClosePlan(
   return changeOpportunity(
     actor,
     { id, version: input.version },
-    async ({ tx }) => {
-      const ownerIds = [...new Set(input.steps.map((s) => s.ownerUserId).filter((x): x is string => !!x))];
-      const known = ownerIds.length
-        ? await tx
-            .selectFrom("User")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .where("id", "in", ownerIds)
-            .where("active", "=", true)
-            .executeTakeFirstOrThrow()
-        : { n: 0 };
-      if (Number(known.n) !== ownerIds.length)
-        throw new AppError("VALIDATION_FAILED", "A step's owner is not a user.", {
-          fields: [{ field: "steps.ownerUserId", message: "no such user" }],
-        });
+    async ({ tx, row }) => {
+      await assertPlanOwners(tx, row, input.steps);
       return {
         write: async (tx) => {
           await tx.deleteFrom("ClosePlanStep").where("opportunityId", "=", id).execute();

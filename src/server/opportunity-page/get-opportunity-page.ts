@@ -11,10 +11,11 @@ import { getClosePlan } from "../opportunities/close-plan";
 import { dealFacts } from "../opportunities/deal-facts";
 import { getVisibleOpportunity, respondWith } from "../opportunities/get-opportunity";
 import { opportunityHistory } from "../opportunities/opportunity-history";
+import { findPlanOwners } from "../opportunities/plan-owners";
 import { getProcessVersion } from "../process/get-process-version";
 import { buildChecklist } from "./checklist";
 import * as details from "./page-details";
-import { listAssignableOwners, listPlanOwners } from "./people";
+import { listAssignableOwners } from "./people";
 import { stageOutlook } from "./stage-outlook";
 
 /** A stage with its exit criteria: the move dialogs show how to meet those of every stage in the way. */
@@ -34,7 +35,7 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     row.status === "lost" && lostStage ? details.findLostFromStage(tx, id, lostStage.key) : null,
     opportunityHistory(actor, id),
     getClosePlan(actor, id, now),
-    listPlanOwners(tx, { id: row.ownerId, teamId: row.owner.teamId }),
+    findPlanOwners(database().sql, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }),
   ]);
 
   const facts = dealFacts(row, rules);

@@ -3,9 +3,19 @@
 // lost from. Each read takes the id of a deal the caller has already been allowed to see.
 import type { Reader } from "../db";
 import { toCalendarDate } from "../../domain/dates";
+import { webUrl } from "../../domain/text";
 import type { FileKind } from "../../domain/process/types";
 
-export type Attestation = { stageKey: string; criterionKey: string; byName: string; at: string; note: string; evidenceUrl: string };
+export type Attestation = {
+  stageKey: string;
+  criterionKey: string;
+  byName: string;
+  at: string;
+  note: string;
+  evidenceUrl: string;
+  /** The link to follow, only for a web address: a row stored before links were checked may hold another scheme, shown as text. */
+  evidenceHref: string | null;
+};
 export type CloseDateChangeView = {
   id: string;
   oldDate: string;
@@ -44,6 +54,7 @@ export async function findAttestations(tx: Reader, opportunityId: string): Promi
     at: a.attestedAt.toISOString(),
     note: a.note,
     evidenceUrl: a.evidenceUrl,
+    evidenceHref: webUrl(a.evidenceUrl),
   }));
 }
 

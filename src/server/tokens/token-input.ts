@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { nameText } from "../../schemas/common";
 
-export const ApiTokenName = z
-  .string()
-  .trim()
-  .min(1, "Give the token a name, so you can tell it apart later.")
-  .max(80, "Keep the name under 80 characters.");
+export const ApiTokenName = nameText(80, "Keep the name under 80 characters.").min(1, "Give the token a name, so you can tell it apart later.");
 
 /** The lifetimes the settings page offers (its Expires select), in days; "never" makes a token that does not expire. */
 const TOKEN_LIFETIMES = ["7", "30", "90", "365", "never"] as const;

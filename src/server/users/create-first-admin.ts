@@ -5,12 +5,15 @@ import { sql } from "kysely";
 import { type DeskGroup, FIRST_USER_ROLE } from "../../auth/permissions";
 import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
+import { requiredName } from "../../schemas/common";
 import type { Database } from "../db";
 import { newId } from "../ids";
 
 export async function createFirstAdmin(database: Database, input: { email: string; name: string }): Promise<{ id: string; password: string }> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("VALIDATION_FAILED", `"${input.email}" is not an e-mail address.`);
+  const name = requiredName(120).safeParse(input.name);
+  if (!name.success) throw new AppError("VALIDATION_FAILED", "A name of 1 to 120 characters is required.");
   const password = crypto.randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password); // slow: before the transaction
   return database.transaction(async (tx) => {
@@ -23,7 +26,7 @@ export async function createFirstAdmin(database: Database, input: { email: strin
       .values({
         id,
         email,
-        name: input.name,
+        name: name.data,
         role: FIRST_USER_ROLE,
         groups: sql<DeskGroup[]>`'{}'::"DeskGroup"[]`,
         passwordHash,

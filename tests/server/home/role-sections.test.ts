@@ -107,7 +107,8 @@ const counts = (s: ApprovalsSummary | null) => s && { pendingCount: s.pendingCou
 const oldest = (s: ApprovalsSummary) => s.oldest.map((r) => r.id);
 
 describe("approvals summary", () => {
-  test("the deal desk sees every pending request, oldest first, five at most", async () => {
+  test("the deal desk sees the pending requests on deals submitted to its groups, oldest first, five at most", async () => {
+    // Finance was asked on Acme, Globex and Hooli: every deal with a pending request.
     const s = await getApprovalsSummary(db(), as.finance);
     expect(counts(s)).toEqual({ pendingCount: 8, awaitingYouCount: 3, yourGroups: ["finance"] });
     expect(oldest(s)).toEqual([ids.oldest, ids.acmeFinance, ids.globexTwoGroups, ids.hooliManager, ids.hooliOps]);
@@ -125,8 +126,10 @@ describe("approvals summary", () => {
   test("waiting on you: requests needing one of your groups that this group has not decided", async () => {
     // Finance: the oldest, Acme's and Hooli's first; not the two-group one finance already approved.
     expect(counts(await getApprovalsSummary(db(), as.finance))?.awaitingYouCount).toBe(3);
-    expect(counts(await getApprovalsSummary(db(), as.salesOps))).toEqual({ pendingCount: 8, awaitingYouCount: 1, yourGroups: ["sales_ops"] });
-    expect(counts(await getApprovalsSummary(db(), as.deskNoGroups))).toEqual({ pendingCount: 8, awaitingYouCount: 0, yourGroups: [] });
+    // Sales operations was asked on Hooli only, so sees Hooli's three pending requests; a desk user
+    // of no group sees no deal at all.
+    expect(counts(await getApprovalsSummary(db(), as.salesOps))).toEqual({ pendingCount: 3, awaitingYouCount: 1, yourGroups: ["sales_ops"] });
+    expect(counts(await getApprovalsSummary(db(), as.deskNoGroups))).toEqual({ pendingCount: 0, awaitingYouCount: 0, yourGroups: [] });
   });
 
   test("a member of finance and legal still owes legal's decision where finance has already approved", async () => {

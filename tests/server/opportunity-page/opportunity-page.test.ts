@@ -3,13 +3,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { AppError } from "@/src/errors";
-import { db } from "@/src/server/db";
+import { database, db } from "@/src/server/db";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
 import { updateOpportunity } from "@/src/server/opportunities/update-opportunity";
 import { findVisibleOpportunity } from "@/src/server/opportunity-page/find-visible-opportunity";
 import { getNewDealForm } from "@/src/server/opportunity-page/get-new-deal-form";
 import { getOpportunityPage, type OpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
-import { listAssignableOwners, listPlanOwners } from "@/src/server/opportunity-page/people";
+import { findPlanOwners } from "@/src/server/opportunities/plan-owners";
+import { listAssignableOwners } from "@/src/server/opportunity-page/people";
 import { actorOf, insertDeal } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createOrg, createUser } from "../../support/fixtures";
@@ -311,11 +312,12 @@ describe("people in the pickers", () => {
     expect(await listAssignableOwners(as.admin)).toEqual([]);
   });
 
-  test("close plan owners: the deal owner's active team and its manager", async () => {
-    const forRep = await listPlanOwners(db(), { id: org.rep.id, teamId: org.team.id });
-    expect(forRep.map((p) => p.name)).toEqual(["Ada Admin", "Dana Desk", "Morgan Manager", "Riley Rep", "Tara Teammate"]);
+  test("close plan owners: the deal owner's active team, its manager and the deal desk", async () => {
+    const forRep = await findPlanOwners(database().sql, { ownerId: org.rep.id, ownerTeamId: org.team.id });
+    expect(forRep.map((p) => p.name)).toEqual(["Ada Admin", "Dana Desk", "Morgan Manager", "Riley Rep", "Tara Teammate", "Test deal_desk"]);
     expect((await page(as.rep, deals.identify)).planOwners).toEqual(forRep);
-    expect(await listPlanOwners(db(), { id: org.admin.id, teamId: null })).toEqual([{ id: org.admin.id, name: "Test admin" }]);
+    const forTeamless = await findPlanOwners(database().sql, { ownerId: org.admin.id, ownerTeamId: null });
+    expect(forTeamless.map((p) => p.name)).toEqual(["Dana Desk", "Test admin", "Test deal_desk"]);
   });
 });
 

@@ -26,10 +26,12 @@ export function detailOf(item: ChecklistItem, deal: OpportunityResponse, canEdit
             {relativeTime(a.at, new Date(now))}
           </time>
           {a.note ? <span className="block text-ink">“{a.note}”</span> : null}
-          {a.evidenceUrl ? (
-            <a href={a.evidenceUrl} target="_blank" rel="noreferrer noopener" className="block truncate text-accent hover:underline">
+          {a.evidenceHref ? (
+            <a href={a.evidenceHref} target="_blank" rel="noreferrer noopener" className="block truncate text-accent hover:underline">
               {a.evidenceUrl}
             </a>
+          ) : a.evidenceUrl ? (
+            <span className="block truncate">{a.evidenceUrl}</span>
           ) : null}
         </span>
       );
