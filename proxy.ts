@@ -1,0 +1,39 @@
+// Runs before every page (and its server actions) and every API request without a body: names the
+// request and gives each page its security headers with a fresh nonce (docs/security.md, "Headers and framing"). Keep it a composition of
+// src/http functions.
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pagePolicy } from "@/src/http/content-security-policy";
+import { isHttps, securityHeaders, withHeaders } from "@/src/http/security-headers";
+import { requestId } from "@/src/server/security/security-log";
+
+export async function proxy(req: NextRequest): Promise<Response> {
+  const id = requestId(req);
+  const forwarded = new Headers(req.headers);
+  forwarded.set("x-request-id", id); // so that the app's log lines name the request
+  const { pathname } = req.nextUrl;
+  // API answers get their headers from next.config.mjs, whether or not they pass here.
+  if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next({ request: { headers: forwarded } }), { "x-request-id": id });
+
+  const https = isHttps(req);
+  const headers = { "x-request-id": id, ...securityHeaders({ https }) };
+  const policy = pagePolicy(pathname, { nonce: newNonce(), isDev: process.env.NODE_ENV === "development", isHttps: https });
+  forwarded.set("content-security-policy", policy); // Next.js takes the nonce for its scripts from the request's policy
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), { ...headers, "content-security-policy": policy });
+}
+
+export const config = {
+  matcher: [
+    // Pages and their server actions, not the build's static files.
+    "/((?!api/|_next/static/|_next/image|favicon.ico).*)",
+    // Next.js reads the whole body of a request that comes here before its route starts (up to
+    // proxyClientMaxBodySize), which would undo the API's own body limits: API requests come here
+    // only without a body.
+    {
+      source: "/api/:path*",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
+};
