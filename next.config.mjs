@@ -6,9 +6,10 @@ const nextConfig = {
   experimental: {
     // Files are uploaded from the board through a server action; uploads are limited to 20 MB
     // (MAX_UPLOAD_BYTES) by the use case, so the action's body may be a little larger than that.
+    // proxy.ts refuses a longer body with the same limit (ACTION_BODY_LIMIT, checked by a test).
     serverActions: { bodySizeLimit: "21mb" },
     // proxy.ts sees a copy of a page request's body, cut at this size, and the page gets the same
-    // cut copy: above the actions' limit, so that no upload is cut.
+    // cut copy. Above the actions' limit, so that the proxy refuses a longer body (413) instead.
     proxyClientMaxBodySize: "22mb",
   },
   // Every API answer, error and file download included (docs/security.md, "Headers and framing"):

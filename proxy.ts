@@ -1,9 +1,11 @@
 // Runs before every page (and its server actions) and every API request without a body: names the
-// request and gives each page its security headers with a fresh nonce (docs/security.md, "Headers and framing"). Keep it a composition of
+// request, refuses what Next.js would fail on as a server action, and gives each page its security
+// headers with a fresh nonce (docs/security.md, "Headers and framing"). Keep it a composition of
 // src/http functions.
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pagePolicy } from "@/src/http/content-security-policy";
 import { isHttps, securityHeaders, withHeaders } from "@/src/http/security-headers";
+import { serverActionRefusal } from "@/src/http/server-action-guard";
 import { requestId } from "@/src/server/security/security-log";
 
 export async function proxy(req: NextRequest): Promise<Response> {
@@ -16,6 +18,8 @@ export async function proxy(req: NextRequest): Promise<Response> {
 
   const https = isHttps(req);
   const headers = { "x-request-id": id, ...securityHeaders({ https }) };
+  const refusal = await serverActionRefusal(req, id);
+  if (refusal) return withHeaders(refusal, headers);
   const policy = pagePolicy(pathname, { nonce: newNonce(), isDev: process.env.NODE_ENV === "development", isHttps: https });
   forwarded.set("content-security-policy", policy); // Next.js takes the nonce for its scripts from the request's policy
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), { ...headers, "content-security-policy": policy });

@@ -1,6 +1,9 @@
-// Security headers in a real browser and over real HTTP against the built app (docs/security.md,
-// "Headers and framing"): every main page carries its policy and still renders and hydrates under it
-// with no violation, another origin cannot frame the board, API answers are never stored or sniffed.
+// Security headers and server-action refusals in a real browser and over real HTTP against the built
+// app (docs/security.md, "Headers and framing"): every main page carries its policy and still renders
+// and hydrates under it with no violation, another origin cannot frame the board, API answers are
+// never stored or sniffed, and server actions from another origin or with a body Next.js cannot
+// decode answer 403 and 400 rather than 500.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type APIResponse, type Page, type Response } from "@playwright/test";
@@ -122,7 +125,7 @@ test.describe("pages under their Content-Security-Policy", () => {
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).overflow)).toBe("hidden");
     await page.keyboard.press("Escape");
 
-    // A server action from a hydrated page: a token made on the settings page.
+    // A server action from a hydrated page (a token made on the settings page) passes the proxy's checks.
     await page.goto("/settings");
     await page.getByLabel("Token name").fill(`headers ${uid()}`);
     await page.getByRole("button", { name: "Create token" }).click();
@@ -158,7 +161,7 @@ test.describe("pages under their Content-Security-Policy", () => {
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/");
-    // A form of useActionState posts its state along (bound arguments).
+    // A form of useActionState posts its state along (bound arguments): it passes the checks too.
     await page.goto("/settings");
     const name = `no script ${uid()}`;
     await page.getByLabel("Token name").fill(name);
@@ -216,4 +219,77 @@ test("API answers and file downloads are never stored or sniffed", async ({ requ
     expect(res.headers()["content-security-policy"], name).toBe("default-src 'none'; frame-ancestors 'none'");
   }
   expect(answers.at(-1)![1].headers()["content-disposition"]).toMatch(/^attachment;/);
+});
+
+test.describe("server actions", () => {
+  // Action ids are made by the build; its manifest names each action's function.
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<
+    string,
+    { exportedName: string }
+  >;
+  const actionId = (name: string) => Object.entries(manifest).find(([, a]) => a.exportedName === name)![0];
+  const UPLOAD = actionId("uploadDealFile");
+  const SIGN_IN = actionId("signInWithPassword");
+  const TEXT = "text/plain;charset=UTF-8";
+
+  const call = (request: APIRequestContext, baseURL: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    request.post("/board", { headers: { origin: baseURL, "next-action": UPLOAD, "content-type": TEXT, ...headers }, data: body });
+
+  async function expectRefusal(res: APIResponse, status: number, code: string) {
+    expect(res.status(), await res.text()).toBe(status);
+    expect((await res.json()).error.code).toBe(code);
+  }
+
+  test("from another origin are refused with 403, called or posted as a form", async ({ request, baseURL }) => {
+    for (const origin of ["http://localhost:9", "https://evil.test", "null"])
+      await expectRefusal(await call(request, baseURL!, "[]", { origin }), 403, "FORBIDDEN");
+    const form = await request.post("/signin", {
+      headers: { origin: "http://localhost:9" },
+      multipart: { [`$ACTION_ID_${SIGN_IN}`]: "", email: REP, password: PASSWORD },
+    });
+    await expectRefusal(form, 403, "FORBIDDEN");
+    expect(form.headers()["set-cookie"]).toBeUndefined(); // no session was made
+  });
+
+  test("whose body cannot be decoded are refused with 400", async ({ request, baseURL }) => {
+    const MULTIPART = { "content-type": "multipart/form-data; boundary=X" };
+    const cases: [string, string, Record<string, string>][] = [
+      ["garbage", "{not json", {}],
+      ["an empty body", "", {}],
+      ["a number for the arguments", "5", {}],
+      ["a reference to nothing", '["$1"]', {}],
+      ["nesting past React's stack", `${"[".repeat(50_000)}${"]".repeat(50_000)}`, {}],
+      ["JSON sent as JSON", "[]", { "content-type": "application/json" }],
+      ["a form encoding", "a=b", { "content-type": "application/x-www-form-urlencoded" }],
+      ["multipart without a boundary", "--X--", { "content-type": "multipart/form-data" }],
+      ["multipart that is not", "garbage", MULTIPART],
+      ["multipart without the arguments", '--X\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--X--\r\n', MULTIPART],
+    ];
+    for (const [name, body, headers] of cases) {
+      const res = await call(request, baseURL!, body, headers);
+      expect(res.status(), `${name}: ${await res.text()}`).toBe(400);
+      expect((await res.json()).error.code, name).toBe("VALIDATION_FAILED");
+    }
+    const form = await request.post("/signin", { headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=X" }, data: "garbage" });
+    await expectRefusal(form, 400, "VALIDATION_FAILED");
+  });
+
+  test("past the size limit are refused with 413", async ({ request, baseURL }) => {
+    await expectRefusal(await call(request, baseURL!, Buffer.alloc(21 * 1024 * 1024 + 1, 32)), 413, "PAYLOAD_TOO_LARGE");
+  });
+
+  test("with well-formed arguments of the wrong kind answer, never fail", async ({ request, baseURL }) => {
+    // The upload action takes a form: called with text, it answers that the session is missing.
+    const res = await call(request, baseURL!, '["not a form"]');
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("UNAUTHENTICATED");
+  });
+
+  test("naming no action of this build answer 400, or 409 for an id of another build", async ({ request, baseURL }) => {
+    expect((await call(request, baseURL!, "[]", { "next-action": "not-an-action" })).status()).toBe(400);
+    // Next.js's answer to a page older than the server (a new deployment): the page reloads.
+    const stale = await call(request, baseURL!, "[]", { "next-action": `40${"a".repeat(40)}` });
+    expect(stale.status()).toBe(409);
+    expect(stale.headers()["x-nextjs-action-not-found"]).toBe("1");
+  });
 });
