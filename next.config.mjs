@@ -3,9 +3,29 @@ const nextConfig = {
   poweredByHeader: false,
   // The PGlite WASM build and its extension bundles are loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
-  // Files are uploaded from the board through a server action; uploads are limited to 20 MB
-  // (MAX_UPLOAD_BYTES) by the use case, so the action's body may be a little larger than that.
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  experimental: {
+    // Files are uploaded from the board through a server action; uploads are limited to 20 MB
+    // (MAX_UPLOAD_BYTES) by the use case, so the action's body may be a little larger than that.
+    // proxy.ts refuses a longer body with the same limit (ACTION_BODY_LIMIT, checked by a test).
+    serverActions: { bodySizeLimit: "21mb" },
+    // proxy.ts sees a copy of a page request's body, cut at this size, and the page gets the same
+    // cut copy. Above the actions' limit, so that the proxy refuses a longer body (413) instead.
+    proxyClientMaxBodySize: "22mb",
+  },
+  // Every API answer, error and file download included (docs/security.md, "Headers and framing"):
+  // never stored by a browser or a shared cache, never sniffed into another type, never a document.
+  async headers() {
+    const api = [
+      { key: "Cache-Control", value: "no-store" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ];
+    return [
+      { source: "/api/:path*", headers: api },
+      // Not next-auth's own pages under /api/auth, which carry inline styles.
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts"] },
+        test: { name: "unit", include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts", "tests/http/**/*.test.ts"] },
       },
       {
         extends: true,

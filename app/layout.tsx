@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#f7f7f8" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that request's nonce (docs/security.md,
+  // "Headers and framing"), which a page built ahead of time could not.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-canvas font-sans text-ink antialiased">{children}</body>

@@ -9,6 +9,7 @@ import { actionResult, type ActionError } from "@/src/http/action-result";
 import { changeOwnPassword } from "@/src/server/account/change-own-password";
 import { endOwnSessions } from "@/src/server/account/end-own-sessions";
 import { ChangePasswordInput } from "@/src/server/account/password-input";
+import { formField } from "@/src/http/form-field";
 import { createOwnApiToken } from "@/src/server/tokens/create-own-api-token";
 import { revokeOwnApiToken } from "@/src/server/tokens/revoke-own-api-token";
 import { CreateApiTokenInput, RevokeApiTokenInput } from "@/src/server/tokens/token-input";
@@ -24,10 +25,12 @@ const problems = (error: ActionError) => (error.details as { fields?: FieldProbl
 /** The words for a field's problem when there is one, else the error's own message. */
 const firstProblem = (error: ActionError) => problems(error)[0]?.message ?? error.message;
 
-export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
+export async function createTokenAction(_prev: CreateTokenState, form: unknown): Promise<CreateTokenState> {
   const actor = await requireActor("/settings");
-  const raw = String(form.get("name") ?? "");
-  const result = await actionResult(async () => createOwnApiToken(actor, CreateApiTokenInput.parse({ name: raw, expiresIn: form.get("expiresIn") })));
+  const raw = String(formField(form, "name") ?? "");
+  const result = await actionResult(async () =>
+    createOwnApiToken(actor, CreateApiTokenInput.parse({ name: raw, expiresIn: formField(form, "expiresIn") })),
+  );
   if (!result.ok) return { status: "invalid", name: raw, error: firstProblem(result.error) };
   revalidatePath("/settings");
   return { status: "created", name: result.data.name, token: result.data.token };
@@ -35,9 +38,9 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 
 export type RevokeTokenState = { error: string | null };
 
-export async function revokeTokenAction(_prev: RevokeTokenState, form: FormData): Promise<RevokeTokenState> {
+export async function revokeTokenAction(_prev: RevokeTokenState, form: unknown): Promise<RevokeTokenState> {
   const actor = await requireActor("/settings");
-  const result = await actionResult(async () => revokeOwnApiToken(actor, RevokeApiTokenInput.parse({ tokenId: form.get("tokenId") }).tokenId));
+  const result = await actionResult(async () => revokeOwnApiToken(actor, RevokeApiTokenInput.parse({ tokenId: formField(form, "tokenId") }).tokenId));
   if (!result.ok)
     return { error: ["NOT_FOUND", "VALIDATION_FAILED"].includes(result.error.code) ? "That token could not be found." : result.error.message };
   revalidatePath("/settings");
@@ -52,7 +55,7 @@ export type ChangePasswordState =
 export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const session = await currentSession();
   if (!session) redirect("/signin?callbackUrl=%2Fsettings");
-  const input = Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((k) => [k, form.get(k)]));
+  const input = Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((k) => [k, formField(form, k)]));
   const result = await actionResult(async () => changeOwnPassword(session.actor, session.sessionId, ChangePasswordInput.parse(input)));
   if (result.ok) return { status: "changed", endedSessions: result.data.endedSessions };
   const fields = Object.fromEntries(problems(result.error).map((p) => [p.field, p.message]));

@@ -5,13 +5,14 @@ import { redirect } from "next/navigation";
 import { clientAddress } from "@/src/auth/request-actor";
 import { sessionCookie } from "@/src/auth/session-cookie";
 import { AppError } from "@/src/errors";
+import { formField } from "@/src/http/form-field";
 import { database, db } from "@/src/server/db";
 import { verifyCredentials } from "@/src/server/auth/verify-credentials";
 import { requestId } from "@/src/server/security/security-log";
 import { safeCallbackUrl } from "./safe-callback-url";
 
-const text = (form: FormData, name: string, max: number) => {
-  const value = form.get(name);
+const text = (form: unknown, name: string, max: number) => {
+  const value = formField(form, name);
   return typeof value === "string" ? value.slice(0, max) : "";
 };
 
@@ -20,7 +21,7 @@ const text = (form: FormData, name: string, max: number) => {
  * it has, the form signs in through next-auth's client instead). Same check and rate limits as
  * next-auth's credentials provider, and the same error codes, which the sign-in page shows.
  */
-export async function signInWithPassword(form: FormData): Promise<void> {
+export async function signInWithPassword(form: unknown): Promise<void> {
   const callbackUrl = safeCallbackUrl(text(form, "callbackUrl", 2000));
   let error: "CredentialsSignin" | "RateLimited" | "Unknown" | null = null;
   try {

@@ -5,6 +5,7 @@
 // the deal's card; a refusal carries the current card too (src/server/board/board-writes.ts).
 import { z } from "zod";
 import type { ActionResult } from "@/src/http/action-result";
+import { formField } from "@/src/http/form-field";
 import { FileKindField } from "@/src/schemas/files";
 import {
   AttestRequest,
@@ -98,8 +99,9 @@ export async function addDealPlanSteps(input: unknown): Promise<DealWrite<{ adde
  * The one way the pages upload a file (multipart, so the bytes are not encoded twice). A file names
  * no version: it only adds to the deal, and the use case checks the deal as it stores it.
  */
-export async function uploadDealFile(form: FormData): Promise<DealWrite<{ storedName: string }>> {
-  const input = { id: form.get("id"), kind: form.get("kind"), file: form.get("file"), refresh: form.get("refresh") === "true" };
+export async function uploadDealFile(form: unknown): Promise<DealWrite<{ storedName: string }>> {
+  const field = (name: string) => formField(form, name);
+  const input = { id: field("id"), kind: field("kind"), file: field("file"), refresh: field("refresh") === "true" };
   return dealAction(UploadInput, input, async (actor, { id, kind, file }) =>
     uploadOnBoard(actor, id, { kind, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
   );
