@@ -34,3 +34,6 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("NOT_FOUND", `${what} not found.`);
 export const forbidden = (message = "You are not allowed to do this.") => new AppError("FORBIDDEN", message);
+
+/** The refusal of anything but a password change to a user holding a one-time password. */
+export const choosePasswordFirst = () => forbidden("You signed in with a one-time password: choose your own on the settings page (/settings) first.");

@@ -57,6 +57,8 @@ export async function changePasswordAction(_prev: ChangePasswordState, form: For
   if (!session) redirect("/signin?callbackUrl=%2Fsettings");
   const input = Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((k) => [k, formField(form, k)]));
   const result = await actionResult(async () => changeOwnPassword(session.actor, session.sessionId, ChangePasswordInput.parse(input)));
+  // A one-time password replaced: the rest of the app opens, starting at home.
+  if (result.ok && session.actor.mustChangePassword) redirect("/");
   if (result.ok) return { status: "changed", endedSessions: result.data.endedSessions };
   const fields = Object.fromEntries(problems(result.error).map((p) => [p.field, p.message]));
   return { status: "invalid", fields, error: Object.keys(fields).length ? null : result.error.message };
@@ -64,7 +66,7 @@ export async function changePasswordAction(_prev: ChangePasswordState, form: For
 
 /** Ends every session of the user, this one included, and goes to the sign-in page. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const actor = await requireActor("/settings");
+  const actor = await requireActor("/settings", { oneTimePassword: "allowed" });
   await endOwnSessions(actor);
   (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies(), maxAge: 0 });
   redirect("/signin");

@@ -15,7 +15,7 @@ import { TokenTable } from "./token-table";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const actor = await requireActor("/settings");
+  const actor = await requireActor("/settings", { oneTimePassword: "allowed" });
   const [profile, tokens] = await Promise.all([getOwnProfile(actor), listOwnApiTokens(actor)]);
   const rows: [string, string][] = [
     ["Name", actor.name],
@@ -25,6 +25,21 @@ export default async function SettingsPage() {
     ...(profile.managedTeamNames.length ? [["Manages", profile.managedTeamNames.join(", ")] as [string, string]] : []),
     ["Deal desk groups", actor.groups.length ? actor.groups.map((g) => GROUP_LABELS[g]).join(", ") : "None"],
   ];
+
+  if (actor.mustChangePassword)
+    return (
+      <AppShell actor={actor}>
+        <PageHeader title="Choose your password" description="One step before you start." />
+        <Card
+          id="password"
+          title="Replace your one-time password"
+          description="You signed in with a password that was shown when your account was made, so someone else may have seen it. Choose your own to continue; until then nothing else is open to this account, API tokens included."
+          className="max-w-xl"
+        >
+          <ChangePasswordForm />
+        </Card>
+      </AppShell>
+    );
 
   return (
     <AppShell actor={actor}>
@@ -57,6 +72,7 @@ export default async function SettingsPage() {
           <TokenTable tokens={tokens} />
         </Card>
         <Card
+          id="password"
           title="Password"
           description="Changing it signs you out everywhere else; this browser stays signed in."
           className="lg:col-span-1 lg:self-start"

@@ -10,4 +10,6 @@ export type Actor = {
   groups: DeskGroup[];
   /** Teams whose deals a manager oversees: their own team and every team they manage. */
   teamIds: string[];
+  /** Present (true) while the user holds a one-time password: they may do nothing but choose their own. */
+  mustChangePassword?: true;
 };

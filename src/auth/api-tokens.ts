@@ -41,7 +41,9 @@ const tokenActorQuery = (q: Sql, tokenHash: string, now: Date) =>
     .where("t.tokenHash", "=", tokenHash)
     .where("t.revokedAt", "is", null)
     .where((eb) => eb.or([eb("t.expiresAt", "is", null), eb("t.expiresAt", ">", now)]))
-    .where("u.active", "=", true);
+    .where("u.active", "=", true)
+    // Such a user cannot have made a token (create-api-token.ts); this keeps it so if one existed.
+    .where("u.mustChangePassword", "=", false);
 
 /** The statement, compiled once (exported for the benchmark). */
 export const tokenActorStatement = compiledOnce(["tokenHash", "now"], (v) => tokenActorQuery(database().sql, v.tokenHash, v.now));

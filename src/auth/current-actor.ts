@@ -16,9 +16,17 @@ export async function currentActor(): Promise<Actor | null> {
   return (await currentSession())?.actor ?? null;
 }
 
-/** The signed-in actor, or a redirect to the sign-in page that comes back to `returnTo`. */
-export async function requireActor(returnTo = "/"): Promise<Actor> {
+/** Where a user holding a one-time password is sent until they have chosen their own. */
+export const CHOOSE_PASSWORD_PATH = "/settings#password";
+
+/**
+ * The signed-in actor, or a redirect to the sign-in page that comes back to `returnTo`. A user who
+ * signed in with a one-time password is sent to choose their own first, except where `oneTimePassword`
+ * says the page is where they do that.
+ */
+export async function requireActor(returnTo = "/", options: { oneTimePassword?: "allowed" } = {}): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (actor.mustChangePassword && options.oneTimePassword !== "allowed") redirect(CHOOSE_PASSWORD_PATH);
   return actor;
 }

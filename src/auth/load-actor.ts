@@ -8,7 +8,7 @@ export async function findActor(tx: Reader, userId: string): Promise<Actor | nul
   return user?.active ? toActor(user) : null;
 }
 
-type UserRow = Omit<Actor, "teamIds"> & { managedTeams: { id: string }[] };
+type UserRow = Omit<Actor, "teamIds" | "mustChangePassword"> & { managedTeams: { id: string }[]; mustChangePassword?: boolean };
 
 export function toActor(user: UserRow): Actor {
   return {
@@ -22,6 +22,7 @@ export function toActor(user: UserRow): Actor {
       user,
       user.managedTeams.map((t) => t.id),
     ),
+    ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import type { ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { currentActor } from "../auth/current-actor";
-import { AppError } from "../errors";
+import { AppError, choosePasswordFirst } from "../errors";
 import { fieldProblems, mapError, type ErrorAnswer } from "./error-response";
 import { logRefusal } from "./log-refusal";
 import { unstorableText } from "./unstorable-text";
@@ -46,6 +46,7 @@ export async function runAction<I, T>(schema: ZodType<I>, input: unknown, fn: (a
   return actionResult(async () => {
     const actor = await currentActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    if (actor.mustChangePassword) throw choosePasswordFirst();
     const problems = unstorableText(input);
     if (problems.length > 0) throw invalid(problems.map(({ path, message }) => ({ field: path.join(".") || "(input)", message })));
     const parsed = schema.safeParse(input);

@@ -4,7 +4,7 @@
 import type { z, ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { findRequestActor } from "../auth/request-actor";
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, choosePasswordFirst, type ErrorCode } from "../errors";
 import { db } from "../server/db";
 import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
@@ -87,6 +87,7 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       if (spec.auth !== false) {
         actor = await findRequestActor(db(), req);
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid bearer token.");
+        if (actor.mustChangePassword) throw choosePasswordFirst();
         // Answered, not thrown: this refusal is logged as what it is, not as a plain 403.
         const refusal = refuseCrossSiteSession(req, actor);
         if (refusal) return refusal;

@@ -5,9 +5,14 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDatabase, database } from "@/src/server/db";
 import { migrate } from "@/src/server/migrate";
+import { setSecurityLogSink } from "@/src/server/security/security-log";
 import { TEMPLATE_DATABASE, admin, databaseUrl } from "./postgres-global";
 
 const postgresUrl = inject("postgresUrl");
+
+// Security log lines are asserted where they matter (captureSecurityLog); elsewhere they would only
+// bury the test report.
+setSecurityLogSink(() => undefined);
 
 if (postgresUrl) {
   const name = `t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;

@@ -33,7 +33,7 @@ export async function changeOwnPassword(
   await clearAttempts(db(), key);
   const passwordHash = await hashPassword(input.newPassword); // slow: before the transaction
   const endedSessions = await database().transaction(async (tx) => {
-    await tx.updateTable("User").set({ passwordHash, updatedAt: now }).where("id", "=", actor.id).execute();
+    await tx.updateTable("User").set({ passwordHash, mustChangePassword: false, updatedAt: now }).where("id", "=", actor.id).execute();
     return endUserSessions(tx, actor.id, { except: sessionId });
   });
   logSecurityEvent("password.changed", { userId: actor.id, detail: { endedSessions } }, now);

@@ -1,5 +1,5 @@
 import { issueApiToken } from "../../auth/api-tokens";
-import { AppError } from "../../errors";
+import { AppError, choosePasswordFirst } from "../../errors";
 import { db } from "../db";
 import { verifyCredentials, type Credentials } from "./verify-credentials";
 
@@ -13,6 +13,7 @@ export async function createApiToken(
     throw new AppError("VALIDATION_FAILED", "The request body is not valid.", { fields: [{ field: "expiresAt", message: "must be in the future" }] });
   // Failures are counted outside any transaction: a refused attempt must still be recorded.
   const actor = await verifyCredentials(db(), input, now);
+  if (actor.mustChangePassword) throw choosePasswordFirst();
   const { token } = await issueApiToken(db(), actor.id, { name: input.name ?? "API token", expiresAt });
   return { token, expiresAt: expiresAt?.toISOString() ?? null };
 }

@@ -27,9 +27,16 @@ export type SecurityContext = {
 
 export type SecurityLogLine = { time: string; kind: "security"; event: SecurityEvent } & Omit<SecurityContext, "detail"> & Record<string, unknown>;
 
-type Sink = (line: SecurityLogLine) => void;
+export type Sink = (line: SecurityLogLine) => void;
 const stdout: Sink = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 let sink: Sink = stdout;
+
+/** Sends the lines elsewhere (the test suite keeps them out of its report); returns the previous sink. */
+export function setSecurityLogSink(next: Sink): Sink {
+  const previous = sink;
+  sink = next;
+  return previous;
+}
 
 /** Tests read the lines written while `fn` runs. */
 export async function captureSecurityLog<T>(fn: () => Promise<T>): Promise<{ result: T; lines: SecurityLogLine[] }> {

@@ -1,5 +1,6 @@
 import type { Actor } from "../../auth/actor";
 import { issueApiToken } from "../../auth/api-tokens";
+import { choosePasswordFirst } from "../../errors";
 import { db, type Reader } from "../db";
 import { CreateApiTokenInput } from "./token-input";
 
@@ -12,6 +13,7 @@ export async function createOwnApiToken(
   tx: Reader = db(),
   now = new Date(),
 ): Promise<{ id: string; name: string; token: string; expiresAt: Date | null }> {
+  if (actor.mustChangePassword) throw choosePasswordFirst();
   const { name, expiresIn } = CreateApiTokenInput.parse(input);
   const expiresAt = expiresIn === "never" ? null : new Date(now.getTime() + Number(expiresIn) * DAY_MS);
   const { id, token } = await issueApiToken(tx, actor.id, { name, expiresAt });

@@ -30,6 +30,7 @@ export async function createFirstAdmin(database: Database, input: { email: strin
         role: FIRST_USER_ROLE,
         groups: sql<DeskGroup[]>`'{}'::"DeskGroup"[]`,
         passwordHash,
+        mustChangePassword: true, // it was printed: someone else may have seen it
         createdAt: now,
         updatedAt: now,
       })
