@@ -36,3 +36,15 @@ export function webUrl(text: string): string | null {
   }
   return WEB_SCHEMES.has(url.protocol) && url.hostname !== "" ? url.href : null;
 }
+
+// Text PostgreSQL cannot store faithfully: a NUL character is refused by the database, and a lone
+// UTF-16 surrogate (JSON allows "\ud800") is silently turned into U+FFFD in a text column by either
+// driver, and refused in a JSON column.
+const LONE_SURROGATE = /\p{Cs}/u; // in a `u` regex only an unpaired surrogate is a Cs code point
+
+/** Why `text` cannot be stored as it is, or null when it can. */
+export function unstorableReason(text: string): string | null {
+  if (text.includes("\u0000")) return "contains a NUL character";
+  if (LONE_SURROGATE.test(text)) return "contains a lone UTF-16 surrogate (not valid Unicode)";
+  return null;
+}

@@ -3,16 +3,12 @@
 // silently turned into U+FFFD in a text column by either driver, and refused in a JSON column (the
 // history's details), which gave a 500.
 
+import { unstorableReason } from "../domain/text";
+
 export type TextProblem = { path: string[]; message: string };
 
-const LONE_SURROGATE = /\p{Cs}/u; // in a `u` regex only an unpaired surrogate is a Cs code point
 const MAX_PROBLEMS = 20;
-
-function problemOf(text: string): string | null {
-  if (text.includes("\u0000")) return "contains a NUL character";
-  if (LONE_SURROGATE.test(text)) return "contains a lone UTF-16 surrogate (not valid Unicode)";
-  return null;
-}
+const problemOf = unstorableReason;
 
 /** Where a value sits: its key and its parent's place, so a path is only built for a problem. */
 type Place = { key: string; parent: Place | null } | null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CURRENCY_CODES } from "../domain/money";
-import { stripBidiControls, webUrl } from "../domain/text";
+import { stripBidiControls, unstorableReason, webUrl } from "../domain/text";
 import { STATUS } from "../errors";
 
 export const ErrorResponse = z
@@ -26,7 +26,17 @@ export const Id = z.string().min(1).max(64);
  * plan step's owner): trimmed text without bidirectional formatting characters, which are removed
  * (src/domain/text.ts says which and why).
  */
-export const nameText = (max: number, tooLong?: string) => z.string().overwrite(stripBidiControls).trim().max(max, tooLong);
+export const nameText = (max: number, tooLong?: string) =>
+  z
+    .string()
+    // Also checked here, not only at the API's door: forms read by server actions reach these schemas directly.
+    .superRefine((text, ctx) => {
+      const reason = unstorableReason(text);
+      if (reason) ctx.addIssue({ code: "custom", message: reason, abort: true });
+    })
+    .overwrite(stripBidiControls)
+    .trim()
+    .max(max, tooLong);
 export const requiredName = (max: number) => nameText(max).min(1, "required");
 
 /** Every currency the API reads: an ISO 4217 code in use, upper case. */

@@ -8,7 +8,9 @@ import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import { createDealAction } from "@/app/opportunities/new/actions";
+import { createTokenAction } from "@/app/settings/actions";
 import { unstorableText } from "@/src/http/unstorable-text";
+import { verifyCredentials } from "@/src/server/auth/verify-credentials";
 import { db } from "@/src/server/db";
 import { signInAs } from "../support/action-session";
 import { createDeal, dealBody, ensureDefaults } from "../support/deals";
@@ -80,6 +82,30 @@ describe("a lone surrogate in any text field is a 400 naming it, and nothing is 
       ok: false,
       error: { code: "VALIDATION_FAILED", message: "Some fields are not valid.", details: { fields: [{ field: "name", message: SURROGATE }] } },
     });
+  });
+});
+
+describe("forms read by server actions, which reach their schemas without the API's walk", () => {
+  test("a token name from the settings page is refused with the field named, and no token is made", async () => {
+    await signInAs(org.rep);
+    const before = await db().apiToken.count({ where: { userId: org.rep.id } });
+    // A form cannot carry a lone surrogate (form values are USVStrings: it arrives as U+FFFD); a NUL it can.
+    for (const name of ["Laptop\u0000", "\u0000"]) {
+      const form = new FormData();
+      form.set("name", name);
+      form.set("expiresIn", "never");
+      const result = await createTokenAction({ status: "idle" }, form);
+      expect(result).toMatchObject({ status: "invalid" });
+      expect(result).toMatchObject({ error: "contains a NUL character" });
+    }
+    expect(await db().apiToken.count({ where: { userId: org.rep.id } })).toBe(before);
+  });
+
+  test("an e-mail that cannot be stored signs no one in, as an unknown one, without reaching the database", async () => {
+    for (const email of [`${org.rep.email}\u0000`, "\udc00@example.test"])
+      await expect(verifyCredentials(db(), { email, password: "whatever it is 1", clientAddress: "203.0.113.9" })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
   });
 });
 

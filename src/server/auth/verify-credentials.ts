@@ -2,6 +2,7 @@ import type { Actor } from "../../auth/actor";
 import { clientKey } from "../../auth/client-address";
 import { findActor } from "../../auth/load-actor";
 import { verifyPassword } from "../../auth/password";
+import { unstorableReason } from "../../domain/text";
 import { AppError } from "../../errors";
 import type { Reader } from "../db";
 import { logSecurityEvent } from "../security/security-log";
@@ -23,6 +24,8 @@ export type Credentials = {
  */
 export async function verifyCredentials(tx: Reader, input: Credentials, now = new Date()): Promise<Actor> {
   const email = input.email.trim().toLowerCase();
+  // No account has such an e-mail, and the database would refuse to look it up (or count it).
+  if (unstorableReason(email)) throw new AppError("UNAUTHENTICATED", "Email or password is incorrect.");
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const who = { email, userId: user?.id, clientAddress: input.clientAddress, requestId: input.requestId };
   const attempt = { email, client: input.clientAddress ? clientKey(input.clientAddress) : null, userId: user?.id ?? null };
