@@ -1,24 +1,37 @@
 import type { ApprovalStatus } from "../criteria/deal-facts";
-import { DealTermsSnapshot, sameTerms, type ApproverGroup, type DealTerms } from "./rules";
+import type { ApproverGroup } from "./rules";
+import { changedTerms, DealTermsSnapshot, TERM_KEYS, termValue, type ChangedTerm, type DealTerms } from "./terms";
 
 export type LatestRequest = {
-  status: "pending" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+  /** `stale` is stored once a change to the deal made the request stale: it stays so. */
+  status: "pending" | "approved" | "rejected" | "changes_requested" | "withdrawn" | "stale";
   /** The groups the request was routed to, and the terms they were shown (stored JSON). */
   requiredGroups: readonly ApproverGroup[];
   termsSnapshot: unknown;
 } | null;
 
+/** For a stale request, the terms that changed since its snapshot (none when only the rules did). */
+export type ApprovalStanding = { status: ApprovalStatus; changedTerms: ChangedTerm[] };
+
 /**
  * Where a deal stands with the deal desk. An approval covers the terms it was given and the groups
- * that gave it: once amount, discount, payment terms, term length or legal terms change, or the
- * rules now ask a group that was not asked, it is stale and must be sought again.
+ * that gave it: once one of the six terms changes, or the rules now ask a group that was not asked,
+ * it is stale and must be sought again. A deal that no rule calls non-standard needs nothing.
  */
-export function approvalStatus(requiredGroups: readonly ApproverGroup[], terms: DealTerms, latest: LatestRequest): ApprovalStatus {
-  if (requiredGroups.length === 0) return "not_required";
-  if (!latest || latest.status === "withdrawn" || latest.status === "changes_requested") return "needed";
-  if (latest.status === "rejected") return "rejected";
+export function approvalStatus(requiredGroups: readonly ApproverGroup[], terms: DealTerms, latest: LatestRequest): ApprovalStanding {
+  const standing = (status: ApprovalStatus, changed: ChangedTerm[] = []) => ({ status, changedTerms: changed });
+  if (requiredGroups.length === 0) return standing("not_required");
+  if (!latest || latest.status === "withdrawn" || latest.status === "changes_requested") return standing("needed");
+  if (latest.status === "rejected") return standing("rejected");
   const snapshot = DealTermsSnapshot.safeParse(latest.termsSnapshot);
-  if (!snapshot.success || !sameTerms(snapshot.data, terms)) return "stale";
-  if (requiredGroups.some((g) => !latest.requiredGroups.includes(g))) return "stale";
-  return latest.status === "pending" ? "pending" : "approved";
+  // An unreadable snapshot proves nothing: every term counts as changed, from unknown.
+  if (!snapshot.success)
+    return standing(
+      "stale",
+      TERM_KEYS.map((term) => ({ term, from: null, to: termValue(terms, term) })),
+    );
+  const changed = changedTerms(snapshot.data, terms);
+  if (latest.status === "stale" || changed.length > 0) return standing("stale", changed);
+  if (requiredGroups.some((g) => !latest.requiredGroups.includes(g))) return standing("stale");
+  return standing(latest.status === "pending" ? "pending" : "approved");
 }

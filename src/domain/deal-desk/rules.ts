@@ -1,27 +1,10 @@
 // When a deal is non-standard and who must approve it (docs/rules/deal-desk.md). Rules are data,
 // editable by admins; this module evaluates them against a deal's terms.
 import { z } from "zod";
+import type { DealTerms, TermKey } from "./terms";
 
 export const APPROVER_GROUPS = ["sales_manager", "finance", "legal", "sales_ops"] as const;
 export type ApproverGroup = (typeof APPROVER_GROUPS)[number];
-
-/** The terms an approval covers. If any of them changes, the approval no longer holds. */
-export type DealTerms = {
-  amountCents: number;
-  discountPercent: number;
-  paymentTermsDays: number;
-  termMonths: number;
-  nonStandardTerms: string;
-};
-
-/** An approval's stored snapshot, validated when read back: a malformed one proves nothing. */
-export const DealTermsSnapshot = z.object({
-  amountCents: z.number(),
-  discountPercent: z.number(),
-  paymentTermsDays: z.number(),
-  termMonths: z.number(),
-  nonStandardTerms: z.string(),
-});
 
 export const RuleCondition = z.discriminatedUnion("op", [
   z.object({ term: z.enum(["amount", "discount_percent", "payment_terms_days", "term_months"]), op: z.literal("gt"), value: z.number() }),
@@ -36,7 +19,8 @@ export const RuleCondition = z.discriminatedUnion("op", [
 ]);
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
-export type DealDeskRule = { key: string; label: string; condition: RuleCondition; groups: ApproverGroup[] };
+/** `version` counts an admin's edits, so a request can record which version of a rule fired. */
+export type DealDeskRule = { key: string; label: string; version?: number; condition: RuleCondition; groups: ApproverGroup[] };
 
 export const DEFAULT_RULES: DealDeskRule[] = [
   {
@@ -72,7 +56,7 @@ export const DEFAULT_RULES: DealDeskRule[] = [
   },
 ];
 
-function termValue(terms: DealTerms, term: Exclude<RuleCondition["term"], "non_standard_terms">): number {
+function numericValue(terms: DealTerms, term: Exclude<RuleCondition["term"], "non_standard_terms">): number {
   switch (term) {
     case "amount":
       return terms.amountCents / 100;
@@ -85,24 +69,30 @@ function termValue(terms: DealTerms, term: Exclude<RuleCondition["term"], "non_s
   }
 }
 
+/** The value a condition looks at: a number, or the legal terms' text, trimmed. */
+export function conditionValue(condition: RuleCondition, terms: DealTerms): number | string {
+  return condition.term === "non_standard_terms" ? terms.nonStandardTerms.trim() : numericValue(terms, condition.term);
+}
+
 export function ruleFires(condition: RuleCondition, terms: DealTerms): boolean {
   if (condition.op === "is_set") return terms.nonStandardTerms.trim() !== "";
-  const value = termValue(terms, condition.term);
+  const value = numericValue(terms, condition.term);
   if (condition.op === "gt") return value > condition.value;
   if (condition.op === "gte") return value >= condition.value;
   return value < condition.min || value > condition.max;
 }
 
-/** The groups that must approve, in a stable order, and the rules that made them necessary. */
-export function requiredApprovals(rules: readonly DealDeskRule[], terms: DealTerms) {
-  const fired = rules.filter((r) => ruleFires(r.condition, terms));
-  const groups = APPROVER_GROUPS.filter((g) => fired.some((r) => r.groups.includes(g)));
-  return { groups, reasons: fired.map((r) => ({ key: r.key, label: r.label })) };
+/**
+ * The terms a condition reads. An amount threshold is in the deal's currency, so the same number
+ * in another currency is another amount, and the rule reads the currency too.
+ */
+export function termsRead(condition: RuleCondition): TermKey[] {
+  switch (condition.term) {
+    case "amount":
+      return ["amount", "currency"];
+    case "non_standard_terms":
+      return ["legal_terms"];
+    default:
+      return [condition.term];
+  }
 }
-
-export const sameTerms = (a: DealTerms, b: DealTerms) =>
-  a.amountCents === b.amountCents &&
-  a.discountPercent === b.discountPercent &&
-  a.paymentTermsDays === b.paymentTermsDays &&
-  a.termMonths === b.termMonths &&
-  a.nonStandardTerms.trim() === b.nonStandardTerms.trim();

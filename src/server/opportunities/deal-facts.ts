@@ -1,11 +1,14 @@
 import { approvalStatus } from "../../domain/deal-desk/approval-status";
-import { requiredApprovals, type DealDeskRule, type DealTerms } from "../../domain/deal-desk/rules";
+import { evaluateDealDesk } from "../../domain/deal-desk/evaluate-deal-desk";
+import type { DealDeskRule } from "../../domain/deal-desk/rules";
+import type { DealTerms } from "../../domain/deal-desk/terms";
 import { attestationKey, type DealFacts } from "../../domain/criteria/deal-facts";
 import { toCalendarDate } from "../../domain/dates";
 import type { OpportunityRow } from "./load-opportunity";
 
 export const dealTerms = (row: OpportunityRow): DealTerms => ({
   amountCents: Number(row.amountCents),
+  currency: row.currency,
   discountPercent: row.discountPercent,
   paymentTermsDays: row.paymentTermsDays,
   termMonths: row.termMonths,
@@ -14,14 +17,15 @@ export const dealTerms = (row: OpportunityRow): DealTerms => ({
 
 export function dealApproval(row: OpportunityRow, rules: readonly DealDeskRule[]) {
   const terms = dealTerms(row);
-  const { groups, reasons } = requiredApprovals(rules, terms);
+  const { groups, reasons } = evaluateDealDesk(rules, terms);
   const latest = row.approvalRequests[0];
-  const status = approvalStatus(
+  const { status } = approvalStatus(
     groups,
     terms,
     latest ? { status: latest.status, requiredGroups: latest.requiredGroups, termsSnapshot: latest.termsSnapshot } : null,
   );
-  return { required: groups.length > 0, requiredGroups: groups, status, reasons };
+  // The API's reasons stay key and label until requests record the values that fired them.
+  return { required: groups.length > 0, requiredGroups: groups, status, reasons: reasons.map((r) => ({ key: r.key, label: r.label })) };
 }
 
 export function dealFacts(row: OpportunityRow, rules: readonly DealDeskRule[]): DealFacts {

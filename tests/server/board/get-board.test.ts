@@ -85,7 +85,7 @@ beforeAll(async () => {
       requestedById: org.rep.id,
       justification: "Strategic account",
       requiredGroups: ["finance"],
-      termsSnapshot: { amountCents: 12_000_000, discountPercent: 0, paymentTermsDays: 60, termMonths: 12, nonStandardTerms: "" },
+      termsSnapshot: { amountCents: 12_000_000, currency: "USD", discountPercent: 0, paymentTermsDays: 60, termMonths: 12, nonStandardTerms: "" },
     },
   });
   await insertDeal(org.rep.id, {

@@ -35,7 +35,14 @@ async function request(
       requiredGroups,
       status: options.status ?? "pending",
       targetHours: options.targetHours ?? 24,
-      termsSnapshot: { amountCents: Number(opportunity.amountCents), discountPercent: 0, paymentTermsDays: 30, termMonths: 12, nonStandardTerms: "" },
+      termsSnapshot: {
+        amountCents: Number(opportunity.amountCents),
+        currency: opportunity.currency,
+        discountPercent: 0,
+        paymentTermsDays: 30,
+        termMonths: 12,
+        nonStandardTerms: "",
+      },
       createdAt: new Date(createdAt),
     },
   });
