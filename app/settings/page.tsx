@@ -56,7 +56,7 @@ export default async function SettingsPage() {
           </dl>
         </Card>
         <Card
-          className="lg:col-span-2"
+          className="min-w-0 lg:col-span-2"
           title="API tokens"
           description={
             <>
