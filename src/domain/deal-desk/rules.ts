@@ -1,7 +1,7 @@
 // When a deal is non-standard and who must approve it (docs/rules/deal-desk.md). Rules are data,
 // editable by admins; this module evaluates them against a deal's terms.
 import { z } from "zod";
-import type { DealTerms, TermKey } from "./terms";
+import { type DealTerms, type TermKey, termValue } from "./terms";
 
 export const APPROVER_GROUPS = ["sales_manager", "finance", "legal", "sales_ops"] as const;
 export type ApproverGroup = (typeof APPROVER_GROUPS)[number];
@@ -56,18 +56,8 @@ export const DEFAULT_RULES: DealDeskRule[] = [
   },
 ];
 
-function numericValue(terms: DealTerms, term: Exclude<RuleCondition["term"], "non_standard_terms">): number {
-  switch (term) {
-    case "amount":
-      return terms.amountCents / 100;
-    case "discount_percent":
-      return terms.discountPercent;
-    case "payment_terms_days":
-      return terms.paymentTermsDays;
-    case "term_months":
-      return terms.termMonths;
-  }
-}
+/** A numeric rule's term, as the API shows it (the amount in major units): the rule terms are term keys. */
+const numericValue = (terms: DealTerms, term: Exclude<RuleCondition["term"], "non_standard_terms">): number => termValue(terms, term) as number;
 
 /** The value a condition looks at: a number, or the legal terms' text, trimmed. */
 export function conditionValue(condition: RuleCondition, terms: DealTerms): number | string {
