@@ -4,8 +4,9 @@
 // another origin, 400 for a body that cannot be read, 413 past the size limit (docs/security.md,
 // "Headers and framing").
 import busboy from "next/dist/compiled/busboy";
-import { STATUS, type ErrorCode } from "../errors";
+import { AppError, STATUS, type ErrorCode } from "../errors";
 import { logSecurityEvent } from "../server/security/security-log";
+import { readCappedBody } from "./read-body";
 import { argumentsProblem, postedFormProblem } from "./server-action-reply";
 
 /** serverActions.bodySizeLimit in next.config.mjs: the most of an action's body Next.js reads. */
@@ -32,26 +33,6 @@ export function isSameOrigin(headers: Headers): boolean {
     return false; // "null" (a sandboxed frame, a redirect from elsewhere) or not a URL at all
   }
   return host === (headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host"));
-}
-
-/** The body, or null past `limit` bytes; what comes after the limit is read and dropped. */
-async function readBody(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(req.headers.get("content-length") ?? 0) > limit) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    size += read.value.byteLength;
-    if (size <= limit) chunks.push(read.value);
-  }
-  if (size > limit) return null;
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
 }
 
 /** A called action's multipart body, parsed as Next.js parses it; files are kept by name only. */
@@ -109,8 +90,15 @@ export async function serverActionRefusal(req: Request, requestId: string): Prom
   // React's client sends a text body, or a multipart one when there are files or form data.
   if (isCalled && !type.startsWith(MULTIPART) && !type.startsWith("text/plain"))
     return unreadable(`a body of type ${JSON.stringify(type.slice(0, 100))}`);
-  const body = await readBody(req, ACTION_BODY_LIMIT);
-  if (!body) return refusal("PAYLOAD_TOO_LARGE", `A server action's request is limited to ${ACTION_BODY_LIMIT / 1024 / 1024} MB.`);
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readCappedBody(req, ACTION_BODY_LIMIT); // the API's reader: it stops at the limit
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "PAYLOAD_TOO_LARGE")
+      return refusal("PAYLOAD_TOO_LARGE", `A server action's request is limited to ${ACTION_BODY_LIMIT / 1024 / 1024} MB.`);
+    return unreadable("the body could not be read to its end");
+  }
   const problem = await bodyProblem(isCalled, type, body);
   return problem ? unreadable(problem) : null;
 }
