@@ -17,21 +17,34 @@ export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
   return rows.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) }));
 }
 
-/** On first start the default rules (docs/rules/deal-desk.md) are written; admins edit them afterwards. */
+/** On first start the default rules (docs/rules/deal-desk.md) are written, each as its version 1; admins edit them afterwards. */
 export async function ensureDefaultRules(tx: Tx): Promise<void> {
   if (await tx.selectFrom("DealDeskRule").select("id").limit(1).executeTakeFirst()) return;
   const now = new Date();
+  const rows = DEFAULT_RULES.map((r, position) => ({
+    id: newId(),
+    key: r.key,
+    label: r.label,
+    condition: JSON.stringify(r.condition),
+    groups: sql<ApproverGroup[]>`CAST(${`{${r.groups.join(",")}}`} AS "ApproverGroup"[])`,
+    position,
+    version: 1,
+    updatedAt: now,
+  }));
+  await tx.insertInto("DealDeskRule").values(rows).execute();
   await tx
-    .insertInto("DealDeskRule")
+    .insertInto("DealDeskRuleVersion")
     .values(
-      DEFAULT_RULES.map((r, position) => ({
+      rows.map(({ id, label, condition, groups, position }) => ({
         id: newId(),
-        key: r.key,
-        label: r.label,
-        condition: JSON.stringify(r.condition),
-        groups: sql<ApproverGroup[]>`CAST(${`{${r.groups.join(",")}}`} AS "ApproverGroup"[])`,
+        ruleId: id,
+        version: 1,
+        label,
+        condition,
+        groups,
+        active: true,
         position,
-        updatedAt: now,
+        createdAt: now,
       })),
     )
     .execute();
