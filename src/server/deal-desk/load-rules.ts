@@ -8,13 +8,13 @@ import { newId } from "../ids";
 export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
   const rows = await q
     .selectFrom("DealDeskRule")
-    .select(["key", "label", "condition"])
+    .select(["key", "label", "condition", "version"])
     // An array of an enum type has no parser in the drivers: read it as text[].
     .select(sql<ApproverGroup[]>`"groups"::text[]`.as("groups"))
     .where("active", "=", true)
     .orderBy("position")
     .execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) }));
+  return rows.map((r) => ({ key: r.key, label: r.label, version: r.version, groups: r.groups, condition: RuleCondition.parse(r.condition) }));
 }
 
 /** On first start the default rules (docs/rules/deal-desk.md) are written, each as its version 1; admins edit them afterwards. */
