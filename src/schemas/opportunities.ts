@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCalendarDate } from "../domain/dates";
 import { APPROVAL_STATUSES } from "../domain/criteria/deal-facts";
 import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
+import { TERM_KEYS } from "../domain/deal-desk/terms";
 import { CONTACT_ROLES } from "../domain/process/types";
 import { Currency, EvidenceUrl, Id, nameText, requiredName, requiredText, text } from "./common";
 
@@ -64,6 +65,8 @@ export const UpdateOpportunityRequest = z
   .meta({ id: "UpdateOpportunityRequest" });
 export type UpdateOpportunityRequest = z.infer<typeof UpdateOpportunityRequest>;
 
+const TermValue = z.union([z.number(), z.string()]).nullable();
+
 export const ExitCriterionState = z
   .object({ key: z.string(), label: z.string(), type: z.string(), satisfied: z.boolean() })
   .meta({ id: "ExitCriterionState" });
@@ -74,6 +77,10 @@ export const ApprovalState = z
     requiredGroups: z.array(z.enum(APPROVER_GROUPS)),
     status: z.enum(APPROVAL_STATUSES),
     reasons: z.array(z.object({ key: z.string(), label: z.string() })),
+    /** The deal's latest approval request, while the deal needs approval (null before the first, or for a standard deal). */
+    requestId: z.string().nullable(),
+    /** For a stale approval, the terms that changed since the request's snapshot, from what to what. */
+    changedTerms: z.array(z.object({ term: z.enum(TERM_KEYS), from: TermValue, to: TermValue })),
   })
   .meta({ id: "ApprovalState" });
 

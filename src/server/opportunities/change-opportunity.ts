@@ -12,9 +12,12 @@ import { inTransaction, type Tx } from "../db";
 import { recordHistory, type HistoryInput } from "../history/record-history";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
 import { getProcessVersion } from "../process/get-process-version";
+import { invalidateStaleApproval } from "../deal-desk/stale-on-change";
+import { AppError } from "../../errors";
+import { sql } from "kysely";
 import { assertOpen } from "./assert-open";
 import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
-import type { OpportunityRow } from "./load-opportunity";
+import { loadOpportunity, type OpportunityRow } from "./load-opportunity";
 import { assertVersion, updateVersioned, type OpportunityChanges } from "./write-versioned";
 
 /** What the use case decided, read in the transaction from the deal as it is now. */
@@ -47,6 +50,12 @@ type Options<R> = {
   now?: Date;
   /** Re-opening changes a closed deal; every other change needs an open one. */
   allowClosed?: boolean;
+  /**
+   * For a change that is not an edit of the deal (an approver's decision on its approval request):
+   * who may make it, checked instead of opportunity.update. The deal is then loaded whatever the
+   * actor's visibility, so the caller must already have answered NOT_FOUND for what the actor may not see.
+   */
+  authorize?: (row: OpportunityRow) => void;
   /** The answer, built in the transaction; by default the deal as it now is. `changed` is false when nothing was written. */
   respond?: (ctx: DealContext, changed: boolean, columns: OpportunityChanges) => Promise<R>;
 };
@@ -63,8 +72,9 @@ export async function changeOpportunity<R = OpportunityResponse>(
 ): Promise<R> {
   const now = options.now ?? new Date();
   return inTransaction(options.tx, async (tx) => {
-    const { row, rules } = await getVisibleOpportunity(tx, actor, target.id);
-    assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
+    const { row, rules } = options.authorize ? await loadAny(tx, target.id) : await getVisibleOpportunity(tx, actor, target.id);
+    if (options.authorize) options.authorize(row);
+    else assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
     // Rules are evaluated on what was read: a stale read must not decide anything.
     assertVersion(row, target.version);
     if (!options.allowClosed) assertOpen(row);
@@ -77,14 +87,23 @@ export async function changeOpportunity<R = OpportunityResponse>(
       // rather than tripping over the rows this one is about to write.
       await updateVersioned(tx, target.id, target.version, columns, now);
       await change.write?.(tx);
+      // A change to a term an approval covers makes that approval stale, in this same transaction.
+      const invalidation = await invalidateStaleApproval(tx, row, rules, columns, now);
       const base = { opportunityId: target.id, actorId: actor.id, at: now };
       await recordHistory(
         tx,
-        change.history.map((entry) => ({ ...base, ...entry })),
+        [...change.history, ...(invalidation?.history ?? [])].map((entry) => ({ ...base, ...entry })),
       );
-      for (const message of change.messages ?? []) await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
+      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? [])])
+        await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);
     return reloadOpportunity(tx, target.id, now) as Promise<R>;
   });
+}
+
+async function loadAny(tx: Tx, id: string) {
+  const loaded = await loadOpportunity(tx, sql<boolean>`o."id" = ${id}`);
+  if (!loaded) throw new AppError("NOT_FOUND", "Opportunity not found.");
+  return loaded;
 }

@@ -19,13 +19,20 @@ export function dealApproval(row: OpportunityRow, rules: readonly DealDeskRule[]
   const terms = dealTerms(row);
   const { groups, reasons } = evaluateDealDesk(rules, terms);
   const latest = row.approvalRequests[0];
-  const { status } = approvalStatus(
+  const { status, changedTerms } = approvalStatus(
     groups,
     terms,
     latest ? { status: latest.status, requiredGroups: latest.requiredGroups, termsSnapshot: latest.termsSnapshot } : null,
   );
-  // The API's reasons stay key and label until requests record the values that fired them.
-  return { required: groups.length > 0, requiredGroups: groups, status, reasons: reasons.map((r) => ({ key: r.key, label: r.label })) };
+  return {
+    required: groups.length > 0,
+    requiredGroups: groups,
+    status,
+    reasons: reasons.map((r) => ({ key: r.key, label: r.label })),
+    // The latest request while the deal needs approval: the one to open, decide, withdraw or resubmit after.
+    requestId: groups.length > 0 && latest ? latest.id : null,
+    changedTerms,
+  };
 }
 
 export function dealFacts(row: OpportunityRow, rules: readonly DealDeskRule[]): DealFacts {

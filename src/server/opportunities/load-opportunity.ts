@@ -41,13 +41,17 @@ export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
       jsonArrayFrom(
         eb
           .selectFrom("ApprovalRequest as r")
-          .select(["r.status", "r.termsSnapshot", "r.requiredGroups"])
+          .select(["r.id", "r.status", "r.termsSnapshot", "r.requiredGroups", "r.requestedById"])
           .whereRef("r.opportunityId", "=", "o.id")
           .orderBy("r.createdAt", "desc")
           .limit(1),
       ).as("approvalRequests"),
       jsonArrayFrom(
-        eb.selectFrom("DealDeskRule as d").select(["d.key", "d.label", "d.groups", "d.condition"]).where("d.active", "=", true).orderBy("d.position"),
+        eb
+          .selectFrom("DealDeskRule as d")
+          .select(["d.key", "d.label", "d.version", "d.groups", "d.condition"])
+          .where("d.active", "=", true)
+          .orderBy("d.position"),
       ).as("rules"),
     ])
     .where(where);
@@ -60,7 +64,7 @@ export type LoadedOpportunity = { row: OpportunityRow; rules: DealDeskRule[] };
 
 const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
   row,
-  rules: rules.map((r) => ({ key: r.key, label: r.label, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
+  rules: rules.map((r) => ({ key: r.key, label: r.label, version: r.version, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
 });
 
 /** The statement (exported for the benchmark). */

@@ -1,0 +1,3 @@
+import { decideApprovalRequestRoute } from "@/src/http/routes/approval-requests";
+
+export const POST = decideApprovalRequestRoute;

@@ -1,0 +1,3 @@
+import { getApprovalRequestRoute } from "@/src/http/routes/approval-requests";
+
+export const GET = getApprovalRequestRoute;

@@ -1,0 +1,3 @@
+import { withdrawApprovalRequestRoute } from "@/src/http/routes/approval-requests";
+
+export const POST = withdrawApprovalRequestRoute;

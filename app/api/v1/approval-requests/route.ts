@@ -1,0 +1,3 @@
+import { listApprovalRequestsRoute } from "@/src/http/routes/approval-requests";
+
+export const GET = listApprovalRequestsRoute;

@@ -1,0 +1,3 @@
+import { submitApprovalRequestRoute } from "@/src/http/routes/approval-requests";
+
+export const POST = submitApprovalRequestRoute;
