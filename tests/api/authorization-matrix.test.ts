@@ -6,6 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
+import * as approvalDecisions from "@/app/api/v1/approval-requests/[id]/decisions/route";
+import * as approvalRequest from "@/app/api/v1/approval-requests/[id]/route";
+import * as withdrawApproval from "@/app/api/v1/approval-requests/[id]/withdraw/route";
+import * as submitApproval from "@/app/api/v1/opportunities/[id]/approval-requests/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as criteria from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -44,8 +48,8 @@ process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matri
 const RELATIONS = ["own", "team", "other_team", "no_team", "submitted", "submitted_elsewhere"] as const;
 type Relation = (typeof RELATIONS)[number];
 
-// The spec. Approval decisions (the deal desk deciding for its groups), rules and integrations have
-// no endpoint or action yet, so they have no cells.
+// The spec. Approval requests have their own table below; rules and integrations have no endpoint
+// or action here, so they have no cells.
 const SPEC: Record<Role, { sees: Relation[]; changes: Relation[]; overrides: Relation[]; createsFor: Relation[]; administers: boolean }> = {
   rep: { sees: ["own"], changes: ["own"], overrides: [], createsFor: ["own"], administers: false },
   manager: { sees: ["own", "team"], changes: ["own", "team"], overrides: ["own", "team"], createsFor: ["own", "team"], administers: false },
@@ -471,5 +475,95 @@ describe("the workspace: users, teams and processes", () => {
       "list processes": admin,
       "publish a process": admin,
     });
+  });
+});
+
+// Approval requests: who sees a deal's request, who decides it and who submits or withdraws it.
+// The spec, in its own words: the owner and the owner's manager see, submit and withdraw; the deal
+// desk sees and decides the requests routed to its groups; the owner's team manager decides for the
+// sales manager group, never on their own deal; an admin sees every request and decides none.
+const APPROVAL_RELATIONS = ["own", "team", "other_team", "submitted", "submitted_elsewhere"] as const;
+type ApprovalRelation = (typeof APPROVAL_RELATIONS)[number];
+type ApprovalCell = "ok" | "forbidden" | "not_found";
+const APPROVAL_SPEC: Record<
+  Role,
+  Record<ApprovalRelation, { read: ApprovalCell; submit: ApprovalCell; decide: ApprovalCell; withdraw: ApprovalCell }>
+> = {
+  rep: {
+    own: { read: "ok", submit: "ok", decide: "forbidden", withdraw: "ok" },
+    team: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    other_team: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    submitted: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    submitted_elsewhere: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+  },
+  manager: {
+    own: { read: "ok", submit: "ok", decide: "forbidden", withdraw: "ok" },
+    team: { read: "ok", submit: "ok", decide: "ok", withdraw: "ok" },
+    other_team: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    submitted: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    submitted_elsewhere: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+  },
+  deal_desk: {
+    own: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    team: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    other_team: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+    submitted: { read: "ok", submit: "forbidden", decide: "ok", withdraw: "forbidden" },
+    submitted_elsewhere: { read: "not_found", submit: "not_found", decide: "not_found", withdraw: "not_found" },
+  },
+  // The submitter may always withdraw: here the acting admin owns and submitted the "own" deal's request.
+  admin: Object.fromEntries(
+    APPROVAL_RELATIONS.map((r) => [r, { read: "ok", submit: "forbidden", decide: "forbidden", withdraw: r === "own" ? "ok" : "forbidden" }]),
+  ) as Record<ApprovalRelation, { read: ApprovalCell; submit: ApprovalCell; decide: ApprovalCell; withdraw: ApprovalCell }>,
+};
+
+/** A non-standard deal of the relation's owner; with a pending request unless asked not to. */
+async function approvalDeal(role: Role, relation: ApprovalRelation, withRequest: boolean): Promise<{ dealId: string; requestId: string }> {
+  const owner = ownerFor(role, relation);
+  const dealId = await insertDeal(owner.id, { name: `approval ${role} ${relation}`, amount: 10_000, closeDate: "2027-06-30", stage: "negotiate" });
+  // Submitted ones are routed to finance (the acting desk user's group) or elsewhere; others to the sales manager.
+  const groups =
+    relation === "submitted" ? (["finance"] as const) : relation === "submitted_elsewhere" ? (["legal"] as const) : (["sales_manager"] as const);
+  await db().opportunity.update({
+    where: { id: dealId },
+    data:
+      relation === "submitted" || relation === "submitted_elsewhere"
+        ? { paymentTermsDays: 60, nonStandardTerms: "MSA redline" }
+        : { discountPercent: 20 },
+  });
+  if (!withRequest) {
+    // Seen by the desk only once submitted to its group: an earlier, withdrawn request makes it so.
+    if (relation === "submitted" || relation === "submitted_elsewhere")
+      await db().approvalRequest.create({
+        data: {
+          opportunityId: dealId,
+          requestedById: owner.id,
+          justification: "Earlier",
+          requiredGroups: [...groups],
+          termsSnapshot: {},
+          status: "withdrawn",
+        },
+      });
+    return { dealId, requestId: "" };
+  }
+  const request = await db().approvalRequest.create({
+    data: { opportunityId: dealId, requestedById: owner.id, justification: "Strategic logo", requiredGroups: [...groups], termsSnapshot: {} },
+  });
+  return { dealId, requestId: request.id };
+}
+
+describe.each(byRole)("approval requests: what %s may do", (_, role) => {
+  test.each(APPROVAL_RELATIONS.map((r) => [r] as const))("on a request for %s deal", async (relation) => {
+    const token = actingAs[role].token;
+    const read = await approvalDeal(role, relation, true);
+    const toDecide = await approvalDeal(role, relation, true);
+    const toWithdraw = await approvalDeal(role, relation, true);
+    const toSubmit = await approvalDeal(role, relation, false);
+    const actual = {
+      read: fromApi(await call(approvalRequest.GET, { token, params: { id: read.requestId } })),
+      submit: fromApi(await call(submitApproval.POST, { token, params: { id: toSubmit.dealId }, body: { justification: "Needed to win" } })),
+      decide: fromApi(await call(approvalDecisions.POST, { token, params: { id: toDecide.requestId }, body: { decision: "approve" } })),
+      withdraw: fromApi(await call(withdrawApproval.POST, { token, params: { id: toWithdraw.requestId } })),
+    };
+    expect(actual).toEqual(APPROVAL_SPEC[role][relation]);
   });
 });

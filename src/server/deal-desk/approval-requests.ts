@@ -203,7 +203,8 @@ export async function submitApprovalRequest(
           ),
         };
       },
-      { tx, now, authorize: () => undefined, respond: respond(tx, actor, id, now) },
+      // The deal as the actor may see and change it: submitting is for its owner and the owner's manager.
+      { tx, now, respond: respond(tx, actor, id, now) },
     );
   });
 }
