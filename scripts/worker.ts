@@ -2,6 +2,7 @@
 // one PostgreSQL server and run with OUTBOX_WORKER=off (docs/outbox.md). Several may run at once:
 // each claims different messages. It stops cleanly on SIGINT and SIGTERM.
 import { closeDatabase, database } from "../src/server/db";
+import { approvalReminderTask } from "../src/server/deal-desk/reminders";
 import { migrate } from "../src/server/migrate";
 import { outboxConfigFromEnv } from "../src/server/outbox/outbox-config";
 import { startOutboxWorker } from "../src/server/outbox/outbox-worker";
@@ -13,7 +14,14 @@ const config = outboxConfigFromEnv();
 const db = database();
 // The app migrates at start too; whichever comes first does it, under the same advisory lock.
 await migrate(db);
-const worker = startOutboxWorker({ database: db, config, senders: sendersFromEnv(process.env, config.sendTimeoutMs), log, keepAlive: true });
+const worker = startOutboxWorker({
+  database: db,
+  config,
+  senders: sendersFromEnv(process.env, config.sendTimeoutMs),
+  log,
+  keepAlive: true,
+  periodic: [approvalReminderTask(db)],
+});
 log(`Worker ${worker.id} delivering from the ${db.config.kind === "postgres" ? "PostgreSQL server" : "embedded database"}.`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

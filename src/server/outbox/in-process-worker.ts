@@ -1,5 +1,6 @@
 // The outbox worker inside the app's process, started at boot (instrumentation.ts) unless
 // OUTBOX_WORKER=off, where `npm run worker` delivers instead (docs/outbox.md).
+import { approvalReminderTask } from "../deal-desk/reminders";
 import type { Database } from "../db";
 import { isInProcessWorkerOn, outboxConfigFromEnv } from "./outbox-config";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker";
@@ -18,6 +19,7 @@ export function startInProcessWorker(db: Database, log: (line: string) => void):
     config,
     senders: sendersFromEnv(process.env, config.sendTimeoutMs),
     log: (line) => log(`outbox: ${line}`),
+    periodic: [approvalReminderTask(db)],
   });
   return holder.__stagelineOutboxWorker;
 }

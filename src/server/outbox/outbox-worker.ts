@@ -19,7 +19,13 @@ export type OutboxWorkerOptions = {
   /** The worker process waits on its timer; inside the app the timer must not keep the process up. */
   keepAlive?: boolean;
   random?: () => number;
+  /** The time the periodic tasks see (tests set it). */
+  clock?: () => Date;
+  /** Work that queues messages on a schedule (the deal desk's reminders), run between rounds, each at most every `everyMs`. */
+  periodic?: PeriodicTask[];
 };
+
+export type PeriodicTask = { name: string; everyMs: number; run: (now: Date) => Promise<void> };
 
 export type OutboxWorker = {
   id: string;
@@ -84,8 +90,21 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       };
     });
 
+  const lastRun = new Map<PeriodicTask, number>();
+  const runPeriodic = async () => {
+    for (const task of options.periodic ?? []) {
+      const now = (options.clock ?? (() => new Date()))();
+      const last = lastRun.get(task);
+      if (last !== undefined && now.getTime() - last < task.everyMs) continue;
+      lastRun.set(task, now.getTime());
+      // A failing task is tried again next time; it never stops delivery.
+      await task.run(now).catch((error) => options.log?.(`${task.name} failed: ${errorText(error)}`));
+    }
+  };
+
   const loop = (async () => {
     while (!stopping) {
+      await runPeriodic();
       let claimed = 0;
       try {
         claimed = await deliverDueMessages({ ...options, workerId });
