@@ -42,8 +42,8 @@ export async function queueApprovalReminders(db: Database, now: Date): Promise<n
       // Still pending when the reminder is queued: a decision since the read above sends none.
       const still = await tx.selectFrom("ApprovalRequest").select("status").where("id", "=", request.id).forUpdate().executeTakeFirst();
       if (still?.status !== "pending") return;
+      // Sent as soon as the worker gets to it: `now` decides lateness, not the outbox's schedule.
       for (const group of waiting)
-        // Sent as soon as the worker gets to it: `now` decides lateness, not the outbox's schedule.
         for (const message of await reminderMessages(
           tx,
           { id: request.id, ownerId: request.ownerId, dueAt },
