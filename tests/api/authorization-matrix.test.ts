@@ -6,6 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
+import * as dealDeskRule from "@/app/api/v1/deal-desk/rules/[id]/route";
+import * as dealDeskRuleVersions from "@/app/api/v1/deal-desk/rules/[id]/versions/route";
+import * as dealDeskRules from "@/app/api/v1/deal-desk/rules/route";
+import * as dealDeskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as criteria from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -19,6 +23,7 @@ import { createDealAction } from "@/app/opportunities/new/actions";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as activeProcess from "@/app/api/v1/process/route";
 import * as processes from "@/app/api/v1/processes/route";
+import * as approvalDeputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as users from "@/app/api/v1/users/route";
 import { ROLES, type Role } from "@/src/auth/permissions";
@@ -44,8 +49,8 @@ process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matri
 const RELATIONS = ["own", "team", "other_team", "no_team", "submitted", "submitted_elsewhere"] as const;
 type Relation = (typeof RELATIONS)[number];
 
-// The spec. Approval decisions (the deal desk deciding for its groups), rules and integrations have
-// no endpoint or action yet, so they have no cells.
+// The spec. Approval decisions (the deal desk deciding for its groups) and integrations have no
+// endpoint or action yet, so they have no cells; the deal desk's rules are at the end of this file.
 const SPEC: Record<Role, { sees: Relation[]; changes: Relation[]; overrides: Relation[]; createsFor: Relation[]; administers: boolean }> = {
   rep: { sees: ["own"], changes: ["own"], overrides: [], createsFor: ["own"], administers: false },
   manager: { sees: ["own", "team"], changes: ["own", "team"], overrides: ["own", "team"], createsFor: ["own", "team"], administers: false },
@@ -470,6 +475,55 @@ describe("the workspace: users, teams and processes", () => {
       "create a team": admin,
       "list processes": admin,
       "publish a process": admin,
+    });
+  });
+});
+
+/** Who reads the deal desk's target turnaround: those who work its queue (the desk, managers) and admins. */
+const READS_DESK_SETTINGS: Record<Role, boolean> = { rep: false, manager: true, deal_desk: true, admin: true };
+
+describe("the deal desk's rules, target turnaround and approval deputies", () => {
+  test.each(byRole)("%s", async (_, role) => {
+    const token = actingAs[role].token;
+    const rule = await db().dealDeskRule.findUniqueOrThrow({ where: { key: "large_deal" } });
+    const team = await db().team.findUniqueOrThrow({ where: { name: "Mid-Market" } });
+    const actual = {
+      "list the rules": fromApi(await call(dealDeskRules.GET, { token })),
+      "add a rule": fromApi(
+        await call(dealDeskRules.POST, {
+          token,
+          body: {
+            key: `rule_by_${role}`,
+            label: "Discount above 60%",
+            condition: { term: "discount_percent", op: "gt", value: 60 },
+            groups: ["finance"],
+          },
+        }),
+      ),
+      "change a rule": fromApi(
+        await call(dealDeskRule.PATCH, {
+          token,
+          method: "PATCH",
+          params: { id: rule.id },
+          body: { version: rule.version, label: `Large, by ${role}` },
+        }),
+      ),
+      "read a rule's versions": fromApi(await call(dealDeskRuleVersions.GET, { token, params: { id: rule.id } })),
+      "read the target turnaround": fromApi(await call(dealDeskSettings.GET, { token })),
+      "change the target turnaround": fromApi(await call(dealDeskSettings.PUT, { token, method: "PUT", body: { turnaroundHours: 30 } })),
+      "name a team's approval deputy": fromApi(
+        await call(approvalDeputy.PUT, { token, method: "PUT", params: { id: team.id }, body: { userId: null } }),
+      ),
+    };
+    const admin = SPEC[role].administers ? "ok" : "forbidden";
+    expect(actual).toEqual({
+      "list the rules": admin,
+      "add a rule": admin,
+      "change a rule": admin,
+      "read a rule's versions": admin,
+      "read the target turnaround": READS_DESK_SETTINGS[role] ? "ok" : "forbidden",
+      "change the target turnaround": admin,
+      "name a team's approval deputy": admin,
     });
   });
 });

@@ -19,6 +19,7 @@ import type { ApiRoute } from "../api-route";
 import * as account from "./account";
 import * as admin from "./admin";
 import * as contactsAndPlan from "./contacts-and-plan";
+import * as dealDeskRules from "./deal-desk-rules";
 import * as files from "./files";
 import * as meta from "./meta";
 import * as opportunities from "./opportunities";
@@ -26,7 +27,18 @@ import * as outbox from "./outbox";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
 
-const MODULES: Record<string, unknown>[] = [account, admin, processes, opportunities, stageMoves, contactsAndPlan, files, outbox, meta];
+const MODULES: Record<string, unknown>[] = [
+  account,
+  admin,
+  processes,
+  opportunities,
+  stageMoves,
+  contactsAndPlan,
+  files,
+  outbox,
+  dealDeskRules,
+  meta,
+];
 
 const isRoute = (value: unknown): value is ApiRoute => typeof value === "function" && "operation" in value;
 
