@@ -1,6 +1,8 @@
 // The deal desk rules (docs/rules/deal-desk.md#changing-the-rules): when a deal needs approval and
 // from whom, each rule edited in place with its version history; the target turnaround; and each
 // team's sales manager deputy. Admins only: the layout answers 404 to anyone else.
+import { notFound } from "next/navigation";
+import { can } from "@/src/auth/authorize";
 import { requireActor } from "@/src/auth/current-actor";
 import { getDealDeskRulesPage } from "@/src/server/deal-desk/rules-page";
 import type { DealDeskRuleVersionResponse } from "@/src/schemas/deal-desk";
@@ -49,6 +51,8 @@ function VersionHistory({ versions }: { versions: DealDeskRuleVersionResponse[] 
 
 export default async function DealDeskRulesPage() {
   const actor = await requireActor("/deal-desk/rules");
+  // The layout answers 404 too, but the page renders beside it, not after it.
+  if (!can(actor, "rules.manage")) notFound();
   const page = await getDealDeskRulesPage(actor);
   const active = page.rules.filter((r) => r.active).length;
 
