@@ -30,21 +30,19 @@ export function TurnaroundForm({ hours }: { hours: number }) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Target turnaround" className="space-y-3">
-      <div className="flex flex-wrap items-start gap-3">
-        <TextField
-          id="turnaround-hours"
-          label="Target turnaround"
-          inputMode="numeric"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          error={problemFor(error, "turnaroundHours")}
-          hint="Business hours, 1 to 240: Monday to Friday, UTC. 24 is one working day."
-          className="w-full sm:w-72"
-        />
-        <Button type="submit" disabled={pending} className="sm:mt-7">
-          {pending ? "Saving…" : "Save"}
-        </Button>
-      </div>
+      <TextField
+        id="turnaround-hours"
+        label="Target turnaround"
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={problemFor(error, "turnaroundHours")}
+        hint="Business hours, 1 to 240: Monday to Friday, UTC. 24 is one working day."
+        className="w-full sm:w-72"
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save turnaround"}
+      </Button>
       {general ? (
         <p role="alert" className="text-sm text-red-700">
           {general}
