@@ -135,6 +135,15 @@ describe("adding a rule", () => {
     expect(await firedKeys(deal.id)).not.toContain("two_years");
   });
 
+  test("two admins adding the same key at once: one is added, the other is 409 naming the key", async () => {
+    const body = { key: "same_time", label: "Same time", condition: { term: "discount_percent", op: "gt", value: 70 }, groups: ["finance"] };
+    const results = await Promise.all([1, 2, 3].map(() => call(rules.POST, { token: admin.token, body })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.details).toEqual({ field: "key" });
+    const rule = await db().dealDeskRule.findUniqueOrThrow({ where: { key: "same_time" } });
+    expect(await db().dealDeskRuleVersion.count({ where: { ruleId: rule.id } })).toBe(1);
+  });
+
   test("a key already used is 409 CONFLICT naming the key, and nothing is written", async () => {
     const before = await db().dealDeskRule.count();
     const res = await call(rules.POST, {
@@ -216,6 +225,17 @@ describe("changing a rule", () => {
     expect(await versionsOf(rule.id)).toHaveLength(2);
     const deal = await createDeal(org.rep.token, { termMonths: 48 });
     expect(await firedKeys(deal.id)).not.toContain("term_length");
+  });
+
+  test("a new position reorders the list, as a version of the rule moved", async () => {
+    const rule = await ruleByKey("payment_terms");
+    const res = await patch(rule.id, { version: rule.version, position: 0 });
+    expect(res.status).toBe(200);
+    expect(res.body.position).toBe(0);
+    const keys = ((await call(rules.GET, { token: admin.token })).body.items as Rule[]).map((r) => r.key);
+    // discount_over_15 is at position 0 too: equal positions are listed by key.
+    expect(keys.slice(0, 3)).toEqual(["discount_over_15", "payment_terms", "discount_over_30"]);
+    expect((await versionsOf(rule.id))[0]).toMatchObject({ version: rule.version + 1, position: 0 });
   });
 
   test("a save that changes nothing makes no new version", async () => {

@@ -97,7 +97,6 @@ export async function createDealDeskRule(actor: Actor, input: CreateDealDeskRule
   assertCan(actor, "rules.manage");
   const id = newId();
   await database().transaction(async (tx) => {
-    if (await tx.selectFrom("DealDeskRule").select("id").where("key", "=", input.key).executeTakeFirst()) throw duplicateKey();
     const last = await tx
       .selectFrom("DealDeskRule")
       .select((eb) => eb.fn.max("position").as("position"))
@@ -109,7 +108,7 @@ export async function createDealDeskRule(actor: Actor, input: CreateDealDeskRule
       active: input.active,
       position: input.position ?? (last?.position == null ? 0 : Number(last.position) + 1),
     };
-    await tx
+    const inserted = await tx
       .insertInto("DealDeskRule")
       .values({
         id,
@@ -122,7 +121,11 @@ export async function createDealDeskRule(actor: Actor, input: CreateDealDeskRule
         version: 1,
         updatedAt: now,
       })
-      .execute();
+      // One statement, so that of two admins adding the same key at once, the second is told so too.
+      .onConflict((oc) => oc.column("key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) throw duplicateKey();
     await writeVersion(tx, id, 1, state, actor, now);
   });
   return readRule(database().sql, id);
