@@ -58,6 +58,10 @@ export const TeamResponse = z
     id: z.string(),
     name: z.string(),
     managerId: z.string().nullable(),
+    approvalDeputyId: z
+      .string()
+      .nullable()
+      .meta({ description: "Decides for the sales manager group in the manager's place, when an admin names one." }),
     target: z.number().nullable(),
     createdAt: z.string(),
   })

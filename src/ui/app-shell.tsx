@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
+import { can } from "../auth/authorize";
 import { cx } from "./cx";
 import { initials } from "./format";
 import { LogoMark } from "./icons";
@@ -8,11 +9,15 @@ import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV_ITEMS: NavItem[] = [
+/** Each link, and whether the actor sees it (everyone, when `shows` is left out). */
+const NAV_ITEMS: (NavItem & { shows?: (actor: Actor) => boolean })[] = [
   { href: "/", label: "Home" },
   { href: "/board", label: "Board" },
+  { href: "/deal-desk/rules", label: "Deal desk rules", shows: (actor) => can(actor, "rules.manage") },
   { href: "/settings", label: "Settings" },
 ];
+
+const navItemsFor = (actor: Actor): NavItem[] => NAV_ITEMS.filter((i) => !i.shows || i.shows(actor)).map(({ href, label }) => ({ href, label }));
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
 export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
@@ -39,7 +44,7 @@ export function AppShell({ actor, children, wide }: { actor: Actor; children: Re
             aria-label="Main"
             className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto px-1 pt-1 pb-2 lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
           >
-            <NavLinks items={NAV_ITEMS} />
+            <NavLinks items={navItemsFor(actor)} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <div className="flex items-center gap-2.5">

@@ -10,6 +10,10 @@ import * as approvalDecisions from "@/app/api/v1/approval-requests/[id]/decision
 import * as approvalRequest from "@/app/api/v1/approval-requests/[id]/route";
 import * as withdrawApproval from "@/app/api/v1/approval-requests/[id]/withdraw/route";
 import * as submitApproval from "@/app/api/v1/opportunities/[id]/approval-requests/route";
+import * as dealDeskRule from "@/app/api/v1/deal-desk/rules/[id]/route";
+import * as dealDeskRuleVersions from "@/app/api/v1/deal-desk/rules/[id]/versions/route";
+import * as dealDeskRules from "@/app/api/v1/deal-desk/rules/route";
+import * as dealDeskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as criteria from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -23,6 +27,7 @@ import { createDealAction } from "@/app/opportunities/new/actions";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as activeProcess from "@/app/api/v1/process/route";
 import * as processes from "@/app/api/v1/processes/route";
+import * as approvalDeputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as users from "@/app/api/v1/users/route";
 import { ROLES, type Role } from "@/src/auth/permissions";
@@ -48,8 +53,8 @@ process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matri
 const RELATIONS = ["own", "team", "other_team", "no_team", "submitted", "submitted_elsewhere"] as const;
 type Relation = (typeof RELATIONS)[number];
 
-// The spec. Approval requests have their own table below; rules and integrations have no endpoint
-// or action here, so they have no cells.
+// The spec. Approval requests have their own table below and the deal desk's rules are at the end
+// of this file; integrations have no endpoint or action yet, so they have no cells.
 const SPEC: Record<Role, { sees: Relation[]; changes: Relation[]; overrides: Relation[]; createsFor: Relation[]; administers: boolean }> = {
   rep: { sees: ["own"], changes: ["own"], overrides: [], createsFor: ["own"], administers: false },
   manager: { sees: ["own", "team"], changes: ["own", "team"], overrides: ["own", "team"], createsFor: ["own", "team"], administers: false },
@@ -565,5 +570,51 @@ describe.each(byRole)("approval requests: what %s may do", (_, role) => {
       withdraw: fromApi(await call(withdrawApproval.POST, { token, params: { id: toWithdraw.requestId } })),
     };
     expect(actual).toEqual(APPROVAL_SPEC[role][relation]);
+/** Who reads the deal desk's target turnaround: those who work its queue (the desk, managers) and admins. */
+const READS_DESK_SETTINGS: Record<Role, boolean> = { rep: false, manager: true, deal_desk: true, admin: true };
+
+describe("the deal desk's rules, target turnaround and approval deputies", () => {
+  test.each(byRole)("%s", async (_, role) => {
+    const token = actingAs[role].token;
+    const rule = await db().dealDeskRule.findUniqueOrThrow({ where: { key: "large_deal" } });
+    const team = await db().team.findUniqueOrThrow({ where: { name: "Mid-Market" } });
+    const actual = {
+      "list the rules": fromApi(await call(dealDeskRules.GET, { token })),
+      "add a rule": fromApi(
+        await call(dealDeskRules.POST, {
+          token,
+          body: {
+            key: `rule_by_${role}`,
+            label: "Discount above 60%",
+            condition: { term: "discount_percent", op: "gt", value: 60 },
+            groups: ["finance"],
+          },
+        }),
+      ),
+      "change a rule": fromApi(
+        await call(dealDeskRule.PATCH, {
+          token,
+          method: "PATCH",
+          params: { id: rule.id },
+          body: { version: rule.version, label: `Large, by ${role}` },
+        }),
+      ),
+      "read a rule's versions": fromApi(await call(dealDeskRuleVersions.GET, { token, params: { id: rule.id } })),
+      "read the target turnaround": fromApi(await call(dealDeskSettings.GET, { token })),
+      "change the target turnaround": fromApi(await call(dealDeskSettings.PUT, { token, method: "PUT", body: { turnaroundHours: 30 } })),
+      "name a team's approval deputy": fromApi(
+        await call(approvalDeputy.PUT, { token, method: "PUT", params: { id: team.id }, body: { userId: null } }),
+      ),
+    };
+    const admin = SPEC[role].administers ? "ok" : "forbidden";
+    expect(actual).toEqual({
+      "list the rules": admin,
+      "add a rule": admin,
+      "change a rule": admin,
+      "read a rule's versions": admin,
+      "read the target turnaround": READS_DESK_SETTINGS[role] ? "ok" : "forbidden",
+      "change the target turnaround": admin,
+      "name a team's approval deputy": admin,
+    });
   });
 });

@@ -4,6 +4,9 @@
 import fc from "fast-check";
 import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
+import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
+import * as rules from "@/app/api/v1/deal-desk/rules/route";
+import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -12,11 +15,13 @@ import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as processes from "@/app/api/v1/processes/route";
+import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import { config as proxyConfig } from "@/proxy";
+import { db } from "@/src/server/db";
 import { refuseUndecodablePath } from "@/src/http/undecodable-path";
 import { call } from "../support/http";
 import { createOrg } from "../support/fixtures";
@@ -24,10 +29,12 @@ import { createDeal, dealBody, ensureDefaults } from "../support/deals";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let dealId: string;
+let ruleId: string;
 beforeAll(async () => {
   await ensureDefaults();
   org = await createOrg();
   dealId = (await createDeal(org.rep.token)).id;
+  ruleId = (await db().dealDeskRule.findUniqueOrThrow({ where: { key: "large_deal" } })).id;
 });
 
 type Endpoint = {
@@ -106,6 +113,30 @@ const endpoints: Endpoint[] = [
     valid: () => ({ version: 1, steps: [{ title: "A", dueDate: "2027-01-01", ownerName: "B" }] }),
     token: () => org.rep.token,
     params: () => ({ id: dealId }),
+  },
+  {
+    name: "add a deal desk rule",
+    handler: rules.POST,
+    method: "POST",
+    valid: () => ({ key: "fuzzed", label: "L", condition: { term: "term_months", op: "outside", min: 6, max: 60 }, groups: ["finance"] }),
+    token: () => org.admin.token,
+  },
+  {
+    name: "change a deal desk rule",
+    handler: rule.PATCH,
+    method: "PATCH",
+    valid: () => ({ version: 1, label: "L", condition: { term: "amount", op: "gte", value: 1000 }, groups: ["legal"], active: false, position: 3 }),
+    token: () => org.admin.token,
+    params: () => ({ id: ruleId }),
+  },
+  { name: "deal desk settings", handler: deskSettings.PUT, method: "PUT", valid: () => ({ turnaroundHours: 24 }), token: () => org.admin.token },
+  {
+    name: "approval deputy",
+    handler: deputy.PUT,
+    method: "PUT",
+    valid: () => ({ userId: org.manager.id }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.otherTeam.id }),
   },
 ];
 

@@ -20,6 +20,7 @@ import * as account from "./account";
 import * as admin from "./admin";
 import * as approvalRequests from "./approval-requests";
 import * as contactsAndPlan from "./contacts-and-plan";
+import * as dealDeskRules from "./deal-desk-rules";
 import * as files from "./files";
 import * as meta from "./meta";
 import * as opportunities from "./opportunities";
@@ -37,6 +38,7 @@ const MODULES: Record<string, unknown>[] = [
   files,
   approvalRequests,
   outbox,
+  dealDeskRules,
   meta,
 ];
 

@@ -7,12 +7,13 @@ import type { CreateTeamRequest, TeamResponse } from "../../schemas/users";
 import { database, db } from "../db";
 import { newId } from "../ids";
 
-type TeamRow = { id: string; name: string; managerId: string | null; targetCents: bigint | null; createdAt: Date };
+type TeamRow = { id: string; name: string; managerId: string | null; approvalDeputyId: string | null; targetCents: bigint | null; createdAt: Date };
 
-const toTeamResponse = (t: TeamRow): TeamResponse => ({
+export const toTeamResponse = (t: TeamRow): TeamResponse => ({
   id: t.id,
   name: t.name,
   managerId: t.managerId,
+  approvalDeputyId: t.approvalDeputyId,
   target: t.targetCents === null ? null : fromCents(t.targetCents),
   createdAt: t.createdAt.toISOString(),
 });
@@ -40,7 +41,7 @@ export async function createTeam(actor: Actor, input: CreateTeamRequest): Promis
         createdAt: now,
         updatedAt: now,
       })
-      .returning(["id", "name", "managerId", "targetCents", "createdAt"])
+      .returning(["id", "name", "managerId", "approvalDeputyId", "targetCents", "createdAt"])
       .executeTakeFirstOrThrow();
     return toTeamResponse(team);
   });

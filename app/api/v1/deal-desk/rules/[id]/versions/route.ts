@@ -1,0 +1,3 @@
+import { listDealDeskRuleVersionsRoute } from "@/src/http/routes/deal-desk-rules";
+
+export const GET = listDealDeskRuleVersionsRoute;

@@ -1,0 +1,3 @@
+import { putApprovalDeputyRoute } from "@/src/http/routes/deal-desk-rules";
+
+export const PUT = putApprovalDeputyRoute;
