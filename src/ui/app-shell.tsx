@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
+import { can } from "../auth/authorize";
+import { countAwaitingMe } from "../server/deal-desk/queue";
 import { cx } from "./cx";
 import { initials } from "./format";
 import { LogoMark } from "./icons";
@@ -8,15 +10,25 @@ import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "Home" },
-  { href: "/board", label: "Board" },
-  { href: "/settings", label: "Settings" },
-];
+/** The links the actor's role opens; the deal desk's carries the count of requests waiting on them. */
+async function navItems(actor: Actor): Promise<NavItem[]> {
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/board", label: "Board" },
+  ];
+  if (can(actor, "approval.queue")) {
+    // A count that cannot be read leaves the link without its badge rather than the page unrendered.
+    const waiting = await countAwaitingMe(actor).catch(() => 0);
+    items.push({ href: "/deal-desk", label: "Deal desk", ...(waiting > 0 ? { badge: waiting, badgeLabel: `${waiting} waiting on you` } : {}) });
+  }
+  items.push({ href: "/settings", label: "Settings" });
+  return items;
+}
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
-export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
+export async function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
   const width = wide ? "max-w-[100rem]" : "max-w-7xl";
+  const items = await navItems(actor);
   return (
     <div className="min-h-screen bg-canvas">
       <a
@@ -39,7 +51,7 @@ export function AppShell({ actor, children, wide }: { actor: Actor; children: Re
             aria-label="Main"
             className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto px-1 pt-1 pb-2 lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
           >
-            <NavLinks items={NAV_ITEMS} />
+            <NavLinks items={items} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <div className="flex items-center gap-2.5">
