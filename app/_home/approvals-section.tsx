@@ -5,9 +5,10 @@ import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
 import { CheckIcon } from "@/src/ui/icons";
 import { GROUP_LABELS } from "@/src/ui/labels";
+import { turnaround } from "@/src/domain/deal-desk/turnaround";
 
-const hoursSince = (from: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - from.getTime()) / 3_600_000));
-const age = (hours: number) => (hours < 48 ? `${hours}h` : `${Math.floor(hours / 24)}d`);
+// Age in business hours, as the desk's queue counts it (docs/rules/deal-desk.md#turnaround).
+const age = (hours: number) => (hours < 48 ? `${Math.floor(hours)}h` : `${Math.floor(hours / 24)}d`);
 
 type Props = {
   approvals: ApprovalsSummary;
@@ -25,6 +26,11 @@ export function ApprovalsSection({ approvals, now, className, compact }: Props) 
       aria-labelledby="approvals-heading"
       title={<span id="approvals-heading">Pending approvals</span>}
       description="Approval requests for non-standard deals, oldest first."
+      action={
+        <Link href="/deal-desk" className="rounded text-[13px] font-medium text-accent hover:underline">
+          Open the deal desk
+        </Link>
+      }
       flush
     >
       <dl className={`grid divide-x divide-line border-b border-line ${groups ? "grid-cols-2" : "grid-cols-1"}`}>
@@ -46,16 +52,12 @@ export function ApprovalsSection({ approvals, now, className, compact }: Props) 
       ) : (
         <ul className="divide-y divide-line">
           {approvals.oldest.map((r) => {
-            const hours = hoursSince(r.createdAt, now);
-            const late = hours > r.targetHours;
+            const { ageHours: hours, late } = turnaround(r.createdAt, r.targetHours, now);
             return (
               <li key={r.id} className="flex items-center gap-4 px-5 py-3.5">
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-[13px] text-ink-muted">{r.accountName}</p>
-                  <Link
-                    href={`/opportunities/${r.opportunityId}`}
-                    className="block truncate rounded text-sm font-medium text-ink hover:text-accent hover:underline"
-                  >
+                  <Link href={`/deal-desk/${r.id}`} className="block truncate rounded text-sm font-medium text-ink hover:text-accent hover:underline">
                     {r.opportunityName}
                   </Link>
                 </div>
@@ -67,6 +69,7 @@ export function ApprovalsSection({ approvals, now, className, compact }: Props) 
                   </div>
                 )}
                 <Badge tone={late ? "danger" : "success"} className="shrink-0">
+                  {late ? "Late · " : ""}
                   {age(hours)} old · target {r.targetHours}h
                 </Badge>
               </li>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/authorize";
+import { countAwaitingMe } from "../server/deal-desk/queue";
 import { cx } from "./cx";
 import { initials } from "./format";
 import { LogoMark } from "./icons";
@@ -9,19 +10,26 @@ import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-/** Each link, and whether the actor sees it (everyone, when `shows` is left out). */
-const NAV_ITEMS: (NavItem & { shows?: (actor: Actor) => boolean })[] = [
-  { href: "/", label: "Home" },
-  { href: "/board", label: "Board" },
-  { href: "/deal-desk/rules", label: "Deal desk rules", shows: (actor) => can(actor, "rules.manage") },
-  { href: "/settings", label: "Settings" },
-];
-
-const navItemsFor = (actor: Actor): NavItem[] => NAV_ITEMS.filter((i) => !i.shows || i.shows(actor)).map(({ href, label }) => ({ href, label }));
+/** The links the actor's role opens; the deal desk's carries the count of requests waiting on them. */
+async function navItems(actor: Actor): Promise<NavItem[]> {
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/board", label: "Board" },
+  ];
+  if (can(actor, "approval.queue")) {
+    // A count that cannot be read leaves the link without its badge rather than the page unrendered.
+    const waiting = await countAwaitingMe(actor).catch(() => 0);
+    items.push({ href: "/deal-desk", label: "Deal desk", ...(waiting > 0 ? { badge: waiting, badgeLabel: `${waiting} waiting on you` } : {}) });
+  }
+  if (can(actor, "rules.manage")) items.push({ href: "/deal-desk/rules", label: "Deal desk rules" });
+  items.push({ href: "/settings", label: "Settings" });
+  return items;
+}
 
 /** The frame of every signed-in page: top navigation, the user, and the page's content. */
-export function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
+export async function AppShell({ actor, children, wide }: { actor: Actor; children: ReactNode /** Full width, for the board. */; wide?: boolean }) {
   const width = wide ? "max-w-[100rem]" : "max-w-7xl";
+  const items = await navItems(actor);
   return (
     <div className="min-h-screen bg-canvas">
       <a
@@ -44,7 +52,7 @@ export function AppShell({ actor, children, wide }: { actor: Actor; children: Re
             aria-label="Main"
             className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto px-1 pt-1 pb-2 lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
           >
-            <NavLinks items={navItemsFor(actor)} />
+            <NavLinks items={items} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <div className="flex items-center gap-2.5">

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "./cx";
 
-export type NavItem = { href: string; label: string };
+/** `badge`: a count shown beside the label; `badgeLabel` says what it counts to a screen reader. */
+export type NavItem = { href: string; label: string; badge?: number; badgeLabel?: string };
 
 const isActive = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
@@ -26,6 +27,12 @@ export function NavLinks({ items, className }: { items: NavItem[]; className?: s
               )}
             >
               {item.label}
+              {item.badge ? (
+                <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-xs font-semibold text-white tabular-nums">
+                  <span aria-hidden="true">{item.badge}</span>
+                  <span className="sr-only">, {item.badgeLabel ?? item.badge}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );

@@ -570,6 +570,9 @@ describe.each(byRole)("approval requests: what %s may do", (_, role) => {
       withdraw: fromApi(await call(withdrawApproval.POST, { token, params: { id: toWithdraw.requestId } })),
     };
     expect(actual).toEqual(APPROVAL_SPEC[role][relation]);
+  });
+});
+
 /** Who reads the deal desk's target turnaround: those who work its queue (the desk, managers) and admins. */
 const READS_DESK_SETTINGS: Record<Role, boolean> = { rep: false, manager: true, deal_desk: true, admin: true };
 
