@@ -9,6 +9,7 @@ const APPROVAL: Partial<Record<ApprovalStatus, { label: string; tone: BadgeTone 
   needed: { label: "Approval needed", tone: "neutral" },
   pending: { label: "Approval pending", tone: "accent" },
   rejected: { label: "Approval rejected", tone: "danger" },
+  changes_requested: { label: "Changes requested", tone: "warning" },
   stale: { label: "Approval out of date", tone: "warning" },
 };
 

@@ -140,8 +140,9 @@ describe("state changes", () => {
     const { dealId, request } = await submitted({ discountPercent: 20 });
     const res = await decide(request.id, org.manager.token, { decision: "request_changes", comment: "Bring it to 18%" });
     expect(res.body.status).toBe("changes_requested");
-    expect((await getDeal(dealId)).approval.status).toBe("needed");
+    expect((await getDeal(dealId)).approval).toMatchObject({ status: "changes_requested", requestId: request.id });
     expect((await patch(dealId, { discountPercent: 18 })).status).toBe(200);
+    expect((await getDeal(dealId)).approval.status).toBe("changes_requested");
     const next = await submitFor(dealId, org.rep.token, "Now at 18%");
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ status: "pending", previousRequestId: request.id, decisions: [] });

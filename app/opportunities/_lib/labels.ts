@@ -24,6 +24,7 @@ export const APPROVAL_STATUS: Record<string, { label: string; tone: BadgeTone }>
   pending: { label: "Pending", tone: "accent" },
   approved: { label: "Approved", tone: "success" },
   rejected: { label: "Rejected", tone: "danger" },
+  changes_requested: { label: "Changes requested", tone: "warning" },
   stale: { label: "Stale: terms changed", tone: "warning" },
 };
 

@@ -2,7 +2,7 @@ import type { CalendarDate } from "../dates";
 import type { PlanStepOwner } from "../opportunities/close-plan";
 import type { ContactRole, FileKind } from "../process/types";
 
-export const APPROVAL_STATUSES = ["not_required", "needed", "pending", "approved", "rejected", "stale"] as const;
+export const APPROVAL_STATUSES = ["not_required", "needed", "pending", "approved", "rejected", "changes_requested", "stale"] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /** Everything exit criteria can look at, gathered from the database in one place. */

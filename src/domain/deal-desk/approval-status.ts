@@ -21,8 +21,9 @@ export type ApprovalStanding = { status: ApprovalStatus; changedTerms: ChangedTe
 export function approvalStatus(requiredGroups: readonly ApproverGroup[], terms: DealTerms, latest: LatestRequest): ApprovalStanding {
   const standing = (status: ApprovalStatus, changed: ChangedTerm[] = []) => ({ status, changedTerms: changed });
   if (requiredGroups.length === 0) return standing("not_required");
-  if (!latest || latest.status === "withdrawn" || latest.status === "changes_requested") return standing("needed");
-  if (latest.status === "rejected") return standing("rejected");
+  if (!latest || latest.status === "withdrawn") return standing("needed");
+  // The desk's answer stands until the rep submits again, whatever they changed meanwhile.
+  if (latest.status === "rejected" || latest.status === "changes_requested") return standing(latest.status);
   const snapshot = DealTermsSnapshot.safeParse(latest.termsSnapshot);
   // An unreadable snapshot proves nothing: every term counts as changed, from unknown.
   if (!snapshot.success)

@@ -74,7 +74,7 @@ describe("an approval covers the terms and the groups it was given", () => {
     [null, "needed"],
     [{ ...approved, status: "pending" }, "pending"],
     [{ ...approved, status: "rejected" }, "rejected"],
-    [{ ...approved, status: "changes_requested" }, "needed"],
+    [{ ...approved, status: "changes_requested" }, "changes_requested"],
     [{ ...approved, status: "withdrawn" }, "needed"],
     [{ ...approved, status: "stale" }, "stale"],
   ])("latest request %j gives %s", (latest, expected) => {

@@ -239,7 +239,7 @@ describe("each criterion type gates a forward move", () => {
       expect(move(open("negotiate"), deal, { toStage: "finalize" })).toEqual(okMove("forward", "negotiate", "finalize"));
     });
 
-    test.each(["needed", "pending", "rejected", "stale"] as const)("approval status %s fails", (approvalStatus) => {
+    test.each(["needed", "pending", "rejected", "changes_requested", "stale"] as const)("approval status %s fails", (approvalStatus) => {
       const deal = { ...factsSatisfying(["negotiate"]), approvalStatus };
       expect(move(open("negotiate"), deal, { toStage: "finalize" })).toEqual(
         refused([{ stage: "negotiate", key: "deal_desk_approval", label: "Deal desk approval, if the deal is non-standard", type: "approval" }]),
@@ -577,7 +577,7 @@ describe("moves that are never allowed", () => {
 describe("an approval gone stale after Negotiate", () => {
   // Regression: a deal in Finalize whose discount changed after the deal desk approved it was won
   // without a new approval; the approval covers the terms it was given (docs/rules/deal-desk.md).
-  test.each(["stale", "needed", "rejected", "pending"] as const)(
+  test.each(["stale", "needed", "rejected", "changes_requested", "pending"] as const)(
     "with approval %s, Closed Won from Finalize is refused on Negotiate's approval",
     (approvalStatus) => {
       const deal = { ...factsSatisfying(["finalize"]), approvalStatus };
