@@ -16,6 +16,7 @@ export const CONTACT_ROLE_LABELS = {
   procurement: "Procurement",
   legal: "Legal",
   user: "User",
+  customer_contact: "Customer contact",
 } as const;
 
 export const APPROVAL_STATUS: Record<string, { label: string; tone: BadgeTone }> = {

@@ -14,6 +14,7 @@ export const CONTACT_ROLES = [
   "procurement",
   "legal",
   "user",
+  "customer_contact",
 ] as const;
 
 /** Opportunity fields a `field` criterion may look at. */

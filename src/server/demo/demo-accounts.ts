@@ -160,6 +160,7 @@ export const TITLES = {
   procurement: ["Procurement Manager", "Strategic Sourcing Lead"],
   legal: ["Senior Counsel", "Contracts Manager"],
   user: ["Account Executive", "Sales Development Lead"],
+  customer_contact: ["Customer Success Lead", "Implementation Manager"],
 } as const;
 
 /** `Harbor & Vale Insurance` → `harborvaleinsurance.example` */
