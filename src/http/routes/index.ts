@@ -19,6 +19,7 @@ import type { ApiRoute } from "../api-route";
 import * as account from "./account";
 import * as admin from "./admin";
 import * as approvalRequests from "./approval-requests";
+import * as closing from "./closing";
 import * as contactsAndPlan from "./contacts-and-plan";
 import * as dealDeskRules from "./deal-desk-rules";
 import * as files from "./files";
@@ -37,6 +38,7 @@ const MODULES: Record<string, unknown>[] = [
   contactsAndPlan,
   files,
   approvalRequests,
+  closing,
   outbox,
   dealDeskRules,
   meta,

@@ -22,6 +22,7 @@ import {
 import { database, inTransaction, type Tx } from "../db";
 import { newId } from "../ids";
 import { changeOpportunity } from "../opportunities/change-opportunity";
+import { lockDeal } from "../opportunities/lock-deal";
 import { dealTerms } from "../opportunities/deal-facts";
 import { approvalNeededMessages, decisionMessages } from "./notifications";
 import { getDealDeskSettings } from "./settings";
@@ -37,12 +38,6 @@ function parseInput<T>(schema: ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldProblems(result.error, []) });
   return result.data;
-}
-
-/** Locks the deal row for this transaction and answers its version (null when there is no such deal). */
-async function lockDeal(tx: Tx, opportunityId: string): Promise<number | null> {
-  const row = await tx.selectFrom("Opportunity").select("version").where("id", "=", opportunityId).forUpdate().executeTakeFirst();
-  return row?.version ?? null;
 }
 
 const conflict = (message: string, details: Record<string, unknown>) => new AppError("CONFLICT", message, details);

@@ -2,6 +2,7 @@ import type { Actor } from "../../auth/actor";
 import { can } from "../../auth/authorize";
 import { planMove } from "../../domain/moves/plan-move";
 import { AppError } from "../../errors";
+import { createChecklist } from "../closing/checklist";
 import type { MoveRequest, OpportunityResponse } from "../../schemas/opportunities";
 import type { Tx } from "../db";
 import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
@@ -73,7 +74,12 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
           ...(plan.overridden.length ? { overridden: true } : {}),
         },
       };
-      return { columns, history: plan.overridden.length ? [override, moved] : [moved] };
+      return {
+        columns,
+        // The Closed Won checklist is born with the win, in the same transaction (docs/rules/closing.md).
+        write: plan.kind === "won" ? (tx) => createChecklist(tx, { id: row.id, type: row.type }, actor.id, now) : undefined,
+        history: plan.overridden.length ? [override, moved] : [moved],
+      };
     },
     {
       tx,

@@ -8,6 +8,8 @@ export type NewOutboxMessage = OutboxMessageInput & {
   /** Names the message, not the try: the same key queues nothing twice and is sent with every try. */
   idempotencyKey: string;
   opportunityId?: string | null;
+  /** The Closed Won checklist item this message carries out: the item's state follows the message. */
+  checklistItemId?: string | null;
 };
 
 /** true when queued, false when a message with this idempotency key already exists. */
@@ -22,6 +24,7 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage, now = ne
       payload: JSON.stringify(payload),
       idempotencyKey: message.idempotencyKey,
       opportunityId: message.opportunityId ?? null,
+      checklistItemId: message.checklistItemId ?? null,
       nextAttemptAt: now,
       createdAt: now,
     })

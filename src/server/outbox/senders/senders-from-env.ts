@@ -5,6 +5,12 @@ import { notConfigured, type Senders } from "./sender";
 import { slackSender } from "./slack-sender";
 import { webhookSender } from "./webhook-sender";
 
+/** Which channels have what they need to send: the checklist says "not configured" for the others. */
+export const configuredChannels = (env: Record<string, string | undefined>) => ({
+  slack: Boolean(env.SLACK_WEBHOOK_URL),
+  email: Boolean(env.SMTP_URL && env.MAIL_FROM),
+});
+
 export function sendersFromEnv(env: Record<string, string | undefined>, timeoutMs: number): Senders {
   const { SLACK_WEBHOOK_URL: slack, SMTP_URL: smtp, MAIL_FROM: from } = env;
   return {

@@ -1,0 +1,3 @@
+import { actOnChecklistItemRoute } from "@/src/http/routes/closing";
+
+export const POST = actOnChecklistItemRoute;

@@ -1,0 +1,3 @@
+import { getChecklistRoute } from "@/src/http/routes/closing";
+
+export const GET = getChecklistRoute;
