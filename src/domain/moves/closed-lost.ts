@@ -31,6 +31,17 @@ const LOST_FIELDS = ["reasonCategory", "explanation", "competitor", "missingFunc
  * Closed Lost asks why we lost (a category and an explanation), the competitor and the missing
  * functionality. Each may be "none", but none may be left blank: one problem per blank field.
  */
-export function lostFieldProblems(lost: Partial<LostFields> | undefined): { field: `lost.${keyof LostFields}`; message: string }[] {
-  return LOST_FIELDS.filter((k) => !lost?.[k]?.trim()).map((k) => ({ field: `lost.${k}`, message: "required (write none when there is none)" }));
+export function lostFieldProblems(
+  lost: Partial<LostFields> | undefined,
+  /** The loss categories in use (docs/rules/closing.md): the category must be one of them. */
+  categories?: readonly string[],
+): { field: `lost.${keyof LostFields}`; message: string }[] {
+  const blank = LOST_FIELDS.filter((k) => !lost?.[k]?.trim()).map((k) => ({
+    field: `lost.${k}` as const,
+    message: "required (write none when there is none)",
+  }));
+  const category = lost?.reasonCategory?.trim();
+  if (category && categories && !categories.includes(category))
+    return [{ field: "lost.reasonCategory", message: `one of the loss categories: ${categories.join(", ")}` }, ...blank];
+  return blank;
 }

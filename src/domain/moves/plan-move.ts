@@ -59,7 +59,7 @@ export function planMove(
   position: DealPosition,
   deal: DealFacts,
   request: MoveRequest,
-  options: { canOverride: boolean },
+  options: { canOverride: boolean; lossCategories?: readonly string[] },
 ): MovePlan {
   const from = process.stages.find((s) => s.key === position.stageKey);
   const to = process.stages.find((s) => s.key === request.toStage);
@@ -78,7 +78,7 @@ export function planMove(
 
   if (to.kind === "lost") {
     if (!canCloseLost(from)) return notAllowed(`Closed Lost is only for deals in ${secondStage} or later: disqualify this deal instead.`);
-    const fields = lostFieldProblems(request.lost);
+    const fields = lostFieldProblems(request.lost, options.lossCategories);
     if (fields.length)
       return {
         ok: false,

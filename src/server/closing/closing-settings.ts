@@ -2,6 +2,7 @@
 // loss categories and the Missed Connections cadence. A missing or unreadable value reads as the
 // default, so a fresh workspace needs no setup (docs/rules/closing.md).
 import { z } from "zod";
+import { DEFAULT_LOSS_CATEGORIES, type LossCategory } from "../../domain/closing/loss-categories";
 import { cadenceProblems, DEFAULT_CADENCE } from "../../domain/closing/plays";
 import {
   DEFAULT_SLACK_TEMPLATE,
@@ -12,15 +13,6 @@ import {
   type WelcomeTemplate,
 } from "../../domain/closing/templates";
 import type { Sql, Tx } from "../db";
-
-export const DEFAULT_LOSS_CATEGORIES: readonly string[] = [
-  "Price",
-  "Missing functionality",
-  "Lost to a competitor",
-  "No decision",
-  "Timing or budget",
-  "Champion left",
-];
 
 const templated = (kind: TemplateKind) => (value: string, ctx: z.RefinementCtx) => {
   for (const message of templateProblems(kind, value)) ctx.addIssue({ code: "custom", message });
@@ -34,11 +26,11 @@ export const WelcomeTemplateSchema = z
     html: z.string().trim().min(1, "required").max(20_000).superRefine(templated("welcome")),
   })
   .strict();
+/** As stored: every category ever used, retired ones included. */
 export const LossCategoriesSchema = z
-  .array(z.string().trim().min(1, "required").max(100))
-  .min(1, "at least one category")
-  .max(30)
-  .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, "each category once");
+  .array(z.object({ key: z.string().min(1).max(60), label: z.string().trim().min(1).max(100), retired: z.boolean() }))
+  .min(1)
+  .max(60);
 export const CadenceSchema = z.array(z.number()).superRefine((cadence, ctx) => {
   for (const message of cadenceProblems(cadence)) ctx.addIssue({ code: "custom", message });
 });
@@ -54,7 +46,7 @@ export const ClosingSettingsSchema = z
 export type ClosingSettings = {
   slackTemplate: SlackTemplate;
   welcomeTemplate: WelcomeTemplate;
-  lossCategories: string[];
+  lossCategories: LossCategory[];
   missedConnectionsCadence: number[];
 };
 
@@ -68,7 +60,7 @@ const KEYS = {
 const DEFAULTS: ClosingSettings = {
   slackTemplate: DEFAULT_SLACK_TEMPLATE,
   welcomeTemplate: DEFAULT_WELCOME_TEMPLATE,
-  lossCategories: [...DEFAULT_LOSS_CATEGORIES],
+  lossCategories: DEFAULT_LOSS_CATEGORIES.map((c) => ({ ...c })),
   missedConnectionsCadence: [...DEFAULT_CADENCE],
 };
 
@@ -85,6 +77,13 @@ export async function getClosingSettings(q: Sql): Promise<ClosingSettings> {
     lossCategories: read("lossCategories"),
     missedConnectionsCadence: read("missedConnectionsCadence"),
   };
+}
+
+/** The loss categories alone, for a Closed Lost move (retired ones included: the caller picks). */
+export async function getLossCategories(q: Sql): Promise<LossCategory[]> {
+  const row = await q.selectFrom("AppSetting").select("value").where("key", "=", KEYS.lossCategories).executeTakeFirst();
+  const parsed = LossCategoriesSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULTS.lossCategories;
 }
 
 /** Writes the given settings; the caller has validated and authorized them and holds the transaction. */

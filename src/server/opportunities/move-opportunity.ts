@@ -2,7 +2,9 @@ import type { Actor } from "../../auth/actor";
 import { can } from "../../auth/authorize";
 import { planMove } from "../../domain/moves/plan-move";
 import { AppError } from "../../errors";
+import { activeCategoryKeys } from "../../domain/closing/loss-categories";
 import { createChecklist } from "../closing/checklist";
+import { getLossCategories } from "../closing/closing-settings";
 import type { MoveRequest, OpportunityResponse } from "../../schemas/opportunities";
 import type { Tx } from "../db";
 import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
@@ -15,7 +17,10 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
   return changeOpportunity(
     actor,
     { id, version: input.version },
-    ({ row, rules, process }) => {
+    async ({ tx, row, rules, process }) => {
+      // Only a loss reads the admin's list of categories: every other move stays one read lighter.
+      const toLost = process.stages.find((s) => s.key === input.toStage)?.kind === "lost";
+      const lossCategories = toLost ? activeCategoryKeys(await getLossCategories(tx)) : undefined;
       const plan = planMove(
         process,
         { stageKey: row.stageKey, status: row.status },
@@ -32,7 +37,7 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
           won: input.won && { whyWon: input.won.whyWon ?? "" },
           override: input.override && { justification: input.override.justification ?? "" },
         },
-        { canOverride: can(actor, "opportunity.override", { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }) },
+        { canOverride: can(actor, "opportunity.override", { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }), lossCategories },
       );
       if (!plan.ok) {
         if (plan.code === "EXIT_CRITERIA_UNMET")

@@ -70,3 +70,22 @@ describe("a loss says why, to whom and what was missing; none may be blank", () 
     expect(isNone(answer)).toBe(expected);
   });
 });
+
+describe("the loss category", () => {
+  const full = { reasonCategory: "price", explanation: "Too dear", competitor: "none", missingFunctionality: "none" };
+
+  test("is one of the categories in use", () => {
+    expect(lostFieldProblems(full, ["price", "timing"])).toEqual([]);
+    expect(lostFieldProblems({ ...full, reasonCategory: "weather" }, ["price", "timing"])).toEqual([
+      { field: "lost.reasonCategory", message: "one of the loss categories: price, timing" },
+    ]);
+  });
+
+  test("a retired category is no longer chosen", () => {
+    expect(lostFieldProblems({ ...full, reasonCategory: "timing" }, ["price"])).toHaveLength(1);
+  });
+
+  test("without a list, any category is taken (the engine's callers pass the list)", () => {
+    expect(lostFieldProblems({ ...full, reasonCategory: "weather" })).toEqual([]);
+  });
+});
