@@ -257,7 +257,7 @@ export function planApprovals(input: {
       const span = gate.leftAt.getTime() - gate.enteredAt.getTime();
       const at = (fraction: number) => toMinute(gate.enteredAt.getTime() + span * fraction);
       const request = replay.submit(at(0.3), justification);
-      request.requiredGroups.forEach((group, i) => replay.decide(at(0.5 + i * 0.1), group, "approve", approve()));
+      for (const [i, group] of request.requiredGroups.entries()) replay.decide(at(0.5 + i * 0.1), group, "approve", approve());
       break;
     }
   }
