@@ -59,6 +59,7 @@ export type PlannedApprovalRequest = {
   decidedAt: Date | null;
   staleAt: Date | null;
   changedTerms: ChangedTerm[] | null;
+  withdrawnAt: Date | null;
   previousRef: string | null;
   /** In the order they were made. */
   decisions: PlannedDecision[];

@@ -19,6 +19,7 @@ export type DeskStory =
   | "stale_on_legal"
   | "rejected_term"
   | "changes_requested"
+  | "withdrawn"
   | "approved";
 
 export type Scenario = {
@@ -57,7 +58,7 @@ const AT_GATE: readonly { terms: Terms; desk: DeskStory | null }[] = [
   { terms: "discount", desk: "fresh_with_manager" },
   { terms: "payment_and_legal", desk: "legal_changed_resubmitted" },
   { terms: "payment_terms", desk: "changes_requested" },
-  { terms: "standard", desk: null },
+  { terms: "discount", desk: "withdrawn" },
   { terms: "deep_discount", desk: "manager_approved_finance_pending" },
   { terms: "legal", desk: "stale_on_legal" },
   { terms: "term_length", desk: "rejected_term" },

@@ -94,6 +94,7 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
         decidedAt: status === "approved" ? at : null,
         staleAt: null,
         changedTerms: null,
+        withdrawnAt: null,
         previousRef: previous?.ref ?? null,
         decisions: carried.map((c) => ({
           group: c.group,
@@ -143,6 +144,21 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
         requestRefs: { requestId: request.ref },
       });
     },
+    /** The submitter withdraws the pending request. */
+    withdraw(at: Date) {
+      tick(at);
+      const request = latest();
+      if (request?.status !== "pending") throw new Error(`${ref}: only a pending request is withdrawn.`);
+      request.status = "withdrawn";
+      request.withdrawnAt = at;
+      history.push({
+        type: "approval_invalidated",
+        at,
+        actorEmail: request.requestedByEmail,
+        details: { reason: "withdrawn" },
+        requestRefs: { requestId: request.ref },
+      });
+    },
     /** The owner edits the legal terms; a pending or approved request they move away from is stale at once. */
     changeLegalTerms(at: Date, text: string) {
       tick(at);
@@ -181,6 +197,7 @@ const JUSTIFICATION_OF: Record<DeskStory, keyof typeof DESK_JUSTIFICATIONS> = {
   stale_on_legal: "legal",
   rejected_term: "term_length",
   changes_requested: "payment_terms",
+  withdrawn: "withdrawn",
   approved: "payment_terms",
 };
 
@@ -250,6 +267,11 @@ export function planApprovals(input: {
     case "changes_requested": {
       const request = replay.submit(ago(2 * 24 + d.int(0, 12)), justification);
       replay.decide(after(request.createdAt, d.int(3, 8)), "finance", "request_changes", DESK_COMMENTS.changes_requested);
+      break;
+    }
+    case "withdrawn": {
+      const request = replay.submit(ago(3 * 24 + d.int(0, 12)), justification);
+      replay.withdraw(after(request.createdAt, d.int(2, 6)));
       break;
     }
     case "approved": {

@@ -182,6 +182,7 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
         previousRequestId: r.previousRef === null ? null : requestId(r.previousRef),
         staleAt: r.staleAt,
         changedTerms: r.changedTerms === null ? null : JSON.stringify(r.changedTerms),
+        withdrawnAt: r.withdrawnAt,
       })),
     ),
   );
