@@ -9,9 +9,11 @@ import { changedTerms, DealTermsSnapshot, type DealTerms } from "@/src/domain/de
 import { turnaround } from "@/src/domain/deal-desk/turnaround";
 import { database, db } from "@/src/server/db";
 import { loadDealDeskRules } from "@/src/server/deal-desk/load-rules";
-import { getDeskQueue } from "@/src/server/deal-desk/queue";
+import { getDeskQueue, getDeskRequest } from "@/src/server/deal-desk/queue";
 import { DEFAULT_QUEUE_FILTERS } from "@/src/server/deal-desk/queue-filters";
+import { planDemoData } from "@/src/server/demo/plan-demo-data";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
+import { DEMO_SEED, seededRandom } from "@/src/server/demo/seeded-random";
 import { getOpportunity } from "@/src/server/opportunities/get-opportunity";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
@@ -347,6 +349,17 @@ describe("what the desk shows", () => {
     expect(managers.some((q) => q.rows.length > 0)).toBe(true);
   });
 
+  test("each request's page opens for an admin, with its chain of linked requests and where the deal stands", async () => {
+    const admin = await actorOf(await db().user.findUniqueOrThrow({ where: { email: "admin@stageline.test" } }));
+    for (const r of requests) {
+      const page = await getDeskRequest(admin, r.id, { now });
+      expect(page.snapshotReadable).toBe(true);
+      expect(page.decisions.filter((d) => d.decision !== null).length, r.id).toBe(r.decisions.length);
+      expect(page.chain.map((l) => l.id)).toEqual(requests.filter((o) => o.opportunityId === r.opportunityId).map((o) => o.id));
+      expect(page.deal.approval.latestRequestId).toBe(latestOf(r.opportunity).id);
+    }
+  });
+
   test("the deal desk users exist in each desk group", async () => {
     for (const group of ["finance", "legal", "sales_ops"] as const)
       expect(
@@ -354,5 +367,28 @@ describe("what the desk shows", () => {
         group,
       ).toBe(true);
     expect(emailOf(requests[0]!.requestedById)).toMatch(/@stageline\.test$/);
+  });
+});
+
+describe("the same story on any day", () => {
+  // Lateness is counted in business hours: a plan made on any day of the week, at any hour, keeps
+  // the rock late and the fresh discount on time, and every request inside its deal's history.
+  const starts = Array.from({ length: 7 * 4 }, (_, i) => new Date(Date.UTC(2026, 2, 16, 1 + (i % 4) * 6) + Math.floor(i / 4) * 86_400_000));
+
+  test.each(starts.map((start) => [start.toISOString(), start] as const))("planned at %s", async (_, at) => {
+    const process = await getActiveProcessVersion(database().sql);
+    const plan = planDemoData(process, at, seededRandom(DEMO_SEED), { rules, targetHours: 24 });
+    const planned = plan.deals.flatMap((deal) => deal.approvalRequests.map((r) => ({ deal, r })));
+    const pending = planned.filter(({ r }) => r.status === "pending");
+    const late = pending.filter(({ r }) => turnaround(r.createdAt, r.targetHours, at).late);
+    expect(late.some(({ deal }) => deal.amountCents >= 250_000_00n)).toBe(true);
+    expect(
+      pending.some(({ deal, r }) => r.decisions.length === 0 && deal.discountPercent <= 30 && !turnaround(r.createdAt, r.targetHours, at).late),
+    ).toBe(true);
+    for (const { deal, r } of planned) {
+      expect(r.createdAt.getTime()).toBeGreaterThan(deal.createdAt.getTime());
+      expect(r.createdAt.getTime()).toBeLessThanOrEqual(at.getTime());
+      expect(deal.history.at(-1)!.at.getTime()).toBeLessThanOrEqual(at.getTime());
+    }
   });
 });

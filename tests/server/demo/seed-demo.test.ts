@@ -133,7 +133,7 @@ test("a deal meets every criterion data can satisfy for each stage it has left, 
     const overridden = overrides.flatMap((h) => (h.details as { unmet: { key: string }[] }).unmet);
     for (const stage of open.slice(0, left))
       for (const c of stage.exitCriteria) {
-        // Document and approval criteria stay unmet: the demo seeds no files and no approval requests.
+        // Document criteria stay unmet, as the demo seeds no files; approvals are checked in seed-demo-deal-desk.test.ts.
         if (overridden.some((u) => u.key === c.key)) continue;
         const where = `${deal.name}: ${stage.key}.${c.key}`;
         if (c.type === "check") {
@@ -176,5 +176,7 @@ test("the demo is the same every time for the same now, and is what was written"
   const plan = () => planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.map((d) => [d.name, d.amountCents]);
   const first = plan();
   expect(plan()).toEqual(first);
+  const requests = () => planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.map((d) => d.approvalRequests);
+  expect(requests()).toEqual(requests());
   expect(deals.map((d) => [d.name, d.amountCents])).toEqual([...first].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
 });
