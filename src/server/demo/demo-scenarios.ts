@@ -52,13 +52,16 @@ const WON = 20;
 const DISQUALIFIED = 4;
 /** The terms of the k-th open deal of a stage before the deal desk gate. */
 const OPEN_TERMS: readonly Terms[] = ["standard", "discount", "standard", "payment_terms", "standard", "deep_discount", "legal", "term_length"];
-/** The k-th open deal of the gate stage (Negotiate): its terms and what the desk made of them. The rock is k = 0. */
+/**
+ * The k-th open deal of the gate stage (Negotiate): its terms and what the desk made of them. The rock
+ * is k = 0; even ones go to Enterprise, whose manager (the first printed) has the fresh discount to decide.
+ */
 const AT_GATE: readonly { terms: Terms; desk: DeskStory | null }[] = [
   { terms: "standard", desk: "late_with_finance" },
-  { terms: "discount", desk: "fresh_with_manager" },
+  { terms: "discount", desk: "withdrawn" },
   { terms: "payment_and_legal", desk: "legal_changed_resubmitted" },
   { terms: "payment_terms", desk: "changes_requested" },
-  { terms: "discount", desk: "withdrawn" },
+  { terms: "discount", desk: "fresh_with_manager" },
   { terms: "deep_discount", desk: "manager_approved_finance_pending" },
   { terms: "legal", desk: "stale_on_legal" },
   { terms: "term_length", desk: "rejected_term" },

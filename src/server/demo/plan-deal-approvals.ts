@@ -220,7 +220,7 @@ export function planApprovals(input: {
   const story = s.desk;
   const inGate = story === "approved";
   const window = { from: gate.enteredAt, to: inGate ? gate.leftAt : now };
-  const ago = (hours: number) => toMinute(now.getTime() - hours * HOUR);
+  const ago = (hours: number) => toMinute(now.getTime() - hours * HOUR - d.int(0, 59) * 60_000);
   const after = (at: Date, hours: number) => toMinute(at.getTime() + hours * HOUR);
   const approve = () => d.pick(DESK_COMMENTS.approve);
   const justification = DESK_JUSTIFICATIONS[JUSTIFICATION_OF[story]];
