@@ -338,6 +338,10 @@ describe("what the desk shows", () => {
     expect(finance.rows.length).toBeGreaterThanOrEqual(2);
     expect(finance.rows.every((row) => row.awaitingYou.includes("finance"))).toBe(true);
     expect(finance.late).toBeGreaterThan(0);
+    // e2e/deal-desk.spec.ts shows the queue's empty state with finance's withdrawn requests: there are none.
+    const financeActor = await actorOf(await db().user.findUniqueOrThrow({ where: { email: "finance@stageline.test" } }));
+    expect((await getDeskQueue(financeActor, { ...DEFAULT_QUEUE_FILTERS, status: "withdrawn" }, { now })).rows).toEqual([]);
+    expect((await getDeskQueue(financeActor, { ...DEFAULT_QUEUE_FILTERS, status: "rejected" }, { now })).rows.length).toBeGreaterThan(0);
     expect((await queueOf("legal@stageline.test")).rows.length).toBeGreaterThan(0);
     const salesOps = await getDeskQueue(
       await actorOf(await db().user.findUniqueOrThrow({ where: { email: "salesops@stageline.test" } })),
