@@ -1,8 +1,9 @@
 // A demo deal's approval requests, told as the deal desk would have lived them: each submission,
 // decision and change of terms is replayed with the deal desk's own rules (src/domain/deal-desk), so
 // that the routed groups, the snapshots, what went stale and what was carried over are exactly what
-// the app would have stored (docs/rules/deal-desk.md). A story that the rules cannot tell (a group
-// that is not required, a request that is not pending) stops the plan with an error.
+// the app would have stored (docs/rules/deal-desk.md). A story that the rules in force cannot tell
+// (an admin switched a rule off before the demo was loaded, so a group is not required or the terms
+// are standard) is left out: the deal keeps its terms and has no request.
 import { approvalStatus } from "../../domain/deal-desk/approval-status";
 import { carriedDecisions } from "../../domain/deal-desk/carried-decisions";
 import { evaluateDealDesk } from "../../domain/deal-desk/evaluate-deal-desk";
@@ -21,6 +22,9 @@ export type DeskSetup = { rules: readonly DealDeskRule[]; targetHours: number };
 export type ApprovalPlan = { requests: PlannedApprovalRequest[]; history: PlannedHistory[] };
 
 type Decision = PlannedDecision["decision"];
+
+/** The rules in force do not lead where the story goes. */
+class UntoldStory extends Error {}
 
 /** Who decides for a group on a deal: the owner's team manager, or the demo's desk user in it. */
 function deciderFor(group: ApproverGroup, s: Scenario): string {
@@ -52,10 +56,10 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
     submit(at: Date, justification: string) {
       tick(at);
       const evaluation = evaluateDealDesk(setup.rules, terms);
-      if (evaluation.groups.length === 0) throw new Error(`${ref}: standard terms need no approval.`);
+      if (evaluation.groups.length === 0) throw new UntoldStory(`${ref}: standard terms need no approval.`);
       const previous = latest();
       const standing = approvalStatus(evaluation.groups, terms, previous);
-      if (standing.status === "pending" || standing.status === "approved") throw new Error(`${ref}: the latest request still stands.`);
+      if (standing.status === "pending" || standing.status === "approved") throw new UntoldStory(`${ref}: the latest request still stands.`);
       const changed = previous ? changedTerms(previous.termsSnapshot, terms) : [];
       const carried = previous
         ? carriedDecisions(
@@ -125,9 +129,9 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
     decide(at: Date, group: ApproverGroup, decision: Decision, comment: string) {
       tick(at);
       const request = latest();
-      if (request?.status !== "pending") throw new Error(`${ref}: only a pending request is decided.`);
+      if (request?.status !== "pending") throw new UntoldStory(`${ref}: only a pending request is decided.`);
       if (!request.requiredGroups.includes(group) || request.decisions.some((d) => d.group === group))
-        throw new Error(`${ref}: ${group} has nothing to decide on this request.`);
+        throw new UntoldStory(`${ref}: ${group} has nothing to decide on this request.`);
       const deciderEmail = deciderFor(group, s);
       request.decisions.push({ group, deciderEmail, decision, comment, decidedAt: at, carriedFromRef: null });
       const approved = request.requiredGroups.every((g) => request.decisions.some((d) => d.group === g && d.decision === "approve"));
@@ -148,7 +152,7 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
     withdraw(at: Date) {
       tick(at);
       const request = latest();
-      if (request?.status !== "pending") throw new Error(`${ref}: only a pending request is withdrawn.`);
+      if (request?.status !== "pending") throw new UntoldStory(`${ref}: only a pending request is withdrawn.`);
       request.status = "withdrawn";
       request.withdrawnAt = at;
       history.push({
@@ -215,8 +219,8 @@ export function planApprovals(input: {
   ref: string;
 }): ApprovalPlan {
   const { s, terms, gate, now, d } = input;
-  if (!s.desk) return { requests: [], history: [] };
-  if (!gate) throw new Error(`${input.ref}: a deal desk story needs a visit to the stage with the approval.`);
+  // A process without an approval criterion, or a deal that never visited its stage, has no story to tell.
+  if (!s.desk || !gate) return { requests: [], history: [] };
   const story = s.desk;
   const inGate = story === "approved";
   const window = { from: gate.enteredAt, to: inGate ? gate.leftAt : now };
@@ -229,6 +233,28 @@ export function planApprovals(input: {
   const first = changesLegal ? { ...terms, nonStandardTerms: EARLIER_REDLINES[s.variant % EARLIER_REDLINES.length]! } : terms;
   const replay = desk(s, first, input.setup, window, input.ref);
 
+  try {
+    tell(story, replay, { terms, gate, d, justification, ago, after, approve });
+  } catch (error) {
+    if (error instanceof UntoldStory) return { requests: [], history: [] };
+    throw error;
+  }
+  if (changedTerms(replay.terms, terms).length > 0) throw new Error(`${input.ref}: the desk's story does not end on the deal's terms.`);
+  return { requests: replay.requests, history: replay.history };
+}
+
+type Replay = ReturnType<typeof desk>;
+type Tools = {
+  terms: DealTerms;
+  gate: Visit;
+  d: Draw;
+  justification: string;
+  ago: (hours: number) => Date;
+  after: (at: Date, hours: number) => Date;
+  approve: () => string;
+};
+
+function tell(story: DeskStory, replay: Replay, { terms, gate, d, justification, ago, after, approve }: Tools): void {
   switch (story) {
     case "late_with_finance": {
       // Past its turnaround whatever the weekday: five calendar days hold at least three business days.
@@ -283,6 +309,4 @@ export function planApprovals(input: {
       break;
     }
   }
-  if (changedTerms(replay.terms, terms).length > 0) throw new Error(`${input.ref}: the desk's story does not end on the deal's terms.`);
-  return { requests: replay.requests, history: replay.history };
 }

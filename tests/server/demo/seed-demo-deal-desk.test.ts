@@ -404,3 +404,17 @@ describe("the same story on any day", () => {
     }
   });
 });
+
+test("a story the rules in force cannot tell is left out, and the requests that remain still agree with those rules", async () => {
+  // An admin switched the discount rules off before the demo was loaded.
+  const edited = rules.filter((r) => !r.key.startsWith("discount_"));
+  const process = await getActiveProcessVersion(database().sql);
+  const plan = planDemoData(process, now, seededRandom(DEMO_SEED), { rules: edited, targetHours: 24 });
+  const planned = plan.deals.flatMap((deal) => deal.approvalRequests);
+  expect(planned.length).toBeGreaterThan(0);
+  expect(planned.length).toBeLessThan(requests.length);
+  for (const r of planned) {
+    expect(r.requiredGroups).toEqual(evaluateDealDesk(edited, r.termsSnapshot).groups);
+    expect(r.requiredGroups).not.toContain("sales_manager");
+  }
+});
