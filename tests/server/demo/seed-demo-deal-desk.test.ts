@@ -83,7 +83,9 @@ describe("every request agrees with the rules and the deal", () => {
       ).toBe(true);
   });
 
-  test("a request snapshots the deal's terms when it was made, and is routed to the groups and rules those terms call for", () => {
+  test("a request snapshots the deal's terms when it was made, and is routed to the groups and rules those terms call for", async () => {
+    // A request records the version of each rule that fired, a version the rule's history keeps.
+    const versions = new Set((await db().dealDeskRuleVersion.findMany({ include: { rule: true } })).map((v) => `${v.rule.key}@${v.version}`));
     for (const r of requests) {
       const at = termsAt(r.opportunity, r.createdAt);
       expect(snapshotOf(r), r.id).toEqual(at);
@@ -98,6 +100,8 @@ describe("every request agrees with the rules and the deal", () => {
           groups: rules.find((rule) => rule.key === reason.key)!.groups,
         })),
       );
+      for (const reason of r.reasons as { key: string; version: number }[])
+        expect(versions.has(`${reason.key}@${reason.version}`), `${reason.key} version ${reason.version}`).toBe(true);
       expect(r.targetHours).toBe(24);
       expect(r.createdAt.getTime()).toBeGreaterThan(r.opportunity.createdAt.getTime());
       expect(r.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
