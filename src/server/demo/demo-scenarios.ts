@@ -49,6 +49,7 @@ type Shape = Omit<Scenario, "team" | "ownerEmail" | "managerEmail">;
 const OPEN_PER_STAGE = [12, 11, 9, 8, 5]; // more in early stages, as in a healthy funnel
 const LOST_FROM = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4]; // never from the first stage
 const WON = 20;
+const WON_THROUGH_DESK = 1;
 const DISQUALIFIED = 4;
 /** The terms of the k-th open deal of a stage before the deal desk gate. */
 const OPEN_TERMS: readonly Terms[] = ["standard", "discount", "standard", "payment_terms", "standard", "deep_discount", "legal", "term_length"];
@@ -132,6 +133,8 @@ function closedShapes(last: number, d: Draw): Shape[] {
       variant: w,
       closedDaysAgo: 4 + w * 16 + d.int(0, 10),
       skipsStage: w === 6,
+      // A recent win went through the deal desk: legal approved its redlines in Negotiate.
+      ...(w === WON_THROUGH_DESK ? { terms: "legal", desk: "approved" } : {}),
     }),
   );
   const lost = LOST_FROM.map(

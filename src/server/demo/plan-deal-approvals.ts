@@ -193,7 +193,8 @@ function desk(s: Scenario, start: DealTerms, setup: DeskSetup, window: { from: D
   };
 }
 
-const JUSTIFICATION_OF: Record<DeskStory, keyof typeof DESK_JUSTIFICATIONS> = {
+/** What the rep wrote, by story; an approved deal's by its terms. */
+const JUSTIFICATION_OF: Record<Exclude<DeskStory, "approved">, keyof typeof DESK_JUSTIFICATIONS> = {
   late_with_finance: "large_deal",
   fresh_with_manager: "discount",
   legal_changed_resubmitted: "payment_and_legal",
@@ -202,8 +203,12 @@ const JUSTIFICATION_OF: Record<DeskStory, keyof typeof DESK_JUSTIFICATIONS> = {
   rejected_term: "term_length",
   changes_requested: "payment_terms",
   withdrawn: "withdrawn",
-  approved: "payment_terms",
 };
+
+function justificationOf(s: Scenario, story: DeskStory): string {
+  if (story !== "approved") return DESK_JUSTIFICATIONS[JUSTIFICATION_OF[story]];
+  return s.terms === "standard" ? DESK_JUSTIFICATIONS.large_deal : DESK_JUSTIFICATIONS[s.terms];
+}
 
 /**
  * The requests of a deal with a desk story, and their history entries. `terms` are the deal's terms
@@ -227,7 +232,7 @@ export function planApprovals(input: {
   const ago = (hours: number) => toMinute(now.getTime() - hours * HOUR - d.int(0, 59) * 60_000);
   const after = (at: Date, hours: number) => toMinute(at.getTime() + hours * HOUR);
   const approve = () => d.pick(DESK_COMMENTS.approve);
-  const justification = DESK_JUSTIFICATIONS[JUSTIFICATION_OF[story]];
+  const justification = justificationOf(s, story);
   // Stories that change the legal terms start from their first draft.
   const changesLegal = story === "legal_changed_resubmitted" || story === "stale_on_legal";
   const first = changesLegal ? { ...terms, nonStandardTerms: EARLIER_REDLINES[s.variant % EARLIER_REDLINES.length]! } : terms;

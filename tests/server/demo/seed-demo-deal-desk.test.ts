@@ -303,7 +303,7 @@ describe("what the desk shows", () => {
     expect(sentBack.decisions.find((d) => d.decision === "request_changes")?.comment).not.toBe("");
   });
 
-  test("each deal's approval, as the API answers it, agrees with its latest request, and a deal past the gate has its approval or an override", async () => {
+  test("each deal's approval, as the API answers it, agrees with its latest request, a deal past the gate has its approval or an override, and a won deal its approval", async () => {
     const admin = await actorOf(await db().user.findUniqueOrThrow({ where: { email: "admin@stageline.test" } }));
     const expected = {
       pending: "pending",
@@ -333,6 +333,14 @@ describe("what the desk shows", () => {
       else if (approval.status !== "not_required") expect(deal.overriddenAt, deal.name).not.toBeNull();
     }
     expect(approvedPastGate).toBeGreaterThan(0);
+    // Closed Won checks the approval again: a won deal is standard, or went through the desk.
+    let wonThroughDesk = 0;
+    for (const deal of await db().opportunity.findMany({ where: { status: "won" } })) {
+      const { approval } = await getOpportunity(admin, deal.id);
+      expect(["not_required", "approved"], deal.name).toContain(approval.status);
+      if (approval.status === "approved") wonThroughDesk++;
+    }
+    expect(wonThroughDesk).toBeGreaterThan(0);
   });
 
   test("the finance user's queue waits on them, one request late; legal, sales operations and the managers have theirs", async () => {
