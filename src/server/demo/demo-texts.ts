@@ -85,13 +85,13 @@ export const EARLIER_REDLINES = [
 
 /** What reps write when they submit a deal to the deal desk, by what the deal asks for. */
 export const DESK_JUSTIFICATIONS = {
-  large_deal: "Largest deal in the region this year; standard discount and terms, three-year commitment on the table.",
+  large_deal: "Largest deal in the region this year, on our standard discount and terms.",
   discount: "Competing against an incumbent offering 25% off; the discount wins a two-year commitment.",
   deep_discount: "Multi-year platform consolidation: the deep discount replaces three tools they pay for today.",
-  payment_terms: "Their procurement policy pays every supplier at net 60; they will not sign on net 30.",
+  payment_terms: "Their procurement policy pays every supplier beyond net 30; they will not sign on our standard terms.",
   legal: "Customer's counsel will not sign the MSA without these redlines; liability cap checked with their insurer.",
   term_length: "Customer wants a short first term to prove value before a longer commitment.",
-  payment_and_legal: "Public-sector buyer: net 60 by statute, and their counsel requires these MSA changes.",
+  payment_and_legal: "Public-sector buyer: payment beyond net 30 by statute, and their counsel requires these MSA changes.",
   resubmitted: "Counsel sent a revised redline; payment terms unchanged.",
   withdrawn: "Customer asked for 20% to sign this quarter; their CFO is still reviewing the quote.",
 };
@@ -100,7 +100,7 @@ export const DESK_JUSTIFICATIONS = {
 export const DESK_COMMENTS = {
   approve: ["Approved.", "Fine by us, within policy for a deal this size.", "Approved: terms checked against the order form."],
   rejected_term: "Outside the term range we can price: come back with 12 to 36 months, or a renewal option instead.",
-  changes_requested: "Net 60 only with annual billing in advance; resubmit with the billing terms in the order form.",
+  changes_requested: "Longer payment terms only with annual billing in advance; resubmit with the billing terms in the order form.",
 };
 
 export const BACKWARD_REASONS = [
