@@ -93,7 +93,7 @@ export const DESK_JUSTIFICATIONS = {
   term_length: "Customer wants a short first term to prove value before a longer commitment.",
   payment_and_legal: "Public-sector buyer: payment beyond net 30 by statute, and their counsel requires these MSA changes.",
   resubmitted: "Counsel sent a revised redline; payment terms unchanged.",
-  withdrawn: "Customer asked for 20% to sign this quarter; their CFO is still reviewing the quote.",
+  withdrawn: "Customer asked for this discount to sign this quarter; their CFO is still reviewing the quote.",
 };
 
 /** What the desk writes when it decides. */
