@@ -1,5 +1,7 @@
 // What the demo loader creates, computed without a database (plan-demo-data.ts) so it can be
 // checked and compared; seed-demo.ts writes it. People are named by email, deals by their name.
+import type { ApproverGroup } from "../../domain/deal-desk/rules";
+import type { ChangedTerm, DealTerms } from "../../domain/deal-desk/terms";
 import type { ContactRole, HistoryType, OpportunityStatus, OpportunityType, Prisma } from "../../generated/prisma/client";
 
 export type PlannedContact = { name: string; email: string; title: string; role: ContactRole; addedAt: Date };
@@ -27,6 +29,40 @@ export type PlannedHistory = {
   toStage?: string;
   secondsInStage?: number;
   details: Prisma.InputJsonObject;
+  /** Detail fields that name an approval request, by the request's `ref`: the loader writes its id there. */
+  requestRefs?: Record<string, string>;
+};
+
+/** A decision on a request, by a demo user; a carried one names the request it was first given on. */
+export type PlannedDecision = {
+  group: ApproverGroup;
+  deciderEmail: string;
+  decision: "approve" | "reject" | "request_changes";
+  comment: string;
+  decidedAt: Date;
+  carriedFromRef: string | null;
+};
+
+/** An approval request as submitting it would have stored it, and what became of it since. */
+export type PlannedApprovalRequest = {
+  /** Unique in the plan: the loader keys the request's id by it. */
+  ref: string;
+  requestedByEmail: string;
+  justification: string;
+  status: "pending" | "approved" | "rejected" | "changes_requested" | "withdrawn" | "stale";
+  requiredGroups: ApproverGroup[];
+  /** The rules that fired, as a submission records them. */
+  reasons: { key: string; label: string; version: number | null; value: number | string; groups: ApproverGroup[] }[];
+  termsSnapshot: DealTerms;
+  targetHours: number;
+  createdAt: Date;
+  decidedAt: Date | null;
+  staleAt: Date | null;
+  changedTerms: ChangedTerm[] | null;
+  withdrawnAt: Date | null;
+  previousRef: string | null;
+  /** In the order they were made. */
+  decisions: PlannedDecision[];
 };
 
 export type PlannedDeal = {
@@ -63,6 +99,8 @@ export type PlannedDeal = {
   attestations: PlannedAttestation[];
   closeDateChanges: PlannedCloseDateChange[];
   planSteps: PlannedPlanStep[];
+  /** Oldest first; the last is the deal's latest. */
+  approvalRequests: PlannedApprovalRequest[];
   /** Oldest first. */
   history: PlannedHistory[];
 };

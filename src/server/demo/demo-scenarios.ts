@@ -5,7 +5,22 @@ import { DEMO_TEAMS, DEMO_USERS, type DemoTeamName } from "./demo-users";
 import type { Draw } from "./seeded-random";
 
 export type Outcome = "open" | "won" | "lost" | "disqualified";
-export type Terms = "standard" | "discount" | "deep_discount" | "payment_terms" | "term_length" | "legal";
+export type Terms = "standard" | "discount" | "deep_discount" | "payment_terms" | "term_length" | "legal" | "payment_and_legal";
+
+/**
+ * What happened at the deal desk (plan-deal-approvals.ts): the requests a deal carries, from the
+ * rock waiting late on finance to an approval already spent on a deal past the gate.
+ */
+export type DeskStory =
+  | "late_with_finance"
+  | "fresh_with_manager"
+  | "legal_changed_resubmitted"
+  | "manager_approved_finance_pending"
+  | "stale_on_legal"
+  | "rejected_term"
+  | "changes_requested"
+  | "withdrawn"
+  | "approved";
 
 export type Scenario = {
   outcome: Outcome;
@@ -21,6 +36,7 @@ export type Scenario = {
   isPastDue: boolean;
   isRock: boolean;
   terms: Terms;
+  desk: DeskStory | null;
   /** A manager overrode the move out of the stage before last; what was unmet then. */
   override: "approval" | "check" | null;
   team: DemoTeamName;
@@ -33,9 +49,26 @@ type Shape = Omit<Scenario, "team" | "ownerEmail" | "managerEmail">;
 const OPEN_PER_STAGE = [12, 11, 9, 8, 5]; // more in early stages, as in a healthy funnel
 const LOST_FROM = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4]; // never from the first stage
 const WON = 20;
+const WON_THROUGH_DESK = 1;
 const DISQUALIFIED = 4;
 /** The terms of the k-th open deal of a stage before the deal desk gate. */
 const OPEN_TERMS: readonly Terms[] = ["standard", "discount", "standard", "payment_terms", "standard", "deep_discount", "legal", "term_length"];
+/**
+ * The k-th open deal of the gate stage (Negotiate): its terms and what the desk made of them. The rock
+ * is k = 0; even ones go to Enterprise, whose manager (the first printed) has the fresh discount to decide.
+ */
+const AT_GATE: readonly { terms: Terms; desk: DeskStory | null }[] = [
+  { terms: "standard", desk: "late_with_finance" },
+  { terms: "discount", desk: "withdrawn" },
+  { terms: "payment_and_legal", desk: "legal_changed_resubmitted" },
+  { terms: "payment_terms", desk: "changes_requested" },
+  { terms: "discount", desk: "fresh_with_manager" },
+  { terms: "deep_discount", desk: "manager_approved_finance_pending" },
+  { terms: "legal", desk: "stale_on_legal" },
+  { terms: "term_length", desk: "rejected_term" },
+];
+/** The open deal past the gate whose approval let it through. */
+const APPROVED_PAST_GATE = 4;
 
 const plain = {
   closedDaysAgo: null,
@@ -46,6 +79,7 @@ const plain = {
   isPastDue: false,
   isRock: false,
   terms: "standard",
+  desk: null,
   override: null,
 } as const satisfies Partial<Shape>;
 
@@ -53,17 +87,30 @@ function openShapes(last: number): Shape[] {
   return OPEN_PER_STAGE.flatMap((count, i) =>
     Array.from({ length: count }, (_, k): Shape => {
       const stageIndex = Math.min(i, last);
-      // Deals past the stage with the deal desk gate carry standard terms: no approvals are seeded.
+      // Deals past the stage with the deal desk gate carry standard terms, an override that says the
+      // approval was unmet, or the approval that let them through.
       const isPastGate = stageIndex === last;
+      const isAtGate = stageIndex === last - 1;
       const override = isPastGate && k < 2 ? (k === 0 ? "approval" : "check") : null;
+      const approvedPastGate = isPastGate && k === APPROVED_PAST_GATE;
+      const atGate = isAtGate ? AT_GATE[k] : undefined;
       const terms: Terms =
-        stageIndex === 0 ? "standard" : isPastGate ? (override === "approval" ? "discount" : "standard") : (OPEN_TERMS[k] ?? "standard");
+        stageIndex === 0
+          ? "standard"
+          : isPastGate
+            ? override === "approval"
+              ? "discount"
+              : approvedPastGate
+                ? "payment_terms"
+                : "standard"
+            : (atGate?.terms ?? OPEN_TERMS[k] ?? "standard");
       return {
         ...plain,
         outcome: "open",
         stageIndex,
         variant: k,
         terms,
+        desk: approvedPastGate ? "approved" : (atGate?.desk ?? null),
         override,
         skipsStage: stageIndex >= 2 && k === 2,
         goesBack: stageIndex >= 2 && !isPastGate && k === 4,
@@ -86,6 +133,8 @@ function closedShapes(last: number, d: Draw): Shape[] {
       variant: w,
       closedDaysAgo: 4 + w * 16 + d.int(0, 10),
       skipsStage: w === 6,
+      // A recent win went through the deal desk: legal approved its redlines in Negotiate.
+      ...(w === WON_THROUGH_DESK ? { terms: "legal", desk: "approved" } : {}),
     }),
   );
   const lost = LOST_FROM.map(
@@ -112,7 +161,11 @@ function closedShapes(last: number, d: Draw): Shape[] {
   return [...won, ...lost, ...disqualified];
 }
 
-/** Rocks go to Enterprise; the rest alternate between teams; a manager owns about one deal in seven. */
+/**
+ * Rocks go to Enterprise; the rest alternate between teams; a manager owns about one deal in seven,
+ * but never one the deal desk has seen, since the owner's manager decides for the sales manager group
+ * and nobody decides on their own deal.
+ */
 function assignOwners(shapes: Shape[]): Scenario[] {
   const dealsOf = new Map<DemoTeamName, number>();
   return shapes.map((shape, i) => {
@@ -120,7 +173,7 @@ function assignOwners(shapes: Shape[]): Scenario[] {
     const n = dealsOf.get(team.name) ?? 0;
     dealsOf.set(team.name, n + 1);
     const reps = DEMO_USERS.filter((u) => u.team === team.name && u.email !== team.managerEmail);
-    const ownerEmail = n % 7 === 6 ? team.managerEmail : reps[n % reps.length]!.email;
+    const ownerEmail = n % 7 === 6 && !shape.desk ? team.managerEmail : reps[n % reps.length]!.email;
     return { ...shape, team: team.name, ownerEmail, managerEmail: team.managerEmail };
   });
 }

@@ -77,6 +77,32 @@ export const MSA_REDLINES = [
   "MSA redlines: termination for convenience after 12 months; 99.95% uptime SLA with service credits.",
 ];
 
+/** The first draft of each of MSA_REDLINES, as the customer's counsel sent it before adding the rest. */
+export const EARLIER_REDLINES = [
+  "MSA redlines: liability cap raised to 2x annual fees.",
+  "MSA redlines: termination for convenience after 12 months.",
+];
+
+/** What reps write when they submit a deal to the deal desk, by what the deal asks for. */
+export const DESK_JUSTIFICATIONS = {
+  large_deal: "Largest deal in the region this year, on our standard discount and terms.",
+  discount: "Competing against an incumbent offering 25% off; the discount wins a two-year commitment.",
+  deep_discount: "Multi-year platform consolidation: the deep discount replaces three tools they pay for today.",
+  payment_terms: "Their procurement policy pays every supplier beyond net 30; they will not sign on our standard terms.",
+  legal: "Customer's counsel will not sign the MSA without these redlines; liability cap checked with their insurer.",
+  term_length: "Customer wants a short first term to prove value before a longer commitment.",
+  payment_and_legal: "Public-sector buyer: payment beyond net 30 by statute, and their counsel requires these MSA changes.",
+  resubmitted: "Counsel sent a revised redline; payment terms unchanged.",
+  withdrawn: "Customer asked for this discount to sign this quarter; their CFO is still reviewing the quote.",
+};
+
+/** What the desk writes when it decides. */
+export const DESK_COMMENTS = {
+  approve: ["Approved.", "Fine by us, within policy for a deal this size.", "Approved: terms checked against the order form."],
+  rejected_term: "Outside the term range we can price: come back with 12 to 36 months, or a renewal option instead.",
+  changes_requested: "Longer payment terms only with annual billing in advance; resubmit with the billing terms in the order form.",
+};
+
 export const BACKWARD_REASONS = [
   "New VP of Sales reopened the requirements; back to qualifying value with the new team.",
   "Budget owner changed after a reorg; budget must be confirmed again.",

@@ -1,7 +1,8 @@
 // What a demo deal has done to meet exit criteria: every criterion that data can satisfy, for each
 // stage it has left (skipped stages included), and some of its current stage's. Documents are not
-// seeded (file storage comes later) and neither are approval requests, so deals past the deal
-// desk gate carry standard terms, or an override that says what was unmet.
+// seeded (file storage comes later); approval requests are planned apart (plan-deal-approvals.ts),
+// and a deal past the deal desk gate carries standard terms, its approval, or an override that says
+// what was unmet.
 import type { Stage } from "../../domain/process/process-version";
 import type { ExitCriterion } from "../../domain/process/types";
 import type { ContactRole } from "../../generated/prisma/client";

@@ -38,8 +38,8 @@ export function planTerms(s: Scenario, account: string, d: Draw): DealTerms {
     users: Math.max(5, Math.round(dollars / years / pricePerSeatYear)),
     discountPercent:
       s.terms === "discount" ? d.pick([17.5, 20, 22, 25]) : s.terms === "deep_discount" ? d.pick([32, 35]) : d.pick([0, 0, 5, 10, 12, 15]),
-    paymentTermsDays: s.terms === "payment_terms" ? d.pick([45, 60]) : 30,
+    paymentTermsDays: s.terms === "payment_terms" || s.terms === "payment_and_legal" ? d.pick([45, 60]) : 30,
     termMonths,
-    nonStandardTerms: s.terms === "legal" ? MSA_REDLINES[s.variant % MSA_REDLINES.length]! : "",
+    nonStandardTerms: s.terms === "legal" || s.terms === "payment_and_legal" ? MSA_REDLINES[s.variant % MSA_REDLINES.length]! : "",
   };
 }

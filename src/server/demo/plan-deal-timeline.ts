@@ -33,7 +33,9 @@ function durations(stages: readonly Stage[], s: Scenario, indexes: number[], d: 
     const hours = d.int(0, 8) * HOUR;
     if (s.outcome === "open" && i === indexes.length - 1) {
       const limit = stages[index]!.stallDays ?? 30;
-      const days = s.isStalledByAge ? limit + d.int(3, 25) : d.int(1, Math.max(1, Math.floor(limit * 0.7)));
+      // A deal the desk has seen has been in its stage for a week at least, the time its story takes.
+      const shortest = s.desk ? 7 : 1;
+      const days = s.isStalledByAge ? limit + d.int(3, 25) : d.int(shortest, Math.max(shortest, Math.floor(limit * 0.7)));
       return days * DAY + hours;
     }
     const [min, max] = s.outcome === "disqualified" ? [5, 30] : (DAYS_IN_STAGE[index] ?? [5, 25]);

@@ -8,10 +8,14 @@ import { DISQUALIFIED_REASONS, LOST_REASONS, NEXT_STEPS, WHY_WON } from "./demo-
 import { planCloseDates } from "./plan-close-dates";
 import { planCloseSteps } from "./plan-close-plan";
 import { planCriteria } from "./plan-deal-criteria";
+import { planApprovals, type DeskSetup } from "./plan-deal-approvals";
 import { overriddenMove, planHistory } from "./plan-deal-history";
 import { planTerms } from "./plan-deal-terms";
 import { planTimeline } from "./plan-deal-timeline";
 import type { Draw } from "./seeded-random";
+
+/** Every demo deal is priced in US dollars. */
+export const CURRENCY = "USD";
 
 function closing(s: Scenario) {
   const lostReason = LOST_REASONS[s.variant % LOST_REASONS.length]!;
@@ -30,7 +34,7 @@ function closing(s: Scenario) {
   };
 }
 
-export function planDemoDeal(process: ProcessVersion, s: Scenario, account: string, now: Date, d: Draw): PlannedDeal {
+export function planDemoDeal(process: ProcessVersion, s: Scenario, account: string, now: Date, d: Draw, desk: DeskSetup): PlannedDeal {
   const stages = openStages(process);
   const closingKind = s.outcome === "won" || s.outcome === "lost" ? s.outcome : null;
   const closingStage = process.stages.find((st) => st.kind === closingKind);
@@ -48,16 +52,37 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
       })
     : [];
   const end = closing(s);
-  const history = planHistory({
-    stages: process.stages,
+  // The stage whose exit needs the deal desk's approval (Negotiate), as the deal last visited it.
+  const gateIndex = stages.findIndex((st) => st.exitCriteria.some((c) => c.type === "approval"));
+  const approvals = planApprovals({
     s,
-    t,
-    criteria,
-    dates,
-    planSteps: planSteps.length,
-    closing: end.whyWon ? { kind: "won", whyWon: end.whyWon } : { kind: "lost", lost: end.lost ?? {} },
-    disqualifiedReason: end.disqualifiedReason,
+    terms: {
+      amountCents: Number(terms.amountCents),
+      currency: CURRENCY,
+      discountPercent: terms.discountPercent,
+      paymentTermsDays: terms.paymentTermsDays,
+      termMonths: terms.termMonths,
+      nonStandardTerms: terms.nonStandardTerms,
+    },
+    gate: t.visits.filter((v) => v.stageIndex === gateIndex).at(-1),
+    now,
+    d,
+    setup: desk,
+    ref: terms.name,
   });
+  const history = [
+    ...planHistory({
+      stages: process.stages,
+      s,
+      t,
+      criteria,
+      dates,
+      planSteps: planSteps.length,
+      closing: end.whyWon ? { kind: "won", whyWon: end.whyWon } : { kind: "lost", lost: end.lost ?? {} },
+      disqualifiedReason: end.disqualifiedReason,
+    }),
+    ...approvals.history,
+  ].sort((a, b) => a.at.getTime() - b.at.getTime()); // stable: entries of one moment keep their order
   const isOpen = s.outcome === "open";
   const current = t.visits[t.visits.length - 1]!;
   const today = dayOf(now);
@@ -88,6 +113,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     attestations: criteria.attestations,
     closeDateChanges: dates.changes,
     planSteps,
+    approvalRequests: approvals.requests,
     history,
   };
 }

@@ -4,15 +4,18 @@
 // next start tries again. Ids are chosen here, so no insert has to read rows back.
 import { sql, type InsertObject } from "kysely";
 import { hashPassword } from "../../auth/password";
-import type { DB, DeskGroup } from "../../generated/kysely/types";
+import type { ApproverGroup, DB, DeskGroup } from "../../generated/kysely/types";
 import type { Database, Sql, Tx } from "../db";
 import { newId } from "../ids";
 import { lockStartup } from "../migrate";
+import { ensureDefaultRules, loadDealDeskRules } from "../deal-desk/load-rules";
+import { getDealDeskSettings } from "../deal-desk/settings";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { addDays } from "./demo-dates";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
+import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
 
 type Ids = (key: string) => string;
@@ -79,7 +82,7 @@ const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string,
   name: deal.name,
   accountName: deal.accountName,
   amountCents: deal.amountCents,
-  currency: "USD",
+  currency: CURRENCY,
   type: deal.type,
   years: deal.years,
   users: deal.users,
@@ -157,6 +160,48 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
       })),
     ),
   );
+  const requests = plan.deals.flatMap((deal) => deal.approvalRequests);
+  const requestId = idsFor(requests.map((r) => r.ref));
+  // One insert: a request may name the one it replaces, which the same statement writes.
+  await insertAll(
+    tx,
+    "ApprovalRequest",
+    each((deal, opportunityId) =>
+      deal.approvalRequests.map((r) => ({
+        id: requestId(r.ref),
+        opportunityId,
+        requestedById: userId(r.requestedByEmail),
+        justification: r.justification,
+        status: r.status,
+        requiredGroups: sql<ApproverGroup[]>`CAST(${`{${r.requiredGroups.join(",")}}`} AS "ApproverGroup"[])`,
+        reasons: JSON.stringify(r.reasons),
+        termsSnapshot: JSON.stringify(r.termsSnapshot),
+        targetHours: r.targetHours,
+        createdAt: r.createdAt,
+        decidedAt: r.decidedAt,
+        previousRequestId: r.previousRef === null ? null : requestId(r.previousRef),
+        staleAt: r.staleAt,
+        changedTerms: r.changedTerms === null ? null : JSON.stringify(r.changedTerms),
+        withdrawnAt: r.withdrawnAt,
+      })),
+    ),
+  );
+  await insertAll(
+    tx,
+    "ApprovalDecision",
+    requests.flatMap((r) =>
+      r.decisions.map((decision) => ({
+        id: newId(),
+        requestId: requestId(r.ref),
+        group: decision.group,
+        deciderId: userId(decision.deciderEmail),
+        decision: decision.decision,
+        comment: decision.comment,
+        decidedAt: decision.decidedAt,
+        carriedFromRequestId: decision.carriedFromRef === null ? null : requestId(decision.carriedFromRef),
+      })),
+    ),
+  );
   // One insert in time order, so entry ids are chronological too (the history is read by id).
   const history = each((deal, opportunityId) =>
     deal.history.map((h) => ({
@@ -167,7 +212,10 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
       fromStage: h.fromStage ?? null,
       toStage: h.toStage ?? null,
       secondsInStage: h.secondsInStage ?? null,
-      details: JSON.stringify(h.details),
+      details: JSON.stringify({
+        ...h.details,
+        ...Object.fromEntries(Object.entries(h.requestRefs ?? {}).map(([field, ref]) => [field, requestId(ref)])),
+      }),
     })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());
   await insertAll(tx, "HistoryEntry", history);
@@ -179,12 +227,15 @@ const hasUsers = async (q: Sql) => (await q.selectFrom("User").select("id").limi
 export async function seedDemoData(database: Pick<Database, "sql" | "transaction">, options: { now: Date; random?: Random }): Promise<boolean> {
   if (await hasUsers(database.sql)) return false;
   const process = await getActiveProcessVersion(database.sql);
-  const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED));
   // scrypt is deliberately slow: hash once, outside the transaction, and share it between demo users.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.transaction(async (tx) => {
     await lockStartup(tx);
     if (await hasUsers(tx)) return false; // another instance, starting at the same moment, loaded it
+    // The demo's requests are made under the rules and turnaround in force, the defaults on a new database.
+    await ensureDefaultRules(tx);
+    const desk = { rules: await loadDealDeskRules(tx), targetHours: (await getDealDeskSettings(tx)).turnaroundHours };
+    const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
     const userId = await createPeople(tx, passwordHash, options.now);
     await createDeals(tx, plan, process.id, userId);
     return true;

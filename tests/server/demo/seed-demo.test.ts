@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from "@/src/server/demo/demo-users";
 import { planDemoData } from "@/src/server/demo/plan-demo-data";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
 import { DEMO_SEED, seededRandom } from "@/src/server/demo/seeded-random";
+import { loadDealDeskRules } from "@/src/server/deal-desk/load-rules";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
 
@@ -132,7 +133,7 @@ test("a deal meets every criterion data can satisfy for each stage it has left, 
     const overridden = overrides.flatMap((h) => (h.details as { unmet: { key: string }[] }).unmet);
     for (const stage of open.slice(0, left))
       for (const c of stage.exitCriteria) {
-        // Document and approval criteria stay unmet: the demo seeds no files and no approval requests.
+        // Document criteria stay unmet, as the demo seeds no files; approvals are checked in seed-demo-deal-desk.test.ts.
         if (overridden.some((u) => u.key === c.key)) continue;
         const where = `${deal.name}: ${stage.key}.${c.key}`;
         if (c.type === "check") {
@@ -170,9 +171,12 @@ test("overridden deals are open and carry a manager's override naming what was u
   }
 });
 
-test("the demo is the same every time for the same now, and is what was written", () => {
-  const plan = () => planDemoData(process, now, seededRandom(DEMO_SEED)).deals.map((d) => [d.name, d.amountCents]);
+test("the demo is the same every time for the same now, and is what was written", async () => {
+  const desk = { rules: await loadDealDeskRules(database().sql), targetHours: 24 };
+  const plan = () => planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.map((d) => [d.name, d.amountCents]);
   const first = plan();
   expect(plan()).toEqual(first);
+  const requests = () => planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.map((d) => d.approvalRequests);
+  expect(requests()).toEqual(requests());
   expect(deals.map((d) => [d.name, d.amountCents])).toEqual([...first].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
 });
