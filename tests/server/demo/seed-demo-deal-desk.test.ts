@@ -310,7 +310,7 @@ describe("what the desk shows", () => {
       approved: "approved",
       rejected: "rejected",
       stale: "stale",
-      changes_requested: "needed",
+      changes_requested: "changes_requested",
       withdrawn: "needed",
     };
     for (const deal of new Map(requests.map((r) => [r.opportunityId, r.opportunity])).values()) {
