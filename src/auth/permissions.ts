@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
   "process.manage": { admin: "all" },
   "rules.manage": { admin: "all" },
+  /** The closing's templates, loss categories and Missed Connections cadence (docs/rules/closing.md). */
+  "closing.manage": { admin: "all" },
   "users.manage": { admin: "all" },
   "teams.manage": { admin: "all" },
   /** Who may be named a team's manager. */

@@ -88,3 +88,37 @@ export const ChecklistResponse = z
   .meta({ id: "Checklist" });
 export type ChecklistResponse = z.infer<typeof ChecklistResponse>;
 export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponse>;
+
+const CategoryEdit = z
+  .object({
+    /** The category's key, to rename it; none for a new category (its key comes from its label). */
+    key: z.string().min(1).max(60).optional(),
+    label: z.string().trim().min(1, "required").max(100),
+    retired: z.boolean().default(false),
+  })
+  .strict();
+
+export const ClosingSettingsRequest = z
+  .object({
+    slackTemplate: z.object({ text: z.string().max(3000) }).strict(),
+    welcomeTemplate: z.object({ subject: z.string().max(200), text: z.string().max(10_000), html: z.string().max(20_000) }).strict(),
+    /** The whole list, in order: a stored category left out is kept, retired. */
+    lossCategories: z.array(CategoryEdit).min(1).max(60),
+    missedConnectionsCadence: z.array(z.number().int()).max(20),
+  })
+  .partial()
+  .strict()
+  .meta({ id: "ClosingSettingsRequest" });
+export type ClosingSettingsRequest = z.input<typeof ClosingSettingsRequest>;
+
+export const ClosingSettingsResponse = z
+  .object({
+    slackTemplate: z.object({ text: z.string() }),
+    welcomeTemplate: z.object({ subject: z.string(), text: z.string(), html: z.string() }),
+    lossCategories: z.array(z.object({ key: z.string(), label: z.string(), retired: z.boolean() })),
+    missedConnectionsCadence: z.array(z.number().int()),
+    /** The placeholders each template may use, with what each is replaced by. */
+    placeholders: z.record(z.string(), z.record(z.string(), z.string())),
+  })
+  .meta({ id: "ClosingSettings" });
+export type ClosingSettingsResponse = z.infer<typeof ClosingSettingsResponse>;

@@ -6,7 +6,9 @@ import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
 import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
 import * as rules from "@/app/api/v1/deal-desk/rules/route";
+import * as closingSettings from "@/app/api/v1/closing/settings/route";
 import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
+import * as checklistItem from "@/app/api/v1/opportunities/[id]/checklist/[item]/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -137,6 +139,26 @@ const endpoints: Endpoint[] = [
     valid: () => ({ userId: org.manager.id }),
     token: () => org.admin.token,
     params: () => ({ id: org.otherTeam.id }),
+  },
+  {
+    name: "closing settings",
+    handler: closingSettings.PUT,
+    method: "PUT",
+    valid: () => ({
+      slackTemplate: { text: "{{deal}}" },
+      welcomeTemplate: { subject: "Hi", text: "Hi {{contact}}", html: "<p>Hi</p>" },
+      lossCategories: [{ key: "price", label: "Price" }],
+      missedConnectionsCadence: [14, 30],
+    }),
+    token: () => org.admin.token,
+  },
+  {
+    name: "checklist item",
+    handler: checklistItem.POST,
+    method: "POST",
+    valid: () => ({ action: "send", confirm: true, handoff: { csm: { name: "A", email: "a@b.example" }, startsAt: "2030-01-01T10:00:00Z" } }),
+    token: () => org.rep.token,
+    params: () => ({ id: dealId, item: "handoff_meeting" }),
   },
 ];
 

@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
   "process.manage": { admin: "all" },
   "rules.manage": { admin: "all" },
+  "closing.manage": { admin: "all" },
   "users.manage": { admin: "all" },
   "teams.manage": { admin: "all" },
   "teams.lead": { manager: "team" },

@@ -1,7 +1,8 @@
-import { ChecklistAction, ChecklistItemParams, ChecklistResponse } from "../../schemas/closing";
+import { ChecklistAction, ChecklistItemParams, ChecklistResponse, ClosingSettingsRequest, ClosingSettingsResponse } from "../../schemas/closing";
 import { OpportunityParams } from "../../schemas/opportunities";
 import { actOnChecklistItem } from "../../server/closing/checklist-actions";
 import { getChecklist } from "../../server/closing/checklist";
+import { changeClosingSettings, readClosingSettings } from "../../server/closing/manage-settings";
 import { apiRoute } from "../api-route";
 
 const tag = "Closing";
@@ -32,4 +33,30 @@ export const actOnChecklistItemRoute = apiRoute(
     errors: ["VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
   },
   async ({ actor, params, body }) => actOnChecklistItem(actor, params.id, params.item, body),
+);
+
+export const getClosingSettingsRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/closing/settings",
+    summary:
+      "The #wins and welcome templates with their placeholders, the loss categories (retired ones included) and the Missed Connections cadence.",
+    tag,
+    response: ClosingSettingsResponse,
+    errors: [],
+  },
+  async ({ actor }) => readClosingSettings(actor),
+);
+
+export const changeClosingSettingsRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/closing/settings",
+    summary: "Change any of the closing's settings (admin); each template is checked for unknown placeholders and tags.",
+    tag,
+    body: ClosingSettingsRequest,
+    response: ClosingSettingsResponse,
+    errors: ["VALIDATION_FAILED", "FORBIDDEN"],
+  },
+  async ({ actor, body }) => changeClosingSettings(actor, body),
 );

@@ -35,14 +35,12 @@ export const CadenceSchema = z.array(z.number()).superRefine((cadence, ctx) => {
   for (const message of cadenceProblems(cadence)) ctx.addIssue({ code: "custom", message });
 });
 
-export const ClosingSettingsSchema = z
-  .object({
-    slackTemplate: SlackTemplateSchema,
-    welcomeTemplate: WelcomeTemplateSchema,
-    lossCategories: LossCategoriesSchema,
-    missedConnectionsCadence: CadenceSchema,
-  })
-  .meta({ id: "ClosingSettings" });
+export const ClosingSettingsSchema = z.object({
+  slackTemplate: SlackTemplateSchema,
+  welcomeTemplate: WelcomeTemplateSchema,
+  lossCategories: LossCategoriesSchema,
+  missedConnectionsCadence: CadenceSchema,
+});
 export type ClosingSettings = {
   slackTemplate: SlackTemplate;
   welcomeTemplate: WelcomeTemplate;
