@@ -24,13 +24,8 @@ export const APPROVAL_STATUS: Record<string, { label: string; tone: BadgeTone }>
   pending: { label: "Pending", tone: "accent" },
   approved: { label: "Approved", tone: "success" },
   rejected: { label: "Rejected", tone: "danger" },
+  changes_requested: { label: "Changes requested", tone: "warning" },
   stale: { label: "Stale: terms changed", tone: "warning" },
-};
-
-export const DECISION_LABELS: Record<string, string> = {
-  approve: "Approved",
-  reject: "Rejected",
-  request_changes: "Asked for changes",
 };
 
 export const STALL_REASONS = {
