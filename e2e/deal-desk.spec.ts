@@ -136,7 +136,9 @@ test("finance asks for changes with the form, a comment required; the rep reads 
   await expect(form).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Finance", level: 3 }).locator("xpath=..")).toContainText("Changes requested");
 
-  const rep = await browser.newPage();
+  // The rep in a browser of their own, beside finance's.
+  const repContext = await browser.newContext();
+  const rep = await repContext.newPage();
   await signIn(rep, REP);
   await rep.goto(`/opportunities/${deal.id}`);
   const card = rep.locator("#approval");
@@ -156,7 +158,7 @@ test("finance asks for changes with the form, a comment required; the rep reads 
   await card.getByRole("button", { name: "Yes, withdraw it" }).click();
   await expect(card.getByText(/^Withdrawn\./)).toBeVisible();
   await expect(card).toContainText("The last request was withdrawn.");
-  await rep.close();
+  await repContext.close();
 });
 
 test("a move held up by the approval criterion offers Submit for approval among its fixers, then says who must approve", async ({
