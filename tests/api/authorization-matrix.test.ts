@@ -22,6 +22,7 @@ import * as files from "@/app/api/v1/opportunities/[id]/files/route";
 import * as history from "@/app/api/v1/opportunities/[id]/history/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
+import * as approvalActions from "@/app/opportunities/_actions/approval-actions";
 import * as dealActions from "@/app/opportunities/_actions/deal-actions";
 import { createDealAction } from "@/app/opportunities/new/actions";
 import * as opportunities from "@/app/api/v1/opportunities/route";
@@ -42,7 +43,7 @@ import { createTeam, createUser, type TestUser } from "../support/fixtures";
 import { call, type CallResult } from "../support/http";
 
 vi.mock("next/headers", async () => (await import("../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => ({ refresh: () => undefined }));
+vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 
 process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-matrix-"));
 
@@ -568,6 +569,22 @@ describe.each(byRole)("approval requests: what %s may do", (_, role) => {
       submit: fromApi(await call(submitApproval.POST, { token, params: { id: toSubmit.dealId }, body: { justification: "Needed to win" } })),
       decide: fromApi(await call(approvalDecisions.POST, { token, params: { id: toDecide.requestId }, body: { decision: "approve" } })),
       withdraw: fromApi(await call(withdrawApproval.POST, { token, params: { id: toWithdraw.requestId } })),
+    };
+    expect(actual).toEqual(APPROVAL_SPEC[role][relation]);
+  });
+
+  // The deal page, the desk's request page and the board send these actions: the same cells.
+  test.each(APPROVAL_RELATIONS.map((r) => [r] as const))("on a request for %s deal, through the server actions", async (relation) => {
+    await signInAs(actingAs[role]);
+    const read = await approvalDeal(role, relation, true);
+    const toDecide = await approvalDeal(role, relation, true);
+    const toWithdraw = await approvalDeal(role, relation, true);
+    const toSubmit = await approvalDeal(role, relation, false);
+    const actual = {
+      read: fromApi(await call(approvalRequest.GET, { token: actingAs[role].token, params: { id: read.requestId } })),
+      submit: fromAction(await dealActions.submitDealForApproval({ id: toSubmit.dealId, justification: "Needed to win" })),
+      decide: fromAction(await approvalActions.decideApproval({ id: toDecide.requestId, decision: "approve" })),
+      withdraw: fromAction(await approvalActions.withdrawApproval({ id: toWithdraw.requestId })),
     };
     expect(actual).toEqual(APPROVAL_SPEC[role][relation]);
   });

@@ -83,7 +83,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <div className="min-w-0 space-y-6">
             {deal.status !== "disqualified" ? <StageGuidance stage={stage} /> : null}
             {deal.status === "open" || page.approvalRequest ? (
-              <ApprovalCard approval={deal.approval} request={page.approvalRequest} now={now} />
+              <ApprovalCard approval={deal.approval} request={page.approvalRequest} maySubmit={page.maySubmitApproval} now={now} />
             ) : null}
             <CloseDateHistory deal={deal} changes={page.closeDateChanges} now={now} />
             <FilesCard dealId={deal.id} files={page.files} contractName={page.contractName} canEdit={permissions.canEdit} now={now} />

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { ActionResult } from "@/src/http/action-result";
 import { formField } from "@/src/http/form-field";
+import { type ApprovalRequestResponse, SubmitApprovalRequest } from "@/src/schemas/approval-requests";
 import { FileKindField } from "@/src/schemas/files";
 import {
   AttestRequest,
@@ -28,10 +29,12 @@ import {
   uploadOnBoard,
   withCurrentCard,
 } from "@/src/server/board/board-writes";
+import { submitApprovalRequest } from "@/src/server/deal-desk/approval-requests";
 import { disqualifyOpportunity } from "@/src/server/opportunities/disqualify-opportunity";
 import { getOpportunity } from "@/src/server/opportunities/get-opportunity";
 import { replaceClosePlan } from "@/src/server/opportunities/close-plan";
 import { replaceContacts } from "@/src/server/opportunities/replace-contacts";
+import { revalidateApprovalPages } from "./approval-pages";
 import { dealAction } from "./deal-action";
 
 /** Every write answers with the deal's card: the board places it, the deal page writes on from its version. */
@@ -48,6 +51,9 @@ const NewPlanSteps = z
   .min(1)
   .max(20);
 const AddPlanStepsInput = z.object({ id: Id, version: Version, steps: z.union([z.literal("typical"), NewPlanSteps]) }).strict();
+// The writer sends the version it holds; a submission does not check it: the request snapshots the
+// terms as they are when it is made, and that snapshot is what the deal desk decides on.
+const SubmitApprovalInput = SubmitApprovalRequest.safeExtend({ id: Id, version: Version.optional() });
 const UploadInput = z.object({ id: Id, kind: FileKindField, file: z.instanceof(File, { message: "choose a file" }) });
 
 export async function moveDeal(input: unknown): Promise<DealWrite> {
@@ -93,6 +99,22 @@ export async function replaceDealClosePlan(input: unknown): Promise<DealWrite> {
 /** Adds the typical steps of a close, or the rep's own, to the close plan (see addPlanStepsOnBoard). */
 export async function addDealPlanSteps(input: unknown): Promise<DealWrite<{ added: number; ready: number }>> {
   return dealAction(AddPlanStepsInput, input, (actor, { id, ...body }) => addPlanStepsOnBoard(actor, id, body));
+}
+
+/**
+ * Submits the deal's terms to the deal desk with a justification, from the deal page's approval card
+ * and from the approval criterion's fixer (the board's refused move, the deal page's move dialogs).
+ * Answers with the card and the new request: pending on its groups, or approved at once when the
+ * approvals carried over from the previous request cover every group.
+ */
+export async function submitDealForApproval(input: unknown): Promise<DealWrite<{ request: ApprovalRequestResponse }>> {
+  return dealAction(SubmitApprovalInput, input, (actor, { id, justification }) =>
+    withCurrentCard(actor, id, async () => {
+      const request = await submitApprovalRequest(actor, id, { justification });
+      revalidateApprovalPages(request);
+      return { card: toBoardCard(await getOpportunity(actor, id)), request };
+    }),
+  );
 }
 
 /**

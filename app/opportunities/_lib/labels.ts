@@ -29,12 +29,6 @@ export const APPROVAL_STATUS: Record<string, { label: string; tone: BadgeTone }>
   stale: { label: "Stale: terms changed", tone: "warning" },
 };
 
-export const DECISION_LABELS: Record<string, string> = {
-  approve: "Approved",
-  reject: "Rejected",
-  request_changes: "Asked for changes",
-};
-
 export const STALL_REASONS = {
   next_step_overdue: "next step overdue",
   too_long_in_stage: "too long in stage",

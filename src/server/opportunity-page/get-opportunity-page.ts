@@ -1,6 +1,7 @@
 // Everything the opportunity page shows, read for one actor. Visibility is the use cases' own
 // (getVisibleOpportunity): a deal out of reach is NOT_FOUND here exactly as in the API.
 import type { Actor } from "../../auth/actor";
+import { maySubmitFor } from "../../auth/approval-access";
 import { opportunityCapabilities } from "../../auth/capabilities";
 import { criteriaStatus } from "../../domain/criteria/unmet-criteria";
 import { daysBetween, toCalendarDate } from "../../domain/dates";
@@ -31,7 +32,7 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     details.findAttestations(tx, id),
     details.findCloseDateChanges(tx, id),
     details.findFiles(tx, id),
-    details.findLatestApprovalRequest(tx, id),
+    details.findLatestApprovalRequest(actor, id, now),
     row.status === "lost" && lostStage ? details.findLostFromStage(tx, id, lostStage.key) : null,
     opportunityHistory(actor, id),
     getClosePlan(actor, id, now),
@@ -67,7 +68,10 @@ export async function getOpportunityPage(actor: Actor, id: string, now = new Dat
     closePlan,
     closeDateChanges,
     files,
+    /** The latest approval request, as the API answers it for the actor; null when none or out of their sight. */
     approvalRequest,
+    /** Submitting the deal to the deal desk (and withdrawing): its owner or the owner's manager, while it is open. */
+    maySubmitApproval: isOpen && maySubmitFor(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }),
     history: history.items,
     planOwners,
     owners: may.assignOwner ? await listAssignableOwners(actor, tx) : [],

@@ -1,7 +1,11 @@
 // What the opportunity page shows beyond the API's deal: who attested each criterion, who moved
 // the close date, who uploaded each file, the latest approval request, and where a lost deal was
 // lost from. Each read takes the id of a deal the caller has already been allowed to see.
-import type { Reader } from "../db";
+import type { Actor } from "../../auth/actor";
+import { AppError } from "../../errors";
+import type { ApprovalRequestResponse } from "../../schemas/approval-requests";
+import { database, type Reader } from "../db";
+import { getApprovalRequest } from "../deal-desk/approval-requests";
 import { toCalendarDate } from "../../domain/dates";
 import { webUrl } from "../../domain/text";
 import type { FileKind } from "../../domain/process/types";
@@ -34,14 +38,6 @@ export type FileView = {
   uploadedAt: string;
   uploaderName: string | null;
 };
-export type ApprovalRequestView = {
-  status: string;
-  createdAt: string;
-  requestedByName: string;
-  justification: string;
-  decisions: { group: string; decision: string; comment: string; deciderName: string; decidedAt: string }[];
-};
-
 export async function findAttestations(tx: Reader, opportunityId: string): Promise<Attestation[]> {
   const rows = await tx.criterionAttestation.findMany({
     where: { opportunityId },
@@ -92,29 +88,25 @@ export async function findFiles(tx: Reader, opportunityId: string): Promise<File
   }));
 }
 
-export async function findLatestApprovalRequest(tx: Reader, opportunityId: string): Promise<ApprovalRequestView | null> {
-  const r = await tx.approvalRequest.findFirst({
-    where: { opportunityId },
-    orderBy: { createdAt: "desc" },
-    include: {
-      requestedBy: { select: { name: true } },
-      decisions: { orderBy: { decidedAt: "asc" }, include: { decider: { select: { name: true } } } },
-    },
+/**
+ * The deal's latest approval request as the API answers it for the actor (with the groups still
+ * pending and what the actor may do to it), or null when there is none or the actor may not see it:
+ * a deal desk member sees only the requests routed to their groups, even on a deal they see.
+ */
+export async function findLatestApprovalRequest(actor: Actor, opportunityId: string, now: Date): Promise<ApprovalRequestResponse | null> {
+  const latest = await database()
+    .sql.selectFrom("ApprovalRequest")
+    .select("id")
+    .where("opportunityId", "=", opportunityId)
+    .orderBy("createdAt", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return null;
+  return getApprovalRequest(actor, latest.id, { now }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+    throw e;
   });
-  if (!r) return null;
-  return {
-    status: r.status,
-    createdAt: r.createdAt.toISOString(),
-    requestedByName: r.requestedBy.name,
-    justification: r.justification,
-    decisions: r.decisions.map((d) => ({
-      group: d.group,
-      decision: d.decision,
-      comment: d.comment,
-      deciderName: d.decider.name,
-      decidedAt: d.decidedAt.toISOString(),
-    })),
-  };
 }
 
 /** The open stage a lost deal left for Closed Lost: the stage path shows how far it got. */

@@ -253,9 +253,29 @@ describe("the page's other facts", () => {
     expect([p.deal.closeDatePushes, p.deal.closeDateSlipDays]).toEqual([1, 19]);
   });
 
-  test("the latest approval request, for the deal desk that sees it", async () => {
+  test("the latest approval request as the API answers it, for the deal desk that sees it", async () => {
     const p = await page(as.finance, deals.submitted);
-    expect(p.approvalRequest).toMatchObject({ status: "pending", requestedByName: "Otto Outsider", justification: "Large logo", decisions: [] });
+    expect(p.approvalRequest).toMatchObject({
+      status: "pending",
+      requestedBy: { id: org.outsider.id, name: "Otto Outsider" },
+      justification: "Large logo",
+      decisions: [],
+      pendingGroups: ["finance", "sales_ops"],
+      youMayDecide: ["finance"],
+      youMayWithdraw: false,
+    });
+    expect((await page(as.admin, deals.submitted)).approvalRequest).toMatchObject({ youMayDecide: [], youMayWithdraw: false });
+  });
+
+  test("a later request routed only to other groups is out of the desk member's sight: no request is shown", async () => {
+    const id = await insertDeal(org.outsider.id, { name: "Ember", amount: 300_000, closeDate: "2027-05-01", stage: "negotiate" });
+    const base = { opportunityId: id, requestedById: org.outsider.id, justification: "Large logo", termsSnapshot: {} };
+    await db().approvalRequest.create({
+      data: { ...base, status: "withdrawn", requiredGroups: ["finance"], createdAt: new Date("2027-02-01T10:00:00Z") },
+    });
+    await db().approvalRequest.create({ data: { ...base, requiredGroups: ["legal"], createdAt: new Date("2027-02-02T10:00:00Z") } });
+    expect((await page(as.finance, id)).approvalRequest).toBeNull();
+    expect((await page(as.admin, id)).approvalRequest).toMatchObject({ requiredGroups: ["legal"], status: "pending" });
   });
 });
 
@@ -276,6 +296,15 @@ describe("who may see and do what", () => {
     const none = { canEdit: false, canMove: false, canOverride: false, canAssignOwner: false };
     expect((await page(as.admin, deals.identify)).permissions).toEqual(none);
     expect((await page(as.finance, deals.submitted)).permissions).toEqual(none);
+  });
+
+  test("the owner and the owner's manager submit an open deal for approval; nobody submits a closed one", async () => {
+    expect((await page(as.rep, deals.identify)).maySubmitApproval).toBe(true);
+    expect((await page(as.manager, deals.identify)).maySubmitApproval).toBe(true);
+    expect((await page(as.admin, deals.identify)).maySubmitApproval).toBe(false);
+    expect((await page(as.finance, deals.submitted)).maySubmitApproval).toBe(false);
+    expect((await page(as.rep, deals.lost)).maySubmitApproval).toBe(false);
+    expect((await page(as.manager, deals.lost)).maySubmitApproval).toBe(false);
   });
 
   test("a lost deal is no longer edited, but may be re-opened", async () => {

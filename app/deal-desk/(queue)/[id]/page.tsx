@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { requireActor } from "@/src/auth/current-actor";
+import { WithdrawApproval } from "@/app/opportunities/_kit/withdraw-approval";
+import type { Actor } from "@/src/auth/actor";
 import { AppError } from "@/src/errors";
+import { getApprovalRequest } from "@/src/server/deal-desk/approval-requests";
 import { getDeskRequest, type DeskRequest } from "@/src/server/deal-desk/queue";
 import { Badge } from "@/src/ui/badge";
 import { ButtonLink } from "@/src/ui/button";
@@ -12,6 +15,8 @@ import { formatMoment } from "@/src/ui/format";
 import { ArrowLeftIcon, ClockIcon } from "@/src/ui/icons";
 import { GROUP_LABELS } from "@/src/ui/labels";
 import { PageHeader } from "@/src/ui/page-header";
+import { changesInWords } from "../_components/approval-words";
+import { DecideForm } from "../_components/decide-form";
 import { DEAL_APPROVAL_STATUS, DECISION_LABELS, formatHours, formatTerm, REQUEST_STATUS, TERM_LABELS } from "../_components/labels";
 
 type Params = { params: Promise<{ id: string }> };
@@ -33,10 +38,26 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const shortId = (id: string) => id.slice(-6);
 
+/**
+ * What the viewer may do to the request, asked of the server as the API asks it (youMayDecide,
+ * youMayWithdraw): the page never works out who decides. A request the API does not show the viewer
+ * (a deputy's view of the queue reaches further) offers them nothing.
+ */
+async function controlsFor(actor: Actor, id: string) {
+  try {
+    const request = await getApprovalRequest(actor, id);
+    return { mayDecide: request.youMayDecide, mayWithdraw: request.youMayWithdraw };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return { mayDecide: [], mayWithdraw: false };
+    throw error;
+  }
+}
+
 export default async function DeskRequestPage({ params }: Params) {
-  const { request: r } = await loadRequest((await params).id);
+  const { actor, request: r } = await loadRequest((await params).id);
   if (!r) notFound();
   const status = REQUEST_STATUS[r.status];
+  const controls = await controlsFor(actor, r.id);
   return (
     <>
       <Link href="/deal-desk" className="inline-flex items-center gap-1.5 rounded text-[13px] font-medium text-ink-muted hover:text-ink">
@@ -82,10 +103,16 @@ export default async function DeskRequestPage({ params }: Params) {
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <DecideForm requestId={r.id} groups={controls.mayDecide} />
           <DecisionsCard request={r} />
           <TermsCard request={r} />
         </div>
         <div className="min-w-0 space-y-6">
+          <WithdrawApproval
+            requestId={r.id}
+            may={controls.mayWithdraw}
+            card={{ title: "Withdraw", description: "While it is pending, the request can be taken back from the deal desk." }}
+          />
           <Card title="Justification">
             <p className="text-sm whitespace-pre-wrap break-words text-ink">{r.justification || "None given."}</p>
           </Card>
@@ -208,11 +235,7 @@ function TermsCard({ request: r }: { request: DeskRequest }) {
       </div>
       {r.staleChanges.length > 0 ? (
         <p className="border-t border-line px-5 py-3 text-[13px] text-ink-muted">
-          Went stale{r.staleAt ? ` ${formatMoment(r.staleAt)}` : ""} when{" "}
-          {r.staleChanges
-            .map((c) => `${TERM_LABELS[c.term].toLowerCase()} changed from ${formatTerm(c.term, c.from)} to ${formatTerm(c.term, c.to)}`)
-            .join("; ")}
-          .
+          Went stale{r.staleAt ? ` ${formatMoment(r.staleAt)}` : ""} when {changesInWords(r.staleChanges)}.
         </p>
       ) : null}
     </Card>

@@ -1,10 +1,11 @@
 "use client";
 
 // One unmet exit criterion and how to meet it right here: tick it, fill in the field, add the
-// contact, upload the file, add close plan steps. The board's refused-move panel, the deal page's
+// contact, upload the file, add close plan steps, submit the terms for approval. The board's refused-move panel, the deal page's
 // checklist and its move dialogs all show criteria through this one component.
 import type { ExitCriterion, FileKind } from "@/src/domain/process/types";
 import { CriterionStatus } from "../criterion-status";
+import { ApprovalFixer } from "./approval-fixer";
 import { CheckFixer } from "./check-fixer";
 import { ContactForm } from "./contact-form";
 import { DealPageLink } from "./deal-page-link";
@@ -58,9 +59,7 @@ function Fixer(props: Props) {
         link("close-plan", "Open the close plan")
       );
     case "approval":
-      return deal.approval === "pending"
-        ? link("approval", "Follow the request", "The request is with the deal desk.")
-        : link("approval", "Open the deal desk approval", "The deal's terms need the deal desk's approval.");
+      return <ApprovalFixer {...props} />;
     default:
       return link("exit-criteria", "Open the deal");
   }
