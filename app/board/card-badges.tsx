@@ -5,8 +5,7 @@ import { CheckIcon, ClockIcon } from "@/src/ui/icons";
 import { STALL_REASONS } from "../opportunities/_lib/labels";
 import type { ShownCard } from "./board-state";
 
-// "changes_requested" is the status the API is to answer for a request sent back (today `needed`).
-const APPROVAL: Partial<Record<ApprovalStatus | "changes_requested", { label: string; tone: BadgeTone }>> = {
+const APPROVAL: Partial<Record<ApprovalStatus, { label: string; tone: BadgeTone }>> = {
   needed: { label: "Approval needed", tone: "neutral" },
   pending: { label: "Approval pending", tone: "accent" },
   rejected: { label: "Approval rejected", tone: "danger" },

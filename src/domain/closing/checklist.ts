@@ -5,6 +5,14 @@
 export const CHECKLIST_KINDS = ["signed_contract", "why_won", "slack_post", "welcome_email", "handoff_meeting"] as const;
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
 
+export const ITEM_LABELS: Record<ChecklistKind, string> = {
+  signed_contract: "Signed contract attached under the naming convention",
+  why_won: "Why we won",
+  slack_post: "Post in #wins",
+  welcome_email: "Welcome e-mail to the new customer",
+  handoff_meeting: "Hand-off meeting with customer success",
+};
+
 /** The items that go out through the outbox; the others are done by the move itself. */
 export const SENT_KINDS = ["slack_post", "welcome_email", "handoff_meeting"] as const satisfies readonly ChecklistKind[];
 export type SentKind = (typeof SENT_KINDS)[number];

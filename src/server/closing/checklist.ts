@@ -2,7 +2,7 @@
 // items' states read from their outbox messages, each sendable item with a preview of its message.
 import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
-import { CHANNEL_OF, checklistKindsFor, type ChecklistKind, isSentKind, itemState } from "../../domain/closing/checklist";
+import { CHANNEL_OF, checklistKindsFor, ITEM_LABELS, isSentKind, itemState } from "../../domain/closing/checklist";
 import { slackMessage, slackValues, welcomeMessage } from "../../domain/closing/templates";
 import { toCalendarDate } from "../../domain/dates";
 import { fromCents } from "../../domain/money";
@@ -13,14 +13,6 @@ import { newId } from "../ids";
 import { loadVisibleOpportunity } from "../opportunities/load-opportunity";
 import { configuredChannels } from "../outbox/senders/senders-from-env";
 import { getClosingSettings } from "./closing-settings";
-
-export const ITEM_LABELS: Record<ChecklistKind, string> = {
-  signed_contract: "Signed contract attached under the naming convention",
-  why_won: "Why we won",
-  slack_post: "Post in #wins",
-  welcome_email: "Welcome e-mail to the new customer",
-  handoff_meeting: "Hand-off meeting with customer success",
-};
 
 /** The move's part: every item of the deal's checklist, the contract and why we won done by the move. */
 export async function createChecklist(tx: Tx, deal: { id: string; type: "new" | "expansion" }, actorId: string, now: Date): Promise<void> {

@@ -21,15 +21,6 @@ type Request = ApprovalRequestResponse;
 /** The statuses in which the rep submits: a first request, or again after a refusal or a change. */
 const SUBMITTABLE = new Set(["needed", "rejected", "changes_requested", "stale"]);
 
-/**
- * Where the deal stands. "Changes requested" is a status of its own, whether the API answers it or,
- * as it did first, answers `needed` for a deal whose latest request was sent back for changes.
- */
-export function shownApprovalStatus(approval: Approval, request: Request | null): string {
-  const latest = request && request.id === approval.requestId ? request : null;
-  return approval.status === "needed" && latest?.status === "changes_requested" ? "changes_requested" : approval.status;
-}
-
 const decider = (request: Request | null, decision: Request["decisions"][number]["decision"]) => {
   const d = request?.decisions.find((x) => x.decision === decision);
   return d ? `${GROUP_LABELS[d.group]} (${d.decider.name})` : null;
@@ -69,7 +60,7 @@ function statusWords(status: string, approval: Approval, request: Request | null
 type Props = { approval: Approval; request: Request | null; maySubmit: boolean; now: Date };
 
 export function ApprovalCard({ approval, request, maySubmit, now }: Props) {
-  const status = shownApprovalStatus(approval, request);
+  const status = approval.status;
   const shown = APPROVAL_STATUS[status] ?? { label: status, tone: "neutral" as const };
   const words = statusWords(status, approval, request);
   return (

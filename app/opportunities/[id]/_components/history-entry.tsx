@@ -1,6 +1,7 @@
 // One entry of the deal's history in words: what happened, with its details. Overrides stand out.
 import type { ReactNode } from "react";
 import type { HistoryItem, StageView } from "@/src/server/opportunity-page/get-opportunity-page";
+import { ITEM_LABELS } from "@/src/domain/closing/checklist";
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
 import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS, lostCategoryLabel } from "../../_lib/labels";
@@ -238,7 +239,16 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
         body: quote(d.comment),
       };
     case "approval_invalidated":
-      return { tone: "warning", title: <>Approval no longer valid: the terms changed</> };
+      return d.reason === "withdrawn"
+        ? { tone: "neutral", title: <>Withdrew the approval request</> }
+        : { tone: "warning", title: <>Approval no longer valid: the terms changed</> };
+    case "checklist_updated": {
+      const item = ITEM_LABELS[str(d.item) as keyof typeof ITEM_LABELS] ?? "a checklist item";
+      if (d.action === "edit_why_won") return { tone: "neutral", title: <>Edited why we won</>, body: quote(d.to) };
+      if (d.action === "mark_done") return { tone: "success", title: <>Marked done by hand: {item}</>, body: quote(d.note) };
+      if (d.action === "retry") return { tone: "neutral", title: <>Sent again after a failure: {item}</> };
+      return { tone: "accent", title: <>Sent: {item}</> };
+    }
     case "disqualified":
       return { tone: "neutral", title: <>Disqualified in {name(e.fromStage)}</>, body: quote(d.reason) };
     case "reopened":

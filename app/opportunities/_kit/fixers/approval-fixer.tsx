@@ -14,8 +14,7 @@ import type { FixerProps } from "./fixer-types";
 
 type Props = FixerProps & { onLeave?: () => void };
 
-// Keyed by the deal's approval status; "changes_requested" is the status the API is to answer after a
-// request is sent back (today `needed`).
+// Keyed by the deal's approval status.
 const ASK: Record<string, string> = {
   needed: "The deal's terms need the deal desk's approval: submit them with a justification.",
   changes_requested: "The deal desk asked for changes: change the deal, then submit it again.",
