@@ -475,3 +475,62 @@ describe("listing", () => {
     expect(await ids(org.outsider.token)).toEqual([]);
   });
 });
+
+describe("paging", () => {
+  test("pages through the caller's requests with a cursor, newest first, without repeats, as GET /opportunities does", async () => {
+    const team = await createTeam();
+    const rep = await createUser({ role: "rep", teamId: team.id });
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await submitFor((await createDeal(rep.token, { paymentTermsDays: 60 })).id, rep.token)).body.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await call(requests.GET, { token: rep.token, path: `/api/v1/approval-requests?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((r: any) => r.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...made].reverse());
+    // A page that holds the last request says so: no cursor for an empty page after it.
+    const whole = await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?limit=5" });
+    expect(whole.body).toMatchObject({ nextCursor: null });
+    expect(whole.body.items).toHaveLength(5);
+    // The filters apply to every page.
+    const first = await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?limit=1&status=pending&group=finance" });
+    expect(first.body.items.map((r: any) => r.id)).toEqual([made[4]]);
+    const second = await call(requests.GET, {
+      token: rep.token,
+      path: `/api/v1/approval-requests?limit=1&status=pending&group=finance&cursor=${first.body.nextCursor}`,
+    });
+    expect(second.body.items.map((r: any) => r.id)).toEqual([made[3]]);
+    expect((await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?group=legal" })).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  test("50 a page by default", async () => {
+    const res = await call(requests.GET, { token: org.admin.token, path: "/api/v1/approval-requests" });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(50);
+    expect(res.body).toHaveProperty("nextCursor");
+  });
+
+  test.each([
+    ["limit=0"],
+    ["limit=201"],
+    ["limit=abc"],
+    ["cursor=bm90LWEtY3Vyc29y"],
+    ["cursor=LTEwMDAwMC0wMS0wMVQwMDowMDowMC4wMDBafHg"],
+    ["cursor=MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafGEAYg"],
+  ])("a bad page (%s) is 400 naming the parameter", async (q) => {
+    const res = await call(requests.GET, { token: org.admin.token, path: `/api/v1/approval-requests?${q}` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(res.body.error.details.fields.map((f: any) => f.field)).toEqual([`query.${q.split("=")[0]}`]);
+  });
+});

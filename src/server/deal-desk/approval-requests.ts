@@ -21,6 +21,7 @@ import {
 } from "../../schemas/approval-requests";
 import { database, inTransaction, type Tx } from "../db";
 import { newId } from "../ids";
+import { decodeCursor, pageOf } from "../list-cursor";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import { dealTerms } from "../opportunities/deal-facts";
 import { approvalNeededMessages, decisionMessages } from "./notifications";
@@ -327,15 +328,22 @@ export async function getApprovalRequest(actor: Actor, id: string, options: { no
   return toRequestResponse(actor, await loadVisibleRequest(database().sql, actor, id), options.now ?? new Date());
 }
 
-/** The requests the actor may see, newest first, by status and by a group they were routed to. */
+/**
+ * The requests the actor may see, newest first, by status and by a group they were routed to, one
+ * page at a time: `limit` of them after `cursor`, as GET /opportunities pages.
+ */
 export async function listApprovalRequests(
   actor: Actor,
   filters: Partial<ListApprovalRequestsQuery> = {},
   options: { now?: Date } = {},
 ): Promise<ApprovalRequestList> {
   const now = options.now ?? new Date();
+  const limit = filters.limit ?? 50;
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
   const where = sql<boolean>`(${filters.status ?? null}::text IS NULL OR r."status"::text = ${filters.status ?? null}::text)
-    AND (${filters.group ?? null}::text IS NULL OR ${filters.group ?? null}::text = ANY(r."requiredGroups"::text[]))`;
-  const rows = await loadVisibleRequests(database().sql, actor, where);
-  return { items: rows.map((row) => toRequestResponse(actor, row, now)) };
+    AND (${filters.group ?? null}::text IS NULL OR ${filters.group ?? null}::text = ANY(r."requiredGroups"::text[]))
+    AND (${after === null}::boolean OR (r."createdAt", r."id") < (${after?.at ?? null}::timestamp(3), ${after?.id ?? null}::text))`;
+  const rows = await loadVisibleRequests(database().sql, actor, where, { limit: limit + 1 });
+  const { page, nextCursor } = pageOf(rows, limit, (row) => row);
+  return { items: page.map((row) => toRequestResponse(actor, row, now)), nextCursor };
 }
