@@ -51,7 +51,9 @@ export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
           .selectFrom("DealDeskRule as d")
           .select(["d.key", "d.label", "d.version", "d.groups", "d.condition"])
           .where("d.active", "=", true)
-          .orderBy("d.position"),
+          // Position, then key: the order loadDealDeskRules and the rules page use.
+          .orderBy("d.position")
+          .orderBy("d.key"),
       ).as("rules"),
     ])
     .where(where);
