@@ -178,15 +178,27 @@ export async function getDeskQueue(actor: Actor, filters: DeskQueueFilters, opti
 }
 
 /**
- * The pending requests waiting on a group the actor decides for: the navigation's badge. An admin
- * watches the whole desk but decides for no group, so nothing waits on them.
+ * The count's statement, or null for an actor nothing can wait on (no group they decide for: a rep,
+ * an admin, a desk member in no group), who is answered 0 without a query.
+ */
+export function awaitingMeSql(actor: Actor): RawBuilder<{ n: number }> | null {
+  const groups = approverGroups(actor);
+  if (groups.length === 0) return null;
+  return sql<{ n: number }>`SELECT count(*)::int AS "n" FROM ${QUEUE_FROM} WHERE ${waitingOnSql(actor, groups)}`;
+}
+
+/**
+ * The pending requests waiting on a group the actor decides for: the navigation's badge, so it runs
+ * on every signed-in page. An admin watches the whole desk but decides for no group, so nothing
+ * waits on them. The database counts, and answers one number: pending requests are found through an
+ * index (the partial one-pending-per-deal index, or ("status", "createdAt")) and each one's decisions
+ * through ("requestId", "group"), so the cost follows what is pending, not the desk's history, and
+ * needs no index of its own (tests/server/deal-desk/awaiting-count.test.ts reads the plan).
  */
 export async function countAwaitingMe(actor: Actor, options: { q?: Sql } = {}): Promise<number> {
-  const groups = approverGroups(actor);
-  if (groups.length === 0) return 0;
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS "n" FROM ${QUEUE_FROM} WHERE ${waitingOnSql(actor, groups)}`.execute(
-    options.q ?? database().sql,
-  );
+  const statement = awaitingMeSql(actor);
+  if (statement === null) return 0;
+  const { rows } = await statement.execute(options.q ?? database().sql);
   return rows[0]?.n ?? 0;
 }
 
