@@ -24,7 +24,7 @@ import { newId } from "../ids";
 import { decodeCursor, pageOf } from "../list-cursor";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import { dealTerms } from "../opportunities/deal-facts";
-import { approvalNeededMessages, decisionMessages } from "./notifications";
+import { approvalNeededMessages, decisionMessages, withdrawnMessages } from "./notifications";
 import { getDealDeskSettings } from "./settings";
 import { changedSinceSnapshot } from "./stale-on-change";
 import { loadVisibleRequest, loadVisibleRequests, pendingGroupsOf, toRequestResponse } from "./request-view";
@@ -309,6 +309,13 @@ export async function withdrawApprovalRequest(actor: Actor, requestId: string, o
         request: view,
       });
     if (!view.youMayWithdraw) throw new AppError("FORBIDDEN", "You may not withdraw this request.");
+    // The groups it still waited on had it in their queue: they hear that it left.
+    const messages = await withdrawnMessages(
+      tx,
+      { id: requestId, ownerId: request.ownerId, withdrawnByName: actor.name },
+      { name: request.dealName, accountName: request.accountName },
+      pendingGroupsOf(request),
+    );
     return changeOpportunity(
       actor,
       { id: request.opportunityId, version },
@@ -317,6 +324,7 @@ export async function withdrawApprovalRequest(actor: Actor, requestId: string, o
           await tx.updateTable("ApprovalRequest").set({ status: "withdrawn", withdrawnAt: now }).where("id", "=", requestId).execute();
         },
         history: [{ type: "approval_invalidated", details: { requestId, reason: "withdrawn" } }],
+        messages,
       }),
       { tx, now, authorize: () => undefined, respond: respond(tx, actor, requestId, now) },
     );
