@@ -10,6 +10,7 @@ import * as submit from "@/app/api/v1/opportunities/[id]/approval-requests/route
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { db } from "@/src/server/db";
+import { insertApprovalRequest } from "../support/approvals";
 import { insertDeal } from "../support/board";
 import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../support/deals";
 import { createOrg, createTeam, createUser, type TestUser } from "../support/fixtures";
@@ -170,6 +171,32 @@ describe("state changes", () => {
     expect((await call(withdraw.POST, { token: org.outsider.token, params: { id: request.id } })).status).toBe(404);
     const res = await call(withdraw.POST, { token: org.manager.token, params: { id: request.id } });
     expect(res.body.status).toBe("withdrawn");
+  });
+
+  // Each status a request leaves pending for, with the finance decision that led there (none for the others).
+  test.each([
+    ["approved", "approve"],
+    ["rejected", "reject"],
+    ["changes_requested", "request_changes"],
+    ["withdrawn", null],
+    ["stale", null],
+  ] as const)("withdrawing a %s request is 409 with the request as it is, and changes nothing", async (status, decision) => {
+    const deal = await newDeal({ paymentTermsDays: 60 });
+    const requestId = await insertApprovalRequest(deal.id, new Date().toISOString(), ["finance"], {
+      status,
+      decided: decision ? [{ group: "finance", by: org.finance.id, decision }] : [],
+    });
+    const before = await currentVersion(deal.id);
+    const res = await call(withdraw.POST, { token: org.rep.token, params: { id: requestId } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("CONFLICT");
+    expect(res.body.error.details).toMatchObject({
+      reason: "not_pending",
+      request: { id: requestId, status, pendingGroups: [], youMayWithdraw: false, withdrawnAt: null },
+    });
+    expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe(status);
+    expect(await currentVersion(deal.id)).toBe(before);
+    expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "approval_invalidated" } })).toBe(0);
   });
 
   test("a standard deal needs no request; a pending one blocks a second", async () => {
