@@ -37,8 +37,7 @@ export function maySubmitFor(actor: Actor, parties: Pick<ApprovalParties, "owner
  */
 export function visibleRequestsSql(actor: Actor): RawBuilder<boolean> {
   const v = visibilityValues(actor);
-  const deputy = can(actor, "approval.decide") && approverGroups(actor).includes("sales_manager");
   return sql<boolean>`(${v.everything}::boolean OR o."ownerId" = ${v.ownerId}::text OR u."teamId" = ANY(${v.teamIds}::text[])
     OR r."requiredGroups"::text[] && ${v.deskGroups}::text[]
-    OR (${deputy}::boolean AND t."approvalDeputyId" = ${actor.id}::text AND 'sales_manager' = ANY(r."requiredGroups"::text[])))`;
+    OR (t."approvalDeputyId" = ${v.deputyId}::text AND 'sales_manager' = ANY(r."requiredGroups"::text[])))`;
 }

@@ -70,7 +70,7 @@ const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
 });
 
 /** The statement (exported for the benchmark). */
-export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "deskGroups"], (v) =>
+export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "deskGroups", "deputyId"], (v) =>
   opportunityQuery(database().sql, sql<boolean>`o."id" = ${v.id} AND ${visibilitySql(v)}`).limit(1),
 );
 
