@@ -4,7 +4,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { visibleOpportunitiesSql } from "../../auth/authorize";
+import { visibleRequestsSql } from "../../auth/approval-access";
 import { approverGroups } from "../../auth/capabilities";
 import { approvalStatus, type ApprovalStanding } from "../../domain/deal-desk/approval-status";
 import { evaluateDealDesk, type FiredRule } from "../../domain/deal-desk/evaluate-deal-desk";
@@ -281,9 +281,9 @@ type DetailRow = QueueRow & {
 };
 
 /**
- * One request for its page, when the actor may see it: on a deal they see, or routed to them (a
- * deputy sees the requests of the team they decide for). Otherwise NOT_FOUND, as for a request that
- * does not exist.
+ * One request for its page, when the actor may see it: the API's rule (visibleRequestsSql), so the
+ * page and GET /approval-requests/{id} open for the same people. Otherwise NOT_FOUND, as for a
+ * request that does not exist.
  */
 export async function getDeskRequest(actor: Actor, id: string, options: { now?: Date; q?: Sql } = {}): Promise<DeskRequest> {
   const q = options.q ?? database().sql;
@@ -298,7 +298,7 @@ export async function getDeskRequest(actor: Actor, id: string, options: { now?: 
       o."paymentTermsDays", o."termMonths", o."nonStandardTerms", o."stageKey", o."ownerId", u."name" AS "ownerName"
     FROM ${QUEUE_FROM}
     JOIN "User" ru ON ru."id" = r."requestedById"
-    WHERE r."id" = ${id}::text AND (${visibleOpportunitiesSql(actor)} OR ${routedToSql(actor, queueGroups(actor))})`.execute(q);
+    WHERE r."id" = ${id}::text AND ${visibleRequestsSql(actor)}`.execute(q);
   if (!r) throw new AppError("NOT_FOUND", "Approval request not found.");
 
   const [decisions, linked, rules] = await Promise.all([

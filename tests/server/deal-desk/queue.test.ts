@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { turnaroundDueAt } from "@/src/domain/deal-desk/turnaround";
 import { database, db } from "@/src/server/db";
+import { getApprovalRequest } from "@/src/server/deal-desk/approval-requests";
 import { countAwaitingMe, getDeskQueue, getDeskRequest, type DeskQueue } from "@/src/server/deal-desk/queue";
 import { DEFAULT_QUEUE_FILTERS, parseDeskQueueFilters, type DeskQueueFilters } from "@/src/server/deal-desk/queue-filters";
 import { dueAtSql } from "@/src/server/deal-desk/turnaround-sql";
@@ -358,5 +359,55 @@ describe("one request", () => {
     await expect(getDeskRequest(as.deputy, ids.acme, { now: NOW })).rejects.toMatchObject(notFound);
     await expect(getDeskRequest(as.deskNoGroups, ids.bolt, { now: NOW })).rejects.toMatchObject(notFound);
     await expect(getDeskRequest(as.admin, "no-such-request", { now: NOW })).rejects.toMatchObject(notFound);
+  });
+});
+
+describe("the queue and the API read one rule", () => {
+  test("a request's page opens for exactly those the API shows it to", async () => {
+    for (const [who, actor] of Object.entries(as))
+      for (const [name, id] of Object.entries(ids)) {
+        const page = await getDeskRequest(actor, id, { now: NOW }).then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+        const api = await getApprovalRequest(actor, id, { now: NOW }).then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+        expect([who, name, page]).toEqual([who, name, api]);
+      }
+  });
+
+  test("a request routed to other groups stays closed to a desk member who sees its deal through another", async () => {
+    // Legal sees the deal through a withdrawn legal request; the new one asks finance only.
+    const dealId = await insertDeal((await db().opportunity.findUniqueOrThrow({ where: { id: deals.acme } })).ownerId, {
+      name: "Hotel",
+      amount: 10_000,
+      closeDate: "2027-03-31",
+      stage: "negotiate",
+    });
+    try {
+      const earlier = await insertApprovalRequest(dealId, "2027-02-01T09:00:00Z", ["legal"], { status: "withdrawn" });
+      const later = await insertApprovalRequest(dealId, "2027-02-02T09:00:00Z", ["finance"], { status: "withdrawn" });
+      await expect(getDeskRequest(as.legal, earlier, { now: NOW })).resolves.toMatchObject({ id: earlier });
+      await expect(getDeskRequest(as.legal, later, { now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getDeskRequest(as.finance, later, { now: NOW })).resolves.toMatchObject({ id: later });
+    } finally {
+      await db().opportunity.delete({ where: { id: dealId } });
+    }
+  });
+
+  test("what waits on someone in their queue is what the API lets them decide", async () => {
+    for (const [who, actor] of Object.entries(as)) {
+      const decides: string[] = [];
+      for (const id of Object.values(ids)) {
+        const view = await getApprovalRequest(actor, id, { now: NOW }).catch(() => null);
+        if (view && view.youMayDecide.length > 0) decides.push(id);
+      }
+      // An admin watches every group and decides none: their queue is the desk's, their count 0.
+      const waiting = who === "admin" ? [] : rowIds(await queue(actor));
+      expect([who, [...waiting].sort()]).toEqual([who, [...decides].sort()]);
+      expect([who, await countAwaitingMe(actor)]).toEqual([who, decides.length]);
+    }
   });
 });
