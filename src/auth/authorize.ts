@@ -75,7 +75,7 @@ function visibilityOf(actor: Actor): Visibility {
  */
 export function canSee(actor: Actor, deal: OpportunityOwnership): boolean {
   if (can(actor, "opportunity.read", deal)) return true;
-  return mayDeputise(actor) && !!deal.ownerTeamDeputyId && deal.ownerTeamDeputyId === actor.id && !!deal.submittedTo?.includes("sales_manager");
+  return mayDeputise(actor) && deal.ownerTeamDeputyId === actor.id && !!deal.submittedTo?.includes("sales_manager");
 }
 
 /** The opportunities an actor may see, as a where clause added to every opportunity query. */
