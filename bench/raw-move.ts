@@ -31,7 +31,10 @@ const historyEntry = compiledOnce(["opportunityId", "actorId", "at", "fromStage"
 async function moveInTransaction(sql: ScriptRunner, client: Client, deal: DealState): Promise<MoveOutcome> {
   const { toStage, reason } = nextMove(deal.stage);
   const now = new Date();
-  const [row] = await run(sql, visibleOpportunityStatement({ id: deal.id, everything: false, ownerId: client.actorId, teamIds: [], deskGroups: [] }));
+  const [row] = await run(
+    sql,
+    visibleOpportunityStatement({ id: deal.id, everything: false, ownerId: client.actorId, teamIds: [], deskGroups: [], deputyId: null }),
+  );
   if (!row) throw new Error(`Deal ${deal.id} not found`);
   if (row.version !== deal.version) {
     Object.assign(deal, { stage: row.stageKey, version: row.version });

@@ -71,7 +71,7 @@ test("finance finds the request in its queue, filters it, opens it; both pages p
 
   // The navigation's link counts what waits on finance.
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: /Deal desk\s*, \d+ waiting on you/ })).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^Deal desk, \d+ waiting on you$/ })).toBeVisible();
   await nav.getByRole("link", { name: /Deal desk/ }).click();
   await expect(page.getByRole("heading", { name: "Deal desk", level: 1 })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: account });

@@ -33,29 +33,49 @@ export function permissionScope(actor: Actor, permission: Permission): Permissio
 
 /**
  * Which deals an actor sees: the `opportunity.read` row of the permission table, as the parts of a
- * where clause (a deal in scope matches any part). Rendered below for Prisma's reads and for the
- * write path's SQL; tests/api/visibility.test.ts checks both against inScope for every role.
+ * where clause (a deal in scope matches any part), and one more part for a team's approval deputy:
+ * what they decide for, they see. Rendered below for Prisma's reads and for the write path's SQL;
+ * tests/api/visibility.test.ts checks both against canSee for every role.
  */
-type Visibility = { everything: true } | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToGroups?: readonly string[] };
+type Visibility =
+  | { everything: true }
+  | { ownerId?: string; ownerTeamIds?: readonly string[]; submittedToGroups?: readonly string[]; deputyId?: string };
+
+/**
+ * Those who decide for the sales manager group (a manager: approval.decide on their team) may be
+ * named a team's deputy for it (docs/rules/roles-and-access.md#who-sees-which-deals).
+ */
+export const mayDeputise = (actor: Pick<Actor, "role">): boolean => roleScope(actor.role, "approval.decide") === "team";
 
 function visibilityOf(actor: Actor): Visibility {
   const scope = roleScope(actor.role, "opportunity.read");
+  const deputy = mayDeputise(actor) ? { deputyId: actor.id } : {};
   switch (scope) {
     case "all":
       return { everything: true };
     case "team":
-      return { ownerId: actor.id, ownerTeamIds: actor.teamIds };
+      return { ownerId: actor.id, ownerTeamIds: actor.teamIds, ...deputy };
     case "own":
-      return { ownerId: actor.id };
+      return { ownerId: actor.id, ...deputy };
     case "submitted":
-      return { submittedToGroups: actor.groups };
+      return { submittedToGroups: actor.groups, ...deputy };
     case null:
-      return {};
+      return { ...deputy };
     default: {
       const never: never = scope;
       throw new Error(`Unknown scope ${String(never)}`);
     }
   }
+}
+
+/**
+ * May the actor see this deal? Its opportunity.read scope, or, for the deputy of the owner's team, a
+ * request on it that asked the sales manager group (whatever that request's status): the deputy
+ * reads the deal they decide on, before and after deciding, for as long as they are the deputy.
+ */
+export function canSee(actor: Actor, deal: OpportunityOwnership): boolean {
+  if (can(actor, "opportunity.read", deal)) return true;
+  return mayDeputise(actor) && deal.ownerTeamDeputyId === actor.id && !!deal.submittedTo?.includes("sales_manager");
 }
 
 /** The opportunities an actor may see, as a where clause added to every opportunity query. */
@@ -67,21 +87,24 @@ export function visibleOpportunities(actor: Actor): Prisma.OpportunityWhereInput
   if (scope.ownerTeamIds?.length) any.push({ owner: { teamId: { in: [...scope.ownerTeamIds] } } });
   if (scope.submittedToGroups?.length)
     any.push({ approvalRequests: { some: { requiredGroups: { hasSome: scope.submittedToGroups as ApproverGroup[] } } } });
+  if (scope.deputyId)
+    any.push({ owner: { team: { approvalDeputyId: scope.deputyId } }, approvalRequests: { some: { requiredGroups: { has: "sales_manager" } } } });
   return any.length === 1 ? any[0]! : { OR: any };
 }
 
 /** The rule's values for one actor, for the SQL below. */
 export function visibilityValues(actor: Actor): VisibilityValues {
   const scope = visibilityOf(actor);
-  if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], deskGroups: [] };
+  if ("everything" in scope) return { everything: true, ownerId: null, teamIds: [], deskGroups: [], deputyId: null };
   return {
     everything: false,
     ownerId: scope.ownerId ?? null,
     teamIds: [...(scope.ownerTeamIds ?? [])],
     deskGroups: [...(scope.submittedToGroups ?? [])],
+    deputyId: scope.deputyId ?? null,
   };
 }
-export type VisibilityValues = { everything: boolean; ownerId: string | null; teamIds: string[]; deskGroups: string[] };
+export type VisibilityValues = { everything: boolean; ownerId: string | null; teamIds: string[]; deskGroups: string[]; deputyId: string | null };
 
 /**
  * The same rule as SQL over `o` (the opportunity) and `u` (its owner). Its text is the same for
@@ -91,7 +114,9 @@ export type VisibilityValues = { everything: boolean; ownerId: string | null; te
 export const visibilitySql = (v: { [K in keyof VisibilityValues]: VisibilityValues[K] | never }) =>
   sql<boolean>`(${v.everything}::boolean OR o."ownerId" = ${v.ownerId}::text OR u."teamId" = ANY(${v.teamIds}::text[])
     OR (cardinality(${v.deskGroups}::text[]) > 0 AND EXISTS (SELECT 1 FROM "ApprovalRequest" ar
-      WHERE ar."opportunityId" = o."id" AND ar."requiredGroups"::text[] && ${v.deskGroups}::text[])))`;
+      WHERE ar."opportunityId" = o."id" AND ar."requiredGroups"::text[] && ${v.deskGroups}::text[]))
+    OR (${v.deputyId}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "Team" dt WHERE dt."id" = u."teamId" AND dt."approvalDeputyId" = ${v.deputyId}::text)
+      AND EXISTS (SELECT 1 FROM "ApprovalRequest" ar WHERE ar."opportunityId" = o."id" AND 'sales_manager' = ANY(ar."requiredGroups"::text[]))))`;
 
 export const visibleOpportunitiesSql = (actor: Actor): RawBuilder<boolean> => visibilitySql(visibilityValues(actor));
 

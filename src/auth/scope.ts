@@ -12,6 +12,11 @@ export type OpportunityOwnership = {
    * desk's scope reads it, and absent is none.
    */
   submittedTo?: readonly string[];
+  /**
+   * The deputy an admin named for the owner's team's sales manager group; only the deputy's sight of
+   * the deal reads it (authorize.ts, canSee), and absent is none.
+   */
+  ownerTeamDeputyId?: string | null;
 };
 
 /** Who is judged: the actor, or a user the actor names (a close plan step's owner). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
 import { TERM_KEYS } from "../domain/deal-desk/terms";
-import { Id, text } from "./common";
+import { Id, PageQuery, text } from "./common";
 
 export const APPROVAL_REQUEST_STATUSES = ["pending", "approved", "rejected", "changes_requested", "withdrawn", "stale"] as const;
 export type ApprovalRequestStatus = (typeof APPROVAL_REQUEST_STATUSES)[number];
@@ -34,6 +34,7 @@ export type DecideApprovalRequest = z.input<typeof DecideApprovalRequest>;
 export const ListApprovalRequestsQuery = z.object({
   status: z.enum(APPROVAL_REQUEST_STATUSES).optional(),
   group: ApproverGroupName.optional(),
+  ...PageQuery,
 });
 export type ListApprovalRequestsQuery = z.infer<typeof ListApprovalRequestsQuery>;
 
@@ -106,5 +107,7 @@ export const ApprovalRequestResponse = z
   .meta({ id: "ApprovalRequest" });
 export type ApprovalRequestResponse = z.infer<typeof ApprovalRequestResponse>;
 
-export const ApprovalRequestList = z.object({ items: z.array(ApprovalRequestResponse) }).meta({ id: "ApprovalRequestList" });
+export const ApprovalRequestList = z
+  .object({ items: z.array(ApprovalRequestResponse), nextCursor: z.string().nullable() })
+  .meta({ id: "ApprovalRequestList" });
 export type ApprovalRequestList = z.infer<typeof ApprovalRequestList>;

@@ -22,6 +22,15 @@ export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email("not 
 export const Id = z.string().min(1).max(64);
 
 /**
+ * A list's paging parameters, the same on every paged list: `limit` 1–200 (50 by default), and the
+ * `nextCursor` of the previous page passed back as `cursor` (docs/rules/api-conventions.md#ids-and-lists).
+ */
+export const PageQuery = {
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+/**
  * A name people type and others read (a deal, an account, a contact, a user, a team, a token, a
  * plan step's owner): trimmed text without bidirectional formatting characters, which are removed
  * (src/domain/text.ts says which and why).

@@ -4,7 +4,7 @@ import { APPROVAL_STATUSES } from "../domain/criteria/deal-facts";
 import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
 import { TERM_KEYS } from "../domain/deal-desk/terms";
 import { CONTACT_ROLES } from "../domain/process/types";
-import { Currency, EvidenceUrl, Id, nameText, requiredName, requiredText, text } from "./common";
+import { Currency, EvidenceUrl, Id, nameText, PageQuery, requiredName, requiredText, text } from "./common";
 
 export const CalendarDate = z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD").meta({ example: "2026-12-31" });
 
@@ -137,8 +137,7 @@ export const ListOpportunitiesQuery = z.object({
   stage: z.string().max(64).optional(),
   ownerId: Id.optional(),
   status: z.enum(["open", "won", "lost", "disqualified"]).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...PageQuery,
 });
 export type ListOpportunitiesQuery = z.infer<typeof ListOpportunitiesQuery>;
 

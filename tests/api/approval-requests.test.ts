@@ -10,6 +10,7 @@ import * as submit from "@/app/api/v1/opportunities/[id]/approval-requests/route
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { db } from "@/src/server/db";
+import { insertApprovalRequest } from "../support/approvals";
 import { insertDeal } from "../support/board";
 import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../support/deals";
 import { createOrg, createTeam, createUser, type TestUser } from "../support/fixtures";
@@ -171,6 +172,32 @@ describe("state changes", () => {
     expect((await call(withdraw.POST, { token: org.outsider.token, params: { id: request.id } })).status).toBe(404);
     const res = await call(withdraw.POST, { token: org.manager.token, params: { id: request.id } });
     expect(res.body.status).toBe("withdrawn");
+  });
+
+  // Each status a request leaves pending for, with the finance decision that led there (none for the others).
+  test.each([
+    ["approved", "approve"],
+    ["rejected", "reject"],
+    ["changes_requested", "request_changes"],
+    ["withdrawn", null],
+    ["stale", null],
+  ] as const)("withdrawing a %s request is 409 with the request as it is, and changes nothing", async (status, decision) => {
+    const deal = await newDeal({ paymentTermsDays: 60 });
+    const requestId = await insertApprovalRequest(deal.id, new Date().toISOString(), ["finance"], {
+      status,
+      decided: decision ? [{ group: "finance", by: org.finance.id, decision }] : [],
+    });
+    const before = await currentVersion(deal.id);
+    const res = await call(withdraw.POST, { token: org.rep.token, params: { id: requestId } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("CONFLICT");
+    expect(res.body.error.details).toMatchObject({
+      reason: "not_pending",
+      request: { id: requestId, status, pendingGroups: [], youMayWithdraw: false, withdrawnAt: null },
+    });
+    expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe(status);
+    expect(await currentVersion(deal.id)).toBe(before);
+    expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "approval_invalidated" } })).toBe(0);
   });
 
   test("a standard deal needs no request; a pending one blocks a second", async () => {
@@ -474,5 +501,64 @@ describe("listing", () => {
     await approve(financeRequest.id, org.finance.token);
     expect(await ids(org.admin.token, "?status=approved")).toEqual([financeRequest.id]);
     expect(await ids(org.outsider.token)).toEqual([]);
+  });
+});
+
+describe("paging", () => {
+  test("pages through the caller's requests with a cursor, newest first, without repeats, as GET /opportunities does", async () => {
+    const team = await createTeam();
+    const rep = await createUser({ role: "rep", teamId: team.id });
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await submitFor((await createDeal(rep.token, { paymentTermsDays: 60 })).id, rep.token)).body.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await call(requests.GET, { token: rep.token, path: `/api/v1/approval-requests?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((r: any) => r.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...made].reverse());
+    // A page that holds the last request says so: no cursor for an empty page after it.
+    const whole = await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?limit=5" });
+    expect(whole.body).toMatchObject({ nextCursor: null });
+    expect(whole.body.items).toHaveLength(5);
+    // The filters apply to every page.
+    const first = await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?limit=1&status=pending&group=finance" });
+    expect(first.body.items.map((r: any) => r.id)).toEqual([made[4]]);
+    const second = await call(requests.GET, {
+      token: rep.token,
+      path: `/api/v1/approval-requests?limit=1&status=pending&group=finance&cursor=${first.body.nextCursor}`,
+    });
+    expect(second.body.items.map((r: any) => r.id)).toEqual([made[3]]);
+    expect((await call(requests.GET, { token: rep.token, path: "/api/v1/approval-requests?group=legal" })).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  test("50 a page by default", async () => {
+    const res = await call(requests.GET, { token: org.admin.token, path: "/api/v1/approval-requests" });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(50);
+    expect(res.body).toHaveProperty("nextCursor");
+  });
+
+  test.each([
+    ["limit=0"],
+    ["limit=201"],
+    ["limit=abc"],
+    ["cursor=bm90LWEtY3Vyc29y"],
+    ["cursor=LTEwMDAwMC0wMS0wMVQwMDowMDowMC4wMDBafHg"],
+    ["cursor=MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafGEAYg"],
+  ])("a bad page (%s) is 400 naming the parameter", async (q) => {
+    const res = await call(requests.GET, { token: org.admin.token, path: `/api/v1/approval-requests?${q}` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(res.body.error.details.fields.map((f: any) => f.field)).toEqual([`query.${q.split("=")[0]}`]);
   });
 });

@@ -37,6 +37,7 @@ import type { ActionResult } from "@/src/http/action-result";
 import { db } from "@/src/server/db";
 import { getOpportunityPage, type OpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { isRedirect, signInAs } from "../support/action-session";
+import { insertApprovalRequest } from "../support/approvals";
 import { actorOf, insertDeal } from "../support/board";
 import { currentVersion, dealBody, ensureDefaults } from "../support/deals";
 import { createTeam, createUser, type TestUser } from "../support/fixtures";
@@ -636,5 +637,94 @@ describe("the deal desk's rules, target turnaround and approval deputies", () =>
       "change the target turnaround": admin,
       "name a team's approval deputy": admin,
     });
+  });
+});
+
+// A team's approval deputy: a manager an admin named to decide for the sales manager group of a team
+// they neither lead nor sit on. What they decide, they see: the deals of that team with a request
+// that asked the sales manager (whatever its status, before and after they decided), read only,
+// for as long as they are its deputy. Other deals of the team stay out of their sight.
+describe("a team's approval deputy", () => {
+  let deputy: TestUser;
+  let teamRep: TestUser;
+  let partnersId: string;
+
+  beforeAll(async () => {
+    const partners = await createTeam("Partners");
+    partnersId = partners.id;
+    const lead = await createUser({ role: "manager", teamId: partners.id });
+    deputy = await createUser({ role: "manager", teamId: (await createTeam("Alliances")).id });
+    await db().team.update({ where: { id: partners.id }, data: { managerId: lead.id, approvalDeputyId: deputy.id } });
+    teamRep = await createUser({ role: "rep", teamId: partners.id });
+  });
+
+  /** A Partners deal at a 20% discount, with one request routed to `groups` (none when null). */
+  async function partnersDeal(groups: ("sales_manager" | "finance")[] | null, status: "pending" | "withdrawn" = "pending") {
+    const dealId = await insertDeal(teamRep.id, { name: "Partners deal", amount: 10_000, closeDate: "2027-06-30", stage: "negotiate" });
+    await db().opportunity.update({ where: { id: dealId }, data: { discountPercent: 20, paymentTermsDays: 60 } });
+    const requestId = groups ? await insertApprovalRequest(dealId, new Date().toISOString(), groups, { status }) : "none";
+    return { dealId, requestId };
+  }
+
+  const reads = async (dealId: string, requestId: string) => ({
+    "read the deal": fromApi(await call(one.GET, { token: deputy.token, params: { id: dealId } })),
+    "read its history": fromApi(await call(history.GET, { token: deputy.token, params: { id: dealId } })),
+    "find it in the list": (
+      (await call(opportunities.GET, { token: deputy.token, path: `/api/v1/opportunities?ownerId=${teamRep.id}&limit=200` })).body.items as {
+        id: string;
+      }[]
+    ).some((d) => d.id === dealId)
+      ? "ok"
+      : "not_found",
+    "read the request": fromApi(await call(approvalRequest.GET, { token: deputy.token, params: { id: requestId } })),
+  });
+  const allRead = { "read the deal": "ok", "read its history": "ok", "find it in the list": "ok", "read the request": "ok" };
+  const noneRead = {
+    "read the deal": "not_found",
+    "read its history": "not_found",
+    "find it in the list": "not_found",
+    "read the request": "not_found",
+  };
+
+  test("reads the deal they decide on while it waits on them and after they decided, and changes nothing of it", async () => {
+    const { dealId, requestId } = await partnersDeal(["sales_manager"]);
+    expect(await reads(dealId, requestId)).toEqual(allRead);
+    const version = await currentVersion(dealId);
+    const writes = {
+      "change the deal": fromApi(
+        await call(one.PATCH, { token: deputy.token, params: { id: dealId }, method: "PATCH", body: { version, nextStep: "Call" } }),
+      ),
+      "submit for it": fromApi(await call(submitApproval.POST, { token: deputy.token, params: { id: dealId }, body: { justification: "Mine" } })),
+      "withdraw the request": fromApi(await call(withdrawApproval.POST, { token: deputy.token, params: { id: requestId } })),
+      decide: fromApi(await call(approvalDecisions.POST, { token: deputy.token, params: { id: requestId }, body: { decision: "approve" } })),
+    };
+    expect(writes).toEqual({ "change the deal": "forbidden", "submit for it": "forbidden", "withdraw the request": "forbidden", decide: "ok" });
+    expect(await reads(dealId, requestId)).toEqual(allRead);
+  });
+
+  test("a request that asked the sales manager and was withdrawn still shows its deal, as the desk's do", async () => {
+    const { dealId, requestId } = await partnersDeal(["sales_manager"], "withdrawn");
+    expect(await reads(dealId, requestId)).toEqual(allRead);
+  });
+
+  test("the team's deals that never asked the sales manager stay out of sight", async () => {
+    const toFinance = await partnersDeal(["finance"]);
+    expect(await reads(toFinance.dealId, toFinance.requestId)).toEqual(noneRead);
+    expect(
+      fromApi(await call(approvalDecisions.POST, { token: deputy.token, params: { id: toFinance.requestId }, body: { decision: "approve" } })),
+    ).toBe("not_found");
+    const none = await partnersDeal(null);
+    expect((await reads(none.dealId, none.requestId))["read the deal"]).toBe("not_found");
+  });
+
+  test("once an admin names another deputy, the former one sees none of it", async () => {
+    const { dealId, requestId } = await partnersDeal(["sales_manager"]);
+    expect(await reads(dealId, requestId)).toEqual(allRead);
+    await db().team.update({ where: { id: partnersId }, data: { approvalDeputyId: null } });
+    try {
+      expect(await reads(dealId, requestId)).toEqual(noneRead);
+    } finally {
+      await db().team.update({ where: { id: partnersId }, data: { approvalDeputyId: deputy.id } });
+    }
   });
 });

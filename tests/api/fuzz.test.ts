@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
+import * as approvalRequests from "@/app/api/v1/approval-requests/route";
 import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
 import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as closingSettings from "@/app/api/v1/closing/settings/route";
@@ -250,6 +251,20 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
       async (q) => {
         const qs = new URLSearchParams(q).toString();
         assertHandled(await call(opportunities.GET, { token: org.rep.token, path: `/api/v1/opportunities?${qs}` }));
+      },
+    ),
+    runs,
+  );
+  // The approval requests' list pages the same way, with its own filters.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.dictionary(
+        fc.constantFrom("limit", "cursor", "status", "group", "x"),
+        fc.oneof(fc.string({ unit: "binary" }), fc.base64String({ maxLength: 80 })),
+      ),
+      async (q) => {
+        const qs = new URLSearchParams(q).toString();
+        assertHandled(await call(approvalRequests.GET, { token: org.rep.token, path: `/api/v1/approval-requests?${qs}` }));
       },
     ),
     runs,

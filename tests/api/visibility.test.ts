@@ -6,7 +6,7 @@ import * as history from "@/app/api/v1/opportunities/[id]/history/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as list from "@/app/api/v1/opportunities/route";
-import { can, visibleOpportunities, visibleOpportunitiesSql } from "@/src/auth/authorize";
+import { canSee, visibleOpportunities, visibleOpportunitiesSql } from "@/src/auth/authorize";
 import { database, db } from "@/src/server/db";
 import { actorOf } from "../support/board";
 import { call } from "../support/http";
@@ -17,6 +17,7 @@ let org: Awaited<ReturnType<typeof createOrg>>;
 let deals: Record<"rep" | "teammate" | "outsider" | "toLegal", string>;
 let otherManager: Awaited<ReturnType<typeof createUser>>;
 let legal: Awaited<ReturnType<typeof createUser>>;
+let deputy: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
   await ensureDefaults();
@@ -24,6 +25,9 @@ beforeAll(async () => {
   otherManager = await createUser({ role: "manager", teamId: org.otherTeam.id });
   legal = await createUser({ role: "deal_desk", groups: ["legal", "sales_ops"] });
   await db().team.update({ where: { id: org.otherTeam.id }, data: { managerId: otherManager.id } });
+  // A manager on no team whom an admin named Mid-Market's deputy for the sales manager group.
+  deputy = await createUser({ role: "manager" });
+  await db().team.update({ where: { id: org.otherTeam.id }, data: { approvalDeputyId: deputy.id } });
   deals = {
     rep: (await createDeal(org.rep.token)).id,
     teammate: (await createDeal(org.teammate.token)).id,
@@ -51,6 +55,8 @@ describe("who sees which deals", () => {
     expect(await visibleTo(legal.token)).toEqual([deals.toLegal]);
   });
   test("an admin sees every deal", async () => expect(await visibleTo(org.admin.token)).toEqual(Object.values(deals).sort()));
+  test("a team's deputy sees that team's deals that asked the sales manager, which they decide for", async () =>
+    expect(await visibleTo(deputy.token)).toEqual([deals.toLegal]));
 });
 
 describe("a deal out of reach is 404 on every endpoint", () => {
@@ -101,9 +107,14 @@ describe("seeing is not changing", () => {
 describe("the rule is one rule, however it is read", () => {
   test("the SQL of the write path and the lists, Prisma's where for the board and the pages, and inScope agree for every actor", async () => {
     const rows = await db().opportunity.findMany({
-      select: { id: true, ownerId: true, owner: { select: { teamId: true } }, approvalRequests: { select: { requiredGroups: true } } },
+      select: {
+        id: true,
+        ownerId: true,
+        owner: { select: { teamId: true, team: { select: { approvalDeputyId: true } } } },
+        approvalRequests: { select: { requiredGroups: true } },
+      },
     });
-    const cast = { rep: org.rep, manager: org.manager, otherManager, finance: org.finance, legal, admin: org.admin };
+    const cast = { rep: org.rep, manager: org.manager, otherManager, finance: org.finance, legal, admin: org.admin, deputy };
     for (const [who, user] of Object.entries(cast)) {
       const actor = await actorOf(user);
       const bySql = (
@@ -117,10 +128,11 @@ describe("the rule is one rule, however it is read", () => {
       const byPrisma = (await db().opportunity.findMany({ where: visibleOpportunities(actor), select: { id: true } })).map((r) => r.id);
       const byRule = rows
         .filter((r) =>
-          can(actor, "opportunity.read", {
+          canSee(actor, {
             ownerId: r.ownerId,
             ownerTeamId: r.owner.teamId,
             submittedTo: r.approvalRequests.flatMap((a) => a.requiredGroups),
+            ownerTeamDeputyId: r.owner.team?.approvalDeputyId ?? null,
           }),
         )
         .map((r) => r.id);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
-import { assertCan, can, canAssignOwner, canChangeOpportunity, canOwnPlanStep, permissionScope } from "@/src/auth/authorize";
+import { assertCan, can, canAssignOwner, canChangeOpportunity, canOwnPlanStep, canSee, permissionScope } from "@/src/auth/authorize";
 import { approverGroups, canChooseOwner, opportunityCapabilities } from "@/src/auth/capabilities";
 import { PERMISSIONS, ROLES, type Permission, type Role, type Scope } from "@/src/auth/permissions";
 
@@ -119,6 +119,35 @@ describe("who may change an opportunity", () => {
       expect(canChangeOpportunity(actor(role), { ownerId: `${role}-1`, ownerTeamId: "team-a" })).toBe(false);
       expect(canChangeOpportunity(actor(role), teammates)).toBe(false);
     }
+  });
+});
+
+describe("a team's approval deputy sees what they decide on", () => {
+  const deputy = actor("manager", { id: "deputy-1", teamIds: ["team-d"] });
+  const deal = (submittedTo: string[], ownerTeamDeputyId: string | null = "deputy-1") => ({
+    ownerId: "someone",
+    ownerTeamId: "team-b",
+    submittedTo,
+    ownerTeamDeputyId,
+  });
+
+  test("another team's deal that asked the sales manager, read only", () => {
+    expect(canSee(deputy, deal(["sales_manager"]))).toBe(true);
+    expect(canSee(deputy, deal(["finance", "sales_manager", "legal"]))).toBe(true);
+    expect(canChangeOpportunity(deputy, deal(["sales_manager"]))).toBe(false);
+    expect(can(deputy, "approval.submit", deal(["sales_manager"]))).toBe(false);
+  });
+
+  test("not a deal that never asked the sales manager, nor one of a team they are not deputy for", () => {
+    expect(canSee(deputy, deal(["finance"]))).toBe(false);
+    expect(canSee(deputy, deal([]))).toBe(false);
+    expect(canSee(deputy, deal(["sales_manager"], "someone-else"))).toBe(false);
+    expect(canSee(deputy, deal(["sales_manager"], null))).toBe(false);
+  });
+
+  test("only a manager can be a deputy: another role named so sees nothing more", () => {
+    for (const role of ["rep", "deal_desk"] as const)
+      expect(canSee(actor(role, { id: "deputy-1", groups: [] }), deal(["sales_manager"]))).toBe(false);
   });
 });
 

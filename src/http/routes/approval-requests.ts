@@ -39,7 +39,8 @@ export const listApprovalRequestsRoute = apiRoute(
   {
     method: "GET",
     path: "/approval-requests",
-    summary: "The approval requests the caller may see, newest first, by status and by a group they were routed to.",
+    summary:
+      "The approval requests the caller may see, newest first, by status and by a group they were routed to, with cursor pagination (limit, cursor; nextCursor).",
     tag,
     query: ListApprovalRequestsQuery,
     response: ApprovalRequestList,

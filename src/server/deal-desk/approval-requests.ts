@@ -21,10 +21,11 @@ import {
 } from "../../schemas/approval-requests";
 import { database, inTransaction, type Tx } from "../db";
 import { newId } from "../ids";
+import { decodeCursor, pageOf } from "../list-cursor";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import { lockDeal } from "../opportunities/lock-deal";
 import { dealTerms } from "../opportunities/deal-facts";
-import { approvalNeededMessages, decisionMessages } from "./notifications";
+import { approvalNeededMessages, decisionMessages, withdrawnMessages } from "./notifications";
 import { getDealDeskSettings } from "./settings";
 import { changedSinceSnapshot } from "./stale-on-change";
 import { loadVisibleRequest, loadVisibleRequests, pendingGroupsOf, toRequestResponse } from "./request-view";
@@ -303,6 +304,13 @@ export async function withdrawApprovalRequest(actor: Actor, requestId: string, o
         request: view,
       });
     if (!view.youMayWithdraw) throw new AppError("FORBIDDEN", "You may not withdraw this request.");
+    // The groups it still waited on had it in their queue: they hear that it left.
+    const messages = await withdrawnMessages(
+      tx,
+      { id: requestId, ownerId: request.ownerId, withdrawnByName: actor.name },
+      { name: request.dealName, accountName: request.accountName },
+      pendingGroupsOf(request),
+    );
     return changeOpportunity(
       actor,
       { id: request.opportunityId, version },
@@ -311,6 +319,7 @@ export async function withdrawApprovalRequest(actor: Actor, requestId: string, o
           await tx.updateTable("ApprovalRequest").set({ status: "withdrawn", withdrawnAt: now }).where("id", "=", requestId).execute();
         },
         history: [{ type: "approval_invalidated", details: { requestId, reason: "withdrawn" } }],
+        messages,
       }),
       { tx, now, authorize: () => undefined, respond: respond(tx, actor, requestId, now) },
     );
@@ -322,15 +331,22 @@ export async function getApprovalRequest(actor: Actor, id: string, options: { no
   return toRequestResponse(actor, await loadVisibleRequest(database().sql, actor, id), options.now ?? new Date());
 }
 
-/** The requests the actor may see, newest first, by status and by a group they were routed to. */
+/**
+ * The requests the actor may see, newest first, by status and by a group they were routed to, one
+ * page at a time: `limit` of them after `cursor`, as GET /opportunities pages.
+ */
 export async function listApprovalRequests(
   actor: Actor,
   filters: Partial<ListApprovalRequestsQuery> = {},
   options: { now?: Date } = {},
 ): Promise<ApprovalRequestList> {
   const now = options.now ?? new Date();
+  const limit = filters.limit ?? 50;
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
   const where = sql<boolean>`(${filters.status ?? null}::text IS NULL OR r."status"::text = ${filters.status ?? null}::text)
-    AND (${filters.group ?? null}::text IS NULL OR ${filters.group ?? null}::text = ANY(r."requiredGroups"::text[]))`;
-  const rows = await loadVisibleRequests(database().sql, actor, where);
-  return { items: rows.map((row) => toRequestResponse(actor, row, now)) };
+    AND (${filters.group ?? null}::text IS NULL OR ${filters.group ?? null}::text = ANY(r."requiredGroups"::text[]))
+    AND (${after === null}::boolean OR (r."createdAt", r."id") < (${after?.at ?? null}::timestamp(3), ${after?.id ?? null}::text))`;
+  const rows = await loadVisibleRequests(database().sql, actor, where, { limit: limit + 1 });
+  const { page, nextCursor } = pageOf(rows, limit, (row) => row);
+  return { items: page.map((row) => toRequestResponse(actor, row, now)), nextCursor };
 }

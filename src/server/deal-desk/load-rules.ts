@@ -4,7 +4,10 @@ import type { ApproverGroup } from "../../generated/kysely/types";
 import type { Sql, Tx } from "../db";
 import { newId } from "../ids";
 
-/** The active deal desk rules, in their configured order. */
+/**
+ * The active deal desk rules, in their configured order: by position, then key, as the rules page
+ * lists them, so that rules sharing a position fire and are shown in one order on every read.
+ */
 export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
   const rows = await q
     .selectFrom("DealDeskRule")
@@ -13,6 +16,7 @@ export async function loadDealDeskRules(q: Sql): Promise<DealDeskRule[]> {
     .select(sql<ApproverGroup[]>`"groups"::text[]`.as("groups"))
     .where("active", "=", true)
     .orderBy("position")
+    .orderBy("key")
     .execute();
   return rows.map((r) => ({ key: r.key, label: r.label, version: r.version, groups: r.groups, condition: RuleCondition.parse(r.condition) }));
 }

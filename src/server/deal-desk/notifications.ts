@@ -65,52 +65,80 @@ const dealLabel = (deal: DealLabel) => `${deal.name} (${deal.accountName})`;
 const email = (to: string[], subject: string, text: string, idempotencyKey: string): NewOutboxMessage[] =>
   to.length === 0 ? [] : [{ channel: "email", payload: { to, subject, text }, idempotencyKey }];
 
+type Mail = { subject: string; text: string; idempotencyKey: string };
+
+/** One e-mail to each group's approvers (none for a group without any), written for that group. */
+async function toApprovers(
+  q: Sql,
+  ownerId: string,
+  groups: readonly ApproverGroup[],
+  mail: (group: ApproverGroup) => Mail,
+): Promise<NewOutboxMessage[]> {
+  const messages: NewOutboxMessage[] = [];
+  for (const group of groups) {
+    const { subject, text, idempotencyKey } = mail(group);
+    messages.push(...email(await approverAddresses(q, ownerId, group), subject, text, idempotencyKey));
+  }
+  return messages;
+}
+
 /** To a group's approvers, when a request reaches them. */
-export async function approvalNeededMessages(
+export function approvalNeededMessages(
   q: Sql,
   request: { id: string; ownerId: string; justification: string; requestedByName: string },
   deal: DealLabel,
   groups: readonly ApproverGroup[],
 ): Promise<NewOutboxMessage[]> {
-  const messages: NewOutboxMessage[] = [];
-  for (const group of groups) {
-    const to = await approverAddresses(q, request.ownerId, group);
-    messages.push(
-      ...email(
-        to,
-        `Approval needed: ${dealLabel(deal)}`,
-        [
-          `${request.requestedByName} asks for the ${GROUP_NAMES[group]} approval of ${dealLabel(deal)}.`,
-          "",
-          `Justification: ${request.justification}`,
-          "",
-          `Approve, reject or request changes: ${requestLink(request.id)}`,
-        ].join("\n"),
-        `approval:${request.id}:needed:${group}`,
-      ),
-    );
-  }
-  return messages;
+  return toApprovers(q, request.ownerId, groups, (group) => ({
+    subject: `Approval needed: ${dealLabel(deal)}`,
+    text: [
+      `${request.requestedByName} asks for the ${GROUP_NAMES[group]} approval of ${dealLabel(deal)}.`,
+      "",
+      `Justification: ${request.justification}`,
+      "",
+      `Approve, reject or request changes: ${requestLink(request.id)}`,
+    ].join("\n"),
+    idempotencyKey: `approval:${request.id}:needed:${group}`,
+  }));
 }
 
 /** A reminder to a group's approvers once a request is past its target turnaround. */
-export async function reminderMessages(
+export function reminderMessages(
   q: Sql,
   request: { id: string; ownerId: string; dueAt: Date },
   deal: DealLabel,
   group: ApproverGroup,
 ): Promise<NewOutboxMessage[]> {
-  const to = await approverAddresses(q, request.ownerId, group);
-  return email(
-    to,
-    `Reminder: approval overdue for ${dealLabel(deal)}`,
-    [
+  return toApprovers(q, request.ownerId, [group], () => ({
+    subject: `Reminder: approval overdue for ${dealLabel(deal)}`,
+    text: [
       `The ${GROUP_NAMES[group]} decision on ${dealLabel(deal)} was due ${request.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC and is still open.`,
       "",
       `Decide it here: ${requestLink(request.id)}`,
     ].join("\n"),
-    `approval:${request.id}:reminder:${group}`,
-  );
+    idempotencyKey: `approval:${request.id}:reminder:${group}`,
+  }));
+}
+
+/**
+ * To the approvers of each group the request still waited on, when it is withdrawn: it leaves their
+ * queue, and they need not decide. Groups that had decided are not written to: nothing waits on them.
+ */
+export function withdrawnMessages(
+  q: Sql,
+  request: { id: string; ownerId: string; withdrawnByName: string },
+  deal: DealLabel,
+  groups: readonly ApproverGroup[],
+): Promise<NewOutboxMessage[]> {
+  return toApprovers(q, request.ownerId, groups, (group) => ({
+    subject: `Withdrawn: approval request for ${dealLabel(deal)}`,
+    text: [
+      `${request.withdrawnByName} withdrew the approval request for ${dealLabel(deal)}: the ${GROUP_NAMES[group]} decision is no longer needed.`,
+      "",
+      `The request: ${requestLink(request.id)}`,
+    ].join("\n"),
+    idempotencyKey: `approval:${request.id}:withdrawn:${group}`,
+  }));
 }
 
 const DECISION_WORDS = { approve: "approved", reject: "rejected", request_changes: "asked for changes to" } as const;

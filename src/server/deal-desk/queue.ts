@@ -4,7 +4,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { visibleOpportunitiesSql } from "../../auth/authorize";
+import { visibleRequestsSql } from "../../auth/approval-access";
 import { approverGroups } from "../../auth/capabilities";
 import { approvalStatus, type ApprovalStanding } from "../../domain/deal-desk/approval-status";
 import { evaluateDealDesk, type FiredRule } from "../../domain/deal-desk/evaluate-deal-desk";
@@ -178,15 +178,27 @@ export async function getDeskQueue(actor: Actor, filters: DeskQueueFilters, opti
 }
 
 /**
- * The pending requests waiting on a group the actor decides for: the navigation's badge. An admin
- * watches the whole desk but decides for no group, so nothing waits on them.
+ * The count's statement, or null for an actor nothing can wait on (no group they decide for: a rep,
+ * an admin, a desk member in no group), who is answered 0 without a query.
+ */
+export function awaitingMeSql(actor: Actor): RawBuilder<{ n: number }> | null {
+  const groups = approverGroups(actor);
+  if (groups.length === 0) return null;
+  return sql<{ n: number }>`SELECT count(*)::int AS "n" FROM ${QUEUE_FROM} WHERE ${waitingOnSql(actor, groups)}`;
+}
+
+/**
+ * The pending requests waiting on a group the actor decides for: the navigation's badge, so it runs
+ * on every signed-in page. An admin watches the whole desk but decides for no group, so nothing
+ * waits on them. The database counts, and answers one number: pending requests are found through an
+ * index (the partial one-pending-per-deal index, or ("status", "createdAt")) and each one's decisions
+ * through ("requestId", "group"), so the cost follows what is pending, not the desk's history, and
+ * needs no index of its own (tests/server/deal-desk/awaiting-count.test.ts reads the plan).
  */
 export async function countAwaitingMe(actor: Actor, options: { q?: Sql } = {}): Promise<number> {
-  const groups = approverGroups(actor);
-  if (groups.length === 0) return 0;
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS "n" FROM ${QUEUE_FROM} WHERE ${waitingOnSql(actor, groups)}`.execute(
-    options.q ?? database().sql,
-  );
+  const statement = awaitingMeSql(actor);
+  if (statement === null) return 0;
+  const { rows } = await statement.execute(options.q ?? database().sql);
   return rows[0]?.n ?? 0;
 }
 
@@ -269,9 +281,9 @@ type DetailRow = QueueRow & {
 };
 
 /**
- * One request for its page, when the actor may see it: on a deal they see, or routed to them (a
- * deputy sees the requests of the team they decide for). Otherwise NOT_FOUND, as for a request that
- * does not exist.
+ * One request for its page, when the actor may see it: the API's rule (visibleRequestsSql), so the
+ * page and GET /approval-requests/{id} open for the same people. Otherwise NOT_FOUND, as for a
+ * request that does not exist.
  */
 export async function getDeskRequest(actor: Actor, id: string, options: { now?: Date; q?: Sql } = {}): Promise<DeskRequest> {
   const q = options.q ?? database().sql;
@@ -286,7 +298,7 @@ export async function getDeskRequest(actor: Actor, id: string, options: { now?: 
       o."paymentTermsDays", o."termMonths", o."nonStandardTerms", o."stageKey", o."ownerId", u."name" AS "ownerName"
     FROM ${QUEUE_FROM}
     JOIN "User" ru ON ru."id" = r."requestedById"
-    WHERE r."id" = ${id}::text AND (${visibleOpportunitiesSql(actor)} OR ${routedToSql(actor, queueGroups(actor))})`.execute(q);
+    WHERE r."id" = ${id}::text AND ${visibleRequestsSql(actor)}`.execute(q);
   if (!r) throw new AppError("NOT_FOUND", "Approval request not found.");
 
   const [decisions, linked, rules] = await Promise.all([

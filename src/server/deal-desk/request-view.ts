@@ -158,9 +158,15 @@ export function toRequestResponse(actor: Actor, row: RequestRow, now: Date): App
   };
 }
 
-/** The requests matching `where` that the actor may see, newest first. */
-export async function loadVisibleRequests(q: Sql, actor: Actor, where: Expression<SqlBool>, options: { lock?: boolean } = {}): Promise<RequestRow[]> {
+/** The requests matching `where` that the actor may see, newest first (at most `limit` of them). */
+export async function loadVisibleRequests(
+  q: Sql,
+  actor: Actor,
+  where: Expression<SqlBool>,
+  options: { lock?: boolean; limit?: number } = {},
+): Promise<RequestRow[]> {
   let query = requestQuery(q).where(visibleRequestsSql(actor)).where(where).orderBy("r.createdAt", "desc").orderBy("r.id", "desc");
+  if (options.limit !== undefined) query = query.limit(options.limit);
   // Locks the request row only (not its deal, owner or team): the writer of a request holds it.
   if (options.lock) query = query.forUpdate("r");
   return query.execute();

@@ -51,7 +51,9 @@ export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
           .selectFrom("DealDeskRule as d")
           .select(["d.key", "d.label", "d.version", "d.groups", "d.condition"])
           .where("d.active", "=", true)
-          .orderBy("d.position"),
+          // Position, then key: the order loadDealDeskRules and the rules page use.
+          .orderBy("d.position")
+          .orderBy("d.key"),
       ).as("rules"),
     ])
     .where(where);
@@ -68,7 +70,7 @@ const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
 });
 
 /** The statement (exported for the benchmark). */
-export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "deskGroups"], (v) =>
+export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "deskGroups", "deputyId"], (v) =>
   opportunityQuery(database().sql, sql<boolean>`o."id" = ${v.id} AND ${visibilitySql(v)}`).limit(1),
 );
 

@@ -1,10 +1,11 @@
 // The deal desk's e-mails reach a real (local) SMTP server through the outbox: approvers when a
-// request reaches their group, the submitter on every decision and when their approval goes stale,
-// and one reminder per waiting group once a request passes its target turnaround.
+// request reaches their group and when it is withdrawn while waiting on them, the submitter on every
+// decision and when their approval goes stale, and one reminder per waiting group once a request
+// passes its target turnaround.
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { database, db } from "@/src/server/db";
-import { decideApprovalRequest, submitApprovalRequest } from "@/src/server/deal-desk/approval-requests";
+import { decideApprovalRequest, submitApprovalRequest, withdrawApprovalRequest } from "@/src/server/deal-desk/approval-requests";
 import { approvalReminderTask, queueApprovalReminders } from "@/src/server/deal-desk/reminders";
 import { updateOpportunity } from "@/src/server/opportunities/update-opportunity";
 import { startOutboxWorker, type OutboxWorker } from "@/src/server/outbox/outbox-worker";
@@ -107,6 +108,40 @@ test("a rejection and a change request tell the submitter, with the comment", as
   );
   expect(mailsTo("rep@example.test")).toEqual(["Test deal_desk asked for changes to Initech renewal (Initech)"]);
   expect(smtp.acted.find((m) => m.to.includes("rep@example.test"))!.raw).toContain("Drop clause 9");
+});
+
+test("a withdrawn request tells the approvers of each group it still waited on, once per group", async () => {
+  const deal = await createDeal(rep.token, { name: "Stark upgrade", accountName: "Stark", discountPercent: 35, nonStandardTerms: "SLA credits" });
+  const request = await submitApprovalRequest(as.rep, deal.id, { justification: "Multi-year" });
+  await decideApprovalRequest(as.finance, request.id, { decision: "approve" });
+  await withdrawApprovalRequest(as.rep, request.id);
+  startWorker();
+  const withdrawn = () => smtp.acted.filter((m) => subject(m.raw).startsWith("Withdrawn"));
+  // One message per group: legal's goes to both of its members.
+  await waitFor(
+    async () => withdrawn().length,
+    (n) => n >= 2,
+  );
+  const subjectLine = "Withdrawn: approval request for Stark upgrade (Stark)";
+  // The sales manager and legal had not decided; finance had, and is not written to.
+  expect(mailsTo("manager@example.test")).toContain(subjectLine);
+  expect(mailsTo("legal@example.test")).toContain(subjectLine);
+  expect(mailsTo("finance-legal@example.test").filter((s) => s === subjectLine)).toHaveLength(1);
+  expect(mailsTo("finance@example.test")).not.toContain(subjectLine);
+  expect(mailsTo("rep@example.test")).not.toContain(subjectLine);
+  const mail = withdrawn().find((m) => m.to.includes("manager@example.test"))!;
+  expect(mail.raw).toContain(`/deal-desk/${request.id}`);
+  expect(mail.raw).toMatch(/Test rep withdrew the approval request/);
+  const queued = await db().outboxMessage.findMany({
+    where: { opportunityId: deal.id, idempotencyKey: { contains: ":withdrawn:" } },
+    orderBy: { idempotencyKey: "asc" },
+  });
+  expect(queued.map((m) => [m.idempotencyKey, (m.payload as { to: string[] }).to])).toEqual([
+    [`approval:${request.id}:withdrawn:legal`, ["finance-legal@example.test", "legal@example.test"]],
+    [`approval:${request.id}:withdrawn:sales_manager`, ["manager@example.test"]],
+  ]);
+  // Queued in the withdrawal's transaction: the same history holds it as a change of the deal.
+  expect(await db().historyEntry.count({ where: { opportunityId: deal.id, type: "approval_invalidated" } })).toBe(1);
 });
 
 // Friday 4 December 2026, 15:00 UTC: with 24 business hours the request is due Monday 15:00.

@@ -6,12 +6,13 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { turnaroundDueAt } from "@/src/domain/deal-desk/turnaround";
-import type { ApprovalStatus, ApproverGroup, Decision } from "@/src/generated/prisma/client";
 import { database, db } from "@/src/server/db";
+import { getApprovalRequest } from "@/src/server/deal-desk/approval-requests";
 import { countAwaitingMe, getDeskQueue, getDeskRequest, type DeskQueue } from "@/src/server/deal-desk/queue";
 import { DEFAULT_QUEUE_FILTERS, parseDeskQueueFilters, type DeskQueueFilters } from "@/src/server/deal-desk/queue-filters";
 import { dueAtSql } from "@/src/server/deal-desk/turnaround-sql";
 import { getApprovalsSummary } from "@/src/server/home/get-approvals-summary";
+import { insertApprovalRequest, termsSnapshot } from "../../support/approvals";
 import { actorOf, insertDeal } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createOrg, createTeam, createUser } from "../../support/fixtures";
@@ -23,66 +24,6 @@ type Who = "rep" | "manager" | "admin" | "finance" | "legal" | "deputy" | "membe
 let as: Record<Who, Actor>;
 let ids: Record<string, string>;
 let deals: Record<string, string>;
-
-const terms = (extra: Partial<Record<string, unknown>> = {}) => ({
-  amountCents: 10_000_00,
-  currency: "USD",
-  discountPercent: 0,
-  paymentTermsDays: 30,
-  termMonths: 12,
-  nonStandardTerms: "",
-  ...extra,
-});
-
-/** A request on a deal, created at a given time, with the decisions already taken on it. */
-async function request(
-  opportunityId: string,
-  createdAt: string,
-  requiredGroups: ApproverGroup[],
-  options: {
-    status?: ApprovalStatus;
-    targetHours?: number;
-    decided?: { group: ApproverGroup; by: string; decision?: Decision; comment?: string; carriedFrom?: string }[];
-    snapshot?: unknown;
-    previousRequestId?: string;
-    decidedAt?: string;
-    staleAt?: string;
-    changedTerms?: unknown;
-    reasons?: unknown;
-  } = {},
-) {
-  const opportunity = await db().opportunity.findUniqueOrThrow({ where: { id: opportunityId } });
-  const row = await db().approvalRequest.create({
-    data: {
-      opportunityId,
-      requestedById: opportunity.ownerId,
-      justification: "Strategic account",
-      requiredGroups,
-      status: options.status ?? "pending",
-      targetHours: options.targetHours ?? 24,
-      reasons: (options.reasons ?? requiredGroups.map((g) => ({ key: `rule_${g}`, label: `Needs ${g}`, version: 1, value: 1 }))) as object,
-      termsSnapshot: (options.snapshot ?? terms({ amountCents: Number(opportunity.amountCents), currency: opportunity.currency })) as object,
-      createdAt: new Date(createdAt),
-      decidedAt: options.decidedAt ? new Date(options.decidedAt) : null,
-      staleAt: options.staleAt ? new Date(options.staleAt) : null,
-      changedTerms: (options.changedTerms ?? undefined) as object | undefined,
-      previousRequestId: options.previousRequestId ?? null,
-    },
-  });
-  for (const d of options.decided ?? [])
-    await db().approvalDecision.create({
-      data: {
-        requestId: row.id,
-        group: d.group,
-        deciderId: d.by,
-        decision: d.decision ?? "approve",
-        comment: d.comment ?? "Fine",
-        decidedAt: new Date("2027-02-01T12:00:00Z"),
-        carriedFromRequestId: d.carriedFrom ?? null,
-      },
-    });
-  return row.id;
-}
 
 beforeAll(async () => {
   await ensureDefaults();
@@ -128,36 +69,40 @@ beforeAll(async () => {
   const finance = { group: "finance" as const, by: org.finance.id };
   ids = {
     // Friday 09:00 with a 24-hour target: due Monday 09:00, late on Monday 10:00 after 25 business hours.
-    acme: await request(deals.acme, "2027-02-12T09:00:00Z", ["sales_manager", "finance"], {
+    acme: await insertApprovalRequest(deals.acme, "2027-02-12T09:00:00Z", ["sales_manager", "finance"], {
       reasons: [
         { key: "discount_over_15", label: "Discount above 15% off list", version: 1, value: 35, groups: ["sales_manager"] },
         { key: "discount_over_30", label: "Discount above 30% off list", version: 1, value: 35, groups: ["finance"] },
       ],
-      snapshot: terms({ amountCents: 50_000_00, discountPercent: 35 }),
+      snapshot: termsSnapshot({ amountCents: 50_000_00, discountPercent: 35 }),
     }),
     // Friday noon: 70 calendar hours old on Monday 10:00, but 22 business hours: not late.
-    bolt: await request(deals.bolt, "2027-02-12T12:00:00Z", ["finance", "sales_ops"], { snapshot: terms({ amountCents: 300_000_00 }) }),
+    bolt: await insertApprovalRequest(deals.bolt, "2027-02-12T12:00:00Z", ["finance", "sales_ops"], {
+      snapshot: termsSnapshot({ amountCents: 300_000_00 }),
+    }),
     // The manager approved; legal still owes its decision. Thursday 09:00, 48 hours: due Monday 09:00.
-    cobalt: await request(deals.cobalt, "2027-02-11T09:00:00Z", ["sales_manager", "legal"], {
+    cobalt: await insertApprovalRequest(deals.cobalt, "2027-02-11T09:00:00Z", ["sales_manager", "legal"], {
       targetHours: 48,
       decided: [{ group: "sales_manager", by: org.manager.id }],
-      snapshot: terms({ amountCents: 20_000_00 }),
+      snapshot: termsSnapshot({ amountCents: 20_000_00 }),
     }),
     // Mid-Market's: the deputy decides for it, Enterprise's manager does not.
-    delta: await request(deals.delta, "2027-02-15T08:00:00Z", ["sales_manager"], { snapshot: terms({ amountCents: 80_000_00, currency: "EUR" }) }),
+    delta: await insertApprovalRequest(deals.delta, "2027-02-15T08:00:00Z", ["sales_manager"], {
+      snapshot: termsSnapshot({ amountCents: 80_000_00, currency: "EUR" }),
+    }),
     // The manager's own deal: never waiting on them.
-    echo: await request(deals.echo, "2027-02-14T08:00:00Z", ["sales_manager"], { snapshot: terms({ amountCents: 15_000_00 }) }),
+    echo: await insertApprovalRequest(deals.echo, "2027-02-14T08:00:00Z", ["sales_manager"], { snapshot: termsSnapshot({ amountCents: 15_000_00 }) }),
     // Decided on time, long ago.
-    foxtrot: await request(deals.foxtrot, "2027-02-01T09:00:00Z", ["finance", "legal"], {
+    foxtrot: await insertApprovalRequest(deals.foxtrot, "2027-02-01T09:00:00Z", ["finance", "legal"], {
       status: "approved",
       decidedAt: "2027-02-01T12:00:00Z",
       decided: [finance, { group: "legal", by: legal.id }],
-      snapshot: terms({ amountCents: 60_000_00 }),
+      snapshot: termsSnapshot({ amountCents: 60_000_00 }),
     }),
   };
   // Gamma: finance and legal approved net 60 and the redlines; the redlines changed, the request went
   // stale, and its resubmission carries finance's approval over; legal decides again.
-  ids.gammaFirst = await request(deals.gamma, "2027-02-02T09:00:00Z", ["finance", "legal"], {
+  ids.gammaFirst = await insertApprovalRequest(deals.gamma, "2027-02-02T09:00:00Z", ["finance", "legal"], {
     status: "stale",
     decidedAt: "2027-02-03T09:00:00Z",
     staleAt: "2027-02-04T09:00:00Z",
@@ -166,12 +111,12 @@ beforeAll(async () => {
       { ...finance, comment: "Net 60 is fine for this customer" },
       { group: "legal", by: legal.id, comment: "v1 accepted" },
     ],
-    snapshot: terms({ amountCents: 40_000_00, paymentTermsDays: 60, nonStandardTerms: "SLA redline v1" }),
+    snapshot: termsSnapshot({ amountCents: 40_000_00, paymentTermsDays: 60, nonStandardTerms: "SLA redline v1" }),
   });
-  ids.gammaSecond = await request(deals.gamma, "2027-02-04T10:00:00Z", ["finance", "legal"], {
+  ids.gammaSecond = await insertApprovalRequest(deals.gamma, "2027-02-04T10:00:00Z", ["finance", "legal"], {
     previousRequestId: ids.gammaFirst,
     decided: [{ ...finance, comment: "Net 60 is fine for this customer", carriedFrom: ids.gammaFirst }],
-    snapshot: terms({ amountCents: 40_000_00, paymentTermsDays: 60, nonStandardTerms: "SLA redline v2" }),
+    snapshot: termsSnapshot({ amountCents: 40_000_00, paymentTermsDays: 60, nonStandardTerms: "SLA redline v2" }),
   });
 });
 
@@ -414,5 +359,55 @@ describe("one request", () => {
     await expect(getDeskRequest(as.deputy, ids.acme, { now: NOW })).rejects.toMatchObject(notFound);
     await expect(getDeskRequest(as.deskNoGroups, ids.bolt, { now: NOW })).rejects.toMatchObject(notFound);
     await expect(getDeskRequest(as.admin, "no-such-request", { now: NOW })).rejects.toMatchObject(notFound);
+  });
+});
+
+describe("the queue and the API read one rule", () => {
+  test("a request's page opens for exactly those the API shows it to", async () => {
+    for (const [who, actor] of Object.entries(as))
+      for (const [name, id] of Object.entries(ids)) {
+        const page = await getDeskRequest(actor, id, { now: NOW }).then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+        const api = await getApprovalRequest(actor, id, { now: NOW }).then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+        expect([who, name, page]).toEqual([who, name, api]);
+      }
+  });
+
+  test("a request routed to other groups stays closed to a desk member who sees its deal through another", async () => {
+    // Legal sees the deal through a withdrawn legal request; the new one asks finance only.
+    const dealId = await insertDeal((await db().opportunity.findUniqueOrThrow({ where: { id: deals.acme } })).ownerId, {
+      name: "Hotel",
+      amount: 10_000,
+      closeDate: "2027-03-31",
+      stage: "negotiate",
+    });
+    try {
+      const earlier = await insertApprovalRequest(dealId, "2027-02-01T09:00:00Z", ["legal"], { status: "withdrawn" });
+      const later = await insertApprovalRequest(dealId, "2027-02-02T09:00:00Z", ["finance"], { status: "withdrawn" });
+      await expect(getDeskRequest(as.legal, earlier, { now: NOW })).resolves.toMatchObject({ id: earlier });
+      await expect(getDeskRequest(as.legal, later, { now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getDeskRequest(as.finance, later, { now: NOW })).resolves.toMatchObject({ id: later });
+    } finally {
+      await db().opportunity.delete({ where: { id: dealId } });
+    }
+  });
+
+  test("what waits on someone in their queue is what the API lets them decide", async () => {
+    for (const [who, actor] of Object.entries(as)) {
+      const decides: string[] = [];
+      for (const id of Object.values(ids)) {
+        const view = await getApprovalRequest(actor, id, { now: NOW }).catch(() => null);
+        if (view && view.youMayDecide.length > 0) decides.push(id);
+      }
+      // An admin watches every group and decides none: their queue is the desk's, their count 0.
+      const waiting = who === "admin" ? [] : rowIds(await queue(actor));
+      expect([who, [...waiting].sort()]).toEqual([who, [...decides].sort()]);
+      expect([who, await countAwaitingMe(actor)]).toEqual([who, decides.length]);
+    }
   });
 });

@@ -4,12 +4,12 @@
 // at most one pending request (the database holds that), so each pending request has its own deal.
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
-import type { ApprovalStatus, ApproverGroup } from "@/src/generated/prisma/client";
 import { db } from "@/src/server/db";
 import { getApprovalsSummary, type ApprovalsSummary } from "@/src/server/home/get-approvals-summary";
 import { getHomeSummary } from "@/src/server/home/get-home-summary";
 import { getOwnProfile } from "@/src/server/home/get-own-profile";
 import { publishProcess } from "@/src/server/process/manage-processes";
+import { insertApprovalRequest } from "../../support/approvals";
 import { actorOf, insertDeal } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createOrg, createTeam, createUser } from "../../support/fixtures";
@@ -19,40 +19,6 @@ const NOW = new Date("2027-02-10T12:00:00Z");
 let as: Record<"rep" | "manager" | "admin" | "finance" | "financeLegal" | "salesOps" | "deskNoGroups" | "regional", Actor>;
 let ids: Record<string, string>;
 let v2PublishedAt: Date;
-
-/** A request on a deal, created at a given time, with the decisions already taken on it. */
-async function request(
-  opportunityId: string,
-  createdAt: string,
-  requiredGroups: ApproverGroup[],
-  options: { status?: ApprovalStatus; targetHours?: number; decided?: { group: ApproverGroup; by: string }[] } = {},
-) {
-  const opportunity = await db().opportunity.findUniqueOrThrow({ where: { id: opportunityId } });
-  const row = await db().approvalRequest.create({
-    data: {
-      opportunityId,
-      requestedById: opportunity.ownerId,
-      justification: "Strategic account",
-      requiredGroups,
-      status: options.status ?? "pending",
-      targetHours: options.targetHours ?? 24,
-      termsSnapshot: {
-        amountCents: Number(opportunity.amountCents),
-        currency: opportunity.currency,
-        discountPercent: 0,
-        paymentTermsDays: 30,
-        termMonths: 12,
-        nonStandardTerms: "",
-      },
-      createdAt: new Date(createdAt),
-    },
-  });
-  for (const d of options.decided ?? [])
-    await db().approvalDecision.create({
-      data: { requestId: row.id, group: d.group, deciderId: d.by, decision: options.status === "rejected" ? "reject" : "approve", comment: "Fine" },
-    });
-  return row.id;
-}
 
 beforeAll(async () => {
   await ensureDefaults();
@@ -97,23 +63,23 @@ beforeAll(async () => {
 
   const finance = { group: "finance" as const, by: org.finance.id };
   ids = {
-    oldest: await request(globex, "2027-01-31T08:00:00Z", ["finance"], { targetHours: 48 }),
-    acmeFinance: await request(acme, "2027-02-01T09:00:00Z", ["finance"]),
+    oldest: await insertApprovalRequest(globex, "2027-01-31T08:00:00Z", ["finance"], { targetHours: 48 }),
+    acmeFinance: await insertApprovalRequest(acme, "2027-02-01T09:00:00Z", ["finance"]),
     // Finance has approved; legal has not decided yet.
-    globexTwoGroups: await request(globex2, "2027-02-02T09:00:00Z", ["finance", "legal"], { decided: [finance] }),
-    hooliManager: await request(hooli, "2027-02-03T09:00:00Z", ["sales_manager", "finance"]),
-    hooliOps: await request(hooli2, "2027-02-04T09:00:00Z", ["sales_ops"]),
-    globexLegal: await request(globex3, "2027-02-05T09:00:00Z", ["legal"]),
-    acmeManager: await request(acme2, "2027-02-06T09:00:00Z", ["sales_manager"]),
+    globexTwoGroups: await insertApprovalRequest(globex2, "2027-02-02T09:00:00Z", ["finance", "legal"], { decided: [finance] }),
+    hooliManager: await insertApprovalRequest(hooli, "2027-02-03T09:00:00Z", ["sales_manager", "finance"]),
+    hooliOps: await insertApprovalRequest(hooli2, "2027-02-04T09:00:00Z", ["sales_ops"]),
+    globexLegal: await insertApprovalRequest(globex3, "2027-02-05T09:00:00Z", ["legal"]),
+    acmeManager: await insertApprovalRequest(acme2, "2027-02-06T09:00:00Z", ["sales_manager"]),
     // The manager has approved; legal has not.
-    hooliLegal: await request(hooli3, "2027-02-07T09:00:00Z", ["sales_manager", "legal"], {
+    hooliLegal: await insertApprovalRequest(hooli3, "2027-02-07T09:00:00Z", ["sales_manager", "legal"], {
       decided: [{ group: "sales_manager", by: org.manager.id }],
     }),
   };
   // Decided requests are no longer in anyone's queue.
-  await request(acme, "2027-01-01T09:00:00Z", ["finance"], { status: "approved", decided: [finance] });
-  await request(globex, "2027-01-02T09:00:00Z", ["finance"], { status: "rejected", decided: [finance] });
-  await request(won, "2027-01-03T09:00:00Z", ["sales_manager"], { status: "approved" });
+  await insertApprovalRequest(acme, "2027-01-01T09:00:00Z", ["finance"], { status: "approved", decided: [finance] });
+  await insertApprovalRequest(globex, "2027-01-02T09:00:00Z", ["finance"], { status: "rejected", decided: [{ ...finance, decision: "reject" }] });
+  await insertApprovalRequest(won, "2027-01-03T09:00:00Z", ["sales_manager"], { status: "approved" });
 });
 
 const counts = (s: ApprovalsSummary | null) => s && { pendingCount: s.pendingCount, awaitingYouCount: s.awaitingYouCount, yourGroups: s.yourGroups };

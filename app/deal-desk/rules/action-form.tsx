@@ -1,0 +1,62 @@
+"use client";
+
+// What the rules page's small forms share (the target turnaround, a team's deputy, adding a rule):
+// one server action called on submit, while the button says it is saving; its field problems kept
+// for the fields, any other refusal said in an alert, and a success said in a polite live region.
+import { type FormEvent, useState, useTransition } from "react";
+import { generalMessage, problemFor } from "@/app/opportunities/_lib/problems";
+import type { ActionError, ActionResult } from "@/src/http/action-result";
+import { AlertIcon } from "@/src/ui/icons";
+
+/**
+ * `fields`: the fields the form shows problems beside; a refusal naming none of them is the form's
+ * general message. `onSubmit(call, saved)` makes the submit handler: it runs the action and, on
+ * success, calls `saved` (which may reset the form) and shows the notice it answers.
+ */
+export function useActionForm(fields: readonly string[]) {
+  const [error, setError] = useState<ActionError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit<T>(call: () => Promise<ActionResult<T>>, saved: (data: T) => string) {
+    return (e: FormEvent) => {
+      e.preventDefault();
+      startTransition(async () => {
+        const result = await call();
+        if (!result.ok) {
+          setNotice(null);
+          setError(result.error);
+          return;
+        }
+        setError(null);
+        setNotice(saved(result.data));
+      });
+    };
+  }
+
+  return {
+    error,
+    notice,
+    pending,
+    onSubmit,
+    problem: (field: string) => problemFor(error, field),
+    general: generalMessage(error, [...fields]),
+  };
+}
+
+/** The form's outcome: the general refusal as an alert, and the success notice, announced politely. */
+export function FormOutcome({ general, notice, icon = false }: { general: string | undefined; notice: string | null; icon?: boolean }) {
+  return (
+    <>
+      {general ? (
+        <p role="alert" className={icon ? "flex items-center gap-2 text-sm text-red-700" : "text-sm text-red-700"}>
+          {icon ? <AlertIcon className="size-4 shrink-0" /> : null}
+          {general}
+        </p>
+      ) : null}
+      <div aria-live="polite" className="text-[13px] text-emerald-800 empty:hidden">
+        {notice}
+      </div>
+    </>
+  );
+}
