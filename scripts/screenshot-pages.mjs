@@ -80,6 +80,14 @@ async function refuseMove(page, deal) {
 
 const goto = (path) => (page) => page.goto(path);
 
+/** The first request of the deal desk's queue, opened from its row (the late rock, in the demo data). */
+async function openFirstRequest(page) {
+  await page.goto("/deal-desk");
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.waitForURL((url) => /^\/deal-desk\/[^/]+$/.test(url.pathname));
+  await page.getByRole("form", { name: "Decide this request" }).waitFor();
+}
+
 /** name: the file's stem; user: who is signed in (none for the sign-in page); open: brings the page up. */
 export const SHOTS = [
   { name: "signin", user: null, open: goto("/signin") },
@@ -95,5 +103,8 @@ export const SHOTS = [
   { name: "home-manager", user: MANAGER, open: goto("/") },
   { name: "board-manager", user: MANAGER, open: (page) => openBoard(page), fullPage: false },
   { name: "home-deal-desk", user: DEAL_DESK, open: goto("/") },
+  { name: "deal-desk", user: DEAL_DESK, open: goto("/deal-desk") },
+  { name: "deal-desk-request", user: DEAL_DESK, open: openFirstRequest },
+  { name: "deal-desk-rules", user: ADMIN, open: goto("/deal-desk/rules") },
   { name: "home-admin", user: ADMIN, open: goto("/") },
 ];
