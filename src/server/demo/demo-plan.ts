@@ -65,6 +65,27 @@ export type PlannedApprovalRequest = {
   decisions: PlannedDecision[];
 };
 
+/** An outgoing message of the demo's past, stored as the outbox left it. */
+export type PlannedMessage = {
+  channel: "slack" | "email";
+  /** Stored as JSON, as enqueueMessage stores it. */
+  payload: Record<string, unknown>;
+  status: "delivered" | "failed";
+  createdAt: Date;
+  deliveredAt: Date | null;
+  attempts: number;
+  lastError: string | null;
+};
+
+/** A Closed Won checklist item; done by the owner when `doneAt` is set. */
+export type PlannedChecklistItem = {
+  kind: "signed_contract" | "why_won" | "slack_post" | "welcome_email" | "handoff_meeting";
+  doneAt: Date | null;
+  doneByEmail: string | null;
+  details: Prisma.InputJsonObject;
+  messages: PlannedMessage[];
+};
+
 export type PlannedDeal = {
   name: string;
   accountName: string;
@@ -101,6 +122,8 @@ export type PlannedDeal = {
   planSteps: PlannedPlanStep[];
   /** Oldest first; the last is the deal's latest. */
   approvalRequests: PlannedApprovalRequest[];
+  /** Won deals only: the Closed Won checklist, in order. */
+  checklist: PlannedChecklistItem[];
   /** Oldest first. */
   history: PlannedHistory[];
 };

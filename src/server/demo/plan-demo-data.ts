@@ -2,9 +2,10 @@
 // source. The same inputs give the same plan, so the demo is the same on every start.
 import { openStages, type ProcessVersion } from "../../domain/process/process-version";
 import { ACCOUNTS } from "./demo-accounts";
-import type { DemoPlan } from "./demo-plan";
+import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { demoScenarios } from "./demo-scenarios";
 import type { DeskSetup } from "./plan-deal-approvals";
+import { type ChecklistStage, customerContact, planChecklist } from "./plan-deal-checklist";
 import { planDemoDeal } from "./plan-demo-deal";
 import { draw, type Random } from "./seeded-random";
 
@@ -15,5 +16,29 @@ export function planDemoData(process: ProcessVersion, now: Date, random: Random,
   // One deal per account keeps deal names unique: the loader keys each deal's id by its name.
   const accounts = d.shuffle(ACCOUNTS);
   if (accounts.length < scenarios.length) throw new Error("Not enough demo accounts for the demo deals.");
-  return { deals: scenarios.map((s, i) => planDemoDeal(process, s, accounts[i]!, now, d, desk)) };
+  const deals = scenarios.map((s, i) => planDemoDeal(process, s, accounts[i]!, now, d, desk));
+  return { deals: withChecklists(deals) };
+}
+
+/**
+ * Each won deal with its Closed Won checklist: the latest new customer's win still being worked, the
+ * new customer's win before it with a failed welcome e-mail, every other win done. Every send is in the deal's history, so its
+ * version grows with it.
+ */
+function withChecklists(deals: PlannedDeal[]): PlannedDeal[] {
+  const wins = deals.filter((deal) => deal.status === "won").sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime());
+  // New customers' wins, so that the welcome e-mail is on both checklists being worked.
+  const [fresh, failed] = wins.filter((deal) => deal.type === "new");
+  const stageOf = new Map<PlannedDeal, ChecklistStage>(
+    wins.map((deal) => [deal, deal === fresh ? "fresh" : deal === failed ? "welcome_failed" : "done"]),
+  );
+  return deals.map((deal) => {
+    const stage = stageOf.get(deal);
+    if (!stage) return deal;
+    // The latest win has no customer contact yet: its welcome e-mail asks for one.
+    const contact = stage === "fresh" || deal.type !== "new" ? null : customerContact(deal);
+    const { items, history } = planChecklist(deal, stage, contact);
+    const all = [...deal.history, ...history].sort((a, b) => a.at.getTime() - b.at.getTime());
+    return { ...deal, contacts: contact ? [...deal.contacts, contact] : deal.contacts, checklist: items, history: all, version: all.length };
+  });
 }

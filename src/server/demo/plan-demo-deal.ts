@@ -114,6 +114,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     closeDateChanges: dates.changes,
     planSteps,
     approvalRequests: approvals.requests,
+    checklist: [],
     history,
   };
 }

@@ -202,6 +202,7 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
       })),
     ),
   );
+  await createChecklists(tx, plan, dealId, userId);
   // One insert in time order, so entry ids are chronological too (the history is read by id).
   const history = each((deal, opportunityId) =>
     deal.history.map((h) => ({
@@ -219,6 +220,71 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
     })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());
   await insertAll(tx, "HistoryEntry", history);
+}
+
+/** The won deals' checklists, and the messages their items sent, as the outbox left them. */
+async function createChecklists(tx: Tx, plan: DemoPlan, dealId: Ids, userId: Ids): Promise<void> {
+  const items = plan.deals.flatMap((deal) => deal.checklist.map((item) => ({ deal, item, id: newId() })));
+  await insertAll(
+    tx,
+    "PostCloseItem",
+    items.map(({ deal, item, id }) => ({
+      id,
+      opportunityId: dealId(deal.name),
+      kind: item.kind,
+      details: JSON.stringify(item.details),
+      doneAt: item.doneAt,
+      doneById: item.doneByEmail ? userId(item.doneByEmail) : null,
+      createdAt: deal.closedAt!,
+      updatedAt: item.messages.at(-1)?.createdAt ?? deal.closedAt!,
+    })),
+  );
+  const messages = items.flatMap(({ deal, item, id }) =>
+    item.messages.map((m, n) => ({
+      message: m,
+      row: { id: newId(), opportunityId: dealId(deal.name), checklistItemId: id, key: `checklist:${id}:${n + 1}` },
+    })),
+  );
+  await insertAll(
+    tx,
+    "OutboxMessage",
+    messages.map(({ message: m, row }) => ({
+      id: row.id,
+      channel: m.channel,
+      payload: JSON.stringify(m.payload),
+      idempotencyKey: row.key,
+      status: m.status,
+      attempts: m.attempts,
+      nextAttemptAt: m.createdAt,
+      firstAttemptAt: m.createdAt,
+      lastError: m.lastError,
+      deliveredAt: m.deliveredAt,
+      createdAt: m.createdAt,
+      opportunityId: row.opportunityId,
+      checklistItemId: row.checklistItemId,
+    })),
+  );
+  // Each try as the worker records it: a failed message's tries spread over the hours it kept trying.
+  await insertAll(
+    tx,
+    "OutboxAttempt",
+    messages.flatMap(({ message: m, row }) =>
+      Array.from({ length: m.attempts }, (_, i) => {
+        const last = i === m.attempts - 1;
+        const ok = last && m.status === "delivered";
+        return {
+          id: newId(),
+          messageId: row.id,
+          at: new Date(m.createdAt.getTime() + (2 ** i - 1) * 60_000),
+          status: ok ? ("delivered" as const) : ("failed" as const),
+          responseCode: ok ? (m.channel === "email" ? 250 : 200) : m.channel === "email" ? 550 : 500,
+          error: ok ? null : m.lastError,
+          durationMs: 180 + i * 7,
+          worker: "demo",
+        };
+      }),
+    ),
+  );
 }
 
 const hasUsers = async (q: Sql) => (await q.selectFrom("User").select("id").limit(1).executeTakeFirst()) !== undefined;
