@@ -1,0 +1,67 @@
+// The dashboard's figures for an actor, a period and a scope: the page and GET /api/v1/metrics both
+// answer from here (docs/rules/dashboard.md).
+import type { Actor } from "../../auth/actor";
+import { toCalendarDate } from "../../domain/dates";
+import type { Period } from "../../domain/metrics/period";
+import { database } from "../db";
+import {
+  balanceByStage,
+  conversionByStage,
+  dataIntegrity,
+  forecast,
+  lossAnalysis,
+  mainCurrencyOf,
+  slippageByRep,
+  winRatesAndVelocity,
+} from "./compute-metrics";
+import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
+
+export type MetricsRequest = MetricsFilter & Period & { currency?: string };
+
+export async function getMetrics(actor: Actor, request: MetricsRequest, now = new Date()) {
+  const q = database().sql;
+  const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
+  const currency = request.currency ?? (await mainCurrencyOf(q, scope));
+  const today = toCalendarDate(now);
+  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage] = await Promise.all([
+    winRatesAndVelocity(q, scope, currency),
+    conversionByStage(q, scope, currency),
+    balanceByStage(q, scope, currency),
+    forecast(q, scope, currency),
+    dataIntegrity(q, scope, today),
+    lossAnalysis(q, scope, currency),
+    slippageByRep(q, scope),
+  ]);
+  return {
+    period: scope.period,
+    currency,
+    scope: { teamIds: scope.teamIds, ownerId: scope.ownerId, processKey: scope.process.key },
+    unitWinRate: winRates.unitWinRate,
+    valueWinRate: winRates.valueWinRate,
+    unitWinRateWithOpen: winRates.unitWinRateWithOpen,
+    valueWinRateWithOpen: winRates.valueWinRateWithOpen,
+    winRateCounts: {
+      won: winRates.won,
+      lost: winRates.lost,
+      openDue: winRates.openDue,
+      wonValue: winRates.wonValue,
+      lostValue: winRates.lostValue,
+      openDueValue: winRates.openDueValue,
+    },
+    conversionByStage: conversion,
+    salesVelocityPerDay: velocity.perDay,
+    velocity: {
+      qualifiedDeals: velocity.qualifiedDeals,
+      averageWonValue: velocity.averageWonValue,
+      winRate: velocity.winRate,
+      averageCycleDays: velocity.averageCycleDays,
+    },
+    byStage,
+    forecastByCategory: forecasted.byCategory,
+    weightedPipeline: forecasted.weightedPipeline,
+    dataIntegrity: integrity,
+    lossAnalysis: losses,
+    slippage,
+  };
+}
+export type Metrics = Awaited<ReturnType<typeof getMetrics>>;
