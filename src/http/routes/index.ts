@@ -24,6 +24,7 @@ import * as contactsAndPlan from "./contacts-and-plan";
 import * as dealDeskRules from "./deal-desk-rules";
 import * as files from "./files";
 import * as meta from "./meta";
+import * as metrics from "./metrics";
 import * as opportunities from "./opportunities";
 import * as outbox from "./outbox";
 import * as processes from "./process";
@@ -41,6 +42,7 @@ const MODULES: Record<string, unknown>[] = [
   closing,
   outbox,
   dealDeskRules,
+  metrics,
   meta,
 ];
 

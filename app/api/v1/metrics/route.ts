@@ -1,0 +1,3 @@
+import { getMetricsRoute } from "@/src/http/routes/metrics";
+
+export const GET = getMetricsRoute;

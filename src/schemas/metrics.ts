@@ -1,0 +1,81 @@
+// The dashboard's figures through the API (docs/rules/dashboard.md).
+import { z } from "zod";
+import { Currency, Id } from "./common";
+import { CalendarDate } from "./opportunities";
+
+export const MetricsQuery = z
+  .object({
+    /** The period's first and last day, both included; this quarter when neither is given. */
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
+    teamId: Id.optional(),
+    ownerId: Id.optional(),
+    /** The process whose deals and stages are counted; the default process when not given. */
+    processKey: z.string().trim().min(1).max(100).optional(),
+    /** The currency of every value; the one most deals in scope use when not given. */
+    currency: Currency.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && !q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required with from" });
+    if (q.to && !q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "required with to" });
+  });
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+const Rate = z.number().min(0).max(1).nullable();
+const Line = z.object({ name: z.string(), count: z.number().int(), value: z.number() });
+
+export const MetricsResponse = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    currency: z.string(),
+    scope: z.object({ teamIds: z.array(z.string()).nullable(), ownerId: z.string().nullable(), processKey: z.string() }),
+    unitWinRate: Rate,
+    valueWinRate: Rate,
+    unitWinRateWithOpen: Rate,
+    valueWinRateWithOpen: Rate,
+    winRateCounts: z.object({
+      won: z.number().int(),
+      lost: z.number().int(),
+      openDue: z.number().int(),
+      wonValue: z.number(),
+      lostValue: z.number(),
+      openDueValue: z.number(),
+    }),
+    conversionByStage: z.array(
+      z.object({
+        stage: z.string(),
+        name: z.string(),
+        reached: z.number().int(),
+        won: z.number().int(),
+        reachedValue: z.number(),
+        wonValue: z.number(),
+        unitRate: Rate,
+        valueRate: Rate,
+      }),
+    ),
+    salesVelocityPerDay: z.number().nullable(),
+    velocity: z.object({
+      qualifiedDeals: z.number().int(),
+      averageWonValue: z.number().nullable(),
+      winRate: Rate,
+      averageCycleDays: z.number().nullable(),
+    }),
+    byStage: z.array(z.object({ stage: z.string(), name: z.string(), count: z.number().int(), value: z.number(), weightedValue: z.number() })),
+    forecastByCategory: z.array(
+      z.object({ category: z.enum(["pipeline", "best_case", "commit", "closed"]), count: z.number().int(), value: z.number() }),
+    ),
+    weightedPipeline: z.number(),
+    dataIntegrity: z.object({
+      open: z.number().int(),
+      pastDueCloseDate: z.number().int(),
+      noNextStep: z.number().int(),
+      stalled: z.number().int(),
+      overridden: z.number().int(),
+      any: z.number().int(),
+      share: z.object({ pastDueCloseDate: Rate, noNextStep: Rate, stalled: Rate, overridden: Rate, any: Rate }),
+    }),
+    lossAnalysis: z.object({ categories: z.array(Line), competitors: z.array(Line), missingFunctionality: z.array(Line) }),
+    slippage: z.array(z.object({ ownerId: z.string(), ownerName: z.string(), pushes: z.number().int(), daysSlipped: z.number().int() })),
+  })
+  .meta({ id: "Metrics" });
+export type MetricsResponse = z.infer<typeof MetricsResponse>;
