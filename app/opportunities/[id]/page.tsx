@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
+import { getLossCategories } from "@/src/server/closing/closing-settings";
+import { database } from "@/src/server/db";
 import { getClosingCard } from "@/src/server/opportunity-page/get-closing-card";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { Card } from "@/src/ui/card";
@@ -32,12 +34,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
     throw e;
   });
   const { deal, process, permissions } = page;
-  const closing = await getClosingCard(actor, deal);
+  const [closing, lossCategories] = await Promise.all([getClosingCard(actor, deal), getLossCategories(database().sql)]);
   const stage = process.stages.find((s) => s.key === deal.stage)!;
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
   const fixing = fixerDealOf(deal, page.contractName);
   const facts: MoveFacts = {
+    lossCategories,
     stages: process.stages,
     currentKey: deal.stage,
     status: deal.status,
@@ -80,7 +83,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             {isOpen ? (
               <Checklist items={page.checklist} deal={deal} fixing={fixing} stage={stage} next={next} now={now.toISOString()} />
             ) : (
-              <ClosedSummary deal={deal} files={page.files} />
+              <ClosedSummary deal={deal} files={page.files} lossCategories={lossCategories} />
             )}
             <Card
               id="deal-details"
@@ -104,7 +107,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           </div>
         </div>
         <div className="mt-6">
-          <HistoryTimeline items={page.history} stages={process.stages} currency={deal.currency} now={now} />
+          <HistoryTimeline items={page.history} stages={process.stages} currency={deal.currency} now={now} lossCategories={lossCategories} />
         </div>
       </MovesProvider>
     </DealProvider>
