@@ -5,6 +5,8 @@
 // confirmed. Each message is read back from the receivers; the card and its dialogs are scanned by axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Locator, type Page, test } from "@playwright/test";
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
 import { RECEIVED_URL, type Received } from "./receivers/ports";
 import { api, boardColumn, moveByApi, openBoard, REP, satisfy, signIn, tokenFor, uid } from "./support/app";
 
@@ -126,10 +128,14 @@ test("a deal won from the board, its checklist completed with Slack and mail rec
   expect(post.body.blocks?.length).toBeGreaterThan(0);
   const welcome = got.mail.filter((m) => m.to.includes(email));
   expect(welcome).toHaveLength(1);
-  expect(welcome[0]!.raw).toMatch(/Subject: Welcome aboard/);
-  const invitation = got.mail.filter((m) => m.to.includes(`sam.${tag}@csm.e2e.test`));
+  expect((await simpleParser(welcome[0]!.raw)).subject).toBe(`Welcome aboard, ${account}`);
+  const csm = `sam.${tag}@csm.e2e.test`;
+  const invitation = got.mail.filter((m) => m.to.includes(csm));
   expect(invitation).toHaveLength(1);
-  expect(invitation[0]!.to).toContain(REP);
-  expect(invitation[0]!.raw).toContain("BEGIN:VEVENT");
-  expect(invitation[0]!.raw).toContain("METHOD:REQUEST");
+  expect(invitation[0]!.to.sort()).toEqual([csm, REP].sort());
+  const part = (await simpleParser(invitation[0]!.raw)).attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  const calendar = new ICAL.Component(ICAL.parse(part!.content.toString()));
+  expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+  const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+  expect(event.attendees.map((x) => String(x.getFirstValue()).toLowerCase()).sort()).toEqual([`mailto:${csm}`, `mailto:${REP}`].sort());
 });

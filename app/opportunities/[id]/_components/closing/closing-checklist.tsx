@@ -67,6 +67,13 @@ export function ClosingChecklist({ dealId, checklist, canAct, csmOptions, durati
     write.clearError();
   }
 
+  /** After a write the dialog's trigger may be gone (the item is sending): focus goes to the item's name. */
+  function closeOnto(kind: string, message: string) {
+    setSaid(message);
+    close();
+    setTimeout(() => document.querySelector<HTMLElement>(`[data-item="${kind}"] h3`)?.focus(), 0);
+  }
+
   const shownItem = dialog ? (items.find((i) => i.kind === dialog.item.kind) ?? dialog.item) : null;
 
   return (
@@ -119,10 +126,7 @@ export function ClosingChecklist({ dealId, checklist, canAct, csmOptions, durati
             error={write.error}
             onClose={close}
             onDone={(note) =>
-              write.act(shownItem.kind, { action: "mark_done", note }, () => {
-                setSaid(`${shownItem.label}: marked done.`);
-                close();
-              })
+              write.act(shownItem.kind, { action: "mark_done", note }, () => closeOnto(shownItem.kind, `${shownItem.label}: marked done.`))
             }
           />
         ) : shownItem.kind === "slack_post" ? (
@@ -131,12 +135,7 @@ export function ClosingChecklist({ dealId, checklist, canAct, csmOptions, durati
             pending={write.pending}
             error={write.error}
             onClose={close}
-            onSend={(confirm) =>
-              write.act("slack_post", { action: "send", confirm }, () => {
-                setSaid("The #wins post is on its way.");
-                close();
-              })
-            }
+            onSend={(confirm) => write.act("slack_post", { action: "send", confirm }, () => closeOnto("slack_post", "The #wins post is on its way."))}
           />
         ) : shownItem.kind === "welcome_email" ? (
           <EmailDialog
@@ -145,10 +144,7 @@ export function ClosingChecklist({ dealId, checklist, canAct, csmOptions, durati
             error={write.error}
             onClose={close}
             onSend={(confirm) =>
-              write.act("welcome_email", { action: "send", confirm }, () => {
-                setSaid("The welcome e-mail is on its way.");
-                close();
-              })
+              write.act("welcome_email", { action: "send", confirm }, () => closeOnto("welcome_email", "The welcome e-mail is on its way."))
             }
           />
         ) : (
@@ -161,10 +157,9 @@ export function ClosingChecklist({ dealId, checklist, canAct, csmOptions, durati
             durations={durations}
             defaultAgenda={defaultAgenda}
             onSend={(handoff, confirm) =>
-              write.act("handoff_meeting", { action: "send", confirm, handoff }, () => {
-                setSaid("The hand-off invitation is on its way.");
-                close();
-              })
+              write.act("handoff_meeting", { action: "send", confirm, handoff }, () =>
+                closeOnto("handoff_meeting", "The hand-off invitation is on its way."),
+              )
             }
           />
         )
@@ -214,7 +209,7 @@ function ItemRow({ item, checklist, dealId, canAct, onOpen, onSaid }: RowProps) 
   const sent = item.kind === "welcome_email" || item.kind === "slack_post" || item.kind === "handoff_meeting";
   const retryError = generalMessage(retry.error, []);
   return (
-    <li className="flex gap-3 px-5 py-4" aria-labelledby={`${id}-label`} data-item={item.kind}>
+    <li className="flex gap-3 px-5 py-4" data-item={item.kind}>
       <span className="mt-0.5 shrink-0" aria-hidden="true">
         {ICON[item.state]}
       </span>
