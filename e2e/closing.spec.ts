@@ -25,8 +25,12 @@ async function dragByMouse(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/**
+ * axe on one part of the page. The welcome e-mail's frame is left out: it is sandboxed without
+ * scripts (axe cannot run in it), and it holds the admins' template, not the app's controls.
+ */
 async function expectNoSeriousViolationsIn(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const results = await new AxeBuilder({ page }).include(selector).exclude("iframe").withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
