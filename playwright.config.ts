@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, TRUSTING_PORT } from "./e2e/oidc/cast";
+import { E2E_MAIL_FROM, RECEIVED_URL, SLACK_HOOK_URL, SMTP_RECEIVER_URL } from "./e2e/receivers/ports";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -78,12 +79,27 @@ export default defineConfig({
       env: { E2E_OIDC_REDIRECT_URIS: [baseURL, trustingURL].map((u) => `${u}/api/auth/callback/oidc`).join(",") },
     },
     {
+      // Slack's incoming webhook and the mail server, which the app's outbox delivers to (e2e/closing.spec.ts).
+      command: "npx --no tsx e2e/receivers/receivers.ts",
+      url: RECEIVED_URL,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       ...appServer,
       // The app's own server, as `npm start` serves it: the tests see the client address it sets.
       command: "node scripts/serve.mjs",
       url: baseURL,
-      // PGlite even when the shell names a server.
-      env: { ...appEnv(baseURL), PORT: String(port), PGLITE_DIR: pgliteDir, DATABASE_URL: "" },
+      // PGlite even when the shell names a server. The closing checklist's messages go to the receivers.
+      env: {
+        ...appEnv(baseURL),
+        PORT: String(port),
+        PGLITE_DIR: pgliteDir,
+        DATABASE_URL: "",
+        SLACK_WEBHOOK_URL: SLACK_HOOK_URL,
+        SMTP_URL: SMTP_RECEIVER_URL,
+        MAIL_FROM: E2E_MAIL_FROM,
+      },
     },
     {
       ...appServer,

@@ -3,6 +3,7 @@
 import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import type { Board } from "@/src/server/board/get-board";
 import { cx } from "@/src/ui/cx";
 import { BoardColumn } from "./board-column";
@@ -18,7 +19,7 @@ import { useLoadMore } from "./use-load-more";
 const MoveDetailsDialog = dynamic(() => import("./move-details-dialog").then((m) => m.MoveDetailsDialog));
 const RefusedPanel = dynamic(() => import("./refused-panel").then((m) => m.RefusedPanel));
 
-type Props = { board: Board; filters: Record<string, string>; today: string };
+type Props = { board: Board; filters: Record<string, string>; today: string; lossCategories: readonly LossCategory[] };
 
 const findCard = (state: BoardState, id: string): ShownCard | undefined => {
   for (const col of state.columns) {
@@ -33,7 +34,7 @@ function refocusHandle(id: string) {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-move-handle="${CSS.escape(id)}"]`)?.focus());
 }
 
-export function BoardView({ board, filters, today }: Props) {
+export function BoardView({ board, filters, today, lossCategories }: Props) {
   const moves = useBoardMoves(board);
   const { shown } = moves;
   const { loading, loadMore } = useLoadMore(shown, moves.dispatch, filters, (m) => moves.say("danger", m));
@@ -107,6 +108,7 @@ export function BoardView({ board, filters, today }: Props) {
         <MoveDetailsDialog
           request={moves.details}
           stages={board.stages}
+          lossCategories={lossCategories}
           onSubmit={(input) => moves.send(moves.details!.card, input)}
           onCancel={moves.cancelDetails}
         />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import type { BoardStage } from "@/src/server/board/get-board";
 import { Button } from "@/src/ui/button";
 import { Dialog } from "@/src/ui/dialog";
@@ -9,7 +10,14 @@ import { LostDialog } from "../opportunities/_kit/lost-dialog";
 import { dealName, dealTitle } from "./deal-card";
 import type { DetailsRequest, MoveInput } from "./move-types";
 
-type Props = { request: DetailsRequest; stages: BoardStage[]; onSubmit: (input: MoveInput) => void; onCancel: () => void };
+type Props = {
+  request: DetailsRequest;
+  stages: BoardStage[];
+  /** The loss categories from the settings: the Closed Lost dialog offers the active ones. */
+  lossCategories: readonly LossCategory[];
+  onSubmit: (input: MoveInput) => void;
+  onCancel: () => void;
+};
 
 const COPY = {
   won: { title: "Close as won", action: "Close as won", label: "Why did we win?", hint: "What tipped the decision: it feeds the win analysis." },
@@ -17,11 +25,12 @@ const COPY = {
 } as const;
 
 /** The words a move needs before it is sent: Closed Won and Lost ask for their fields, a move back for a reason. */
-export function MoveDetailsDialog({ request, stages, onSubmit, onCancel }: Props) {
+export function MoveDetailsDialog({ request, stages, lossCategories, onSubmit, onCancel }: Props) {
   const { card, toStage, kind } = request;
   if (kind === "lost")
     return (
       <LostDialog
+        categories={lossCategories}
         title={`Close ${dealName(card)} as lost`}
         description={`${dealTitle(card)}: every answer feeds the loss analysis.`}
         onSubmit={(lost) => onSubmit({ toStage, lost })}
@@ -31,7 +40,12 @@ export function MoveDetailsDialog({ request, stages, onSubmit, onCancel }: Props
   return <TextDialog request={{ card, toStage, kind }} stages={stages} onSubmit={onSubmit} onCancel={onCancel} />;
 }
 
-function TextDialog({ request, stages, onSubmit, onCancel }: Omit<Props, "request"> & { request: DetailsRequest & { kind: "won" | "back" } }) {
+function TextDialog({
+  request,
+  stages,
+  onSubmit,
+  onCancel,
+}: Omit<Props, "request" | "lossCategories"> & { request: DetailsRequest & { kind: "won" | "back" } }) {
   const [text, setText] = useState("");
   const { card, toStage, kind } = request;
   const stageName = stages.find((s) => s.key === toStage)?.name ?? toStage;

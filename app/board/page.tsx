@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireActor } from "@/src/auth/current-actor";
 import { can, permissionScope } from "@/src/auth/authorize";
 import { toCalendarDate } from "@/src/domain/dates";
+import { getLossCategories } from "@/src/server/closing/closing-settings";
+import { database } from "@/src/server/db";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { boardQuery, isFiltered, unfilteredHref } from "@/src/server/board/board-query";
 import { getBoard } from "@/src/server/board/get-board";
@@ -22,7 +24,7 @@ export default async function BoardPage({ searchParams }: Props) {
   const query = boardQuery(filters);
   const actor = await requireActor(query ? `/board?${query}` : "/board");
   const now = new Date();
-  const board = await getBoard(actor, filters, now);
+  const [board, lossCategories] = await Promise.all([getBoard(actor, filters, now), getLossCategories(database().sql)]);
 
   const count = board.columns.reduce((n, c) => n + c.count, 0);
   const money = (cents: number) => formatMoney(cents, board.currency, { compact: true });
@@ -60,7 +62,13 @@ export default async function BoardPage({ searchParams }: Props) {
           {count === 0 ? (
             <NoMatches clearHref={unfilteredHref(filters)} />
           ) : (
-            <BoardView key={query} board={board} filters={Object.fromEntries(new URLSearchParams(query))} today={toCalendarDate(now)} />
+            <BoardView
+              key={query}
+              board={board}
+              filters={Object.fromEntries(new URLSearchParams(query))}
+              today={toCalendarDate(now)}
+              lossCategories={lossCategories}
+            />
           )}
         </>
       )}

@@ -1,6 +1,9 @@
 import { notFound } from "next/navigation";
 import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
+import { getLossCategories } from "@/src/server/closing/closing-settings";
+import { database } from "@/src/server/db";
+import { getClosingCard } from "@/src/server/opportunity-page/get-closing-card";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { Card } from "@/src/ui/card";
 import { fixerDealOf } from "../_kit/fixers/fixer-types";
@@ -10,6 +13,7 @@ import { CloseActions } from "./_components/close-actions";
 import { CloseDateHistory } from "./_components/close-date-history";
 import { ClosePlan } from "./_components/close-plan";
 import { ClosedSummary } from "./_components/closed-summary";
+import { ClosingChecklist } from "./_components/closing/closing-checklist";
 import { ContactsCard } from "./_components/contacts-card";
 import { DealProvider } from "./_components/deal-context";
 import { DealFields } from "./_components/deal-fields";
@@ -30,11 +34,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
     throw e;
   });
   const { deal, process, permissions } = page;
+  const [closing, lossCategories] = await Promise.all([getClosingCard(actor, deal), getLossCategories(database().sql)]);
   const stage = process.stages.find((s) => s.key === deal.stage)!;
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
   const fixing = fixerDealOf(deal, page.contractName);
   const facts: MoveFacts = {
+    lossCategories,
     stages: process.stages,
     currentKey: deal.stage,
     status: deal.status,
@@ -46,7 +52,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   return (
     <DealProvider id={deal.id} version={deal.version} {...permissions}>
       <MovesProvider facts={facts}>
-        <DealHeader page={page} />
+        <DealHeader page={page} closingOpen={closing?.openItems ?? null} />
         <section aria-labelledby="stage-path-heading" className="rounded-card border border-line bg-surface p-4 shadow-card">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <h2 id="stage-path-heading" className="text-[13px] font-medium text-ink-muted">
@@ -63,11 +69,21 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         </section>
         <div className="mt-6 grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
+            {closing ? (
+              <ClosingChecklist
+                dealId={deal.id}
+                checklist={closing.checklist}
+                canAct={closing.canAct}
+                csmOptions={closing.csmOptions}
+                durations={closing.durations}
+                defaultAgenda={closing.defaultAgenda}
+              />
+            ) : null}
             {isOpen ? <NextStep deal={deal} stallLimit={stage.stallDays} daysInStage={page.daysInStage} now={now.toISOString()} /> : null}
             {isOpen ? (
               <Checklist items={page.checklist} deal={deal} fixing={fixing} stage={stage} next={next} now={now.toISOString()} />
             ) : (
-              <ClosedSummary deal={deal} files={page.files} />
+              <ClosedSummary deal={deal} files={page.files} lossCategories={lossCategories} />
             )}
             <Card
               id="deal-details"
@@ -91,7 +107,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           </div>
         </div>
         <div className="mt-6">
-          <HistoryTimeline items={page.history} stages={process.stages} currency={deal.currency} now={now} />
+          <HistoryTimeline items={page.history} stages={process.stages} currency={deal.currency} now={now} lossCategories={lossCategories} />
         </div>
       </MovesProvider>
     </DealProvider>

@@ -4,6 +4,7 @@
 // explanation), to whom, and what was missing. "None" is a box to tick, stored as the one word the
 // rule reads (NONE); a blank is refused here by the same rule the engine applies, before sending.
 import { useId, useState, type ReactNode } from "react";
+import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import { lostFieldProblems, NONE, type LostFields } from "@/src/domain/moves/closed-lost";
 import type { ActionError } from "@/src/http/action-result";
 import { Button } from "@/src/ui/button";
@@ -11,11 +12,12 @@ import { Dialog } from "@/src/ui/dialog";
 import { Field, Input } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
 import { Textarea } from "@/src/ui/textarea";
-import { LOST_CATEGORIES } from "../_lib/labels";
 import { problemFor } from "../_lib/problems";
 import { FormError } from "./form-error";
 
 type Props = {
+  /** The loss categories from the settings (src/server/closing/closing-settings.ts): only active ones are offered. */
+  categories: readonly LossCategory[];
   title: string;
   description: ReactNode;
   pending?: boolean;
@@ -58,8 +60,9 @@ function NoneableText({ id, label, noneLabel, value, isNone, problem, multiline,
   );
 }
 
-export function LostDialog({ title, description, pending, error, onSubmit, onClose }: Props) {
+export function LostDialog({ categories, title, description, pending, error, onSubmit, onClose }: Props) {
   const id = useId();
+  const active = categories.filter((c) => !c.retired);
   const [lost, setLost] = useState<LostFields>({ reasonCategory: "", explanation: "", competitor: "", missingFunctionality: "" });
   const [none, setNone] = useState<Record<Noneable, boolean>>({ competitor: false, missingFunctionality: false });
   const [blank, setBlank] = useState<ActionError | null>(null);
@@ -76,7 +79,10 @@ export function LostDialog({ title, description, pending, error, onSubmit, onClo
       competitor: answer("competitor"),
       missingFunctionality: answer("missingFunctionality"),
     };
-    const fields = lostFieldProblems(filled);
+    const fields = lostFieldProblems(
+      filled,
+      active.map((c) => c.key),
+    );
     setBlank(fields.length ? { code: "VALIDATION_FAILED", message: "Closed Lost needs every answer.", details: { fields } } : null);
     if (!fields.length) onSubmit(filled);
   }
@@ -116,9 +122,9 @@ export function LostDialog({ title, description, pending, error, onSubmit, onClo
             aria-describedby={problem("reasonCategory") ? `${id}-category-help` : undefined}
           >
             <option value="">Choose a reason…</option>
-            {Object.entries(LOST_CATEGORIES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+            {active.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
               </option>
             ))}
           </Select>

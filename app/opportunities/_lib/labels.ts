@@ -34,17 +34,4 @@ export const STALL_REASONS = {
   too_long_in_stage: "too long in stage",
 } as const;
 
-/** Why deals are lost: the categories the dashboard's loss analysis groups by (snake_case, as stored). */
-export const LOST_CATEGORIES: Record<string, string> = {
-  price: "Price",
-  competitor: "Lost to a competitor",
-  missing_functionality: "Missing functionality",
-  no_decision: "No decision: stayed with the status quo",
-  no_budget: "No budget",
-  timing: "Timing",
-  other: "Other",
-};
-
-export const lostCategoryLabel = (key: string) => LOST_CATEGORIES[key] ?? key;
-
 export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "JPY", "SGD", "INR", "BRL", "MXN"] as const;

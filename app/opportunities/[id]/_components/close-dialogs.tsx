@@ -64,6 +64,7 @@ export function LostDialog({ facts, onClose }: { facts: MoveFacts; onClose: () =
   const { submit, pending, error } = useMoveSubmit(onClose);
   return (
     <CloseLostDialog
+      categories={facts.lossCategories}
       title="Mark as Closed Lost"
       description="Closed Lost needs why we lost, who we lost to and what was missing."
       pending={pending}

@@ -1,25 +1,26 @@
 // How a closed deal ended, in place of the checklist: why we won, or why we lost and to whom, or
 // why it was disqualified.
+import { categoryLabel, type LossCategory } from "@/src/domain/closing/loss-categories";
 import { isNone } from "@/src/domain/moves/closed-lost";
 import type { OpportunityResponse } from "@/src/schemas/opportunities";
 import type { FileView } from "@/src/server/opportunity-page/page-details";
 import { cx } from "@/src/ui/cx";
 import { AlertIcon, CheckIcon, FileIcon } from "@/src/ui/icons";
 import { formatDate } from "../../_lib/format";
-import { lostCategoryLabel } from "../../_lib/labels";
 
-type Props = { deal: OpportunityResponse; files: FileView[] };
+/** `lossCategories`: the settings' list, retired ones too, so an old loss still reads by its label. */
+type Props = { deal: OpportunityResponse; files: FileView[]; lossCategories: readonly LossCategory[] };
 
 const orNone = (value: string, none: string) => (isNone(value) ? none : value);
 
-export function ClosedSummary({ deal, files }: Props) {
+export function ClosedSummary({ deal, files, lossCategories }: Props) {
   const on = deal.closedAt ? ` on ${formatDate(deal.closedAt.slice(0, 10))}` : "";
   const won = deal.status === "won";
   const contracts = files.filter((f) => f.kind === "signed_contract");
   const rows: [string, string][] =
     deal.status === "lost" && deal.lost
       ? [
-          ["Why we lost", lostCategoryLabel(deal.lost.reasonCategory)],
+          ["Why we lost", categoryLabel(lossCategories, deal.lost.reasonCategory)],
           ["Explanation", deal.lost.explanation],
           ["Lost to", orNone(deal.lost.competitor, "No competitor")],
           ["Missing functionality", orNone(deal.lost.missingFunctionality, "Nothing was missing")],

@@ -16,7 +16,8 @@ const STATUS = {
 
 const FORECAST: Record<string, string> = { pipeline: "Pipeline", best_case: "Best case", commit: "Commit", closed: "Closed", omitted: "Omitted" };
 
-export function DealHeader({ page }: { page: OpportunityPage }) {
+/** `closingOpen`: a won deal's checklist items not done (null for a deal not won). */
+export function DealHeader({ page, closingOpen = null }: { page: OpportunityPage; closingOpen?: number | null }) {
   const { deal, permissions } = page;
   const stage = page.process.stages.find((s) => s.key === deal.stage)!;
   const status = STATUS[deal.status];
@@ -60,6 +61,13 @@ export function DealHeader({ page }: { page: OpportunityPage }) {
           {deal.name}
         </h1>
         <Badge tone={status.tone}>{status.label}</Badge>
+        {closingOpen ? (
+          <a href="#closing-checklist" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
+            <Badge tone="warning">
+              Closing: {closingOpen} {closingOpen === 1 ? "item" : "items"} open
+            </Badge>
+          </a>
+        ) : null}
         {deal.stalled ? <Badge tone="warning">Stalled: {deal.stallReasons.map((r) => STALL_REASONS[r]).join(", ")}</Badge> : null}
         {deal.overridden ? <Badge tone="warning">Criteria overridden</Badge> : null}
         {!permissions.canEdit && deal.status === "open" ? <Badge>View only</Badge> : null}

@@ -2,14 +2,15 @@
 import type { ReactNode } from "react";
 import type { HistoryItem, StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import { ITEM_LABELS } from "@/src/domain/closing/checklist";
+import { categoryLabel, type LossCategory } from "@/src/domain/closing/loss-categories";
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
-import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS, lostCategoryLabel } from "../../_lib/labels";
+import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS } from "../../_lib/labels";
 import { formatDate, formatDuration, signedDays } from "../../_lib/format";
 
 export type Tone = "accent" | "success" | "danger" | "warning" | "neutral";
 type Described = { tone: Tone; title: ReactNode; body?: ReactNode };
-type Ctx = { stages: StageView[]; currency: string };
+type Ctx = { stages: StageView[]; currency: string; lossCategories: readonly LossCategory[] };
 
 const FIELD_LABELS: Record<string, string> = {
   name: "Name",
@@ -106,7 +107,7 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
                   <dt className="text-ink-muted">
                     {{ reasonCategory: "Why", explanation: "Explanation", competitor: "Competitor", missingFunctionality: "Missing" }[k]}
                   </dt>
-                  <dd className="text-ink">{(k === "reasonCategory" ? lostCategoryLabel(str(lost[k])) : str(lost[k])) || "—"}</dd>
+                  <dd className="text-ink">{(k === "reasonCategory" ? categoryLabel(ctx.lossCategories, str(lost[k])) : str(lost[k])) || "—"}</dd>
                 </div>
               ))}
             </dl>

@@ -1,5 +1,6 @@
 // The deal's whole story with who did it and when; oldest or newest first.
 import type { HistoryItem, StageView } from "@/src/server/opportunity-page/get-opportunity-page";
+import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import { Card } from "@/src/ui/card";
 import { cx } from "@/src/ui/cx";
 import { exactTime, relativeTime } from "../../_lib/format";
@@ -14,11 +15,11 @@ const DOT: Record<Tone, string> = {
   neutral: "bg-zinc-400 ring-zinc-100",
 };
 
-type Props = { items: HistoryItem[]; stages: StageView[]; currency: string; now: Date };
+type Props = { items: HistoryItem[]; stages: StageView[]; currency: string; now: Date; lossCategories: readonly LossCategory[] };
 
-export function HistoryTimeline({ items, stages, currency, now }: Props) {
+export function HistoryTimeline({ items, stages, currency, now, lossCategories }: Props) {
   const entries = items.map((e) => {
-    const { tone, title, body } = describeEntry(e, { stages, currency });
+    const { tone, title, body } = describeEntry(e, { stages, currency, lossCategories });
     return (
       <li key={e.id} className="relative pb-5 pl-7 last:pb-0" data-history-type={e.type}>
         <span aria-hidden="true" className={cx("absolute top-1.5 left-0 size-2.5 rounded-full ring-4", DOT[tone])} />

@@ -3,6 +3,7 @@
 // Opening the move dialogs from anywhere on the page: the stage path, the checklist's "Move to"
 // button, and the close actions all ask this provider, which renders the one dialog open.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import type { FixerDeal } from "../../_kit/fixers/fixer-types";
@@ -14,6 +15,8 @@ import { ReopenDialog } from "./reopen-dialog";
 type MoveIntent = { kind: "move"; to: string } | { kind: "won" } | { kind: "lost" } | { kind: "disqualify" } | { kind: "reopen"; to?: string };
 
 export type MoveFacts = {
+  /** The loss categories from the settings, retired ones too: the Closed Lost dialog offers the active ones. */
+  lossCategories: LossCategory[];
   stages: StageView[];
   currentKey: string;
   status: "open" | "won" | "lost" | "disqualified";
