@@ -3,7 +3,21 @@
 // by the rep's sales manager and by finance, moved on; then a discount change makes the approval
 // stale at once, and the resubmission goes only to the group whose rules the new terms still need.
 import { expect, type Page, test } from "@playwright/test";
-import { api, boardColumn, current, FINANCE, MANAGER, moveByApi, moveByKeyboard, openBoard, REP, satisfy, signIn, tokenFor, uid } from "./support/app";
+import {
+  api,
+  boardColumn,
+  current,
+  FINANCE,
+  MANAGER,
+  moveByApi,
+  moveByKeyboard,
+  openBoard,
+  REP,
+  satisfy,
+  signIn,
+  tokenFor,
+  uid,
+} from "./support/app";
 
 test.describe.configure({ timeout: 180_000 });
 

@@ -8,7 +8,14 @@ export const REP = "rep@stageline.test";
 export const MANAGER = "manager@stageline.test";
 export const FINANCE = "finance@stageline.test";
 
-export type Criterion = { key: string; type: string; field?: string; condition?: { op: string; role?: string }; documentKind?: string; minSteps?: number };
+export type Criterion = {
+  key: string;
+  type: string;
+  field?: string;
+  condition?: { op: string; role?: string };
+  documentKind?: string;
+  minSteps?: number;
+};
 export type Deal = { id: string; version: number; stage: string; accountName: string; name: string; ownerId: string; [k: string]: any };
 
 export const uid = () => Math.random().toString(36).slice(2, 8);
@@ -55,7 +62,10 @@ export async function satisfy(request: APIRequestContext, token: string, id: str
       if (c.type === "document") {
         const res = await request.post(`/api/v1/opportunities/${id}/files`, {
           headers: { Authorization: `Bearer ${token}` },
-          multipart: { kind: c.documentKind!, file: { name: `${c.documentKind}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n") } },
+          multipart: {
+            kind: c.documentKind!,
+            file: { name: `${c.documentKind}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n") },
+          },
         });
         expect(res.status()).toBe(201);
       }

@@ -65,7 +65,8 @@ describe("the demo's won deals and their checklists", () => {
       expect(checklist.open, deal.name).toBe(0);
       expect(deal.outbox.every((m) => m.status === "delivered" && m.deliveryAttempts.at(-1)?.status === "delivered")).toBe(true);
       const invitation = deal.outbox.find((m) => (m.payload as any).calendar);
-      expect((invitation?.payload as any).calendar.content).toContain("METHOD:REQUEST");
+      expect(invitation, deal.name).toBeDefined();
+      expect((invitation!.payload as any).calendar.content).toContain("METHOD:REQUEST");
       if (deal.type === "new") {
         const contact = deal.contacts.find((c) => c.role === "customer_contact")!;
         expect(deal.outbox.some((m) => (m.payload as any).to?.includes(contact.email) && (m.payload as any).subject)).toBe(true);
