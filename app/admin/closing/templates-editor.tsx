@@ -103,7 +103,7 @@ function PreviewPane({ title, from, loading, children }: { title: string; from: 
     <section aria-label={title} aria-busy={loading} className="min-w-0 space-y-2">
       <h3 className="text-[13px] font-medium text-ink">
         {title} <span className="font-normal text-ink-muted">· from {from}</span>
-        {loading ? <span className="ml-2 font-normal text-ink-subtle">updating…</span> : null}
+        {loading ? <span className="ml-2 font-normal text-ink-muted">updating…</span> : null}
       </h3>
       {children}
     </section>
