@@ -3,6 +3,7 @@
 // inserts a placeholder from its button and saves; edits the loss categories (adds, renames in place,
 // retires); opens the outbox; both pages pass an axe scan; a rep finds neither. The templates are put
 // back as they were, and the spec's own category is retired, so other specs see the usual settings.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { api, expectNoSeriousViolations, PASSWORD, REP, tokenFor, uid } from "./support/app";
 
@@ -11,6 +12,20 @@ const ADMIN = "admin@stageline.test";
 test.describe.configure({ timeout: 120_000 });
 
 type Settings = { slackTemplate: { text: string }; lossCategories: { key: string; label: string; retired: boolean }[] };
+
+/**
+ * The closing page's scan leaves out the welcome e-mail's HTML preview: a frame sandboxed with no
+ * scripts, in which axe cannot run (its analysis never answers), holding the admin's own e-mail.
+ * The frame element itself is checked here: a title, and a sandbox that allows nothing.
+ */
+async function expectClosingPageAccessible(page: Page) {
+  const frame = page.locator("iframe");
+  await expect(frame).toHaveAttribute("sandbox", "");
+  await expect(frame).toHaveAttribute("title", /welcome e-mail/);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).exclude("iframe[sandbox]").analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 async function signIn(page: Page, email: string, path: string) {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
@@ -120,9 +135,9 @@ test("the outbox page lists messages by status; both admin pages pass an axe sca
   // With a problem showing, too.
   await page.getByRole("form", { name: "#wins post template" }).getByLabel("Message", { exact: true }).fill("{{nope}}");
   await expect(page.getByText("{{nope}} is not a placeholder here")).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectClosingPageAccessible(page);
   await page.setViewportSize({ width: 820, height: 1180 });
-  await expectNoSeriousViolations(page);
+  await expectClosingPageAccessible(page);
 });
 
 test("for a rep the admin console does not exist, and the navigation has no link to it", async ({ page }) => {

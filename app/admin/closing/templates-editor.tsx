@@ -44,7 +44,8 @@ export function TemplatesEditor({ slack, welcome, placeholders, wonDeals }: Prop
             <Select id="preview-deal" value={dealId} onChange={(e) => setDealId(e.target.value)}>
               {wonDeals.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.name} · {d.accountName}
+                  {d.name}
+                  {d.name.includes(d.accountName) ? "" : ` · ${d.accountName}`}
                   {d.closedAt ? ` · won ${formatDay(new Date(d.closedAt), { withYear: true })}` : ""}
                 </option>
               ))}
