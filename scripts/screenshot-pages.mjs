@@ -106,5 +106,15 @@ export const SHOTS = [
   { name: "deal-desk", user: DEAL_DESK, open: goto("/deal-desk") },
   { name: "deal-desk-request", user: DEAL_DESK, open: openFirstRequest },
   { name: "deal-desk-rules", user: ADMIN, open: goto("/deal-desk/rules") },
+  {
+    name: "admin-closing",
+    user: ADMIN,
+    open: async (page) => {
+      await page.goto("/admin/closing");
+      // The previews are filled a moment after the page loads.
+      await page.getByTestId("slack-preview").waitFor();
+    },
+  },
+  { name: "admin-outbox", user: ADMIN, open: goto("/admin/outbox") },
   { name: "home-admin", user: ADMIN, open: goto("/") },
 ];

@@ -122,3 +122,22 @@ export const ClosingSettingsResponse = z
   })
   .meta({ id: "ClosingSettings" });
 export type ClosingSettingsResponse = z.infer<typeof ClosingSettingsResponse>;
+
+/**
+ * The admin page's live preview: the templates as typed (any of them) filled from a won deal, the
+ * latest by default; with no won deal at all, from a sample deal.
+ */
+export const ClosingPreviewRequest = z
+  .object({
+    dealId: Id.nullish(),
+    slackTemplate: z
+      .object({ text: z.string().max(3000) })
+      .strict()
+      .optional(),
+    welcomeTemplate: z
+      .object({ subject: z.string().max(200), text: z.string().max(10_000), html: z.string().max(20_000) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ClosingPreviewRequest = z.input<typeof ClosingPreviewRequest>;

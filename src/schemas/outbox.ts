@@ -1,13 +1,17 @@
 import { z } from "zod";
-import { Id } from "./common";
+import { Id, PageQuery } from "./common";
 
 export const OUTBOX_CHANNELS = ["slack", "email", "webhook"] as const;
 export const OUTBOX_STATUSES = ["pending", "sending", "delivered", "failed", "not_configured"] as const;
 export const ATTEMPT_STATUSES = ["delivered", "failed", "not_configured", "abandoned"] as const;
 
+/** Filters of the admin's list (each optional, all of them applied), paged as every list is. */
 export const ListOutboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  channel: z.enum(OUTBOX_CHANNELS).optional(),
+  /** The deal the messages were sent for. */
+  opportunityId: Id.optional(),
+  ...PageQuery,
 });
 export type ListOutboxQuery = z.infer<typeof ListOutboxQuery>;
 
@@ -43,4 +47,4 @@ export const OutboxMessageResponse = z
   .meta({ id: "OutboxMessage" });
 export type OutboxMessageResponse = z.infer<typeof OutboxMessageResponse>;
 
-export const OutboxList = z.object({ items: z.array(OutboxMessageResponse) }).meta({ id: "OutboxList" });
+export const OutboxList = z.object({ items: z.array(OutboxMessageResponse), nextCursor: z.string().nullable() }).meta({ id: "OutboxList" });

@@ -22,6 +22,7 @@ async function navItems(actor: Actor): Promise<NavItem[]> {
     items.push({ href: "/deal-desk", label: "Deal desk", ...(waiting > 0 ? { badge: waiting, badgeLabel: `${waiting} waiting on you` } : {}) });
   }
   if (can(actor, "rules.manage")) items.push({ href: "/deal-desk/rules", label: "Deal desk rules" });
+  if (can(actor, "closing.manage") || can(actor, "outbox.manage")) items.push({ href: "/admin", label: "Admin" });
   items.push({ href: "/settings", label: "Settings" });
   return items;
 }

@@ -6,6 +6,8 @@ import * as retry from "@/app/api/v1/outbox/[id]/retry/route";
 import { database } from "@/src/server/db";
 import { startOutboxWorker } from "@/src/server/outbox/outbox-worker";
 import { sendersFromEnv } from "@/src/server/outbox/senders/senders-from-env";
+import { insertDeal } from "../support/board";
+import { ensureDefaults } from "../support/deals";
 import { call } from "../support/http";
 import { createOrg } from "../support/fixtures";
 import { enqueue, FAST, outboxRows, waitFor, webhook } from "../support/outbox";
@@ -101,5 +103,60 @@ describe("every other role is refused", () => {
   test("without credentials they are 401", async () => {
     expect((await call(list.GET)).status).toBe(401);
     expect((await call(retry.POST, { params: { id: failedId } })).status).toBe(401);
+  });
+});
+
+describe("GET /outbox filters by channel and deal, and pages", () => {
+  let dealId: string;
+  beforeAll(async () => {
+    await ensureDefaults();
+    dealId = await insertDeal(org.rep.id, { name: "Filtered Deal", amount: 1000, closeDate: "2026-12-01", stage: "qualify" });
+    // Five Slack messages for the deal, then an e-mail for it and a webhook for no deal (all pending: no worker runs).
+    for (let n = 1; n <= 5; n++)
+      await enqueue({ channel: "slack", payload: { text: `Deal ${n}` }, idempotencyKey: `page:${n}`, opportunityId: dealId });
+    await enqueue({
+      channel: "email",
+      payload: { to: ["a@example.com"], subject: "Hi", text: "Hi" },
+      idempotencyKey: "page:email",
+      opportunityId: dealId,
+    });
+    await enqueue(webhook(9, http.url(), "page:webhook"));
+  });
+  const keys = (res: { body: { items: { idempotencyKey: string }[] } }) => res.body.items.map((m) => m.idempotencyKey);
+
+  test("by channel, by deal, and both with a status", async () => {
+    const slack = await call(list.GET, { token: org.admin.token, path: `/api/v1/outbox?channel=slack&opportunityId=${dealId}` });
+    expect(keys(slack)).toEqual(["page:5", "page:4", "page:3", "page:2", "page:1"]);
+    const forDeal = await call(list.GET, { token: org.admin.token, path: `/api/v1/outbox?opportunityId=${dealId}` });
+    expect(keys(forDeal)).toEqual(["page:email", "page:5", "page:4", "page:3", "page:2", "page:1"]);
+    const email = await call(list.GET, { token: org.admin.token, path: "/api/v1/outbox?channel=email" });
+    expect(keys(email)).toEqual(["page:email"]);
+    const none = await call(list.GET, { token: org.admin.token, path: `/api/v1/outbox?opportunityId=${dealId}&status=delivered` });
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+  });
+
+  test("pages of `limit`, each next page from the previous one's cursor, until it is null", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const path: string = `/api/v1/outbox?opportunityId=${dealId}&limit=4${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await call(list.GET, { token: org.admin.token, path });
+      expect(res.status).toBe(200);
+      seen.push(...keys(res));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(2);
+    expect(seen).toEqual(["page:email", "page:5", "page:4", "page:3", "page:2", "page:1"]);
+  });
+
+  test("an unknown channel and a cursor not from the API are 400s naming the field", async () => {
+    const channel = await call(list.GET, { token: org.admin.token, path: "/api/v1/outbox?channel=fax" });
+    expect(channel.status).toBe(400);
+    expect(channel.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(["query.channel"]);
+    const cursor = await call(list.GET, { token: org.admin.token, path: "/api/v1/outbox?cursor=bm9wZQ" });
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(["query.cursor"]);
   });
 });

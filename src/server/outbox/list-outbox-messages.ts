@@ -1,24 +1,57 @@
-// The admin's view of the outbox: messages newest first, each with its latest tries.
+// The admin's view of the outbox: messages newest first, each with its latest tries, filtered by
+// status, channel and deal, paged with the API's cursor (docs/outbox.md).
 import { sql, type Selectable } from "kysely";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
 import type { OutboxMessage } from "../../generated/kysely/types";
-import type { ListOutboxQuery, OutboxMessageResponse } from "../../schemas/outbox";
+import { type ListOutboxQuery, OUTBOX_STATUSES, type OutboxMessageResponse } from "../../schemas/outbox";
 import { database, type Sql } from "../db";
+import { decodeCursor, pageOf } from "../list-cursor";
 
 const RECENT_ATTEMPTS = 5;
 
-export async function listOutboxMessages(actor: Actor, query: ListOutboxQuery): Promise<{ items: OutboxMessageResponse[] }> {
+export async function listOutboxMessages(
+  actor: Actor,
+  query: ListOutboxQuery,
+): Promise<{ items: OutboxMessageResponse[]; nextCursor: string | null }> {
   assertCan(actor, "outbox.manage");
   const db = database().sql;
-  let messages = db.selectFrom("OutboxMessage").selectAll().orderBy("createdAt", "desc").orderBy("id", "desc").limit(query.limit);
+  let messages = db
+    .selectFrom("OutboxMessage")
+    .selectAll()
+    .orderBy("createdAt", "desc")
+    .orderBy("id", "desc")
+    .limit(query.limit + 1);
   if (query.status) messages = messages.where("status", "=", query.status);
-  const rows = await messages.execute();
+  if (query.channel) messages = messages.where("channel", "=", query.channel);
+  if (query.opportunityId) messages = messages.where("opportunityId", "=", query.opportunityId);
+  if (query.cursor) {
+    const { at, id } = decodeCursor(query.cursor);
+    messages = messages.where(sql<boolean>`("createdAt", "id") < (${at}, ${id})`);
+  }
+  const { page, nextCursor } = pageOf(await messages.execute(), query.limit, (row) => row);
   const attempts = await recentAttempts(
     db,
-    rows.map((r) => r.id),
+    page.map((r) => r.id),
   );
-  return { items: rows.map((row) => toResponse(row, attempts.get(row.id) ?? [])) };
+  return { items: page.map((row) => toResponse(row, attempts.get(row.id) ?? [])), nextCursor };
+}
+
+/** How many messages are in each status, for the admin page's tabs (with the same channel and deal filters). */
+export async function countOutboxByStatus(
+  actor: Actor,
+  filter: Pick<ListOutboxQuery, "channel" | "opportunityId"> = {},
+): Promise<Record<OutboxMessageResponse["status"], number>> {
+  assertCan(actor, "outbox.manage");
+  let q = database()
+    .sql.selectFrom("OutboxMessage")
+    .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("status");
+  if (filter.channel) q = q.where("channel", "=", filter.channel);
+  if (filter.opportunityId) q = q.where("opportunityId", "=", filter.opportunityId);
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxMessageResponse["status"], number>;
+  for (const row of await q.execute()) counts[row.status] = Number(row.n);
+  return counts;
 }
 
 export async function recentAttempts(db: Sql, messageIds: string[]) {
