@@ -26,6 +26,7 @@ import * as files from "./files";
 import * as meta from "./meta";
 import * as opportunities from "./opportunities";
 import * as outbox from "./outbox";
+import * as plays from "./plays";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
 
@@ -39,6 +40,7 @@ const MODULES: Record<string, unknown>[] = [
   files,
   approvalRequests,
   closing,
+  plays,
   outbox,
   dealDeskRules,
   meta,
