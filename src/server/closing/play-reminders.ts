@@ -105,7 +105,8 @@ export async function queuePlayReminders(db: Database, now: Date): Promise<numbe
       const still = await dueTouches(tx, today).where("t.id", "=", touch.id).forUpdate("t").executeTakeFirst();
       if (!still) return;
       // An owner who has left gets no e-mail; the touch stays in the reminders of whoever owns the deal next.
-      if (still.ownerActive && (await enqueueMessage(tx, reminderMail(still), now))) queued++;
+      // Sent as soon as the worker gets to it: `now` decides what is due, not the outbox's schedule.
+      if (still.ownerActive && (await enqueueMessage(tx, reminderMail(still)))) queued++;
       await tx.updateTable("PlayTouch").set({ remindedAt: now }).where("id", "=", touch.id).execute();
     });
   }
