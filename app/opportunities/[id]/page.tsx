@@ -2,6 +2,9 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
+import { canReopenInto } from "@/src/domain/moves/closed-lost";
+import { toCalendarDate } from "@/src/domain/dates";
+import { getPlays } from "@/src/server/closing/plays";
 import { Card } from "@/src/ui/card";
 import { fixerDealOf } from "../_kit/fixers/fixer-types";
 import { ApprovalCard } from "./_components/approval-card";
@@ -18,6 +21,7 @@ import { FilesCard } from "./_components/files-card";
 import { HistoryTimeline } from "./_components/history-timeline";
 import { MovesProvider, type MoveFacts } from "./_components/moves";
 import { NextStep } from "./_components/next-step";
+import { PlaysCard } from "./_components/plays-card";
 import { StageGuidance } from "./_components/stage-guidance";
 import { StagePathNav } from "./_components/stage-path-nav";
 
@@ -34,6 +38,8 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
   const fixing = fixerDealOf(deal, page.contractName);
+  // A lost deal's re-engagement plays (docs/rules/closing.md).
+  const plays = deal.status === "lost" ? await getPlays(actor, deal.id, { now }) : null;
   const facts: MoveFacts = {
     stages: process.stages,
     currentKey: deal.stage,
@@ -69,6 +75,14 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             ) : (
               <ClosedSummary deal={deal} files={page.files} />
             )}
+            {plays ? (
+              <PlaysCard
+                plays={plays}
+                dealName={deal.name}
+                stages={process.stages.filter(canReopenInto).map(({ key, name }) => ({ key, name }))}
+                today={toCalendarDate(now)}
+              />
+            ) : null}
             <Card
               id="deal-details"
               className="scroll-mt-24"

@@ -6,11 +6,10 @@
 // on its new date, and nothing else twice.
 import { sql } from "kysely";
 import { toCalendarDate } from "../../domain/dates";
-import type { PlayKind } from "../../domain/closing/plays";
+import { PLAY_NAMES, type PlayKind } from "../../domain/closing/plays";
 import type { Database, Sql } from "../db";
 import { appLink } from "../deal-desk/notifications";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
-import { PLAY_NAMES } from "./plays";
 
 type DueTouch = {
   id: string;

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
 import { assertCanChangeOpportunity, canChangeOpportunity } from "../../auth/authorize";
 import { toCalendarDate } from "../../domain/dates";
-import { type PlayEnding, type PlayKind, isDue, missedConnectionsTouches, revisitDateProblem } from "../../domain/closing/plays";
+import { PLAY_NAMES, type PlayEnding, type PlayKind, isDue, missedConnectionsTouches, revisitDateProblem } from "../../domain/closing/plays";
 import { AppError, notFound } from "../../errors";
 import { fieldProblems } from "../../http/error-response";
 import { PlayAction, type PlayResponse, type PlaysResponse, StartPlayRequest } from "../../schemas/plays";
@@ -20,8 +20,6 @@ import { moveOpportunity } from "../opportunities/move-opportunity";
 import { getClosingSettings } from "./closing-settings";
 
 type Options = { now?: Date };
-
-export const PLAY_NAMES: Record<PlayKind, string> = { raise_the_dead: "Raise the Dead", missed_connections: "Missed Connections" };
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", `${field}: ${message}`, { fields: [{ field, message }] });
 
