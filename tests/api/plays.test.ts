@@ -116,6 +116,14 @@ describe("starting a play", () => {
     ]);
   });
 
+  test("two starts at once make one play and one conflict", async () => {
+    const id = await lostDeal();
+    const body = { kind: "raise_the_dead", remindOn: addDays(today(), 12) };
+    const answers = await Promise.all([start(id, body), start(id, body, org.manager.token)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await db().reengagementPlay.count({ where: { opportunityId: id } })).toBe(1);
+  });
+
   test("the unique index holds one active play per kind even written past the check", async () => {
     const id = await lostDeal();
     await raise(id);
