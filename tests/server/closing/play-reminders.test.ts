@@ -10,6 +10,7 @@ import { actOnPlay, startPlay } from "@/src/server/closing/plays";
 import { countDueReminders, listReminders } from "@/src/server/closing/reminders-view";
 import { database, db } from "@/src/server/db";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
+import { startInProcessWorker, stopInProcessWorker } from "@/src/server/outbox/in-process-worker";
 import { startOutboxWorker, type OutboxWorker } from "@/src/server/outbox/outbox-worker";
 import { sendersFromEnv } from "@/src/server/outbox/senders/senders-from-env";
 import { actorOf, insertDeal } from "../../support/board";
@@ -195,4 +196,24 @@ test("the worker's task, on an injected clock, delivers the reminder to the SMTP
   expect(parsed.subject).toBe("Revisit Wonka (Wonka Co): Raise the Dead");
   expect(parsed.text).toContain(`/opportunities/${id}`);
   expect(parsed.text).toContain("Budget returns in Q3");
+});
+
+test("the app's own worker runs the play reminders at its start: a touch that fell due while it was down is reminded", async () => {
+  const id = await lostDeal("Acme");
+  await raise(id, "2027-03-10");
+  // Its date has passed on the real clock, as if the app had been down since.
+  await database()
+    .sql.updateTable("PlayTouch")
+    .set({ dueOn: new Date("2026-01-05T12:00:00Z") })
+    .where("playId", "in", database().sql.selectFrom("ReengagementPlay").select("id").where("opportunityId", "=", id))
+    .execute();
+  try {
+    expect(startInProcessWorker(database(), () => undefined)).not.toBeNull();
+    await waitFor(
+      () => reminderKeys(id),
+      (rows) => rows.length === 1,
+    );
+  } finally {
+    await stopInProcessWorker();
+  }
 });
