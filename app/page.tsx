@@ -8,6 +8,9 @@ import { ApprovalsSection } from "./_home/approvals-section";
 import { DeskRulesCard } from "./_home/desk-rules-card";
 import { PipelineSection } from "./_home/pipeline-section";
 import { ButtonLink } from "@/src/ui/button";
+import { countDueReminders } from "@/src/server/closing/reminders-view";
+import { database } from "@/src/server/db";
+import Link from "next/link";
 import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 const INTRO = {
@@ -22,6 +25,8 @@ export default async function HomePage() {
   const now = new Date();
   const summary = await getHomeSummary(actor, { now });
   const canCreate = can(actor, "opportunity.create");
+  // The re-engagement plays' touches due on the viewer's lost deals (docs/rules/closing.md).
+  const dueReminders = canCreate ? await countDueReminders(database().sql, actor.id, now).catch(() => 0) : 0;
   const firstName = actor.name.split(/\s+/)[0] || actor.name;
   const today = now.toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" });
 
@@ -43,6 +48,17 @@ export default async function HomePage() {
         }
       />
       <div className="space-y-8">
+        {dueReminders > 0 ? (
+          <p className="rounded-card border border-amber-200 bg-amber-50 px-5 py-3 text-sm text-amber-900">
+            {dueReminders === 1 ? "1 reminder is due" : `${dueReminders} reminders are due`} on your lost deals.{" "}
+            <Link
+              href="/reminders"
+              className="font-medium underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+            >
+              Open My reminders
+            </Link>
+          </p>
+        ) : null}
         {summary.pipeline ? (
           <PipelineSection
             pipeline={summary.pipeline}

@@ -2,6 +2,7 @@
 // one PostgreSQL server and run with OUTBOX_WORKER=off (docs/outbox.md). Several may run at once:
 // each claims different messages. It stops cleanly on SIGINT and SIGTERM.
 import { closeDatabase, database } from "../src/server/db";
+import { playReminderTask } from "../src/server/closing/play-reminders";
 import { approvalReminderTask } from "../src/server/deal-desk/reminders";
 import { migrate } from "../src/server/migrate";
 import { outboxConfigFromEnv } from "../src/server/outbox/outbox-config";
@@ -20,7 +21,7 @@ const worker = startOutboxWorker({
   senders: sendersFromEnv(process.env, config.sendTimeoutMs),
   log,
   keepAlive: true,
-  periodic: [approvalReminderTask(db)],
+  periodic: [approvalReminderTask(db), playReminderTask(db)],
 });
 log(`Worker ${worker.id} delivering from the ${db.config.kind === "postgres" ? "PostgreSQL server" : "embedded database"}.`);
 

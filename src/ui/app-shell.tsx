@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/authorize";
+import { countDueReminders } from "../server/closing/reminders-view";
+import { database } from "../server/db";
 import { countAwaitingMe } from "../server/deal-desk/queue";
 import { cx } from "./cx";
 import { initials } from "./format";
@@ -10,12 +12,17 @@ import { ROLE_LABELS } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-/** The links the actor's role opens; the deal desk's carries the count of requests waiting on them. */
+/** The links the actor's role opens; the deal desk's carries the count of requests waiting on them, My reminders the count of touches due. */
 async function navItems(actor: Actor): Promise<NavItem[]> {
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/board", label: "Board" },
   ];
+  // Those who may own deals have reminders: the re-engagement plays of their lost deals.
+  if (can(actor, "opportunity.create")) {
+    const due = await countDueReminders(database().sql, actor.id).catch(() => 0);
+    items.push({ href: "/reminders", label: "My reminders", ...(due > 0 ? { badge: due, badgeLabel: `${due} due` } : {}) });
+  }
   if (can(actor, "approval.queue")) {
     // A count that cannot be read leaves the link without its badge rather than the page unrendered.
     const waiting = await countAwaitingMe(actor).catch(() => 0);

@@ -10,6 +10,8 @@ import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as closingSettings from "@/app/api/v1/closing/settings/route";
 import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as checklistItem from "@/app/api/v1/opportunities/[id]/checklist/[item]/route";
+import * as play from "@/app/api/v1/opportunities/[id]/plays/[playId]/route";
+import * as plays from "@/app/api/v1/opportunities/[id]/plays/route";
 import * as closePlan from "@/app/api/v1/opportunities/[id]/close-plan/route";
 import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
@@ -29,15 +31,30 @@ import { refuseUndecodablePath } from "@/src/http/undecodable-path";
 import { call } from "../support/http";
 import { createOrg } from "../support/fixtures";
 import { createDeal, dealBody, ensureDefaults } from "../support/deals";
+import { actorOf, insertDeal } from "../support/board";
+import { startPlay } from "@/src/server/closing/plays";
+import { addDays, toCalendarDate } from "@/src/domain/dates";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let dealId: string;
 let ruleId: string;
+let lostId: string;
+let playId: string;
+const inDays = (n: number) => addDays(toCalendarDate(new Date()), n);
 beforeAll(async () => {
   await ensureDefaults();
   org = await createOrg();
   dealId = (await createDeal(org.rep.token)).id;
   ruleId = (await db().dealDeskRule.findUniqueOrThrow({ where: { key: "large_deal" } })).id;
+  lostId = await insertDeal(org.rep.id, {
+    name: "Lost",
+    amount: 1000,
+    closeDate: inDays(-10),
+    stage: "closed_lost",
+    status: "lost",
+    closedAt: new Date(),
+  });
+  playId = (await startPlay(await actorOf(org.rep), lostId, { kind: "raise_the_dead", remindOn: inDays(5) })).plays[0]!.id;
 });
 
 type Endpoint = {
@@ -160,6 +177,38 @@ const endpoints: Endpoint[] = [
     valid: () => ({ action: "send", confirm: true, handoff: { csm: { name: "A", email: "a@b.example" }, startsAt: "2030-01-01T10:00:00Z" } }),
     token: () => org.rep.token,
     params: () => ({ id: dealId, item: "handoff_meeting" }),
+  },
+  {
+    name: "start play",
+    handler: plays.POST,
+    method: "POST",
+    valid: () => ({ kind: "raise_the_dead", remindOn: inDays(30), note: "Budget in Q3" }),
+    token: () => org.rep.token,
+    params: () => ({ id: lostId }),
+  },
+  {
+    name: "play snooze",
+    handler: play.POST,
+    method: "POST",
+    valid: () => ({ action: "snooze", remindOn: inDays(400) }),
+    token: () => org.rep.token,
+    params: () => ({ id: lostId, playId }),
+  },
+  {
+    name: "play reopen",
+    handler: play.POST,
+    method: "POST",
+    valid: () => ({ action: "reopen", toStage: "closed_lost", reason: "They called back" }),
+    token: () => org.rep.token,
+    params: () => ({ id: lostId, playId }),
+  },
+  {
+    name: "play answered",
+    handler: play.POST,
+    method: "POST",
+    valid: () => ({ action: "buyer_answered", note: "Replied" }),
+    token: () => org.rep.token,
+    params: () => ({ id: lostId, playId }),
   },
 ];
 

@@ -5,6 +5,9 @@ import { getLossCategories } from "@/src/server/closing/closing-settings";
 import { database } from "@/src/server/db";
 import { getClosingCard } from "@/src/server/opportunity-page/get-closing-card";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
+import { canReopenInto } from "@/src/domain/moves/closed-lost";
+import { toCalendarDate } from "@/src/domain/dates";
+import { getPlays } from "@/src/server/closing/plays";
 import { Card } from "@/src/ui/card";
 import { fixerDealOf } from "../_kit/fixers/fixer-types";
 import { ApprovalCard } from "./_components/approval-card";
@@ -22,6 +25,7 @@ import { FilesCard } from "./_components/files-card";
 import { HistoryTimeline } from "./_components/history-timeline";
 import { MovesProvider, type MoveFacts } from "./_components/moves";
 import { NextStep } from "./_components/next-step";
+import { PlaysCard } from "./_components/plays-card";
 import { StageGuidance } from "./_components/stage-guidance";
 import { StagePathNav } from "./_components/stage-path-nav";
 
@@ -39,6 +43,8 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const next = process.stages.find((s) => s.order === stage.order + 1 && s.kind !== "lost") ?? null;
   const isOpen = deal.status === "open";
   const fixing = fixerDealOf(deal, page.contractName);
+  // A lost deal's re-engagement plays (docs/rules/closing.md).
+  const plays = deal.status === "lost" ? await getPlays(actor, deal.id, { now }) : null;
   const facts: MoveFacts = {
     lossCategories,
     stages: process.stages,
@@ -85,6 +91,14 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             ) : (
               <ClosedSummary deal={deal} files={page.files} lossCategories={lossCategories} />
             )}
+            {plays ? (
+              <PlaysCard
+                plays={plays}
+                dealName={deal.name}
+                stages={process.stages.filter(canReopenInto).map(({ key, name }) => ({ key, name }))}
+                today={toCalendarDate(now)}
+              />
+            ) : null}
             <Card
               id="deal-details"
               className="scroll-mt-24"

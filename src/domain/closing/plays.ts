@@ -4,6 +4,7 @@ import { addDays, type CalendarDate, daysBetween } from "../dates";
 
 export const PLAY_KINDS = ["raise_the_dead", "missed_connections"] as const;
 export type PlayKind = (typeof PLAY_KINDS)[number];
+export const PLAY_NAMES: Record<PlayKind, string> = { raise_the_dead: "Raise the Dead", missed_connections: "Missed Connections" };
 
 /** Days after the loss of each Missed Connections touch, unless an admin set others. */
 export const DEFAULT_CADENCE: readonly number[] = [14, 30, 60];

@@ -27,6 +27,7 @@ import * as meta from "./meta";
 import * as metrics from "./metrics";
 import * as opportunities from "./opportunities";
 import * as outbox from "./outbox";
+import * as plays from "./plays";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
 
@@ -40,6 +41,7 @@ const MODULES: Record<string, unknown>[] = [
   files,
   approvalRequests,
   closing,
+  plays,
   outbox,
   dealDeskRules,
   metrics,

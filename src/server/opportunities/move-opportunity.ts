@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { activeCategoryKeys } from "../../domain/closing/loss-categories";
 import { createChecklist } from "../closing/checklist";
 import { getLossCategories } from "../closing/closing-settings";
+import { endPlaysOnReopen } from "../closing/end-plays";
 import type { MoveRequest, OpportunityResponse } from "../../schemas/opportunities";
 import type { Tx } from "../db";
 import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
@@ -79,11 +80,13 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
           ...(plan.overridden.length ? { overridden: true } : {}),
         },
       };
+      // A re-open ends the deal's active re-engagement plays, whatever it was started from (docs/rules/closing.md).
+      const plays = plan.kind === "reopen" ? await endPlaysOnReopen(tx, row.id, now) : null;
       return {
         columns,
         // The Closed Won checklist is born with the win, in the same transaction (docs/rules/closing.md).
-        write: plan.kind === "won" ? (tx) => createChecklist(tx, { id: row.id, type: row.type }, actor.id, now) : undefined,
-        history: plan.overridden.length ? [override, moved] : [moved],
+        write: plan.kind === "won" ? (tx) => createChecklist(tx, { id: row.id, type: row.type }, actor.id, now) : plays?.write,
+        history: [...(plan.overridden.length ? [override] : []), moved, ...(plays?.history ?? [])] as [ChangeEntry, ...ChangeEntry[]],
       };
     },
     {

@@ -1,5 +1,6 @@
 // The outbox worker inside the app's process, started at boot (instrumentation.ts) unless
 // OUTBOX_WORKER=off, where `npm run worker` delivers instead (docs/outbox.md).
+import { playReminderTask } from "../closing/play-reminders";
 import { approvalReminderTask } from "../deal-desk/reminders";
 import type { Database } from "../db";
 import { isInProcessWorkerOn, outboxConfigFromEnv } from "./outbox-config";
@@ -19,7 +20,7 @@ export function startInProcessWorker(db: Database, log: (line: string) => void):
     config,
     senders: sendersFromEnv(process.env, config.sendTimeoutMs),
     log: (line) => log(`outbox: ${line}`),
-    periodic: [approvalReminderTask(db)],
+    periodic: [approvalReminderTask(db), playReminderTask(db)],
   });
   return holder.__stagelineOutboxWorker;
 }

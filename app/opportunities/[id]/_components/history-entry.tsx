@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { HistoryItem, StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import { ITEM_LABELS } from "@/src/domain/closing/checklist";
 import { categoryLabel, type LossCategory } from "@/src/domain/closing/loss-categories";
+import { PLAY_NAMES } from "@/src/domain/closing/plays";
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
 import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS } from "../../_lib/labels";
@@ -250,11 +251,55 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
       if (d.action === "retry") return { tone: "neutral", title: <>Sent again after a failure: {item}</> };
       return { tone: "accent", title: <>Sent: {item}</> };
     }
+    case "play_scheduled": {
+      const play = PLAY_NAMES[str(d.kind) as keyof typeof PLAY_NAMES] ?? "a play";
+      const dates = Array.isArray(d.touches) ? d.touches.map((t) => formatDate(String(t))) : [];
+      return {
+        tone: "accent",
+        title:
+          d.kind === "raise_the_dead" && dates[0] ? (
+            <>
+              Started {play}: revisit on {dates[0]}
+            </>
+          ) : (
+            <>
+              Started {play}: touches on {dates.join(", ")}
+            </>
+          ),
+        body: quote(d.note),
+      };
+    }
+    case "play_updated": {
+      const play = PLAY_NAMES[str(d.kind) as keyof typeof PLAY_NAMES] ?? "a play";
+      if (d.action === "snooze")
+        return {
+          tone: "neutral",
+          title: (
+            <>
+              Snoozed {play} to {formatDate(str(d.to))}
+            </>
+          ),
+        };
+      if (d.action === "touch_done")
+        return {
+          tone: d.endedAs ? "success" : "neutral",
+          title: (
+            <>
+              Recorded touch {String(d.touch)} of {String(d.of)} of {play}
+              {d.endedAs ? ", the last: the play ended" : ""}
+            </>
+          ),
+        };
+      if (d.action === "buyer_answered") return { tone: "success", title: <>The buyer answered: {play} ended</>, body: quote(d.note) };
+      if (d.action === "reopen") return { tone: "neutral", title: <>{play} ended: the deal was re-opened</> };
+      return { tone: "neutral", title: <>Closed {play}</>, body: quote(d.note) };
+    }
     case "disqualified":
       return { tone: "neutral", title: <>Disqualified in {name(e.fromStage)}</>, body: quote(d.reason) };
     case "reopened":
       return { tone: "accent", title: <>Re-opened in {name(e.toStage)}</>, body: quote(d.reason) };
     default:
-      return { tone: "neutral", title: <>{e.type.replace(/_/g, " ")}</> };
+      // Every type is described above; an entry of a type added later still reads in words.
+      return { tone: "neutral", title: <>{String(e.type).replace(/_/g, " ")}</> };
   }
 }

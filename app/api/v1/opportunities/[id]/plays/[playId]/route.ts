@@ -1,0 +1,3 @@
+import { actOnPlayRoute } from "@/src/http/routes/plays";
+
+export const POST = actOnPlayRoute;

@@ -1,0 +1,3 @@
+import { listRemindersRoute } from "@/src/http/routes/plays";
+
+export const GET = listRemindersRoute;

@@ -1,0 +1,67 @@
+// "My reminders" (docs/rules/closing.md, "Reminders"): the touches of active plays on the deals the
+// caller owns, whatever their role. A manager's or an admin's own deals only: a reminder is a
+// prompt to act, and only the owner works a deal's plays day to day.
+import { sql } from "kysely";
+import type { Actor } from "../../auth/actor";
+import { toCalendarDate } from "../../domain/dates";
+import type { PlayKind } from "../../domain/closing/plays";
+import type { RemindersResponse } from "../../schemas/plays";
+import { database, type Sql } from "../db";
+import { touchView } from "./plays";
+
+const UPCOMING = 100;
+
+const openTouches = (q: Sql, ownerId: string) =>
+  q
+    .selectFrom("PlayTouch as t")
+    .innerJoin("ReengagementPlay as p", "p.id", "t.playId")
+    .innerJoin("Opportunity as o", "o.id", "p.opportunityId")
+    .where("o.ownerId", "=", ownerId)
+    .where("o.status", "=", "lost")
+    .where("p.status", "=", "active")
+    .where("t.doneAt", "is", null);
+
+export async function listReminders(actor: Actor, now = new Date()): Promise<RemindersResponse> {
+  const q = database().sql;
+  const today = toCalendarDate(now);
+  const read = (due: boolean) =>
+    openTouches(q, actor.id)
+      .select([
+        "t.id",
+        "t.position",
+        sql<string>`t."dueOn"::text`.as("dueOn"),
+        "t.message",
+        "t.remindedAt",
+        "t.doneAt",
+        "p.id as playId",
+        "p.kind",
+        "p.note",
+        sql<number>`(SELECT count(*)::int FROM "PlayTouch" x WHERE x."playId" = p."id")`.as("of"),
+        "o.id as opportunityId",
+        "o.name",
+        "o.accountName",
+      ])
+      .where(due ? sql<boolean>`t."dueOn" <= ${today}::date` : sql<boolean>`t."dueOn" > ${today}::date`)
+      .orderBy("t.dueOn")
+      .orderBy("o.name")
+      .orderBy("t.id")
+      .limit(due ? 500 : UPCOMING)
+      .execute();
+  const view = (r: Awaited<ReturnType<typeof read>>[number]) => ({
+    touch: touchView(r, true, today),
+    of: r.of,
+    play: { id: r.playId, kind: r.kind as PlayKind, note: r.note },
+    deal: { id: r.opportunityId, name: r.name, accountName: r.accountName },
+  });
+  const [due, upcoming] = await Promise.all([read(true), read(false)]);
+  return { due: due.map(view), upcoming: upcoming.map(view) };
+}
+
+/** How many of the user's touches are due: the navigation's count. */
+export async function countDueReminders(q: Sql, userId: string, now = new Date()): Promise<number> {
+  const row = await openTouches(q, userId)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where(sql<boolean>`t."dueOn" <= ${toCalendarDate(now)}::date`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
