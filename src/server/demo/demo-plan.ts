@@ -31,6 +31,8 @@ export type PlannedHistory = {
   details: Prisma.InputJsonObject;
   /** Detail fields that name an approval request, by the request's `ref`: the loader writes its id there. */
   requestRefs?: Record<string, string>;
+  /** Detail fields that name a re-engagement play, by the play's `ref`. */
+  playRefs?: Record<string, string>;
 };
 
 /** A decision on a request, by a demo user; a carried one names the request it was first given on. */
@@ -86,6 +88,18 @@ export type PlannedChecklistItem = {
   messages: PlannedMessage[];
 };
 
+/** A re-engagement play on a lost deal, started by its owner; touches by position. */
+export type PlannedPlay = {
+  ref: string;
+  kind: "raise_the_dead" | "missed_connections";
+  status: "active" | "ended";
+  endedAs: "buyer_answered" | "closed" | "last_touch" | "reopened" | null;
+  endedAt: Date | null;
+  note: string;
+  createdAt: Date;
+  touches: { position: number; dueOn: string; message: string; remindedAt: Date | null; doneAt: Date | null }[];
+};
+
 export type PlannedDeal = {
   name: string;
   accountName: string;
@@ -124,6 +138,8 @@ export type PlannedDeal = {
   approvalRequests: PlannedApprovalRequest[];
   /** Won deals only: the Closed Won checklist, in order. */
   checklist: PlannedChecklistItem[];
+  /** Lost deals only: re-engagement plays. */
+  plays: PlannedPlay[];
   /** Oldest first. */
   history: PlannedHistory[];
 };

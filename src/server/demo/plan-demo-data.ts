@@ -6,6 +6,7 @@ import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { demoScenarios } from "./demo-scenarios";
 import type { DeskSetup } from "./plan-deal-approvals";
 import { type ChecklistStage, customerContact, planChecklist } from "./plan-deal-checklist";
+import { planPlay, type PlayScenario } from "./plan-deal-plays";
 import { planDemoDeal } from "./plan-demo-deal";
 import { draw, type Random } from "./seeded-random";
 
@@ -17,7 +18,27 @@ export function planDemoData(process: ProcessVersion, now: Date, random: Random,
   const accounts = d.shuffle(ACCOUNTS);
   if (accounts.length < scenarios.length) throw new Error("Not enough demo accounts for the demo deals.");
   const deals = scenarios.map((s, i) => planDemoDeal(process, s, accounts[i]!, now, d, desk));
-  return { deals: withChecklists(deals) };
+  return { deals: withPlays(withChecklists(deals), now) };
+}
+
+/** Plays on the demo reps' latest losses: see plan-deal-plays.ts. */
+function withPlays(deals: PlannedDeal[], now: Date): PlannedDeal[] {
+  const latestLosses = (email: string) =>
+    deals.filter((deal) => deal.status === "lost" && deal.ownerEmail === email).sort((a, b) => b.closedAt!.getTime() - a.closedAt!.getTime());
+  const scenarios = new Map<PlannedDeal, PlayScenario>();
+  const [raise, missed, answered] = latestLosses("rep@stageline.test");
+  if (raise) scenarios.set(raise, "raise_due");
+  if (missed) scenarios.set(missed, "missed_in_progress");
+  if (answered) scenarios.set(answered, "missed_answered");
+  const [upcoming] = latestLosses("rep2@stageline.test");
+  if (upcoming) scenarios.set(upcoming, "raise_upcoming");
+  return deals.map((deal) => {
+    const scenario = scenarios.get(deal);
+    const planned = scenario ? planPlay(deal, scenario, now) : null;
+    if (!planned) return deal;
+    const history = [...deal.history, ...planned.history].sort((a, b) => a.at.getTime() - b.at.getTime());
+    return { ...deal, plays: [planned.play], history, version: history.length };
+  });
 }
 
 /**

@@ -115,6 +115,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     planSteps,
     approvalRequests: approvals.requests,
     checklist: [],
+    plays: [],
     history,
   };
 }

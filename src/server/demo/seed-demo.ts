@@ -203,6 +203,39 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
     ),
   );
   await createChecklists(tx, plan, dealId, userId);
+  const plays = plan.deals.flatMap((deal) => deal.plays.map((play) => ({ deal, play })));
+  const playId = idsFor(plays.map(({ play }) => play.ref));
+  await insertAll(
+    tx,
+    "ReengagementPlay",
+    plays.map(({ deal, play }) => ({
+      id: playId(play.ref),
+      opportunityId: dealId(deal.name),
+      kind: play.kind,
+      status: play.status,
+      endedAs: play.endedAs,
+      endedAt: play.endedAt,
+      note: play.note,
+      createdById: userId(deal.ownerEmail),
+      createdAt: play.createdAt,
+      updatedAt: play.endedAt ?? play.createdAt,
+    })),
+  );
+  await insertAll(
+    tx,
+    "PlayTouch",
+    plays.flatMap(({ play }) =>
+      play.touches.map((t) => ({
+        id: newId(),
+        playId: playId(play.ref),
+        position: t.position,
+        dueOn: sql<Date>`CAST(${t.dueOn} AS date)`,
+        message: t.message,
+        remindedAt: t.remindedAt,
+        doneAt: t.doneAt,
+      })),
+    ),
+  );
   // One insert in time order, so entry ids are chronological too (the history is read by id).
   const history = each((deal, opportunityId) =>
     deal.history.map((h) => ({
@@ -216,6 +249,7 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
       details: JSON.stringify({
         ...h.details,
         ...Object.fromEntries(Object.entries(h.requestRefs ?? {}).map(([field, ref]) => [field, requestId(ref)])),
+        ...Object.fromEntries(Object.entries(h.playRefs ?? {}).map(([field, ref]) => [field, playId(ref)])),
       }),
     })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -87,3 +87,35 @@ describe("the demo's won deals and their checklists", () => {
     }
   });
 });
+
+describe("the demo's re-engagement plays", () => {
+  const loadPlays = () =>
+    db().reengagementPlay.findMany({
+      include: { touches: { orderBy: { position: "asc" } }, opportunity: { include: { owner: true, history: true } } },
+    });
+
+  test("each is on a lost deal of the demo reps, after its loss, with its history entries", async () => {
+    const plays = await loadPlays();
+    expect(plays.length).toBeGreaterThanOrEqual(3);
+    for (const play of plays) {
+      expect(play.opportunity.status).toBe("lost");
+      expect(play.createdAt.getTime()).toBeGreaterThan(play.opportunity.closedAt!.getTime());
+      expect(play.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      const entries = play.opportunity.history.filter((h) => (h.details as any).play === play.id);
+      expect(entries.map((h) => h.type)[0]).toBe("play_scheduled");
+      expect(play.opportunity.version).toBe(play.opportunity.history.length);
+    }
+  });
+
+  test("the rep has a Raise the Dead play due and not yet reminded, and a Missed Connections play under way", async () => {
+    const plays = (await loadPlays()).filter((p) => p.opportunity.owner.email === "rep@stageline.test" && p.status === "active");
+    const raise = plays.find((p) => p.kind === "raise_the_dead")!;
+    expect(raise.touches).toHaveLength(1);
+    expect(raise.touches[0]!.dueOn.getTime()).toBeLessThan(now.getTime());
+    expect(raise.touches[0]!.remindedAt).toBeNull();
+    const missed = plays.find((p) => p.kind === "missed_connections")!;
+    expect(missed.touches.map((t) => t.position)).toEqual([1, 2, 3]);
+    expect(missed.touches[0]!.doneAt).not.toBeNull();
+    expect(missed.touches.slice(1).every((t) => t.doneAt === null)).toBe(true);
+  });
+});
