@@ -34,7 +34,25 @@ export async function pickDeals(baseURL) {
     .filter((d) => d.stage === open[0] && unmet(d) > 0)
     .sort((a, b) => Number(isStarted(b)) - Number(isStarted(a)) || unmet(b) - unmet(a));
   if (!byDistance[0] || !lostDeals[0] || !refusable[0]) throw new Error("the demo data has no open, lost or refusable deal for the rep");
-  return { open: byDistance[0], lost: lostDeals[0], refused: refusable[0] };
+  // A lost deal with a play under way, and the won deal whose checklist has the most left to do.
+  const lost =
+    (await firstMatching(lostDeals, async (d) =>
+      (await api(baseURL, token, `/opportunities/${d.id}/plays`)).plays.some((p) => p.status === "active"),
+    )) ?? lostDeals[0];
+  const { items: wonDeals } = await api(baseURL, token, "/opportunities?status=won&limit=200");
+  let won = null;
+  let mostOpen = -1;
+  for (const d of wonDeals) {
+    const { open } = await api(baseURL, token, `/opportunities/${d.id}/checklist`);
+    if (open > mostOpen) [won, mostOpen] = [d, open];
+  }
+  if (!won) throw new Error("the demo data has no won deal for the rep");
+  return { open: byDistance[0], lost, refused: refusable[0], won };
+}
+
+async function firstMatching(items, test) {
+  for (const item of items) if (await test(item)) return item;
+  return null;
 }
 
 export async function signIn(page, email) {
@@ -97,7 +115,9 @@ export const SHOTS = [
   { name: "board-empty", user: REP, open: (page) => openBoard(page, "?q=zzzz-no-match", { hasCards: false }) },
   { name: "opportunity", user: REP, open: (page, deals) => page.goto(`/opportunities/${deals.open.id}`) },
   { name: "opportunity-lost", user: REP, open: (page, deals) => page.goto(`/opportunities/${deals.lost.id}`) },
+  { name: "opportunity-won", user: REP, open: (page, deals) => page.goto(`/opportunities/${deals.won.id}`) },
   { name: "opportunity-new", user: REP, open: goto("/opportunities/new") },
+  { name: "reminders", user: REP, open: goto("/reminders") },
   { name: "settings", user: REP, open: goto("/settings") },
   { name: "not-found", user: REP, open: goto("/opportunities/does-not-exist") },
   { name: "home-manager", user: MANAGER, open: goto("/") },
