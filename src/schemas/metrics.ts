@@ -14,6 +14,8 @@ export const MetricsQuery = z
     processKey: z.string().trim().min(1).max(100).optional(),
     /** The currency of every value; the one most deals in scope use when not given. */
     currency: Currency.optional(),
+    /** Where the pipeline movement starts: the period's first day when not given. */
+    since: CalendarDate.optional(),
   })
   .superRefine((q, ctx) => {
     if (q.from && !q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required with from" });
@@ -22,6 +24,7 @@ export const MetricsQuery = z
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 const Rate = z.number().min(0).max(1).nullable();
+const Step = z.object({ count: z.number().int(), value: z.number() });
 const Line = z.object({ name: z.string(), count: z.number().int(), value: z.number() });
 
 export const MetricsResponse = z
@@ -76,6 +79,14 @@ export const MetricsResponse = z
     }),
     lossAnalysis: z.object({ categories: z.array(Line), competitors: z.array(Line), missingFunctionality: z.array(Line) }),
     slippage: z.array(z.object({ ownerId: z.string(), ownerName: z.string(), pushes: z.number().int(), daysSlipped: z.number().int() })),
+    movement: z.object({
+      since: z.string(),
+      then: Step,
+      now: Step,
+      steps: z.object({ new: Step, pulledIn: Step, pushedOut: Step, won: Step, lost: Step, disqualified: Step, amountChanges: Step }),
+      movedForward: z.number().int(),
+      movedBack: z.number().int(),
+    }),
   })
   .meta({ id: "Metrics" });
 export type MetricsResponse = z.infer<typeof MetricsResponse>;

@@ -1,7 +1,7 @@
 // The dashboard's figures for an actor, a period and a scope: the page and GET /api/v1/metrics both
 // answer from here (docs/rules/dashboard.md).
 import type { Actor } from "../../auth/actor";
-import { toCalendarDate } from "../../domain/dates";
+import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import type { Period } from "../../domain/metrics/period";
 import { database } from "../db";
 import {
@@ -15,15 +15,22 @@ import {
   winRatesAndVelocity,
 } from "./compute-metrics";
 import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
+import { pipelineMovement } from "./movement";
 
-export type MetricsRequest = MetricsFilter & Period & { currency?: string };
+export type MetricsRequest = MetricsFilter &
+  Period & {
+    currency?: string;
+    /** The movement's starting point: the period's first day, 00:00 UTC, when not given. */
+    since?: string;
+  };
 
 export async function getMetrics(actor: Actor, request: MetricsRequest, now = new Date()) {
   const q = database().sql;
   const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
   const currency = request.currency ?? (await mainCurrencyOf(q, scope));
   const today = toCalendarDate(now);
-  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage] = await Promise.all([
+  const since = fromCalendarDate(request.since ?? scope.period.from);
+  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage, movement] = await Promise.all([
     winRatesAndVelocity(q, scope, currency),
     conversionByStage(q, scope, currency),
     balanceByStage(q, scope, currency),
@@ -31,6 +38,7 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
     dataIntegrity(q, scope, today),
     lossAnalysis(q, scope, currency),
     slippageByRep(q, scope),
+    pipelineMovement(q, scope, since, currency),
   ]);
   return {
     period: scope.period,
@@ -62,6 +70,7 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
     dataIntegrity: integrity,
     lossAnalysis: losses,
     slippage,
+    movement,
   };
 }
 export type Metrics = Awaited<ReturnType<typeof getMetrics>>;

@@ -35,6 +35,9 @@ export function metricsCsv(m: Metrics): string {
   add("data_integrity", "", { ...counts, ...Object.fromEntries(Object.entries(share).map(([k, v]) => [`share_${k}`, v])) });
   for (const [kind, lines] of Object.entries(m.lossAnalysis)) for (const l of lines) add(`loss_${kind}`, l.name, { count: l.count, value: l.value });
   for (const s of m.slippage) add("slippage", s.ownerName, { pushes: s.pushes, days_slipped: s.daysSlipped });
+  add("movement", "then", { since: m.movement.since, ...m.movement.then });
+  for (const [step, v] of Object.entries(m.movement.steps)) add("movement", step, v);
+  add("movement", "now", { ...m.movement.now, moved_forward: m.movement.movedForward, moved_back: m.movement.movedBack });
   // A cell that starts like a formula is quoted so a spreadsheet shows it as text.
   return Papa.unparse(rows, { columns: ["section", "item", "measure", "value"], escapeFormulae: true });
 }
