@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },
   "approval.decide": { deal_desk: "submitted", manager: "team" },
   "dashboard.view": { manager: "team", admin: "all" },
+  /** A team's targets and deal size thresholds, for the dashboard. */
+  "targets.set": { manager: "team", admin: "all" },
   "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
   "process.manage": { admin: "all" },
   "rules.manage": { admin: "all" },

@@ -79,6 +79,32 @@ export const MetricsResponse = z
     }),
     lossAnalysis: z.object({ categories: z.array(Line), competitors: z.array(Line), missingFunctionality: z.array(Line) }),
     slippage: z.array(z.object({ ownerId: z.string(), ownerName: z.string(), pushes: z.number().int(), daysSlipped: z.number().int() })),
+    pipelineValueFactor: z.object({
+      target: z.number().nullable(),
+      wonInPeriod: z.number(),
+      remainingTarget: z.number().nullable(),
+      stages: z.array(
+        z.object({
+          stage: z.string(),
+          name: z.string(),
+          factor: z.number().nullable(),
+          requiredPipeline: z.number().nullable(),
+          presentPipeline: z.number(),
+        }),
+      ),
+    }),
+    sizeMix: z.object({
+      classes: z.array(z.object({ size: z.enum(["rock", "stone", "pebble"]), count: z.number().int(), value: z.number(), share: Rate })),
+      thresholds: z.array(
+        z.object({
+          teamId: z.string().nullable(),
+          teamName: z.string().nullable(),
+          rockFrom: z.number().nullable(),
+          stoneFrom: z.number().nullable(),
+          set: z.boolean(),
+        }),
+      ),
+    }),
     movement: z.object({
       since: z.string(),
       then: Step,
@@ -90,3 +116,22 @@ export const MetricsResponse = z
   })
   .meta({ id: "Metrics" });
 export type MetricsResponse = z.infer<typeof MetricsResponse>;
+
+export const SetTeamTargetRequest = z
+  .object({ from: CalendarDate, to: CalendarDate, amount: z.number().min(0).max(1e12).nullable(), currency: Currency })
+  .strict()
+  .meta({ id: "SetTeamTarget" });
+
+export const SetDealSizesRequest = z
+  .object({ rockFrom: z.number().positive().max(1e12).nullable(), stoneFrom: z.number().positive().max(1e12).nullable() })
+  .strict()
+  .meta({ id: "SetDealSizes" });
+
+export const TeamDashboardSettingsResponse = z
+  .object({
+    teamId: z.string(),
+    rockFrom: z.number().nullable(),
+    stoneFrom: z.number().nullable(),
+    targets: z.array(z.object({ from: z.string(), to: z.string(), amount: z.number(), currency: z.string(), updatedAt: z.string() })),
+  })
+  .meta({ id: "TeamDashboardSettings" });

@@ -8,6 +8,8 @@ import * as approvalRequests from "@/app/api/v1/approval-requests/route";
 import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
 import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as closingSettings from "@/app/api/v1/closing/settings/route";
+import * as dealSizes from "@/app/api/v1/teams/[id]/deal-sizes/route";
+import * as teamTargets from "@/app/api/v1/teams/[id]/targets/route";
 import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as checklistItem from "@/app/api/v1/opportunities/[id]/checklist/[item]/route";
 import * as play from "@/app/api/v1/opportunities/[id]/plays/[playId]/route";
@@ -155,6 +157,22 @@ const endpoints: Endpoint[] = [
     handler: deputy.PUT,
     method: "PUT",
     valid: () => ({ userId: org.manager.id }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.otherTeam.id }),
+  },
+  {
+    name: "team target",
+    handler: teamTargets.PUT,
+    method: "PUT",
+    valid: () => ({ from: "2026-10-01", to: "2026-12-31", amount: 1000, currency: "USD" }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.otherTeam.id }),
+  },
+  {
+    name: "deal sizes",
+    handler: dealSizes.PUT,
+    method: "PUT",
+    valid: () => ({ rockFrom: 50000, stoneFrom: 10000 }),
     token: () => org.admin.token,
     params: () => ({ id: org.otherTeam.id }),
   },

@@ -3,6 +3,8 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as metrics from "@/app/api/v1/metrics/route";
+import * as sizes from "@/app/api/v1/teams/[id]/deal-sizes/route";
+import * as targets from "@/app/api/v1/teams/[id]/targets/route";
 import { db } from "@/src/server/db";
 import { insertDeal } from "../support/board";
 import { ensureDefaults } from "../support/deals";
@@ -76,5 +78,42 @@ describe("GET /metrics", () => {
     const res = await get(org.admin.token, query);
     expect(res.status).toBe(400);
     expect(res.body.error.details.fields.map((f: any) => f.field)).toContain(field);
+  });
+});
+
+describe("a team's targets and deal sizes", () => {
+  const put = (token: string, teamId: string, body: unknown) => call(targets.PUT, { token, params: { id: teamId }, body });
+
+  test("the team's manager sets a target; the dashboard's factor reads it", async () => {
+    const res = await put(org.manager.token, org.team.id, { from: "2026-10-01", to: "2026-12-31", amount: 120_000, currency: "USD" });
+    expect(res.status).toBe(200);
+    expect(res.body.targets).toEqual([expect.objectContaining({ from: "2026-10-01", to: "2026-12-31", amount: 120_000, currency: "USD" })]);
+    expect((await get(org.manager.token)).body.pipelineValueFactor).toMatchObject({ target: 120_000, remainingTarget: 100_000 });
+    expect((await call(targets.GET, { token: org.manager.token, params: { id: org.team.id } })).body.targets).toHaveLength(1);
+  });
+
+  test("another team's is not found for a manager, a rep may not, an admin may", async () => {
+    const body = { from: "2026-10-01", to: "2026-12-31", amount: 1, currency: "USD" };
+    expect((await put(org.manager.token, org.otherTeam.id, body)).status).toBe(404);
+    expect((await put(org.rep.token, org.team.id, body)).status).toBe(403);
+    expect((await put(org.admin.token, org.otherTeam.id, body)).status).toBe(200);
+  });
+
+  test.each([
+    [{ from: "2026-10-01", to: "2026-12-31", amount: -1, currency: "USD" }, "amount"],
+    [{ from: "2026-10-01", to: "2026-12-31", amount: 1 }, "currency"],
+    [{ from: "2026-10-01", to: "2026-09-01", amount: 1, currency: "USD" }, "to"],
+  ])("%j is a 400 naming %s", async (body, field) => {
+    const res = await put(org.admin.token, org.team.id, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields.map((f: any) => f.field)).toContain(field);
+  });
+
+  test("deal sizes: both or neither, a rock larger than a stone", async () => {
+    const set = (body: unknown) => call(sizes.PUT, { token: org.manager.token, params: { id: org.team.id }, body });
+    expect((await set({ rockFrom: 50_000, stoneFrom: 20_000 })).body).toMatchObject({ rockFrom: 50_000, stoneFrom: 20_000 });
+    expect((await set({ rockFrom: 10_000, stoneFrom: 20_000 })).status).toBe(400);
+    expect((await set({ rockFrom: 10_000, stoneFrom: null })).status).toBe(400);
+    expect((await set({ rockFrom: null, stoneFrom: null })).body).toMatchObject({ rockFrom: null, stoneFrom: null });
   });
 });

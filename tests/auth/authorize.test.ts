@@ -26,6 +26,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },
   "approval.decide": { deal_desk: "submitted", manager: "team" },
   "dashboard.view": { manager: "team", admin: "all" },
+  "targets.set": { manager: "team", admin: "all" },
   "process.read": { rep: "all", manager: "all", deal_desk: "all", admin: "all" },
   "process.manage": { admin: "all" },
   "rules.manage": { admin: "all" },

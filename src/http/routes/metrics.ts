@@ -1,9 +1,11 @@
 import { toCalendarDate } from "../../domain/dates";
 import { periodProblem, presetPeriod } from "../../domain/metrics/period";
 import { AppError } from "../../errors";
-import { MetricsQuery, MetricsResponse } from "../../schemas/metrics";
+import { TeamParams } from "../../schemas/deal-desk";
+import { MetricsQuery, MetricsResponse, SetDealSizesRequest, SetTeamTargetRequest, TeamDashboardSettingsResponse } from "../../schemas/metrics";
 import { getMetrics } from "../../server/metrics/get-metrics";
 import { metricsCsv } from "../../server/metrics/metrics-csv";
+import { getTeamDashboardSettings, setDealSizes, setTeamTarget } from "../../server/metrics/team-settings";
 import { apiRoute } from "../api-route";
 
 /** Whether the caller asked for CSV rather than JSON. */
@@ -34,4 +36,45 @@ export const getMetricsRoute = apiRoute(
       },
     });
   },
+);
+
+export const getTeamDashboardSettingsRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/teams/{id}/targets",
+    summary: "A team's bookings targets by period and its rock and stone thresholds (its manager, or an admin).",
+    tag: "Dashboard",
+    params: TeamParams,
+    response: TeamDashboardSettingsResponse,
+    errors: ["FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params }) => getTeamDashboardSettings(actor, params.id),
+);
+
+export const setTeamTargetRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/teams/{id}/targets",
+    summary: "Set a team's bookings target for one period and currency (`amount: null` removes it): the pipeline value factor's goal.",
+    tag: "Dashboard",
+    params: TeamParams,
+    body: SetTeamTargetRequest,
+    response: TeamDashboardSettingsResponse,
+    errors: ["VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params, body }) => setTeamTarget(actor, params.id, body),
+);
+
+export const setDealSizesRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/teams/{id}/deal-sizes",
+    summary: "Set the amounts from which a team's deal is a rock or a stone (both null: the team's 80th and 40th percentile).",
+    tag: "Dashboard",
+    params: TeamParams,
+    body: SetDealSizesRequest,
+    response: TeamDashboardSettingsResponse,
+    errors: ["VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params, body }) => setDealSizes(actor, params.id, body),
 );

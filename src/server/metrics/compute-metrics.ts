@@ -94,10 +94,17 @@ export type StageConversion = {
  * Of the deals closed in the period that reached each open stage (entered it at some point, by their
  * history: created in it, moved or re-opened into it), the share won, by count and by value.
  */
-export async function conversionByStage(q: Sql, scope: MetricsScope, currency: string): Promise<StageConversion[]> {
+export async function conversionByStage(
+  q: Sql,
+  scope: MetricsScope,
+  currency: string,
+  /** `history`: every deal closed before the period ends, for the pipeline value factor. */
+  window: "period" | "history" = "period",
+): Promise<StageConversion[]> {
+  const closedWhen = window === "period" ? closedIn(scope) : sql`o."closedAt" < CAST(${periodEnd(scope.period)} AS date)`;
   const { rows } = await sql<Record<string, unknown>>`WITH closed AS (
       SELECT o."id", o."status", o."amountCents", o."currency" FROM ${scopedDeals(scope)}
-        AND o."status" IN ('won', 'lost') AND ${closedIn(scope)}
+        AND o."status" IN ('won', 'lost') AND ${closedWhen}
     ), reached AS (
       SELECT DISTINCT h."opportunityId", h."toStage" FROM "HistoryEntry" h JOIN closed c ON c."id" = h."opportunityId"
       WHERE h."type" IN ('created', 'stage_changed', 'reopened') AND h."toStage" IS NOT NULL

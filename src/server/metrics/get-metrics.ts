@@ -16,6 +16,7 @@ import {
 } from "./compute-metrics";
 import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
 import { pipelineMovement } from "./movement";
+import { pipelineValueFactor, sizeMix } from "./pipeline-factor";
 
 export type MetricsRequest = MetricsFilter &
   Period & {
@@ -40,6 +41,7 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
     slippageByRep(q, scope),
     pipelineMovement(q, scope, since, currency),
   ]);
+  const [valueFactor, mix] = await Promise.all([pipelineValueFactor(q, scope, currency, winRates.wonValue, byStage), sizeMix(q, scope, currency)]);
   return {
     period: scope.period,
     currency,
@@ -70,6 +72,8 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
     dataIntegrity: integrity,
     lossAnalysis: losses,
     slippage,
+    pipelineValueFactor: valueFactor,
+    sizeMix: mix,
     movement,
   };
 }

@@ -35,6 +35,14 @@ export function metricsCsv(m: Metrics): string {
   add("data_integrity", "", { ...counts, ...Object.fromEntries(Object.entries(share).map(([k, v]) => [`share_${k}`, v])) });
   for (const [kind, lines] of Object.entries(m.lossAnalysis)) for (const l of lines) add(`loss_${kind}`, l.name, { count: l.count, value: l.value });
   for (const s of m.slippage) add("slippage", s.ownerName, { pushes: s.pushes, days_slipped: s.daysSlipped });
+  add("pipeline_value_factor", "", {
+    target: m.pipelineValueFactor.target,
+    won_in_period: m.pipelineValueFactor.wonInPeriod,
+    remaining_target: m.pipelineValueFactor.remainingTarget,
+  });
+  for (const s of m.pipelineValueFactor.stages)
+    add("pipeline_value_factor", s.stage, { factor: s.factor, required_pipeline: s.requiredPipeline, present_pipeline: s.presentPipeline });
+  for (const c of m.sizeMix.classes) add("size_mix", c.size, { count: c.count, value: c.value, share: c.share });
   add("movement", "then", { since: m.movement.since, ...m.movement.then });
   for (const [step, v] of Object.entries(m.movement.steps)) add("movement", step, v);
   add("movement", "now", { ...m.movement.now, moved_forward: m.movement.movedForward, moved_back: m.movement.movedBack });

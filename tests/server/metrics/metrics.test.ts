@@ -6,6 +6,7 @@ import type { Actor } from "@/src/auth/actor";
 import { fromCalendarDate } from "@/src/domain/dates";
 import { database, db } from "@/src/server/db";
 import { getMetrics } from "@/src/server/metrics/get-metrics";
+import { setDealSizes, setTeamTarget } from "@/src/server/metrics/team-settings";
 import { actorOf, insertDeal, type DealSpec } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createTeam, createUser, type TestUser } from "../../support/fixtures";
@@ -220,6 +221,81 @@ describe("scope", () => {
     await expect(metrics(admin, { teamId: "nope" })).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { fields: [{ field: "teamId" }] } });
     await expect(metrics(admin, { ownerId: "nope" })).rejects.toMatchObject({ details: { fields: [{ field: "ownerId" }] } });
     await expect(metrics(admin, { processKey: "nope" })).rejects.toMatchObject({ details: { fields: [{ field: "processKey" }] } });
+  });
+});
+
+/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+function percentileCont(values: number[], p: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (rank - lo);
+}
+
+describe("pipeline value factor and deal sizes", () => {
+  test("1 ÷ the value conversion from each stage over closed history; required pipeline is that × what is left of the target", async () => {
+    const before = await metrics(manager);
+    expect(before.pipelineValueFactor.target).toBeNull();
+    expect(before.pipelineValueFactor.stages.every((s) => s.requiredPipeline === null)).toBe(true);
+    // Closed by the period's end and reached Qualify: A, B, Old win (won 129,000) and C, D (lost 70,000).
+    const qualify = before.pipelineValueFactor.stages.find((s) => s.stage === "qualify")!;
+    expect(qualify.factor).toBeCloseTo(199_000 / 129_000, 10);
+
+    await setTeamTarget(manager, teamId, { ...Q, amount: 100_000, currency: "USD" });
+    const m = await metrics(manager);
+    expect(m.pipelineValueFactor).toMatchObject({ target: 100_000, wonInPeriod: 30_000, remainingTarget: 70_000 });
+    expect(m.pipelineValueFactor.stages.find((s) => s.stage === "qualify")!.requiredPipeline).toBeCloseTo((70_000 * 199_000) / 129_000, 6);
+    expect(m.pipelineValueFactor.stages.find((s) => s.stage === "qualify")!.presentPipeline).toBe(
+      m.byStage.find((s) => s.stage === "qualify")!.value,
+    );
+    // Another currency's target, or another period's, is not this one.
+    expect((await metrics(manager, { from: "2026-10-01", to: "2026-11-30" })).pipelineValueFactor.target).toBeNull();
+    // One rep has no target of their own.
+    expect((await metrics(manager, { ownerId: rep.id })).pipelineValueFactor.target).toBeNull();
+  });
+
+  test("rocks, stones and pebbles by the team's 80th and 40th percentile, or by thresholds set by hand", async () => {
+    const ids = [];
+    for (const amount of [10_000, 20_000, 30_000, 40_000, 50_000]) ids.push(await deal(rep, { name: `Size ${amount}`, amount, stage: "propose" }));
+    try {
+      const sizes = (await db().opportunity.findMany({ where: { owner: { teamId }, status: { not: "disqualified" } } })).map((d) =>
+        Number(d.amountCents),
+      );
+      const [p80, p40] = [percentileCont(sizes, 0.8), percentileCont(sizes, 0.4)];
+      const m = await metrics(manager);
+      expect(m.sizeMix.thresholds).toEqual([
+        { teamId, teamName: "Metrics A", rockFrom: Math.round(p80) / 100, stoneFrom: Math.round(p40) / 100, set: false },
+      ]);
+      const open = (await db().opportunity.findMany({ where: { owner: { teamId }, status: "open" } })).map((d) => Number(d.amountCents));
+      const expected = { rock: open.filter((a) => a >= p80).length, stone: open.filter((a) => a < p80 && a >= p40).length };
+      expect(m.sizeMix.classes.find((c) => c.size === "rock")!.count).toBe(expected.rock);
+      expect(m.sizeMix.classes.find((c) => c.size === "stone")!.count).toBe(expected.stone);
+      expect(m.sizeMix.classes.reduce((sum, c) => sum + c.count, 0)).toBe(open.length);
+
+      await setDealSizes(manager, teamId, { rockFrom: 45_000, stoneFrom: 25_000 });
+      const set = await metrics(manager);
+      expect(set.sizeMix.thresholds[0]).toMatchObject({ rockFrom: 45_000, stoneFrom: 25_000, set: true });
+      expect(set.sizeMix.classes.find((c) => c.size === "rock")).toMatchObject({ count: open.filter((a) => a >= 4_500_000).length, value: 50_000 });
+      await setDealSizes(manager, teamId, { rockFrom: null, stoneFrom: null });
+    } finally {
+      await db().opportunity.deleteMany({ where: { id: { in: ids } } });
+    }
+  });
+
+  test("only the team's manager or an admin sets its target and sizes; bad thresholds are named", async () => {
+    await expect(setTeamTarget(otherManager, teamId, { ...Q, amount: 1, currency: "USD" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setTeamTarget(await actorOf(rep), teamId, { ...Q, amount: 1, currency: "USD" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setDealSizes(admin, teamId, { rockFrom: 10, stoneFrom: 20 })).rejects.toMatchObject({
+      details: { fields: [{ field: "rockFrom" }] },
+    });
+    await expect(setDealSizes(admin, teamId, { rockFrom: 10, stoneFrom: null })).rejects.toMatchObject({
+      details: { fields: [{ field: "stoneFrom" }] },
+    });
+    await expect(setTeamTarget(admin, teamId, { from: "2026-12-31", to: "2026-10-01", amount: 1, currency: "USD" })).rejects.toMatchObject({
+      details: { fields: [{ field: "to" }] },
+    });
+    const removed = await setTeamTarget(admin, teamId, { ...Q, amount: null, currency: "USD" });
+    expect(removed.targets).toEqual([]);
   });
 });
 

@@ -1,0 +1,3 @@
+import { setDealSizesRoute } from "@/src/http/routes/metrics";
+
+export const PUT = setDealSizesRoute;

@@ -1,0 +1,4 @@
+import { getTeamDashboardSettingsRoute, setTeamTargetRoute } from "@/src/http/routes/metrics";
+
+export const GET = getTeamDashboardSettingsRoute;
+export const PUT = setTeamTargetRoute;

@@ -1,0 +1,115 @@
+// The pipeline value factor and the balance's deal sizes (docs/rules/dashboard.md): how much pipeline
+// each stage needs to make the rest of the target, and the mix of rocks, stones and pebbles.
+import { sql } from "kysely";
+import { ratio } from "../../domain/metrics/period";
+import { fromCents } from "../../domain/money";
+import type { Sql } from "../db";
+import { conversionByStage, type StageBalance } from "./compute-metrics";
+import { type MetricsScope, scopedDeals } from "./metrics-scope";
+
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
+
+/** The sum of the scope's teams' targets set for exactly this period and currency; null when none is set, or for one rep. */
+export async function targetFor(q: Sql, scope: MetricsScope, currency: string): Promise<number | null> {
+  if (scope.ownerId !== null) return null;
+  const { rows } = await sql<{ total: string | null; n: string }>`SELECT sum(t."amountCents") AS total, count(*) AS n FROM "TeamTarget" t
+    WHERE t."periodFrom" = CAST(${scope.period.from} AS date) AND t."periodTo" = CAST(${scope.period.to} AS date) AND t."currency" = ${currency}
+      ${scope.teamIds === null ? sql`` : scope.teamIds.length ? sql`AND t."teamId" IN (${sql.join(scope.teamIds)})` : sql`AND false`}`.execute(q);
+  return n(rows[0]?.n) > 0 ? money(rows[0]!.total) : null;
+}
+
+export type StageFactor = {
+  stage: string;
+  name: string;
+  /** 1 ÷ the value conversion from the stage to won, over closed history; null when nothing closed from it. */
+  factor: number | null;
+  /** factor × what is left of the target; null without a target or a factor. */
+  requiredPipeline: number | null;
+  /** The open pipeline in the stage now. */
+  presentPipeline: number;
+};
+
+export type PipelineValueFactor = { target: number | null; wonInPeriod: number; remainingTarget: number | null; stages: StageFactor[] };
+
+export async function pipelineValueFactor(
+  q: Sql,
+  scope: MetricsScope,
+  currency: string,
+  wonInPeriod: number,
+  balance: readonly StageBalance[],
+): Promise<PipelineValueFactor> {
+  const [history, target] = await Promise.all([conversionByStage(q, scope, currency, "history"), targetFor(q, scope, currency)]);
+  const remaining = target === null ? null : Math.max(0, target - wonInPeriod);
+  return {
+    target,
+    wonInPeriod,
+    remainingTarget: remaining,
+    stages: history.map((s) => {
+      const factor = s.valueRate ? 1 / s.valueRate : null;
+      return {
+        stage: s.stage,
+        name: s.name,
+        factor,
+        requiredPipeline: factor === null || remaining === null ? null : factor * remaining,
+        presentPipeline: balance.find((b) => b.stage === s.stage)?.value ?? 0,
+      };
+    }),
+  };
+}
+
+export const SIZE_CLASSES = ["rock", "stone", "pebble"] as const;
+export type SizeMix = {
+  classes: { size: (typeof SIZE_CLASSES)[number]; count: number; value: number; share: number | null }[];
+  /** Each team's thresholds: set by hand, or its 80th and 40th percentile deal size. */
+  thresholds: { teamId: string | null; teamName: string | null; rockFrom: number | null; stoneFrom: number | null; set: boolean }[];
+};
+
+/**
+ * The open deals as rocks (from the team's rock threshold up), stones (from its stone threshold) and
+ * pebbles. A team's thresholds default to the 80th and 40th percentile of its deals' sizes (every deal
+ * of the process in the currency, disqualified ones aside), whoever owns them in the team.
+ */
+export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Promise<SizeMix> {
+  const thresholdsCte = sql`pct AS (
+      SELECT u."teamId" AS team_id,
+        percentile_cont(0.8) WITHIN GROUP (ORDER BY o."amountCents") AS p80,
+        percentile_cont(0.4) WITHIN GROUP (ORDER BY o."amountCents") AS p40
+      FROM ${scopedDeals({ ...scope, ownerId: null })} AND o."status" <> 'disqualified' AND o."currency" = ${currency}
+      GROUP BY u."teamId"
+    ), thr AS (
+      SELECT p.team_id, t."name" AS team_name,
+        COALESCE(t."rockFromCents"::numeric, p.p80::numeric) AS rock,
+        COALESCE(t."stoneFromCents"::numeric, p.p40::numeric) AS stone,
+        (t."rockFromCents" IS NOT NULL OR t."stoneFromCents" IS NOT NULL) AS set
+      FROM pct p LEFT JOIN "Team" t ON t."id" = p.team_id
+    )`;
+  const [{ rows: thresholds }, { rows: classes }] = await Promise.all([
+    sql<Record<string, unknown>>`WITH ${thresholdsCte}
+      SELECT team_id, team_name, round(rock) AS rock, round(stone) AS stone, set FROM thr ORDER BY team_name NULLS LAST`.execute(q),
+    sql<Record<string, unknown>>`WITH ${thresholdsCte}, open_deals AS (
+        SELECT u."teamId" AS team_id, o."amountCents" FROM ${scopedDeals(scope)} AND o."status" = 'open' AND o."currency" = ${currency}
+      )
+      SELECT CASE WHEN d."amountCents" >= thr.rock THEN 'rock' WHEN d."amountCents" >= thr.stone THEN 'stone' ELSE 'pebble' END AS size,
+        count(*) AS count, sum(d."amountCents") AS value
+      FROM open_deals d JOIN thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
+      GROUP BY 1`.execute(q),
+  ]);
+  const by = new Map(classes.map((c) => [String(c.size), c]));
+  const total = classes.reduce((sum, c) => sum + n(c.count), 0);
+  return {
+    classes: SIZE_CLASSES.map((size) => ({
+      size,
+      count: n(by.get(size)?.count),
+      value: money(by.get(size)?.value),
+      share: ratio(n(by.get(size)?.count), total),
+    })),
+    thresholds: thresholds.map((t) => ({
+      teamId: (t.team_id as string | null) ?? null,
+      teamName: (t.team_name as string | null) ?? null,
+      rockFrom: t.rock === null ? null : money(t.rock),
+      stoneFrom: t.stone === null ? null : money(t.stone),
+      set: Boolean(t.set),
+    })),
+  };
+}
