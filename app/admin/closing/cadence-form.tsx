@@ -10,13 +10,13 @@ import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";
 import { saveCadenceAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { useActionForm } from "@/app/_kit/action-form";
 
 export function CadenceForm({ cadence }: { cadence: number[] }) {
   const [days, setDays] = useState(() => cadence.map(String));
   const uid = useId();
   const stored = JSON.stringify(cadence);
-  const form = useSaveForm(["missedConnectionsCadence", ...days.map((_, i) => `missedConnectionsCadence.${i}`)]);
+  const form = useActionForm(["missedConnectionsCadence", ...days.map((_, i) => `missedConnectionsCadence.${i}`)]);
   useEffect(() => setDays((JSON.parse(stored) as number[]).map(String)), [stored]);
 
   const change = (next: string[]) => {

@@ -13,7 +13,7 @@ import { cx } from "@/src/ui/cx";
 import { Input } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";
 import { saveLossCategoriesAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { useActionForm } from "@/app/_kit/action-form";
 
 type Row = { id: string; key?: string; label: string; retired: boolean };
 
@@ -26,7 +26,7 @@ export function LossCategoriesForm({ categories }: { categories: LossCategory[] 
   const uid = useId();
   const stored = JSON.stringify(categories);
   const fields = ["lossCategories", ...rows.map((_, i) => `lossCategories.${i}.label`)];
-  const form = useSaveForm(fields);
+  const form = useActionForm(fields);
   // After a save the page re-renders with the list as stored (new keys, left-out ones retired).
   useEffect(() => setRows(rowsOf(JSON.parse(stored))), [stored]);
 

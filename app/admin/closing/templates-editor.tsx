@@ -12,7 +12,7 @@ import { formatDay } from "@/src/ui/format";
 import { InfoIcon } from "@/src/ui/icons";
 import { Select } from "@/src/ui/select";
 import { saveSlackTemplateAction, saveWelcomeTemplateAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { FormOutcome, useActionForm } from "@/app/_kit/action-form";
 import { PlaceholderButtons, TemplateField, useInsertion } from "./template-fields";
 import { useTemplatePreview } from "./template-preview-hook";
 
@@ -151,7 +151,7 @@ type SlackFormProps = {
 };
 
 function SlackForm({ initial, text, setText, placeholders, preview, loading, from }: SlackFormProps) {
-  const form = useSaveForm(["slackTemplate.text"]);
+  const form = useActionForm(["slackTemplate.text"]);
   useStored(initial.text, setText);
   const insertion = useInsertion("text", { text }, (_, value) => {
     form.edited();
@@ -196,7 +196,7 @@ function SlackForm({ initial, text, setText, placeholders, preview, loading, fro
             <Button type="submit" disabled={form.pending}>
               {form.pending ? "Saving…" : "Save #wins post"}
             </Button>
-            <SaveOutcome general={form.general} notice={form.notice} />
+            <FormOutcome general={form.general} notice={form.notice} />
           </div>
         </div>
         <PreviewPane title="#wins preview" from={from} loading={loading}>
@@ -230,7 +230,7 @@ type WelcomeFormProps = {
 const WELCOME_LABELS: Record<keyof WelcomeTemplate, string> = { subject: "the subject", text: "the text", html: "the HTML" };
 
 function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading, from }: WelcomeFormProps) {
-  const form = useSaveForm(["welcomeTemplate.subject", "welcomeTemplate.text", "welcomeTemplate.html"]);
+  const form = useActionForm(["welcomeTemplate.subject", "welcomeTemplate.text", "welcomeTemplate.html"]);
   useStored(initial, setDraft);
   const set = (part: keyof WelcomeTemplate, value: string) => {
     form.edited();
@@ -302,7 +302,7 @@ function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading,
             <Button type="submit" disabled={form.pending}>
               {form.pending ? "Saving…" : "Save welcome e-mail"}
             </Button>
-            <SaveOutcome general={form.general} notice={form.notice} />
+            <FormOutcome general={form.general} notice={form.notice} />
           </div>
         </div>
         <PreviewPane title="Welcome e-mail preview" from={from} loading={loading}>
@@ -338,20 +338,5 @@ function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading,
         </PreviewPane>
       </form>
     </Card>
-  );
-}
-
-function SaveOutcome({ general, notice }: { general: string | undefined; notice: string | null }) {
-  return (
-    <>
-      {general ? (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      ) : null}
-      <p aria-live="polite" className="text-[13px] text-emerald-800 empty:hidden">
-        {notice}
-      </p>
-    </>
   );
 }
