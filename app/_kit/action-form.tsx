@@ -71,3 +71,15 @@ export function FormOutcome({ general, notice, icon = false }: { general: string
     </>
   );
 }
+
+/** A list's problems (as typed, or as the save answered), as one alert; nothing when there are none. */
+export function ProblemList({ problems }: { problems: string[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul role="alert" className="list-disc space-y-1 pl-5 text-[13px] text-red-700">
+      {problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
+  );
+}
