@@ -11,7 +11,8 @@ import { Badge } from "@/src/ui/badge";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
 import { CalendarIcon, CheckCircleIcon } from "@/src/ui/icons";
-import { PlayControls, type ReopenStage } from "../opportunities/_kit/play-controls";
+import { PlayControls } from "../opportunities/_kit/play-controls";
+import type { ReopenStage } from "../opportunities/_kit/reopen-form";
 import { touchInWords } from "../opportunities/_kit/play-words";
 
 type Props = { reminders: RemindersResponse; today: string; stages: ReopenStage[] };
