@@ -7,14 +7,13 @@ import { actOnChecklist, addChecklistContact } from "@/app/opportunities/_action
 import type { ActionError, ActionResult } from "@/src/http/action-result";
 import type { ChecklistResponse } from "@/src/schemas/closing";
 import { database, db } from "@/src/server/db";
-import { signInAs, signOut } from "../../support/action-session";
+import { signInAs, signOut, nextCache as cache } from "../../support/action-session";
 import { createDeal, currentVersion, ensureDefaults } from "../../support/deals";
 import { createOrg } from "../../support/fixtures";
 import { wonDeal } from "../../support/closing";
 
-const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => cache);
+vi.mock("next/cache", async () => (await import("../../support/action-session")).nextCache);
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 beforeAll(async () => {
