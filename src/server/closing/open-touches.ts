@@ -14,9 +14,22 @@ export const openTouches = (q: Sql) =>
     .where("p.status", "=", "active")
     .where("t.doneAt", "is", null);
 
-/** The touch's date as a calendar date (YYYY-MM-DD), as the domain reads dates. */
-export const touchDueOn = () => sql<string>`t."dueOn"::text`.as("dueOn");
-/** How many touches the touch's play has. */
-export const touchesOfPlay = () => sql<number>`(SELECT count(*)::int FROM "PlayTouch" x WHERE x."playId" = p."id")`.as("of");
+/**
+ * What a reminder shows of an open touch: the touch (its date as a calendar date, YYYY-MM-DD, as the
+ * domain reads dates), its play with how many touches it has, and its deal.
+ */
+export const touchColumns = [
+  "t.id",
+  "t.playId",
+  "t.position",
+  sql<string>`t."dueOn"::text`.as("dueOn"),
+  "t.message",
+  "p.kind",
+  "p.note",
+  sql<number>`(SELECT count(*)::int FROM "PlayTouch" x WHERE x."playId" = p."id")`.as("of"),
+  "o.id as opportunityId",
+  "o.name",
+  "o.accountName",
+] as const;
 /** Due on `today` or before. */
 export const dueBy = (today: string) => sql<boolean>`t."dueOn" <= ${today}::date`;

@@ -9,7 +9,7 @@ import { PLAY_NAMES, type PlayKind } from "../../domain/closing/plays";
 import type { Database, Sql } from "../db";
 import { appLink } from "../deal-desk/notifications";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
-import { dueBy, openTouches, touchDueOn, touchesOfPlay } from "./open-touches";
+import { dueBy, openTouches, touchColumns } from "./open-touches";
 
 type DueTouch = {
   id: string;
@@ -31,21 +31,8 @@ type DueTouch = {
 const dueTouches = (q: Sql, today: string) =>
   openTouches(q)
     .innerJoin("User as u", "u.id", "o.ownerId")
-    .select([
-      "t.id",
-      "t.playId",
-      "t.position",
-      touchDueOn(),
-      "t.message",
-      "p.kind",
-      "p.note",
-      touchesOfPlay(),
-      "o.id as opportunityId",
-      "o.name",
-      "o.accountName",
-      "u.email as ownerEmail",
-      "u.active as ownerActive",
-    ])
+    .select(touchColumns)
+    .select(["u.email as ownerEmail", "u.active as ownerActive"])
     .where(dueBy(today))
     .where("t.remindedAt", "is", null);
 

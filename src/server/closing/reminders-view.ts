@@ -7,7 +7,7 @@ import { toCalendarDate } from "../../domain/dates";
 import type { PlayKind } from "../../domain/closing/plays";
 import type { RemindersResponse } from "../../schemas/plays";
 import { database, type Sql } from "../db";
-import { dueBy, openTouches, touchDueOn, touchesOfPlay } from "./open-touches";
+import { dueBy, openTouches, touchColumns } from "./open-touches";
 import { touchView } from "./plays";
 
 const UPCOMING = 100;
@@ -20,21 +20,8 @@ export async function listReminders(actor: Actor, now = new Date()): Promise<Rem
   const today = toCalendarDate(now);
   const read = (due: boolean) =>
     ownTouches(q, actor.id)
-      .select([
-        "t.id",
-        "t.position",
-        touchDueOn(),
-        "t.message",
-        "t.remindedAt",
-        "t.doneAt",
-        "p.id as playId",
-        "p.kind",
-        "p.note",
-        touchesOfPlay(),
-        "o.id as opportunityId",
-        "o.name",
-        "o.accountName",
-      ])
+      .select(touchColumns)
+      .select(["t.remindedAt", "t.doneAt"])
       .where(due ? dueBy(today) : sql<boolean>`t."dueOn" > ${today}::date`)
       .orderBy("t.dueOn")
       .orderBy("o.name")
