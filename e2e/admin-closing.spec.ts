@@ -3,11 +3,8 @@
 // inserts a placeholder from its button and saves; edits the loss categories (adds, renames in place,
 // retires); opens the outbox; both pages pass an axe scan; a rep finds neither. The templates are put
 // back as they were, and the spec's own category is retired, so other specs see the usual settings.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { api, expectNoSeriousViolations, PASSWORD, REP, tokenFor, uid } from "./support/app";
-
-const ADMIN = "admin@stageline.test";
+import { ADMIN, api, expectNoSeriousViolations, REP, signIn, tokenFor, uid } from "./support/app";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -22,17 +19,7 @@ async function expectClosingPageAccessible(page: Page) {
   const frame = page.locator("iframe");
   await expect(frame).toHaveAttribute("sandbox", "");
   await expect(frame).toHaveAttribute("title", /welcome e-mail/);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).exclude("iframe[sandbox]").analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function signIn(page: Page, email: string, path: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
+  await expectNoSeriousViolations(page, { exclude: "iframe[sandbox]" });
 }
 
 test("an admin edits the #wins template with its live preview, and the loss categories", async ({ page, request }) => {

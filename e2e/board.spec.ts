@@ -1,41 +1,31 @@
 // The pipeline board in a real browser against the built app with demo data: moves by mouse and by
 // keyboard, a refused move fixed in place, Closed Lost, a version conflict between two sessions,
 // filters, and accessibility. Each test makes its own deals through the API, with unique names.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-
-const PASSWORD = "stageline-demo";
-const REP = "rep@stageline.test";
-const MANAGER = "manager@stageline.test";
-
-type Criterion = { key: string; type: string; field?: string; condition?: { op: string; role?: string }; documentKind?: string; minSteps?: number };
-type Stage = { key: string; exitCriteria: Criterion[] };
-type Deal = { id: string; version: number; stage: string; accountName: string; name: string; ownerId: string };
+import { expect, test, type APIRequestContext, type Browser, type Locator } from "@playwright/test";
+import {
+  api,
+  boardCard,
+  boardColumn,
+  cardHandle,
+  current,
+  type Deal,
+  dragByMouse,
+  expectNoSeriousViolations,
+  keyboardDragReady,
+  liveRegion,
+  MANAGER,
+  moveByApi,
+  moveByKeyboard,
+  openBoard,
+  REP,
+  satisfy,
+  signIn,
+  tokenFor,
+  uid,
+} from "./support/app";
 
 // Every action is traced (playwright.config.ts) and a drag is many actions: give the flows room.
 test.describe.configure({ timeout: 90_000 });
-
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post("/api/v1/tokens", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return (await res.json()).token;
-}
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-async function api<T = Deal>(
-  request: APIRequestContext,
-  token: string,
-  method: "get" | "post" | "patch" | "put",
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](`/api/v1${path}`, { headers: auth(token), data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 async function createDeal(request: APIRequestContext, token: string, account: string, extra: Record<string, unknown> = {}): Promise<Deal> {
   return api(request, token, "post", "/opportunities", {
@@ -49,101 +39,6 @@ async function createDeal(request: APIRequestContext, token: string, account: st
   });
 }
 
-const current = (request: APIRequestContext, token: string, id: string) => api(request, token, "get", `/opportunities/${id}`);
-
-/** Meets every exit criterion of the given stages through the API, the way a rep would over weeks. */
-async function satisfy(request: APIRequestContext, token: string, id: string, stageKeys: string[]) {
-  const process = await api<{ stages: Stage[] }>(request, token, "get", "/process");
-  const contacts: { name: string; role: string }[] = [];
-  for (const stage of process.stages.filter((s) => stageKeys.includes(s.key)))
-    for (const c of stage.exitCriteria) {
-      const { version } = await current(request, token, id);
-      if (c.type === "check") await api(request, token, "post", `/opportunities/${id}/criteria/${c.key}`, { satisfied: true, version });
-      if (c.type === "field" && c.condition?.op === "has_contact_role") {
-        contacts.push({ name: `Contact ${c.condition.role}`, role: c.condition.role! });
-        await api(request, token, "put", `/opportunities/${id}/contacts`, { version, contacts });
-      }
-      if (c.type === "field" && c.condition?.op === "is_set" && (c.field === "buyingProcess" || c.field === "decisionCriteria"))
-        await api(request, token, "patch", `/opportunities/${id}`, { version, [c.field]: "Recorded in discovery" });
-      if (c.type === "plan") await closePlan(request, token, id, version, c.minSteps ?? 3);
-      if (c.type === "document") {
-        const res = await request.post(`/api/v1/opportunities/${id}/files`, {
-          headers: auth(token),
-          multipart: {
-            kind: c.documentKind!,
-            file: { name: `${c.documentKind}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n") },
-          },
-        });
-        expect(res.status()).toBe(201);
-      }
-    }
-}
-
-const closePlan = (request: APIRequestContext, token: string, id: string, version: number, steps: number) =>
-  api(request, token, "put", `/opportunities/${id}/close-plan`, {
-    version,
-    steps: Array.from({ length: steps }, (_, i) => ({ title: `Step ${i + 1}`, ownerName: "Buyer", dueDate: `2027-0${i + 3}-01` })),
-  });
-
-async function moveByApi(request: APIRequestContext, token: string, id: string, toStage: string) {
-  const { version } = await current(request, token, id);
-  return api(request, token, "post", `/opportunities/${id}/transitions`, { toStage, version });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
-
-async function openBoard(page: Page, query = "") {
-  await page.goto(`/board${query}`);
-  await expect(page.getByRole("heading", { name: "Pipeline board", level: 1 })).toBeVisible();
-  // Drag and drop works once the board is hydrated: dnd-kit then adds its instructions for screen readers.
-  await expect(page.locator("#board-dnd")).toBeAttached();
-}
-
-const column = (page: Page, stage: string) => page.locator(`section[data-stage="${stage}"]`);
-const card = (scope: Page | Locator, account: string) => scope.getByRole("article", { name: new RegExp(`^${account} – `) });
-const handle = (page: Page, account: string) => page.getByRole("button", { name: new RegExp(`^Move ${account} – `) });
-const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
-
-async function dragByMouse(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height * 0.6);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height * 0.6, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 200), { steps: 10 });
-  await page.mouse.up();
-}
-
-/** Space, ArrowRight × n, Space: each key after the board said what the last one did, as a screen reader user hears it. */
-/**
- * dnd-kit's keyboard sensor starts listening for arrow keys in a timer after the pick-up, and Chromium
- * runs input before timers: an arrow sent the moment "Picked up" is announced can arrive before the
- * listener (no person types that fast). Waiting for two frames and a later timer lets it attach.
- */
-async function keyboardDragReady(page: Page) {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
-}
-
-async function moveByKeyboard(page: Page, account: string, arrows: number, key = "ArrowRight") {
-  await handle(page, account).focus();
-  await page.keyboard.press("Space");
-  await expect(liveRegion(page)).toHaveText(/^Picked up /);
-  await keyboardDragReady(page);
-  for (let i = 0; i < arrows; i++) {
-    const before = await liveRegion(page).textContent();
-    await page.keyboard.press(key);
-    await expect(liveRegion(page)).not.toHaveText(before ?? "");
-  }
-  await page.keyboard.press("Space");
-  await expect(liveRegion(page)).toHaveText(/^Dropped in /);
-}
-
 test("a rep drags a deal whose criteria are met into the next stage", async ({ page, request }) => {
   const token = await tokenFor(request, REP);
   const account = `E2E mouse ${uid()}`;
@@ -152,15 +47,15 @@ test("a rep drags a deal whose criteria are met into the next stage", async ({ p
 
   await signIn(page, REP);
   await openBoard(page, `?q=${encodeURIComponent(account)}`);
-  await expect(card(column(page, "identify"), account)).toBeVisible();
-  await dragByMouse(page, card(page, account), column(page, "qualify"));
+  await expect(boardCard(boardColumn(page, "identify"), account)).toBeVisible();
+  await dragByMouse(page, boardCard(page, account), boardColumn(page, "qualify"));
 
-  await expect(card(column(page, "qualify"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Qualify");
   expect((await current(request, token, deal.id)).stage).toBe("qualify");
   // The move sticks: a reload shows the card in Qualify.
   await page.reload();
-  await expect(card(column(page, "qualify"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
 });
 
 test("a deal moves by keyboard from its handle, with spoken announcements", async ({ page, request }) => {
@@ -171,7 +66,7 @@ test("a deal moves by keyboard from its handle, with spoken announcements", asyn
 
   await signIn(page, REP);
   await openBoard(page, `?q=${encodeURIComponent(account)}`);
-  await handle(page, account).focus();
+  await cardHandle(page, account).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toHaveText(`Picked up ${account} – Platform rollout in Identify.`);
   await keyboardDragReady(page);
@@ -180,8 +75,8 @@ test("a deal moves by keyboard from its handle, with spoken announcements", asyn
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toHaveText("Dropped in Qualify.");
 
-  await expect(card(column(page, "qualify"), account)).toBeVisible();
-  await expect(handle(page, account)).toBeFocused();
+  await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
+  await expect(cardHandle(page, account)).toBeFocused();
   await expect.poll(async () => (await current(request, token, deal.id)).stage).toBe("qualify");
 });
 
@@ -200,7 +95,7 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
   await expect(panel.getByRole("heading", { name: /Exit criteria of Qualify/ })).toBeVisible();
   await expect(panel.getByRole("heading", { name: /Exit criteria of Propose/ })).toBeVisible();
   // The card went back where it was while the rep fixes the deal (under the modal, hidden from the accessibility tree).
-  await expect(column(page, "identify").locator("article", { hasText: account })).toBeVisible();
+  await expect(boardColumn(page, "identify").locator("article", { hasText: account })).toBeVisible();
 
   for (const label of [
     "Met a decision maker or influencer",
@@ -244,7 +139,7 @@ test("a refused move is fixed from the panel, in place, and retried", async ({ p
 
   await panel.getByRole("button", { name: "Retry move" }).click();
   await expect(panel).toBeHidden();
-  await expect(card(column(page, "negotiate"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(page, "negotiate"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Negotiate");
   expect((await current(request, token, deal.id)).stage).toBe("negotiate");
   const plan = await api<{ steps: { title: string; ownerUserId: string | null; dueDate: string | null }[] }>(
@@ -267,9 +162,9 @@ test("Closed Lost asks for its fields in a dialog", async ({ page, request }) =>
 
   await signIn(page, REP);
   await openBoard(page, `?q=${encodeURIComponent(account)}`);
-  const lost = column(page, "closed_lost");
+  const lost = boardColumn(page, "closed_lost");
   const before = Number((await lost.locator("p").nth(0).textContent())?.replace(/\D/g, ""));
-  await dragByMouse(page, card(page, account), lost);
+  await dragByMouse(page, boardCard(page, account), lost);
 
   const dialog = page.getByRole("dialog", { name: "Close Platform rollout as lost" });
   await expect(dialog).toBeVisible();
@@ -280,7 +175,7 @@ test("Closed Lost asks for its fields in a dialog", async ({ page, request }) =>
   await dialog.getByRole("button", { name: "Close as lost" }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(card(page, account)).toHaveCount(0);
+  await expect(boardCard(page, account)).toHaveCount(0);
   await expect(page.getByTestId("board-notice")).toContainText("closed as lost");
   await expect(lost.locator("p").nth(0)).toHaveText(new RegExp(`^${before + 1}`));
   const closed = await current(request, token, deal.id);
@@ -307,7 +202,7 @@ test("Closed Won asks why we won, and a move back asks why", async ({ page, requ
 
   await signIn(page, REP);
   await openBoard(page, `?q=${tag}`);
-  await dragByMouse(page, card(page, won), column(page, "closed_won"));
+  await dragByMouse(page, boardCard(page, won), boardColumn(page, "closed_won"));
   const wonDialog = page.getByRole("dialog", { name: "Close Platform rollout as won" });
   await wonDialog.getByLabel("Why did we win?").fill("Fastest time to value; the champion sold it internally.");
   await wonDialog.getByRole("button", { name: "Close as won" }).click();
@@ -319,7 +214,7 @@ test("Closed Won asks why we won, and a move back asks why", async ({ page, requ
   const backDialog = page.getByRole("dialog", { name: "Move Platform rollout back to Identify" });
   await backDialog.getByLabel("Why is it moving back?").fill("New sponsor: the buying process starts over.");
   await backDialog.getByRole("button", { name: "Move back" }).click();
-  await expect(card(column(page, "identify"), back)).toBeVisible();
+  await expect(boardCard(boardColumn(page, "identify"), back)).toBeVisible();
   // The card moves at once; the notice comes when the server has answered.
   await expect(page.getByTestId("board-notice")).toContainText(`${back} – Platform rollout moved to Identify`);
   expect((await current(request, token, loser.id)).stage).toBe("identify");
@@ -340,7 +235,7 @@ test("a manager overrides a refused move with a written justification", async ({
   await panel.getByRole("button", { name: "Override and move" }).click();
 
   await expect(panel).toBeHidden();
-  await expect(card(column(page, "qualify"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
   await expect(page.getByTestId("board-notice")).toContainText("moved to Qualify, with an override");
   expect((await current(request, token, deal.id)) as unknown as { stage: string; overridden: boolean }).toMatchObject({
     stage: "qualify",
@@ -374,14 +269,14 @@ test("a stale card refused for a version conflict says so and shows the current 
 
   // The first session moves the deal on; the second still shows it in Identify, at the old version.
   await moveByKeyboard(first.page, account, 1);
-  await expect(card(column(first.page, "qualify"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(first.page, "qualify"), account)).toBeVisible();
   await expect.poll(async () => (await current(request, token, deal.id)).stage).toBe("qualify");
 
   await moveByKeyboard(second.page, account, 2); // Identify → Propose, from the stale card
   await expect(second.page.getByTestId("board-notice")).toContainText(`Someone else changed ${account} – Platform rollout`);
   await expect(second.page.getByTestId("board-notice")).toContainText("It is in Qualify now.");
-  await expect(card(column(second.page, "qualify"), account)).toBeVisible();
-  await expect(card(column(second.page, "identify"), account)).toHaveCount(0);
+  await expect(boardCard(boardColumn(second.page, "qualify"), account)).toBeVisible();
+  await expect(boardCard(boardColumn(second.page, "identify"), account)).toHaveCount(0);
   expect((await current(request, token, deal.id)).stage).toBe("qualify");
   await first.context.close();
   await second.context.close();
@@ -404,14 +299,14 @@ test("filters narrow the board and live in the URL", async ({ page, request }) =
   await page.getByLabel("Owner").selectOption({ label: "Mine" });
   await expect(page).toHaveURL(/owner=mine/);
   await expect(cards).toHaveCount(1);
-  await expect(card(page, `E2E filter ${tag} Mine`)).toBeVisible();
+  await expect(boardCard(page, `E2E filter ${tag} Mine`)).toBeVisible();
 
   await page.getByLabel("Owner").selectOption({ label: "My team" });
   await expect(page).not.toHaveURL(/owner=/);
   await page.getByText("Stalled only").click();
   await expect(page).toHaveURL(/stalled=1/);
   await expect(cards).toHaveCount(1);
-  await expect(card(page, `E2E filter ${tag} Team`)).toContainText("Stalled");
+  await expect(boardCard(page, `E2E filter ${tag} Team`)).toContainText("Stalled");
 
   await page.reload(); // the filtered board survives a reload
   await expect(cards).toHaveCount(1);
@@ -423,12 +318,6 @@ test("filters narrow the board and live in the URL", async ({ page, request }) =
   await expect(page).toHaveURL(/\/board$/);
   await expect(page.getByLabel("Search account or deal")).toHaveValue("");
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the board and its refused-move panel pass an accessibility scan", async ({ page, request }) => {
   const token = await tokenFor(request, REP);
@@ -476,7 +365,7 @@ test.describe("one kit on the board and on the deal page", () => {
 
     await signIn(page, REP);
     await openBoard(page, `?q=${tag}`);
-    await dragByMouse(page, card(page, `E2E lost board ${tag}`), column(page, "closed_lost"));
+    await dragByMouse(page, boardCard(page, `E2E lost board ${tag}`), boardColumn(page, "closed_lost"));
     await answerLost(page.getByRole("dialog", { name: "Close Platform rollout as lost" }));
     await expect(page.getByTestId("board-notice")).toContainText("closed as lost");
 
@@ -508,10 +397,10 @@ test.describe("one kit on the board and on the deal page", () => {
 
     await signIn(page, REP);
     await openBoard(page, `?q=${encodeURIComponent(account)}`);
-    await dragByMouse(page, card(page, account), column(page, "closed_lost"));
+    await dragByMouse(page, boardCard(page, account), boardColumn(page, "closed_lost"));
     await expect(page.getByTestId("board-notice")).toContainText("Closed Lost starts at Qualify");
     await expect(page.getByRole("dialog")).toHaveCount(0);
-    await expect(card(column(page, "identify"), account)).toBeVisible();
+    await expect(boardCard(boardColumn(page, "identify"), account)).toBeVisible();
 
     await page.goto(`/opportunities/${deal.id}`);
     await expect(page.getByRole("button", { name: "Disqualify" })).toBeVisible();
@@ -544,7 +433,7 @@ test.describe("one kit on the board and on the deal page", () => {
     await fixQualify(panel.getByTestId("unmet-criteria"));
     await expect(panel.getByText("All fixed: ready to retry.")).toBeVisible();
     await panel.getByRole("button", { name: "Retry move" }).click();
-    await expect(card(column(page, "propose"), `E2E fixers board ${tag}`)).toBeVisible();
+    await expect(boardCard(boardColumn(page, "propose"), `E2E fixers board ${tag}`)).toBeVisible();
 
     await page.goto(`/opportunities/${onPage.id}`);
     await page

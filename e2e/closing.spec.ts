@@ -3,37 +3,34 @@
 // receivers running (e2e/receivers): the #wins post, the welcome e-mail after adding the customer
 // contact, the hand-off invitation, why we won edited in place, and the post sent again once
 // confirmed. Each message is read back from the receivers; the card and its dialogs are scanned by axe.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Locator, type Page, test } from "@playwright/test";
+import { expect, type APIRequestContext, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { RECEIVED_URL, type Received } from "./receivers/ports";
-import { api, boardColumn, moveByApi, openBoard, REP, satisfy, signIn, tokenFor, uid } from "./support/app";
+import {
+  api,
+  boardCard,
+  boardColumn,
+  dragByMouse,
+  expectNoSeriousViolations,
+  moveByApi,
+  openBoard,
+  REP,
+  satisfy,
+  signIn,
+  tokenFor,
+  uid,
+} from "./support/app";
 
 test.describe.configure({ timeout: 180_000 });
 
 const received = async (request: APIRequestContext): Promise<Received> => (await request.get(RECEIVED_URL)).json();
 
-/** A drag with the mouse, as board.spec.ts does it: the closed targets are stacked, so no arrow key reaches Closed Won reliably. */
-async function dragByMouse(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height * 0.6);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height * 0.6, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 200), { steps: 10 });
-  await page.mouse.up();
-}
-
 /**
- * axe on one part of the page. The welcome e-mail's frame is left out: it is sandboxed without
- * scripts (axe cannot run in it), and it holds the admins' template, not the app's controls.
+ * What each axe scan covers: one part of the page. The welcome e-mail's frame is left out: it is
+ * sandboxed without scripts (axe cannot run in it), and it holds the admins' template, not the app's controls.
  */
-async function expectNoSeriousViolationsIn(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).exclude("iframe").withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+const scanOf = (include: string) => ({ include, exclude: "iframe" });
 
 test("a deal won from the board, its checklist completed with Slack and mail receiving", async ({ page, request }) => {
   const token = await tokenFor(request, REP);
@@ -54,7 +51,7 @@ test("a deal won from the board, its checklist completed with Slack and mail rec
   // Won from the board, through the Closed Won dialog.
   await signIn(page, REP);
   await openBoard(page, `?q=${tag}`);
-  await dragByMouse(page, page.getByRole("article", { name: new RegExp(`^${account} – `) }), boardColumn(page, "closed_won"));
+  await dragByMouse(page, boardCard(page, account), boardColumn(page, "closed_won"));
   const wonDialog = page.getByRole("dialog", { name: "Close Platform rollout as won" });
   await wonDialog.getByLabel("Why did we win?").fill("Fastest time to value.");
   await wonDialog.getByRole("button", { name: "Close as won" }).click();
@@ -68,14 +65,14 @@ test("a deal won from the board, its checklist completed with Slack and mail rec
   const item = (kind: string) => card.locator(`li[data-item="${kind}"]`);
   await expect(item("signed_contract")).toContainText("Done");
   await expect(item("welcome_email")).toContainText("Add a contact with the role Customer contact");
-  await expectNoSeriousViolationsIn(page, "#closing-checklist");
+  await expectNoSeriousViolations(page, scanOf("#closing-checklist"));
 
   // The #wins post: previewed as it will read, sent, delivered.
   await item("slack_post").getByRole("button", { name: "Preview and send" }).click();
   const slackDialog = page.getByRole("dialog", { name: "Preview the #wins post" });
   await expect(slackDialog).toContainText("Platform rollout is closed won");
   await expect(slackDialog).toContainText("Why we won: Fastest time to value.");
-  await expectNoSeriousViolationsIn(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, scanOf('[role="dialog"]'));
   await slackDialog.getByRole("button", { name: "Send to #wins" }).click();
   await expect(slackDialog).toBeHidden();
   await expect(item("slack_post").getByText("Done", { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -89,7 +86,7 @@ test("a deal won from the board, its checklist completed with Slack and mail rec
   const mailDialog = page.getByRole("dialog", { name: "Preview the welcome e-mail" });
   await expect(mailDialog).toContainText(email);
   await expect(mailDialog.frameLocator("iframe").getByText("Hello Ana Silva,")).toBeVisible();
-  await expectNoSeriousViolationsIn(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, scanOf('[role="dialog"]'));
   await mailDialog.getByRole("button", { name: "Send e-mail" }).click();
   await expect(mailDialog).toBeHidden();
   await expect(item("welcome_email").getByText("Done", { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -103,7 +100,7 @@ test("a deal won from the board, its checklist completed with Slack and mail rec
   await handoff.getByLabel("Someone else").check();
   await handoff.getByLabel("Name").fill("Sam Ortiz");
   await handoff.getByLabel("E-mail").fill(`sam.${tag}@csm.e2e.test`);
-  await expectNoSeriousViolationsIn(page, '[role="dialog"]');
+  await expectNoSeriousViolations(page, scanOf('[role="dialog"]'));
   await handoff.getByRole("button", { name: "Send invitation" }).click();
   await expect(handoff).toBeHidden();
   await expect(item("handoff_meeting").getByText("Done", { exact: true })).toBeVisible({ timeout: 30_000 });

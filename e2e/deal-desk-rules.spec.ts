@@ -2,30 +2,10 @@
 // rule, edits its threshold with a validation message on the way, switches it off, reads its
 // history; the page passes an axe scan; anyone else gets the 404 page. The spec works on a rule of
 // its own, on amounts no other spec's deal reaches, so the rules other specs rely on stay as they are.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-
-const PASSWORD = "stageline-demo";
-const ADMIN = "admin@stageline.test";
-const REP = "rep@stageline.test";
+import { ADMIN, expectNoSeriousViolations, REP, signIn, uid } from "./support/app";
 
 test.describe.configure({ timeout: 90_000 });
-
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-async function signIn(page: Page, email: string, path = "/") {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Adds a rule through the page's form: amounts of 9,000,000 or more go to legal. */
 async function addRule(page: Page, key: string, label: string) {

@@ -3,39 +3,13 @@
 // a 404 for a request the viewer may not see, and an accessibility scan of both pages; the decide
 // form, the deal page's approval card (submit again, withdraw) and the approval criterion's fixer.
 // The request is submitted through the API on a deal the test makes non-standard (a 35% discount).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const PASSWORD = "stageline-demo";
-const REP = "rep@stageline.test";
-const FINANCE = "finance@stageline.test";
-const LEGAL = "legal@stageline.test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { api, expectNoSeriousViolations, FINANCE, LEGAL, REP, signIn, tokenFor, uid } from "./support/app";
 
 test.describe.configure({ timeout: 90_000 });
 
-const uid = () => Math.random().toString(36).slice(2, 8);
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post("/api/v1/tokens", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return (await res.json()).token;
-}
-
-async function api<T = Record<string, any>>(
-  request: APIRequestContext,
-  token: string,
-  method: "get" | "post",
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](`/api/v1${path}`, { headers: auth(token), data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
-
-/** A rep's deal at a 35% discount (sales manager and finance must approve), submitted for approval. */
-async function submittedDeal(request: APIRequestContext) {
+/** A rep's deal at a 35% discount: the sales manager and finance must approve it. */
+async function discountedDeal(request: APIRequestContext) {
   const token = await tokenFor(request, REP);
   const account = `Desk ${uid()}`;
   const deal = await api(request, token, "post", "/opportunities", {
@@ -45,24 +19,16 @@ async function submittedDeal(request: APIRequestContext) {
     closeDate: "2027-06-30",
     discountPercent: 35,
   });
+  return { token, deal, account };
+}
+
+/** The discounted deal, submitted for approval. */
+async function submittedDeal(request: APIRequestContext) {
+  const { token, deal, account } = await discountedDeal(request);
   const submitted = await api(request, token, "post", `/opportunities/${deal.id}/approval-requests`, {
     justification: "Three-year commitment in exchange for the discount",
   });
   return { deal, requestId: submitted.id as string, account };
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("finance finds the request in its queue, filters it, opens it; both pages pass an accessibility scan", async ({ page, request }) => {
@@ -166,15 +132,7 @@ test("a move held up by the approval criterion offers Submit for approval among 
   page,
   request,
 }) => {
-  const token = await tokenFor(request, REP);
-  const account = `Desk ${uid()}`;
-  const deal = await api(request, token, "post", "/opportunities", {
-    name: `${account} - Platform`,
-    accountName: account,
-    amount: 72000,
-    closeDate: "2027-06-30",
-    discountPercent: 35,
-  });
+  const { token, deal } = await discountedDeal(request);
   await signIn(page, REP);
   await page.goto(`/opportunities/${deal.id}`);
   await page

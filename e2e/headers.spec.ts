@@ -7,19 +7,9 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type APIResponse, type Page, type Response } from "@playwright/test";
-
-const PASSWORD = "stageline-demo";
-const REP = "rep@stageline.test";
+import { PASSWORD, REP, signIn, tokenFor, uid } from "./support/app";
 
 test.describe.configure({ timeout: 90_000 });
-
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post("/api/v1/tokens", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return (await res.json()).token;
-}
 
 async function createDeal(request: APIRequestContext, token: string): Promise<{ id: string; accountName: string }> {
   const account = `Headers ${uid()}`;
@@ -79,14 +69,6 @@ async function expectHydrated(page: Page) {
   await page.waitForFunction(() => Object.keys(document.querySelector("h1, h2") ?? {}).some((k) => k.startsWith("__reactFiber$")));
 }
 
-async function signIn(page: Page, email = REP) {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
-
 test.describe("pages under their Content-Security-Policy", () => {
   test("every main page carries the headers, renders and hydrates with no violation", async ({ page, request }) => {
     const violations = await watchViolations(page);
@@ -137,7 +119,7 @@ test.describe("pages under their Content-Security-Policy", () => {
   test("the board's drag and drop works under the policy", async ({ page, request }) => {
     const violations = await watchViolations(page);
     const deal = await createDeal(request, await tokenFor(request, REP));
-    await signIn(page);
+    await signIn(page, REP);
     await page.goto(`/board?q=${encodeURIComponent(deal.accountName)}`);
     await expect(page.locator("#board-dnd")).toBeAttached(); // dnd-kit's instructions: hydrated
     const card = page.getByRole("article", { name: new RegExp(`^${deal.accountName} – `) });
@@ -172,7 +154,7 @@ test.describe("pages under their Content-Security-Policy", () => {
 });
 
 test("a page of another origin cannot frame the board", async ({ page, baseURL }) => {
-  await signIn(page);
+  await signIn(page, REP);
   const violations = await watchViolations(page);
   // Another port of the same host: the same site, so the session cookie goes along.
   const framing = http.createServer((_, res) => {

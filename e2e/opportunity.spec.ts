@@ -3,39 +3,13 @@
 // in-place edits with validation, the close date push with its reason and history, a version
 // conflict, visibility (404) and read-only access, and accessibility. Each test makes its own deals
 // through the API, with unique names.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const PASSWORD = "stageline-demo";
-const REP = "rep@stageline.test";
-const REP2 = "rep2@stageline.test";
-const ADMIN = "admin@stageline.test";
+import { ADMIN, api, expectNoSeriousViolations, REP, REP2, signIn, tokenFor, uid } from "./support/app";
 
 // Each test builds its deal through several API calls on the embedded database, then works a page.
 test.describe.configure({ timeout: 90_000 });
 
 type Deal = { id: string; version: number; stage: string; name: string; closeDate: string };
-
-const uid = () => Math.random().toString(36).slice(2, 8);
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const res = await request.post("/api/v1/tokens", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(201);
-  return (await res.json()).token;
-}
-
-async function api<T = Deal>(
-  request: APIRequestContext,
-  token: string,
-  method: "get" | "post" | "patch" | "put",
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](`/api/v1${path}`, { headers: auth(token), data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 const version = async (request: APIRequestContext, token: string, id: string) => (await api(request, token, "get", `/opportunities/${id}`)).version;
 
@@ -89,14 +63,6 @@ async function dealInPropose(request: APIRequestContext, token: string): Promise
     toStage: "propose",
     version: await version(request, token, deal.id),
   });
-}
-
-async function signIn(page: Page, email: string, path = "/") {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
 }
 
 const stagePath = (page: Page) => page.getByRole("list", { name: "Stage path" });
@@ -361,12 +327,6 @@ test("an admin sees a deal read-only: no edit controls", async ({ page, request 
   await expect(stagePath(page).getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Closed Won" })).toHaveCount(0);
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the opportunity page, its move dialog and the new deal form pass an axe scan", async ({ page, request }) => {
   const token = await tokenFor(request, REP);

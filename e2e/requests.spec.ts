@@ -4,20 +4,9 @@
 // body that never ends (it was read whole before its limit).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-
-const PASSWORD = "stageline-demo";
-const REP = "rep@stageline.test";
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-async function signIn(page: Page) {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(REP);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/");
-}
+import { PASSWORD, REP, signIn, uid } from "./support/app";
 
 /** Every deal name the rep can see, through the API with a bearer token. */
 async function dealNames(request: APIRequestContext): Promise<string[]> {
@@ -38,7 +27,7 @@ async function dealNames(request: APIRequestContext): Promise<string[]> {
 const newDeal = (name: string) => ({ name, accountName: "Csrf Inc", amount: 1000, closeDate: "2027-06-30" });
 
 test("a page on another port cannot make a signed-in rep's browser create a deal", async ({ page, request }) => {
-  await signIn(page);
+  await signIn(page, REP);
   const name = `Planted ${uid()}`;
   // The other site's page: a form-free, no-cors fetch, the kind a browser sends without asking.
   const evil = http.createServer((_, res) => {
@@ -62,7 +51,7 @@ test("a page on another port cannot make a signed-in rep's browser create a deal
 });
 
 test("the app's own pages still write through the API with the session cookie", async ({ page, request }) => {
-  await signIn(page);
+  await signIn(page, REP);
   const name = `Own page ${uid()}`;
   const status = await page.evaluate(
     async (body) =>

@@ -4,14 +4,15 @@
 // first open touch only (recording a touch records the earliest one not done); its later touches
 // say so.
 import Link from "next/link";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { PLAY_NAMES } from "@/src/domain/closing/plays";
 import type { ReminderResponse, RemindersResponse } from "@/src/schemas/plays";
 import { Badge } from "@/src/ui/badge";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
 import { CalendarIcon, CheckCircleIcon } from "@/src/ui/icons";
-import { PlayControls, type ReopenStage } from "../opportunities/_kit/play-controls";
+import { PlayControls } from "../opportunities/_kit/play-controls";
+import type { ReopenStage } from "../opportunities/_kit/reopen-form";
 import { touchInWords } from "../opportunities/_kit/play-words";
 
 type Props = { reminders: RemindersResponse; today: string; stages: ReopenStage[] };
@@ -40,40 +41,55 @@ export function RemindersList({ reminders, today, stages }: Props) {
         </Card>
       ) : (
         <>
-          <Card
-            title={<span id="due-heading">Due ({reminders.due.length})</span>}
+          <ReminderSection
+            id="due-heading"
+            title={`Due (${reminders.due.length})`}
             description="Their day has come: act on them, snooze, or close the play."
-            flush
-            aria-labelledby="due-heading"
-          >
-            {reminders.due.length === 0 ? (
+            empty={
               <EmptyState
                 icon={<CheckCircleIcon className="size-5" />}
                 title="Nothing due"
                 description="You are up to date. The next reminders are below."
               />
-            ) : (
-              <ul className="divide-y divide-line">{reminders.due.map(item)}</ul>
-            )}
-          </Card>
-          <Card
-            title={<span id="upcoming-heading">Upcoming ({reminders.upcoming.length})</span>}
-            description="Soonest first."
-            flush
-            aria-labelledby="upcoming-heading"
+            }
           >
-            {reminders.upcoming.length === 0 ? (
-              <EmptyState icon={<CalendarIcon className="size-5" />} title="Nothing upcoming" description="No play has a touch still ahead." />
-            ) : (
-              <ul className="divide-y divide-line">{reminders.upcoming.map(item)}</ul>
-            )}
-          </Card>
+            {reminders.due.map(item)}
+          </ReminderSection>
+          <ReminderSection
+            id="upcoming-heading"
+            title={`Upcoming (${reminders.upcoming.length})`}
+            description="Soonest first."
+            empty={<EmptyState icon={<CalendarIcon className="size-5" />} title="Nothing upcoming" description="No play has a touch still ahead." />}
+          >
+            {reminders.upcoming.map(item)}
+          </ReminderSection>
         </>
       )}
       <div aria-live="polite" role="status" className="sr-only">
         {message}
       </div>
     </div>
+  );
+}
+
+/** One of the two lists, named by its heading, or its empty state when it has no reminder. */
+function ReminderSection({
+  id,
+  title,
+  description,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  empty: ReactNode;
+  children: ReactNode[];
+}) {
+  return (
+    <Card title={<span id={id}>{title}</span>} description={description} flush aria-labelledby={id}>
+      {children.length === 0 ? empty : <ul className="divide-y divide-line">{children}</ul>}
+    </Card>
   );
 }
 

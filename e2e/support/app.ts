@@ -1,12 +1,15 @@
 // What the specs share: demo sign-ins, the API for setting a deal up the way a rep would over weeks,
 // the board's keyboard moves, and the accessibility scan.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "stageline-demo";
 export const REP = "rep@stageline.test";
 export const MANAGER = "manager@stageline.test";
 export const FINANCE = "finance@stageline.test";
+export const LEGAL = "legal@stageline.test";
+export const ADMIN = "admin@stageline.test";
+export const REP2 = "rep2@stageline.test";
 
 export type Criterion = {
   key: string;
@@ -40,7 +43,13 @@ export async function api<T = Deal>(
 
 export const current = (request: APIRequestContext, token: string, id: string) => api(request, token, "get", `/opportunities/${id}`);
 
-/** Meets every exit criterion of the given stages but approvals, through the API. */
+export const closePlan = (request: APIRequestContext, token: string, id: string, version: number, steps: number) =>
+  api(request, token, "put", `/opportunities/${id}/close-plan`, {
+    version,
+    steps: Array.from({ length: steps }, (_, i) => ({ title: `Step ${i + 1}`, ownerName: "Buyer", dueDate: `2027-0${i + 3}-01` })),
+  });
+
+/** Meets every exit criterion of the given stages but approvals, through the API, the way a rep would over weeks. */
 export async function satisfy(request: APIRequestContext, token: string, id: string, stageKeys: string[]) {
   const process = await api<{ stages: { key: string; exitCriteria: Criterion[] }[] }>(request, token, "get", "/process");
   const contacts: { name: string; role: string }[] = [];
@@ -54,11 +63,7 @@ export async function satisfy(request: APIRequestContext, token: string, id: str
       }
       if (c.type === "field" && c.condition?.op === "is_set" && (c.field === "buyingProcess" || c.field === "decisionCriteria"))
         await api(request, token, "patch", `/opportunities/${id}`, { version, [c.field]: "Recorded in discovery" });
-      if (c.type === "plan")
-        await api(request, token, "put", `/opportunities/${id}/close-plan`, {
-          version,
-          steps: Array.from({ length: c.minSteps ?? 3 }, (_, i) => ({ title: `Step ${i + 1}`, ownerName: "Buyer", dueDate: `2027-0${i + 3}-01` })),
-        });
+      if (c.type === "plan") await closePlan(request, token, id, version, c.minSteps ?? 3);
       if (c.type === "document") {
         const res = await request.post(`/api/v1/opportunities/${id}/files`, {
           headers: { Authorization: `Bearer ${token}` },
@@ -77,16 +82,21 @@ export async function moveByApi(request: APIRequestContext, token: string, id: s
   return api(request, token, "post", `/opportunities/${id}/transitions`, { toStage, version });
 }
 
-export async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
+/** Signs in with the demo password and waits for `path` (the home page, or where the sign-in was asked for). */
+export async function signIn(page: Page, email: string, path = "/") {
+  await page.goto(path === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/");
+  await page.waitForURL((url) => url.pathname === path);
 }
 
-export async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+/** axe on the page, or on the part `include` selects, leaving out what `exclude` selects (a sandboxed frame axe cannot run in). */
+export async function expectNoSeriousViolations(page: Page, scope: { include?: string; exclude?: string } = {}) {
+  let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+  if (scope.include) axe = axe.include(scope.include);
+  if (scope.exclude) axe = axe.exclude(scope.exclude);
+  const results = await axe.analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
@@ -99,21 +109,39 @@ export async function openBoard(page: Page, query = "") {
 }
 
 export const boardColumn = (page: Page, stage: string) => page.locator(`section[data-stage="${stage}"]`);
-const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+export const boardCard = (scope: Page | Locator, account: string) => scope.getByRole("article", { name: new RegExp(`^${account} – `) });
+export const cardHandle = (page: Page, account: string) => page.getByRole("button", { name: new RegExp(`^Move ${account} – `) });
+export const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/** A drag with the mouse from a card to a column (the closed targets are stacked: no arrow key reaches them reliably). */
+export async function dragByMouse(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height * 0.6, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 200), { steps: 10 });
+  await page.mouse.up();
+}
 
 /**
- * Space, ArrowRight × n, Space from the card's handle, each key after the board said what the last
- * one did. dnd-kit's keyboard sensor listens for arrows in a timer after the pick-up, and Chromium
- * runs input before timers: two frames and a later timer let it attach.
+ * dnd-kit's keyboard sensor starts listening for arrow keys in a timer after the pick-up, and Chromium
+ * runs input before timers: an arrow sent the moment "Picked up" is announced can arrive before the
+ * listener (no person types that fast). Waiting for two frames and a later timer lets it attach.
  */
-export async function moveByKeyboard(page: Page, account: string, arrows: number) {
-  await page.getByRole("button", { name: new RegExp(`^Move ${account} – `) }).focus();
+export async function keyboardDragReady(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
+/** Space, an arrow × n, Space from the card's handle: each key after the board said what the last one did, as a screen reader user hears it. */
+export async function moveByKeyboard(page: Page, account: string, arrows: number, key = "ArrowRight") {
+  await cardHandle(page, account).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toHaveText(/^Picked up /);
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+  await keyboardDragReady(page);
   for (let i = 0; i < arrows; i++) {
     const before = await liveRegion(page).textContent();
-    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press(key);
     await expect(liveRegion(page)).not.toHaveText(before ?? "");
   }
   await page.keyboard.press("Space");

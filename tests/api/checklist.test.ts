@@ -4,11 +4,11 @@ import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import * as item from "@/app/api/v1/opportunities/[id]/checklist/[item]/route";
 import * as checklist from "@/app/api/v1/opportunities/[id]/checklist/route";
 import * as history from "@/app/api/v1/opportunities/[id]/history/route";
-import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { database, db } from "@/src/server/db";
-import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../support/deals";
+import { createDeal, currentVersion, ensureDefaults } from "../support/deals";
 import { createOrg } from "../support/fixtures";
 import { call } from "../support/http";
+import { wonDeal } from "../support/closing";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 beforeAll(async () => {
@@ -21,21 +21,8 @@ beforeEach(() => {
   process.env.MAIL_FROM = "Stageline <stageline@example.test>";
 });
 
-async function won(extra: Record<string, unknown> = {}, customerContact = true) {
-  const deal = await createDeal(org.rep.token, { name: "Envoy <rollout>", accountName: "Envoy", ...extra });
-  await satisfyStages(deal.id, ["identify", "qualify", "propose", "negotiate", "finalize"], org.rep.id);
-  if (customerContact)
-    await db().opportunityContact.create({
-      data: { opportunityId: deal.id, name: "Ana Silva", email: "ana@envoy.example", role: "customer_contact" },
-    });
-  const res = await call(transitions.POST, {
-    token: org.rep.token,
-    params: { id: deal.id },
-    body: { version: await currentVersion(deal.id), toStage: "closed_won", won: { whyWon: "Best integration story" } },
-  });
-  expect(res.status).toBe(200);
-  return deal.id;
-}
+const won = (extra: Record<string, unknown> = {}, customerContact = true) =>
+  wonDeal(org.rep, { name: "Envoy <rollout>", accountName: "Envoy", ...extra }, { customerContact });
 
 const get = (id: string, token = org.rep.token) => call(checklist.GET, { token, params: { id } });
 const act = (id: string, kind: string, body: Record<string, unknown>, token = org.rep.token) =>

@@ -4,7 +4,10 @@
 // finding the live session, loading the actor, authorizing) runs as in production:
 //
 //   vi.mock("next/headers", async () => (await import("../support/action-session")).nextHeaders);
-//   vi.mock("next/cache", () => ({ revalidatePath: () => undefined })); // no page cache to refresh
+//   vi.mock("next/cache", async () => (await import("../support/action-session")).nextCache);
+//
+// nextCache records what the actions asked of the page cache (no page cache to refresh here).
+import { vi } from "vitest";
 import { sessionCookieName } from "@/src/auth/session";
 import { sessionCookie } from "@/src/auth/session-cookie";
 import { database } from "@/src/server/db";
@@ -46,6 +49,9 @@ export const nextHeaders = {
   }),
   headers: async () => requestHeaders,
 };
+
+/** next/cache's functions, recorded: the paths an action revalidated, and whether it re-rendered the calling page. */
+export const nextCache = { refresh: vi.fn(), revalidatePath: vi.fn() };
 
 /** redirect() ends a successful action by throwing; that throw is its success. */
 export const isRedirect = (e: unknown): boolean => String((e as { digest?: unknown } | null)?.digest ?? "").startsWith("NEXT_REDIRECT");

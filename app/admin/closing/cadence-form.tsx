@@ -10,13 +10,13 @@ import { Button } from "@/src/ui/button";
 import { Input } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";
 import { saveCadenceAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { FormOutcome, ProblemList, useActionForm } from "@/app/_kit/action-form";
 
 export function CadenceForm({ cadence }: { cadence: number[] }) {
   const [days, setDays] = useState(() => cadence.map(String));
   const uid = useId();
   const stored = JSON.stringify(cadence);
-  const form = useSaveForm(["missedConnectionsCadence", ...days.map((_, i) => `missedConnectionsCadence.${i}`)]);
+  const form = useActionForm(["missedConnectionsCadence", ...days.map((_, i) => `missedConnectionsCadence.${i}`)]);
   useEffect(() => setDays((JSON.parse(stored) as number[]).map(String)), [stored]);
 
   const change = (next: string[]) => {
@@ -85,25 +85,12 @@ export function CadenceForm({ cadence }: { cadence: number[] }) {
         <PlusIcon className="size-3.5" />
         Add a touch
       </Button>
-      {shown.length ? (
-        <ul role="alert" className="list-disc space-y-1 pl-5 text-[13px] text-red-700">
-          {shown.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={shown} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={form.pending}>
           {form.pending ? "Saving…" : "Save cadence"}
         </Button>
-        {form.general && !saved.length ? (
-          <p role="alert" className="text-sm text-red-700">
-            {form.general}
-          </p>
-        ) : null}
-        <p aria-live="polite" className="text-[13px] text-emerald-800 empty:hidden">
-          {form.notice}
-        </p>
+        <FormOutcome general={saved.length ? undefined : form.general} notice={form.notice} />
       </div>
     </form>
   );

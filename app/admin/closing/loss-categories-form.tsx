@@ -13,7 +13,7 @@ import { cx } from "@/src/ui/cx";
 import { Input } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";
 import { saveLossCategoriesAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { FormOutcome, ProblemList, useActionForm } from "@/app/_kit/action-form";
 
 type Row = { id: string; key?: string; label: string; retired: boolean };
 
@@ -26,7 +26,7 @@ export function LossCategoriesForm({ categories }: { categories: LossCategory[] 
   const uid = useId();
   const stored = JSON.stringify(categories);
   const fields = ["lossCategories", ...rows.map((_, i) => `lossCategories.${i}.label`)];
-  const form = useSaveForm(fields);
+  const form = useActionForm(fields);
   // After a save the page re-renders with the list as stored (new keys, left-out ones retired).
   useEffect(() => setRows(rowsOf(JSON.parse(stored))), [stored]);
 
@@ -178,13 +178,7 @@ export function LossCategoriesForm({ categories }: { categories: LossCategory[] 
           Add
         </Button>
       </div>
-      {shownProblems.length ? (
-        <ul role="alert" className="list-disc space-y-1 pl-5 text-[13px] text-red-700">
-          {shownProblems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={shownProblems} />
       <p aria-live="polite" className="sr-only">
         {said}
       </p>
@@ -195,14 +189,7 @@ export function LossCategoriesForm({ categories }: { categories: LossCategory[] 
         <span className="text-[13px] text-ink-muted">
           {inUse} in use, {rows.length - inUse} retired
         </span>
-        {form.general && !listProblems.length ? (
-          <p role="alert" className="text-sm text-red-700">
-            {form.general}
-          </p>
-        ) : null}
-        <p aria-live="polite" className="text-[13px] text-emerald-800 empty:hidden">
-          {form.notice}
-        </p>
+        <FormOutcome general={listProblems.length ? undefined : form.general} notice={form.notice} />
       </div>
     </form>
   );

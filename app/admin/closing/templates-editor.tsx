@@ -3,7 +3,7 @@
 // The #wins post and the welcome e-mail, each edited beside its live preview and saved on its own.
 // The preview is filled from the won deal chosen above them (the latest by default) by the server,
 // with the functions the checklist sends with; with no won deal, from a sample deal, and it says so.
-import { type ReactNode, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import type { SlackTemplate, WelcomeTemplate } from "@/src/domain/closing/templates";
 import type { ClosingPreview, PreviewDeal } from "@/src/server/closing/admin-page";
 import { Button } from "@/src/ui/button";
@@ -12,7 +12,7 @@ import { formatDay } from "@/src/ui/format";
 import { InfoIcon } from "@/src/ui/icons";
 import { Select } from "@/src/ui/select";
 import { saveSlackTemplateAction, saveWelcomeTemplateAction } from "./actions";
-import { useSaveForm } from "./save-form";
+import { FormOutcome, useActionForm } from "@/app/_kit/action-form";
 import { PlaceholderButtons, TemplateField, useInsertion } from "./template-fields";
 import { useTemplatePreview } from "./template-preview-hook";
 
@@ -99,6 +99,39 @@ function useStored<T>(stored: T, set: (value: T) => void) {
   useEffect(() => set(JSON.parse(key)), [key, set]);
 }
 
+type TemplateCardProps = {
+  title: string;
+  description: string;
+  formLabel: string;
+  form: ReturnType<typeof useActionForm>;
+  submit: (e: FormEvent) => void;
+  /** The save button's words. */
+  save: string;
+  /** The template's fields, above the save button. */
+  children: ReactNode;
+  preview: ReactNode;
+};
+
+/** A template's card: its fields and save button beside its live preview (below it on a narrow screen). */
+function TemplateCard({ title, description, formLabel, form, submit, save, children, preview }: TemplateCardProps) {
+  return (
+    <Card title={title} description={description}>
+      <form onSubmit={submit} noValidate aria-label={formLabel} className="grid gap-6 lg:grid-cols-2">
+        <div className="min-w-0 space-y-4">
+          {children}
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={form.pending}>
+              {form.pending ? "Saving…" : save}
+            </Button>
+            <FormOutcome general={form.general} notice={form.notice} />
+          </div>
+        </div>
+        {preview}
+      </form>
+    </Card>
+  );
+}
+
 function PreviewPane({ title, from, loading, children }: { title: string; from: string; loading: boolean; children: ReactNode }) {
   return (
     <section aria-label={title} aria-busy={loading} className="min-w-0 space-y-2">
@@ -140,23 +173,19 @@ function Unfilled({ problems }: { problems: string[] }) {
   );
 }
 
-type SlackFormProps = {
-  initial: SlackTemplate;
-  text: string;
-  setText: (text: string) => void;
-  placeholders: Record<string, string>;
-  preview: ClosingPreview["slack"];
-  loading: boolean;
-  from: string;
-};
+/** What a template's form is given beside its template: its placeholders and the preview's state. */
+type PreviewProps<P> = { placeholders: Record<string, string>; preview: P; loading: boolean; from: string };
+
+type SlackFormProps = PreviewProps<ClosingPreview["slack"]> & { initial: SlackTemplate; text: string; setText: (text: string) => void };
 
 function SlackForm({ initial, text, setText, placeholders, preview, loading, from }: SlackFormProps) {
-  const form = useSaveForm(["slackTemplate.text"]);
+  const form = useActionForm(["slackTemplate.text"]);
   useStored(initial.text, setText);
-  const insertion = useInsertion("text", { text }, (_, value) => {
+  const change = (value: string) => {
     form.edited();
     setText(value);
-  });
+  };
+  const insertion = useInsertion("text", { text }, (_, value) => change(value));
   const submit = form.onSubmit(
     () => saveSlackTemplateAction({ slackTemplate: { text } }),
     () => "Saved. Won deals post this from now on.",
@@ -164,41 +193,14 @@ function SlackForm({ initial, text, setText, placeholders, preview, loading, fro
   const context = preview?.value?.blocks[1] as { elements?: { text?: string }[] } | undefined;
 
   return (
-    <Card
+    <TemplateCard
       title="#wins post"
       description="Posted in Slack's #wins channel when the rep sends it from a won deal's checklist. Slack formatting: *bold*, _italic_."
-    >
-      <form onSubmit={submit} noValidate aria-label="#wins post template" className="grid gap-6 lg:grid-cols-2">
-        <div className="min-w-0 space-y-4">
-          <TemplateField
-            id="slack-text"
-            label="Message"
-            kind="slack"
-            value={text}
-            onChange={(v) => {
-              form.edited();
-              setText(v);
-            }}
-            serverProblem={form.problem("slackTemplate.text")}
-            bind={insertion.bind("text")}
-            multiline
-            rows={6}
-            maxLength={3000}
-          />
-          <PlaceholderButtons
-            id="slack-placeholders"
-            placeholders={placeholders}
-            target="the message"
-            onInsert={(tag) => insertion.insert(tag, "the message")}
-            said={insertion.said}
-          />
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={form.pending}>
-              {form.pending ? "Saving…" : "Save #wins post"}
-            </Button>
-            <SaveOutcome general={form.general} notice={form.notice} />
-          </div>
-        </div>
+      formLabel="#wins post template"
+      form={form}
+      submit={submit}
+      save="Save #wins post"
+      preview={
         <PreviewPane title="#wins preview" from={from} loading={loading}>
           {preview?.value ? (
             <div className="rounded-lg border border-line bg-white p-4 text-sm text-zinc-900">
@@ -212,25 +214,41 @@ function SlackForm({ initial, text, setText, placeholders, preview, loading, fro
             <Unfilled problems={preview?.problems ?? []} />
           )}
         </PreviewPane>
-      </form>
-    </Card>
+      }
+    >
+      <TemplateField
+        id="slack-text"
+        label="Message"
+        kind="slack"
+        value={text}
+        onChange={change}
+        serverProblem={form.problem("slackTemplate.text")}
+        bind={insertion.bind("text")}
+        multiline
+        rows={6}
+        maxLength={3000}
+      />
+      <PlaceholderButtons
+        id="slack-placeholders"
+        placeholders={placeholders}
+        target="the message"
+        onInsert={(tag) => insertion.insert(tag, "the message")}
+        said={insertion.said}
+      />
+    </TemplateCard>
   );
 }
 
-type WelcomeFormProps = {
+type WelcomeFormProps = PreviewProps<ClosingPreview | null> & {
   initial: WelcomeTemplate;
   draft: WelcomeTemplate;
   setDraft: (draft: WelcomeTemplate) => void;
-  placeholders: Record<string, string>;
-  preview: ClosingPreview | null;
-  loading: boolean;
-  from: string;
 };
 
 const WELCOME_LABELS: Record<keyof WelcomeTemplate, string> = { subject: "the subject", text: "the text", html: "the HTML" };
 
 function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading, from }: WelcomeFormProps) {
-  const form = useSaveForm(["welcomeTemplate.subject", "welcomeTemplate.text", "welcomeTemplate.html"]);
+  const form = useActionForm(["welcomeTemplate.subject", "welcomeTemplate.text", "welcomeTemplate.html"]);
   useStored(initial, setDraft);
   const set = (part: keyof WelcomeTemplate, value: string) => {
     form.edited();
@@ -241,6 +259,13 @@ function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading,
     () => saveWelcomeTemplateAction({ welcomeTemplate: draft }),
     () => "Saved. New customers are welcomed with this from now on.",
   );
+  /** What each part's field takes from the draft, the save's answer and the placeholder buttons. */
+  const partProps = (part: keyof WelcomeTemplate) => ({
+    value: draft[part],
+    onChange: (v: string) => set(part, v),
+    serverProblem: form.problem(`welcomeTemplate.${part}`),
+    bind: insertion.bind(part),
+  });
   const welcome = preview?.welcome;
   const contact = preview?.contact;
   const srcDoc = welcome?.html.value
@@ -248,63 +273,14 @@ function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading,
     : null;
 
   return (
-    <Card
+    <TemplateCard
       title="Welcome e-mail"
       description="Sent to a new customer's contact with the role Customer contact, from a won deal's checklist (not for expansions). Every e-mail has a plain-text part and an HTML part."
-    >
-      <form onSubmit={submit} noValidate aria-label="Welcome e-mail template" className="grid gap-6 lg:grid-cols-2">
-        <div className="min-w-0 space-y-4">
-          <TemplateField
-            id="welcome-subject"
-            label="Subject"
-            kind="welcome"
-            value={draft.subject}
-            onChange={(v) => set("subject", v)}
-            serverProblem={form.problem("welcomeTemplate.subject")}
-            bind={insertion.bind("subject")}
-            maxLength={200}
-            hint="Kept on one line."
-          />
-          <TemplateField
-            id="welcome-text"
-            label="Plain text"
-            kind="welcome"
-            value={draft.text}
-            onChange={(v) => set("text", v)}
-            serverProblem={form.problem("welcomeTemplate.text")}
-            bind={insertion.bind("text")}
-            multiline
-            rows={8}
-            maxLength={10_000}
-          />
-          <TemplateField
-            id="welcome-html"
-            label="HTML"
-            kind="welcome"
-            value={draft.html}
-            onChange={(v) => set("html", v)}
-            serverProblem={form.problem("welcomeTemplate.html")}
-            bind={insertion.bind("html")}
-            multiline
-            rows={8}
-            mono
-            maxLength={20_000}
-            hint="Values are HTML-escaped. Inline styles only; images from other sites are not shown in the preview."
-          />
-          <PlaceholderButtons
-            id="welcome-placeholders"
-            placeholders={placeholders}
-            target={WELCOME_LABELS[insertion.active]}
-            onInsert={(tag) => insertion.insert(tag, WELCOME_LABELS[insertion.active])}
-            said={insertion.said}
-          />
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={form.pending}>
-              {form.pending ? "Saving…" : "Save welcome e-mail"}
-            </Button>
-            <SaveOutcome general={form.general} notice={form.notice} />
-          </div>
-        </div>
+      formLabel="Welcome e-mail template"
+      form={form}
+      submit={submit}
+      save="Save welcome e-mail"
+      preview={
         <PreviewPane title="Welcome e-mail preview" from={from} loading={loading}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-lg border border-line bg-canvas px-3 py-2 text-[13px]">
             <dt className="text-ink-muted">To</dt>
@@ -336,22 +312,28 @@ function WelcomeForm({ initial, draft, setDraft, placeholders, preview, loading,
             <Unfilled problems={welcome?.text.problems ?? []} />
           )}
         </PreviewPane>
-      </form>
-    </Card>
-  );
-}
-
-function SaveOutcome({ general, notice }: { general: string | undefined; notice: string | null }) {
-  return (
-    <>
-      {general ? (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      ) : null}
-      <p aria-live="polite" className="text-[13px] text-emerald-800 empty:hidden">
-        {notice}
-      </p>
-    </>
+      }
+    >
+      <TemplateField id="welcome-subject" label="Subject" kind="welcome" {...partProps("subject")} maxLength={200} hint="Kept on one line." />
+      <TemplateField id="welcome-text" label="Plain text" kind="welcome" {...partProps("text")} multiline rows={8} maxLength={10_000} />
+      <TemplateField
+        id="welcome-html"
+        label="HTML"
+        kind="welcome"
+        {...partProps("html")}
+        multiline
+        rows={8}
+        mono
+        maxLength={20_000}
+        hint="Values are HTML-escaped. Inline styles only; images from other sites are not shown in the preview."
+      />
+      <PlaceholderButtons
+        id="welcome-placeholders"
+        placeholders={placeholders}
+        target={WELCOME_LABELS[insertion.active]}
+        onInsert={(tag) => insertion.insert(tag, WELCOME_LABELS[insertion.active])}
+        said={insertion.said}
+      />
+    </TemplateCard>
   );
 }

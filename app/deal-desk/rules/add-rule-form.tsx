@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/src/ui/button";
 import { TextField } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";
-import { FormOutcome, useActionForm } from "./action-form";
+import { FormOutcome, useActionForm } from "@/app/_kit/action-form";
 import { createRuleAction } from "./actions";
 import { conditionOf, EMPTY_DRAFT, RULE_FIELDS, RuleFields, type RuleDraft } from "./rule-fields";
 

@@ -5,7 +5,7 @@ import type { RulesPageTeam } from "@/src/server/deal-desk/rules-page";
 import { Button } from "@/src/ui/button";
 import { Field } from "@/src/ui/field";
 import { Select } from "@/src/ui/select";
-import { FormOutcome, useActionForm } from "./action-form";
+import { FormOutcome, useActionForm } from "@/app/_kit/action-form";
 import { setDeputyAction } from "./actions";
 
 /** One team's sales manager deputy: none, or a manager who does not manage this team. */

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { numberOrNull } from "@/app/opportunities/_lib/problems";
 import { Button } from "@/src/ui/button";
 import { TextField } from "@/src/ui/field";
-import { FormOutcome, useActionForm } from "./action-form";
+import { FormOutcome, useActionForm } from "@/app/_kit/action-form";
 import { saveTurnaroundAction } from "./actions";
 
 /** The deal desk's target turnaround, in business hours: the queue marks requests older than it as late. */

@@ -10,14 +10,12 @@ import type { ActionError } from "@/src/http/action-result";
 import { reachAction } from "@/src/http/reach-action";
 import { Button } from "@/src/ui/button";
 import { Field, Input } from "@/src/ui/field";
-import { Select } from "@/src/ui/select";
 import { Area, FormDialog } from "../[id]/_components/form-dialog";
 import { actOnPlayFromPage } from "../_actions/play-actions";
 import { formatDate } from "../_lib/format";
 import { problemFor } from "../_lib/problems";
 import { FormError } from "./form-error";
-
-export type ReopenStage = { key: string; name: string };
+import { type ReopenStage, ReopenForm } from "./reopen-form";
 
 type Props = {
   dealId: string;
@@ -43,13 +41,10 @@ export function PlayControls({ dealId, dealName, play, next, of, today, stages, 
   const [pending, startTransition] = useTransition();
   const [remindOn, setRemindOn] = useState("");
   const [note, setNote] = useState("");
-  const [toStage, setToStage] = useState(stages[0]?.key ?? "");
-  const [reason, setReason] = useState("");
 
   function open(s: Step) {
     setError(null);
     setNote("");
-    setReason("");
     setRemindOn("");
     setStep(s);
   }
@@ -67,7 +62,6 @@ export function PlayControls({ dealId, dealName, play, next, of, today, stages, 
 
   const raise = play.kind === "raise_the_dead";
   const last = !raise && next !== null && next.position === of;
-  const stageName = stages.find((s) => s.key === toStage)?.name ?? "";
   const label = (what: string) => `${what}: ${dealName}`;
 
   return (
@@ -131,34 +125,16 @@ export function PlayControls({ dealId, dealName, play, next, of, today, stages, 
       ) : null}
 
       {step === "reopen" ? (
-        <FormDialog
-          title="Re-open this deal"
+        <ReopenForm
+          idPrefix="play-reopen"
           description="The deal comes back into Qualify or a later stage, with a reason; its loss stays in the history. Its active plays end."
-          submit={`Re-open in ${stageName}`}
+          stages={stages}
+          reasonField="action.reason"
+          error={error}
           pending={pending}
           onClose={() => setStep(null)}
-          onSubmit={() => send({ action: "reopen", toStage, reason }, `Re-opened in ${stageName}.`)}
-        >
-          <Field id="play-reopen-stage" label="Re-open in stage">
-            <Select id="play-reopen-stage" value={toStage} onChange={(e) => setToStage(e.target.value)}>
-              {stages.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Area
-            id="play-reopen-reason"
-            label="Why is it re-opened?"
-            field="action.reason"
-            error={error}
-            value={reason}
-            onChange={setReason}
-            placeholder="e.g. New budget approved for next quarter"
-          />
-          <FormError error={error} claimed={["action.reason", "reason", "toStage"]} />
-        </FormDialog>
+          onReopen={(request, name) => send({ action: "reopen", ...request }, `Re-opened in ${name}.`)}
+        />
       ) : null}
 
       {step === "close" || step === "answered" || step === "touch" ? (

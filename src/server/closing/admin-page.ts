@@ -18,7 +18,7 @@ import {
 import { AppError } from "../../errors";
 import type { ClosingPreviewRequest, ClosingSettingsResponse } from "../../schemas/closing";
 import { database, type Sql } from "../db";
-import { wonDeal, wonFacts } from "./checklist";
+import { customerContacts, wonDeal, wonFacts } from "./checklist";
 import { readClosingSettings } from "./manage-settings";
 
 export type PreviewDeal = { id: string; name: string; accountName: string; closedAt: string | null };
@@ -91,14 +91,7 @@ export async function previewClosingTemplates(actor: Actor, input: ClosingPrevie
     facts = { ...wonFacts(row), ownerEmail: row.ownerEmail };
     deal = { id: row.id, name: row.name };
     // The checklist's recipient: the deal's first contact with the role customer contact and an address.
-    const first = await q
-      .selectFrom("OpportunityContact")
-      .select(["name", "email"])
-      .where("opportunityId", "=", dealId)
-      .where("role", "=", "customer_contact")
-      .where("email", "<>", "")
-      .orderBy("createdAt")
-      .executeTakeFirst();
+    const [first] = await customerContacts(q, dealId);
     if (first) contact = { name: first.name, email: first.email, sample: false };
   } else facts = sampleFacts(actor, now);
 

@@ -8,13 +8,13 @@ import { defaultAgenda, handoffInvitation } from "../../domain/closing/handoff-i
 import { AppError } from "../../errors";
 import { fieldProblems } from "../../http/error-response";
 import { ChecklistAction, type ChecklistResponse, type HandoffInput } from "../../schemas/closing";
-import { database, type Tx } from "../db";
+import type { Tx } from "../db";
 import { appLink } from "../deal-desk/notifications";
-import { changeOpportunity, type DealChange } from "../opportunities/change-opportunity";
-import { lockDeal } from "../opportunities/lock-deal";
+import type { DealChange } from "../opportunities/change-opportunity";
 import type { NewOutboxMessage } from "../outbox/enqueue-message";
 import { configuredChannels } from "../outbox/senders/senders-from-env";
-import { type ChecklistRow, checklistRows, composeMessages, NO_CUSTOMER_CONTACT, readChecklist, type WonDeal, wonDeal } from "./checklist";
+import { changeWonDeal } from "./change-won-deal";
+import { type ChecklistRow, checklistRows, composeMessages, NO_CUSTOMER_CONTACT, type WonDeal, wonDeal } from "./checklist";
 
 type Options = { now?: Date; env?: Record<string, string | undefined> };
 
@@ -31,39 +31,34 @@ export async function actOnChecklistItem(
   const parsed = ChecklistAction.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The checklist action is not valid.", { fields: fieldProblems(parsed.error) });
   const action = parsed.data;
-  return database().transaction(async (tx) => {
-    const version = await lockDeal(tx, opportunityId);
-    if (version === null) throw new AppError("NOT_FOUND", "Opportunity not found.");
-    return changeOpportunity(
-      actor,
-      { id: opportunityId, version },
-      async ({ row }) => {
-        if (row.status !== "won") throw new AppError("NOT_FOUND", "This deal is not won: it has no checklist.");
-        const item = (await checklistRows(tx, opportunityId)).find((r) => r.kind === kind);
-        if (!item) throw new AppError("NOT_FOUND", "This deal's checklist has no such item.");
-        const state = itemState({
-          done: item.doneAt !== null,
-          latestMessage: item.latestStatus ?? null,
-          configured: isSentKind(kind) ? configuredChannels(env)[CHANNEL_OF[kind]] : true,
-        });
-        if (action.action === "edit_why_won") return editWhyWon(kind, row.whyWon, action.whyWon);
-        const refusal = actionRefusal(kind, state, action.action, {
-          delivered: item.deliveredAt !== null,
-          confirmed: action.action === "send" && action.confirm,
-        });
-        if (refusal) throw conflict(refusal.message, { reason: refusal.reason, state });
-        switch (action.action) {
-          case "mark_done":
-            return markDone(tx, item, actor, action.note, now);
-          case "retry":
-            return retry(tx, item, now);
-          case "send":
-            return send(tx, item, await wonDeal(tx, opportunityId), action.handoff, now);
-        }
-      },
-      { tx, now, allowClosed: true, respond: () => readChecklist(tx, opportunityId, env) },
-    );
-  });
+  return changeWonDeal(
+    actor,
+    opportunityId,
+    async ({ tx, row }) => {
+      const item = (await checklistRows(tx, opportunityId)).find((r) => r.kind === kind);
+      if (!item) throw new AppError("NOT_FOUND", "This deal's checklist has no such item.");
+      const state = itemState({
+        done: item.doneAt !== null,
+        latestMessage: item.latestStatus ?? null,
+        configured: isSentKind(kind) ? configuredChannels(env)[CHANNEL_OF[kind]] : true,
+      });
+      if (action.action === "edit_why_won") return editWhyWon(kind, row.whyWon, action.whyWon);
+      const refusal = actionRefusal(kind, state, action.action, {
+        delivered: item.deliveredAt !== null,
+        confirmed: action.action === "send" && action.confirm,
+      });
+      if (refusal) throw conflict(refusal.message, { reason: refusal.reason, state });
+      switch (action.action) {
+        case "mark_done":
+          return markDone(tx, item, actor, action.note, now);
+        case "retry":
+          return retry(tx, item, now);
+        case "send":
+          return send(tx, item, await wonDeal(tx, opportunityId), action.handoff, now);
+      }
+    },
+    { now, env, notWon: () => new AppError("NOT_FOUND", "This deal is not won: it has no checklist.") },
+  );
 }
 
 function editWhyWon(kind: ChecklistKind, from: string, to: string): DealChange | null {

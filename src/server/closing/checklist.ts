@@ -85,7 +85,7 @@ export async function checklistRows(q: Sql, opportunityId: string) {
 export type ChecklistRow = Awaited<ReturnType<typeof checklistRows>>[number];
 
 /** The customer contacts the welcome e-mail goes to: the deal's contacts with that role and an address. */
-async function customerContacts(q: Sql, opportunityId: string) {
+export async function customerContacts(q: Sql, opportunityId: string) {
   return q
     .selectFrom("OpportunityContact")
     .select(["name", "email"])

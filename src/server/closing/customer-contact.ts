@@ -7,11 +7,8 @@ import { AppError } from "../../errors";
 import { fieldProblems } from "../../http/error-response";
 import type { ChecklistResponse } from "../../schemas/closing";
 import { Email, requiredName, text } from "../../schemas/common";
-import { database } from "../db";
 import { newId } from "../ids";
-import { changeOpportunity } from "../opportunities/change-opportunity";
-import { lockDeal } from "../opportunities/lock-deal";
-import { readChecklist } from "./checklist";
+import { changeWonDeal } from "./change-won-deal";
 
 export const CustomerContactInput = z.object({ name: requiredName(120), email: Email, title: text(120).default("") }).strict();
 export type CustomerContactInput = z.input<typeof CustomerContactInput>;
@@ -25,41 +22,35 @@ export async function addCustomerContact(
   const parsed = CustomerContactInput.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The contact is not valid.", { fields: fieldProblems(parsed.error) });
   const contact = parsed.data;
-  return database().transaction(async (tx) => {
-    const version = await lockDeal(tx, opportunityId);
-    if (version === null) throw new AppError("NOT_FOUND", "Opportunity not found.");
-    return changeOpportunity(
-      actor,
-      { id: opportunityId, version },
-      ({ row }) => {
-        if (row.status !== "won")
-          throw new AppError("CONFLICT", "Only a won deal takes a customer contact from its checklist.", { status: row.status });
-        const describe = (c: { name: string; role: string }) => `${c.name} (${c.role})`;
-        const added = { name: contact.name, role: "customer_contact" };
-        return {
-          write: async () => {
-            await tx
-              .insertInto("OpportunityContact")
-              .values({
-                id: newId(),
-                opportunityId,
-                name: contact.name,
-                email: contact.email,
-                title: contact.title,
-                role: "customer_contact",
-                createdAt: now,
-              })
-              .execute();
+  return changeWonDeal(
+    actor,
+    opportunityId,
+    ({ tx, row }) => {
+      const describe = (c: { name: string; role: string }) => `${c.name} (${c.role})`;
+      const added = { name: contact.name, role: "customer_contact" };
+      return {
+        write: async () => {
+          await tx
+            .insertInto("OpportunityContact")
+            .values({
+              id: newId(),
+              opportunityId,
+              name: contact.name,
+              email: contact.email,
+              title: contact.title,
+              role: "customer_contact",
+              createdAt: now,
+            })
+            .execute();
+        },
+        history: [
+          {
+            type: "field_changed",
+            details: { changes: { contacts: { from: row.contacts.map(describe), to: [...row.contacts.map(describe), describe(added)] } } },
           },
-          history: [
-            {
-              type: "field_changed",
-              details: { changes: { contacts: { from: row.contacts.map(describe), to: [...row.contacts.map(describe), describe(added)] } } },
-            },
-          ],
-        };
-      },
-      { tx, now, allowClosed: true, respond: () => readChecklist(tx, opportunityId, env) },
-    );
-  });
+        ],
+      };
+    },
+    { now, env, notWon: (status) => new AppError("CONFLICT", "Only a won deal takes a customer contact from its checklist.", { status }) },
+  );
 }

@@ -4,12 +4,12 @@
 // its rounds; it reads by due date, so a touch that fell due while the app was down is reminded on
 // the next run. The idempotency key names the touch and its date: a snoozed play is reminded again
 // on its new date, and nothing else twice.
-import { sql } from "kysely";
 import { toCalendarDate } from "../../domain/dates";
 import { PLAY_NAMES, type PlayKind } from "../../domain/closing/plays";
 import type { Database, Sql } from "../db";
 import { appLink } from "../deal-desk/notifications";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
+import { dueBy, openTouches, touchColumns } from "./open-touches";
 
 type DueTouch = {
   id: string;
@@ -29,31 +29,12 @@ type DueTouch = {
 
 /** Touches due on `today` or before, not reminded yet, on active plays of lost deals. */
 const dueTouches = (q: Sql, today: string) =>
-  q
-    .selectFrom("PlayTouch as t")
-    .innerJoin("ReengagementPlay as p", "p.id", "t.playId")
-    .innerJoin("Opportunity as o", "o.id", "p.opportunityId")
+  openTouches(q)
     .innerJoin("User as u", "u.id", "o.ownerId")
-    .select([
-      "t.id",
-      "t.playId",
-      "t.position",
-      sql<string>`t."dueOn"::text`.as("dueOn"),
-      "t.message",
-      "p.kind",
-      "p.note",
-      sql<number>`(SELECT count(*)::int FROM "PlayTouch" x WHERE x."playId" = p."id")`.as("of"),
-      "o.id as opportunityId",
-      "o.name",
-      "o.accountName",
-      "u.email as ownerEmail",
-      "u.active as ownerActive",
-    ])
-    .where(sql<boolean>`t."dueOn" <= ${today}::date`)
-    .where("t.remindedAt", "is", null)
-    .where("t.doneAt", "is", null)
-    .where("p.status", "=", "active")
-    .where("o.status", "=", "lost");
+    .select(touchColumns)
+    .select(["u.email as ownerEmail", "u.active as ownerActive"])
+    .where(dueBy(today))
+    .where("t.remindedAt", "is", null);
 
 export function reminderMail(touch: DueTouch): NewOutboxMessage {
   const deal = `${touch.name} (${touch.accountName})`;

@@ -7,41 +7,22 @@ import { toCalendarDate } from "../../domain/dates";
 import type { PlayKind } from "../../domain/closing/plays";
 import type { RemindersResponse } from "../../schemas/plays";
 import { database, type Sql } from "../db";
+import { dueBy, openTouches, touchColumns } from "./open-touches";
 import { touchView } from "./plays";
 
 const UPCOMING = 100;
 
-const openTouches = (q: Sql, ownerId: string) =>
-  q
-    .selectFrom("PlayTouch as t")
-    .innerJoin("ReengagementPlay as p", "p.id", "t.playId")
-    .innerJoin("Opportunity as o", "o.id", "p.opportunityId")
-    .where("o.ownerId", "=", ownerId)
-    .where("o.status", "=", "lost")
-    .where("p.status", "=", "active")
-    .where("t.doneAt", "is", null);
+/** The open touches on the deals this user owns. */
+const ownTouches = (q: Sql, ownerId: string) => openTouches(q).where("o.ownerId", "=", ownerId);
 
 export async function listReminders(actor: Actor, now = new Date()): Promise<RemindersResponse> {
   const q = database().sql;
   const today = toCalendarDate(now);
   const read = (due: boolean) =>
-    openTouches(q, actor.id)
-      .select([
-        "t.id",
-        "t.position",
-        sql<string>`t."dueOn"::text`.as("dueOn"),
-        "t.message",
-        "t.remindedAt",
-        "t.doneAt",
-        "p.id as playId",
-        "p.kind",
-        "p.note",
-        sql<number>`(SELECT count(*)::int FROM "PlayTouch" x WHERE x."playId" = p."id")`.as("of"),
-        "o.id as opportunityId",
-        "o.name",
-        "o.accountName",
-      ])
-      .where(due ? sql<boolean>`t."dueOn" <= ${today}::date` : sql<boolean>`t."dueOn" > ${today}::date`)
+    ownTouches(q, actor.id)
+      .select(touchColumns)
+      .select(["t.remindedAt", "t.doneAt"])
+      .where(due ? dueBy(today) : sql<boolean>`t."dueOn" > ${today}::date`)
       .orderBy("t.dueOn")
       .orderBy("o.name")
       .orderBy("t.id")
@@ -59,9 +40,9 @@ export async function listReminders(actor: Actor, now = new Date()): Promise<Rem
 
 /** How many of the user's touches are due: the navigation's count. */
 export async function countDueReminders(q: Sql, userId: string, now = new Date()): Promise<number> {
-  const row = await openTouches(q, userId)
+  const row = await ownTouches(q, userId)
     .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where(sql<boolean>`t."dueOn" <= ${toCalendarDate(now)}::date`)
+    .where(dueBy(toCalendarDate(now)))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -4,18 +4,16 @@
 // the deal page after a write and after a refusal that says the item moved on.
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { actOnChecklist, addChecklistContact } from "@/app/opportunities/_actions/checklist-actions";
-import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import type { ActionError, ActionResult } from "@/src/http/action-result";
 import type { ChecklistResponse } from "@/src/schemas/closing";
 import { database, db } from "@/src/server/db";
-import { signInAs, signOut } from "../../support/action-session";
-import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../../support/deals";
+import { signInAs, signOut, nextCache as cache } from "../../support/action-session";
+import { createDeal, currentVersion, ensureDefaults } from "../../support/deals";
 import { createOrg } from "../../support/fixtures";
-import { call } from "../../support/http";
+import { wonDeal } from "../../support/closing";
 
-const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => cache);
+vi.mock("next/cache", async () => (await import("../../support/action-session")).nextCache);
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 beforeAll(async () => {
@@ -30,21 +28,7 @@ beforeEach(async () => {
   await signInAs(org.rep);
 });
 
-async function won(options: { customerContact?: boolean } = {}) {
-  const deal = await createDeal(org.rep.token, { name: "Envoy rollout", accountName: "Envoy" });
-  await satisfyStages(deal.id, ["identify", "qualify", "propose", "negotiate", "finalize"], org.rep.id);
-  if (options.customerContact ?? true)
-    await db().opportunityContact.create({
-      data: { opportunityId: deal.id, name: "Ana Silva", email: "ana@envoy.example", role: "customer_contact" },
-    });
-  const res = await call(transitions.POST, {
-    token: org.rep.token,
-    params: { id: deal.id },
-    body: { version: await currentVersion(deal.id), toStage: "closed_won", won: { whyWon: "Best integration story" } },
-  });
-  expect(res.status).toBe(200);
-  return deal.id;
-}
+const won = (options: { customerContact?: boolean } = {}) => wonDeal(org.rep, { name: "Envoy rollout", accountName: "Envoy" }, options);
 
 function data(result: ActionResult<ChecklistResponse>): ChecklistResponse {
   if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);

@@ -5,19 +5,18 @@
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import type { Actor } from "@/src/auth/actor";
 import { actOnChecklistItem } from "@/src/server/closing/checklist-actions";
 import { readChecklist } from "@/src/server/closing/checklist";
-import { database, db } from "@/src/server/db";
+import { database } from "@/src/server/db";
 import { startOutboxWorker, type OutboxWorker } from "@/src/server/outbox/outbox-worker";
 import { sendersFromEnv } from "@/src/server/outbox/senders/senders-from-env";
 import { actorOf } from "../../support/board";
-import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../../support/deals";
+import { ensureDefaults } from "../../support/deals";
 import { createTeam, createUser, type TestUser } from "../../support/fixtures";
-import { call } from "../../support/http";
 import { FAST, waitFor } from "../../support/outbox";
 import { countBy, type HttpReceiver, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from "../../support/receivers";
+import { wonDeal } from "../../support/closing";
 
 const MAIL_FROM = "Stageline <stageline@example.test>";
 let slack: HttpReceiver;
@@ -51,18 +50,7 @@ const startWorker = () => {
   worker = startOutboxWorker({ database: database(), senders: sendersFromEnv(env, FAST.sendTimeoutMs), config: FAST });
 };
 
-async function wonDeal(name: string) {
-  const deal = await createDeal(rep.token, { name, accountName: "Envoy" });
-  await satisfyStages(deal.id, ["identify", "qualify", "propose", "negotiate", "finalize"], rep.id);
-  await db().opportunityContact.create({ data: { opportunityId: deal.id, name: "Ana Silva", email: "ana@envoy.example", role: "customer_contact" } });
-  const res = await call(transitions.POST, {
-    token: rep.token,
-    params: { id: deal.id },
-    body: { version: await currentVersion(deal.id), toStage: "closed_won", won: { whyWon: "Integration story" } },
-  });
-  expect(res.status).toBe(200);
-  return deal.id;
-}
+const won = (name: string) => wonDeal(rep, { name, accountName: "Envoy" }, { whyWon: "Integration story" });
 
 async function workThroughChecklist(id: string) {
   await actOnChecklistItem(as, id, "slack_post", { action: "send" }, { env });
@@ -79,7 +67,7 @@ async function workThroughChecklist(id: string) {
 const allDone = async (id: string) => (await readChecklist(database().sql, id, env)).items.every((i) => i.state === "done");
 
 test("the post, the welcome and the invitation arrive as their receivers expect them", async () => {
-  const id = await wonDeal("Envoy platform");
+  const id = await won("Envoy platform");
   await workThroughChecklist(id);
   startWorker();
   await waitFor(() => allDone(id), Boolean);
@@ -118,7 +106,7 @@ test("with Slack and the mail server down, nothing is lost: once back, each mess
   smtp.mails.length = 0;
   await slack.down();
   await smtp.down();
-  const id = await wonDeal("Envoy expansion of seats");
+  const id = await won("Envoy expansion of seats");
   startWorker();
   await workThroughChecklist(id);
 

@@ -6,14 +6,13 @@ import { actOnPlayFromPage, startPlayFromPage } from "@/app/opportunities/_actio
 import { addDays, toCalendarDate } from "@/src/domain/dates";
 import type { ActionError } from "@/src/http/action-result";
 import { db } from "@/src/server/db";
-import { signInAs, signOut } from "../../support/action-session";
+import { signInAs, signOut, nextCache as cache } from "../../support/action-session";
 import { insertDeal } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createOrg } from "../../support/fixtures";
 
-const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => cache);
+vi.mock("next/cache", async () => (await import("../../support/action-session")).nextCache);
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 beforeAll(async () => {

@@ -9,14 +9,13 @@ import { submitDealForApproval } from "@/app/opportunities/_actions/deal-actions
 import type { ActionError } from "@/src/http/action-result";
 import { db } from "@/src/server/db";
 import { getApprovalRequest, submitApprovalRequest, decideApprovalRequest } from "@/src/server/deal-desk/approval-requests";
-import { signInAs } from "../../support/action-session";
+import { signInAs, nextCache as cache } from "../../support/action-session";
 import { actorOf } from "../../support/board";
 import { createDeal, ensureDefaults } from "../../support/deals";
 import { createOrg, createUser, type TestUser } from "../../support/fixtures";
 
-const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../../support/action-session")).nextHeaders);
-vi.mock("next/cache", () => cache);
+vi.mock("next/cache", async () => (await import("../../support/action-session")).nextCache);
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let finance2: TestUser;

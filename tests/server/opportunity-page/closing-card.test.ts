@@ -2,14 +2,13 @@
 // a deal not won; for a won one the checklist, the header badge's count as every list computes it,
 // who may work it, the people the hand-off may go to and the agenda it starts from.
 import { beforeAll, describe, expect, test } from "vitest";
-import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { AppError } from "@/src/errors";
 import { db } from "@/src/server/db";
 import { getClosingCard } from "@/src/server/opportunity-page/get-closing-card";
 import { actorOf } from "../../support/board";
-import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../../support/deals";
+import { createDeal, ensureDefaults } from "../../support/deals";
 import { createOrg, createUser } from "../../support/fixtures";
-import { call } from "../../support/http";
+import { wonDeal } from "../../support/closing";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let gone: Awaited<ReturnType<typeof createUser>>;
@@ -27,17 +26,7 @@ const factsOf = async (id: string) => {
   return { id, status: row.status, name: row.name, accountName: row.accountName, ownerId: row.ownerId };
 };
 
-async function won() {
-  const deal = await createDeal(org.rep.token, { name: "Atlas rollout", accountName: "Envoy" });
-  await satisfyStages(deal.id, ["identify", "qualify", "propose", "negotiate", "finalize"], org.rep.id);
-  const res = await call(transitions.POST, {
-    token: org.rep.token,
-    params: { id: deal.id },
-    body: { version: await currentVersion(deal.id), toStage: "closed_won", won: { whyWon: "Best integration story" } },
-  });
-  expect(res.status).toBe(200);
-  return deal.id;
-}
+const won = () => wonDeal(org.rep, { name: "Atlas rollout", accountName: "Envoy" }, { customerContact: false });
 
 describe("the closing card", () => {
   test("an open deal has none", async () => {

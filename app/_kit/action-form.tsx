@@ -1,10 +1,11 @@
 "use client";
 
-// What the rules page's small forms share (the target turnaround, a team's deputy, adding a rule):
+// What the small settings forms share (the deal desk's rules page, the admin console's closing page):
 // one server action called on submit, while the button says it is saving; its field problems kept
-// for the fields, any other refusal said in an alert, and a success said in a polite live region.
+// for the fields until the user edits again, any other refusal said in an alert, and a success said
+// in a polite live region.
 import { type FormEvent, useState, useTransition } from "react";
-import { generalMessage, problemFor } from "@/app/opportunities/_lib/problems";
+import { generalMessage, problemFor, problemsOf } from "@/app/opportunities/_lib/problems";
 import type { ActionError, ActionResult } from "@/src/http/action-result";
 import { AlertIcon } from "@/src/ui/icons";
 
@@ -39,7 +40,17 @@ export function useActionForm(fields: readonly string[]) {
     notice,
     pending,
     onSubmit,
+    /** An edit makes the last answer stale: its problems and notice go. */
+    edited: () => {
+      if (error) setError(null);
+      if (notice) setNotice(null);
+    },
     problem: (field: string) => problemFor(error, field),
+    /** Every message given for exactly this field (a list's problems all name the list). */
+    problems: (field: string) =>
+      problemsOf(error)
+        .filter((p) => p.field === field)
+        .map((p) => p.message),
     general: generalMessage(error, [...fields]),
   };
 }
@@ -58,5 +69,17 @@ export function FormOutcome({ general, notice, icon = false }: { general: string
         {notice}
       </div>
     </>
+  );
+}
+
+/** A list's problems (as typed, or as the save answered), as one alert; nothing when there are none. */
+export function ProblemList({ problems }: { problems: string[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul role="alert" className="list-disc space-y-1 pl-5 text-[13px] text-red-700">
+      {problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
   );
 }
