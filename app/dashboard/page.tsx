@@ -3,11 +3,11 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/src/auth/current-actor";
 import { getMetrics } from "@/src/server/metrics/get-metrics";
-import { ButtonLink } from "@/src/ui/button";
 import { PageHeader } from "@/src/ui/page-header";
 import { type SearchParams, dealsHref, filterParams } from "./dashboard-query";
 import { DashboardFilterForm } from "./filters";
 import { loadScope, rethrow } from "./load";
+import { DownloadLink } from "./parts";
 import { SECTIONS } from "./sections";
 
 export const metadata: Metadata = { title: "Dashboard · Stageline" };
@@ -32,11 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Dashboard"
         description={scopeText}
-        actions={
-          <ButtonLink href={`/dashboard/export?${filterParams(filters).toString()}`} variant="secondary" prefetch={false} className="print:hidden">
-            Download figures (CSV)
-          </ButtonLink>
-        }
+        actions={<DownloadLink href={`/dashboard/export?${filterParams(filters).toString()}`}>Download figures (CSV)</DownloadLink>}
       />
       <DashboardFilterForm filters={filters} options={options} period={period} problem={problem} />
       <div className="space-y-6">

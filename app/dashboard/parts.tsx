@@ -106,3 +106,19 @@ export function SectionEmpty({ title, hint }: { title: string; hint: string }) {
     </div>
   );
 }
+
+/**
+ * A file download (a route handler's CSV): a plain link, which the browser follows itself, not a
+ * client-side navigation; it looks like a secondary button.
+ */
+export function DownloadLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      download
+      className="inline-flex h-10 items-center justify-center gap-2 whitespace-nowrap rounded-lg border border-line-strong bg-surface px-4 text-sm font-medium text-ink shadow-xs transition-colors hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent print:hidden"
+    >
+      {children}
+    </a>
+  );
+}

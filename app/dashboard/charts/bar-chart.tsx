@@ -1,7 +1,8 @@
 "use client";
 
 // A bar chart of one or two series, drawn with Recharts. Loaded only on the dashboard, after the
-// page (chart.tsx): the figures are in the table beside each chart, which is its text alternative.
+// page (chart.tsx): the figures are in the table beside each chart, which is its text alternative,
+// so the chart itself is an image with nothing to focus inside (no keyboard layer).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ChartFormat = "count" | "money" | "percent";
@@ -30,7 +31,7 @@ export default function DashboardBarChart({ data, category, series, currency }: 
   const first = series[0]!;
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e7e7ea" vertical={false} />
         <XAxis dataKey={category} tick={{ fill: "#52525b", fontSize: 12 }} interval={0} />
         <YAxis tick={{ fill: "#52525b", fontSize: 12 }} tickFormatter={formatter(first.format, currency)} width={64} />

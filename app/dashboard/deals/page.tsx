@@ -14,7 +14,7 @@ import { PageHeader } from "@/src/ui/page-header";
 import { type DashboardFilters, filterParams, type SearchParams } from "../dashboard-query";
 import { DashboardFilterForm } from "../filters";
 import { loadScope, rethrow } from "../load";
-import { count, money } from "../parts";
+import { count, DownloadLink, money } from "../parts";
 import { type FigureQuery, readFigure } from "./figure-query";
 
 export const metadata: Metadata = { title: "Deals behind a number · Dashboard · Stageline" };
@@ -117,16 +117,7 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
         eyebrow="Deals behind a number"
         title={list.label}
         description={scopeText}
-        actions={
-          <ButtonLink
-            href={`/dashboard/deals/export?${listParams(filters, figure, { page: 1 }).toString()}`}
-            variant="secondary"
-            prefetch={false}
-            className="print:hidden"
-          >
-            Download CSV
-          </ButtonLink>
-        }
+        actions={<DownloadLink href={`/dashboard/deals/export?${listParams(filters, figure, { page: 1 }).toString()}`}>Download CSV</DownloadLink>}
       />
       <DashboardFilterForm filters={filters} options={options} period={period} problem={problem} action="/dashboard/deals" extra={extra} />
       <section aria-labelledby="deals-title" className="rounded-card border border-line bg-surface shadow-card">
