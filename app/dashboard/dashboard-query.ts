@@ -58,7 +58,14 @@ export function periodOf(filters: DashboardFilters, now = new Date()): { period:
   if (!filters.from || !filters.to)
     return { period: presetPeriod("this_quarter", today), problem: "Choose both a first and a last day for a custom range." };
   const problem = periodProblem({ from: filters.from, to: filters.to });
-  if (problem) return { period: presetPeriod("this_quarter", today), problem: `The last day ${problem.message.replace("from", "the first day")}.` };
+  if (problem)
+    return {
+      period: presetPeriod("this_quarter", today),
+      problem:
+        problem.message === "must be on or after from"
+          ? "The last day must be on or after the first day."
+          : "A custom range may span at most ten years.",
+    };
   return { period: { from: filters.from, to: filters.to }, problem: null };
 }
 

@@ -96,10 +96,10 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
       >
         <Link
           href={hrefWith({ sort, direction: next, page: 1 })}
+          aria-label={`${label}, sort ${next === "asc" ? "ascending" : "descending"}`}
           className="rounded-sm hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent print:no-underline"
         >
           {label}
-          <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
           {active ? <span aria-hidden="true"> {figure.direction === "asc" ? "↑" : "↓"}</span> : null}
         </Link>
       </th>
