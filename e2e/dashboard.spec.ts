@@ -5,7 +5,10 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations, MANAGER, REP, signIn } from "./support/app";
 
-test("the demo manager reads the dashboard, changes period and team, follows a number to its deals and downloads them", async ({ page }) => {
+// Each test walks several pages and scans two of them: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+test("the demo manager reads the dashboard, changes period and team, downloads the figures and follows a number to its deals", async ({ page }) => {
   await signIn(page, MANAGER);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
@@ -52,6 +55,15 @@ test("the demo manager reads the dashboard, changes period and team, follows a n
   await expect(page).toHaveURL(/\/dashboard\/deals\?.*figure=open/);
   await expect(page.getByRole("heading", { name: "Open deals", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: `${shown} ${shown === 1 ? "deal" : "deals"}`, level: 2 })).toBeVisible();
+});
+
+test("the deals behind a number sort by amount, pass a scan, and download as CSV", async ({ page }) => {
+  await signIn(page, MANAGER);
+  await page.goto("/dashboard?period=this_year");
+  const link = page.locator("#integrity").getByRole("link", { name: /open deals: see the deals/ });
+  const shown = Number((await link.textContent())!.replace(/\D/g, ""));
+  await link.click();
+  await expect(page.getByRole("heading", { name: "Open deals", level: 1 })).toBeVisible();
   // Sorted by amount, largest first.
   await page.getByRole("link", { name: "Amount, sort ascending" }).click();
   await page.getByRole("link", { name: "Amount, sort descending" }).click();
