@@ -9,7 +9,7 @@ import { type Period, periodEnd } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import { database, type Sql } from "../db";
-import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf } from "./compute-metrics";
+import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf, openStagesOf } from "./compute-metrics";
 import { type DealSort, type FigureRef, figureLabel, INTEGRITY_KINDS, type IntegrityKind } from "../../domain/metrics/deal-figures";
 import { type MetricsFilter, type MetricsScope, resolveMetricsScope, scopedDeals } from "./metrics-scope";
 
@@ -139,6 +139,8 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
       ORDER BY ${sort} ${direction}, o."id" ${direction} LIMIT ${limit} OFFSET ${offset}`.execute(q),
   ]);
   const t = totals.rows[0] ?? {};
+  // The stage as people read it in the list's title: its name in the process's current version.
+  const stageName = request.stage ? (await openStagesOf(q, scope)).find((st) => st.key === request.stage)?.name : undefined;
   const deals: DealBehind[] = page.rows.map((r) => ({
     id: String(r.id),
     name: String(r.name),
@@ -155,7 +157,7 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
   }));
   return {
     figure: { figure: request.figure, stage: request.stage, category: request.category, kind: request.kind, name: request.name },
-    label: figureLabel(request),
+    label: figureLabel({ ...request, stage: stageName ?? request.stage }),
     period: scope.period,
     currency,
     total: Number(t.total ?? 0),

@@ -173,6 +173,8 @@ describe("the list behind each number equals the number", () => {
     expect(await names({ figure: "qualified" })).not.toContain("P4 first stage");
     // A value adds up the figures' currency only: the EUR win is listed but not summed.
     expect((await list(manager, { figure: "won" })).value).toBe(30_000);
+    // The list is titled with the stage's name, not its key.
+    expect((await list(manager, { figure: "balance", stage: "negotiate" })).label).toBe("Open in Negotiate");
   });
 
   test("slippage per rep: the deals pushed, with their pushes and days adding up to the figure", async () => {
