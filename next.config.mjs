@@ -11,6 +11,9 @@ const nextConfig = {
     // proxy.ts sees a copy of a page request's body, cut at this size, and the page gets the same
     // cut copy. Above the actions' limit, so that the proxy refuses a longer body (413) instead.
     proxyClientMaxBodySize: "22mb",
+    // forbidden() and app/forbidden.tsx: a page that exists but not for the user's role answers 403
+    // with a designed page (the dashboard for a rep), not a 404.
+    authInterrupts: true,
   },
   // Every API answer, error and file download included (docs/security.md, "Headers and framing"):
   // never stored by a browser or a shared cache, never sniffed into another type, never a document.

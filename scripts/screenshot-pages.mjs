@@ -106,6 +106,12 @@ async function openFirstRequest(page) {
   await page.getByRole("form", { name: "Decide this request" }).waitFor();
 }
 
+/** The manager's dashboard for this year, once its charts (loaded after the page) are drawn. */
+async function openDashboard(page) {
+  await page.goto("/dashboard?period=this_year");
+  await page.locator("#balance .recharts-surface").waitFor();
+}
+
 /** name: the file's stem; user: who is signed in (none for the sign-in page); open: brings the page up. */
 export const SHOTS = [
   { name: "signin", user: null, open: goto("/signin") },
@@ -122,6 +128,8 @@ export const SHOTS = [
   { name: "not-found", user: REP, open: goto("/opportunities/does-not-exist") },
   { name: "home-manager", user: MANAGER, open: goto("/") },
   { name: "board-manager", user: MANAGER, open: (page) => openBoard(page), fullPage: false },
+  { name: "dashboard", user: MANAGER, open: openDashboard },
+  { name: "dashboard-deals", user: MANAGER, open: goto("/dashboard/deals?period=this_year&figure=open&sort=amount&direction=desc") },
   { name: "home-deal-desk", user: DEAL_DESK, open: goto("/") },
   { name: "deal-desk", user: DEAL_DESK, open: goto("/deal-desk") },
   { name: "deal-desk-request", user: DEAL_DESK, open: openFirstRequest },

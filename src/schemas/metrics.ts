@@ -1,27 +1,87 @@
 // The dashboard's figures through the API (docs/rules/dashboard.md).
 import { z } from "zod";
-import { Currency, Id } from "./common";
+import { DEAL_FIGURES, DEAL_SORTS, INTEGRITY_KINDS } from "../domain/metrics/deal-figures";
+import { Currency, Id, PageQuery } from "./common";
 import { CalendarDate } from "./opportunities";
+
+/** The scope and period of the figures, shared by the figures and the deals behind them. */
+const metricsScopeShape = {
+  /** The period's first and last day, both included; this quarter when neither is given. */
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  teamId: Id.optional(),
+  ownerId: Id.optional(),
+  /** The process whose deals and stages are counted; the default process when not given. */
+  processKey: z.string().trim().min(1).max(100).optional(),
+  /** The currency of every value; the one most deals in scope use when not given. */
+  currency: Currency.optional(),
+};
+
+const bothEnds = (q: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (q.from && !q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required with from" });
+  if (q.to && !q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "required with to" });
+};
 
 export const MetricsQuery = z
   .object({
-    /** The period's first and last day, both included; this quarter when neither is given. */
-    from: CalendarDate.optional(),
-    to: CalendarDate.optional(),
-    teamId: Id.optional(),
-    ownerId: Id.optional(),
-    /** The process whose deals and stages are counted; the default process when not given. */
-    processKey: z.string().trim().min(1).max(100).optional(),
-    /** The currency of every value; the one most deals in scope use when not given. */
-    currency: Currency.optional(),
+    ...metricsScopeShape,
     /** Where the pipeline movement starts: the period's first day when not given. */
     since: CalendarDate.optional(),
   })
-  .superRefine((q, ctx) => {
-    if (q.from && !q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required with from" });
-    if (q.to && !q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "required with to" });
-  });
+  .superRefine(bothEnds);
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+/** Which number's deals (docs/rules/dashboard.md, "The deals behind a number"), in the figures' scope, sorted and paged. */
+export const DealsBehindQuery = z
+  .object({
+    ...metricsScopeShape,
+    figure: z.enum(DEAL_FIGURES),
+    /** With figure reached, reached_won or balance: the stage's key. */
+    stage: z.string().trim().min(1).max(100).optional(),
+    /** With figure forecast. */
+    category: z.enum(["pipeline", "best_case", "commit", "closed"]).optional(),
+    /** With figure integrity. */
+    kind: z.enum(INTEGRITY_KINDS).optional(),
+    /** With figure loss_category, loss_competitor or loss_missing: the category, competitor or functionality. */
+    name: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(DEAL_SORTS).default("closeDate"),
+    direction: z.enum(["asc", "desc"]).default("asc"),
+    ...PageQuery,
+  })
+  .superRefine(bothEnds);
+export type DealsBehindQuery = z.infer<typeof DealsBehindQuery>;
+
+export const DealBehindResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    accountName: z.string(),
+    ownerName: z.string(),
+    stage: z.string(),
+    stageName: z.string(),
+    status: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+    closeDate: z.string(),
+    closedAt: z.string().nullable(),
+    pushes: z.number().int().optional(),
+    daysSlipped: z.number().int().optional(),
+  })
+  .meta({ id: "DealBehind" });
+
+export const DealsBehindList = z
+  .object({
+    label: z.string(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    currency: z.string(),
+    /** How many deals are behind the number (every page). */
+    total: z.number().int(),
+    /** Their value in `currency`. */
+    value: z.number(),
+    items: z.array(DealBehindResponse),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "DealsBehindList" });
 
 const Rate = z.number().min(0).max(1).nullable();
 const Step = z.object({ count: z.number().int(), value: z.number() });

@@ -23,6 +23,7 @@ async function navItems(actor: Actor): Promise<NavItem[]> {
     const due = await countDueReminders(database().sql, actor.id).catch(() => 0);
     items.push({ href: "/reminders", label: "My reminders", ...(due > 0 ? { badge: due, badgeLabel: `${due} due` } : {}) });
   }
+  if (can(actor, "dashboard.view")) items.push({ href: "/dashboard", label: "Dashboard" });
   if (can(actor, "approval.queue")) {
     // A count that cannot be read leaves the link without its badge rather than the page unrendered.
     const waiting = await countAwaitingMe(actor).catch(() => 0);
@@ -42,11 +43,11 @@ export async function AppShell({ actor, children, wide }: { actor: Actor; childr
     <div className="min-h-screen bg-canvas">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow-lg"
+        className="print:hidden sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow-lg"
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+      <header className="sticky top-0 z-30 print:hidden border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
         <div className={cx("mx-auto flex flex-wrap items-center gap-x-6 px-6 lg:flex-nowrap", width)}>
           <Link
             href="/"

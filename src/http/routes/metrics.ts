@@ -2,7 +2,16 @@ import { toCalendarDate } from "../../domain/dates";
 import { periodProblem, presetPeriod } from "../../domain/metrics/period";
 import { AppError } from "../../errors";
 import { TeamParams } from "../../schemas/deal-desk";
-import { MetricsQuery, MetricsResponse, SetDealSizesRequest, SetTeamTargetRequest, TeamDashboardSettingsResponse } from "../../schemas/metrics";
+import {
+  DealsBehindList,
+  DealsBehindQuery,
+  MetricsQuery,
+  MetricsResponse,
+  SetDealSizesRequest,
+  SetTeamTargetRequest,
+  TeamDashboardSettingsResponse,
+} from "../../schemas/metrics";
+import { CSV_MAX_ROWS, dealsBehind, dealsBehindCsv, dealsCsvFileName } from "../../server/metrics/deals-behind";
 import { getMetrics } from "../../server/metrics/get-metrics";
 import { metricsCsv } from "../../server/metrics/metrics-csv";
 import { getTeamDashboardSettings, setDealSizes, setTeamTarget } from "../../server/metrics/team-settings";
@@ -77,4 +86,53 @@ export const setDealSizesRoute = apiRoute(
     errors: ["VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND"],
   },
   async ({ actor, params, body }) => setDealSizes(actor, params.id, body),
+);
+
+/** A cursor is the offset of the page's first deal; the list is re-sorted on each request, so a page is an offset. */
+const offsetOf = (cursor: string | undefined): number => {
+  if (cursor === undefined) return 0;
+  if (!/^\d{1,9}$/.test(cursor))
+    throw new AppError("VALIDATION_FAILED", "cursor: not a cursor this list gave", {
+      fields: [{ field: "cursor", message: "not a cursor this list gave" }],
+    });
+  return Number(cursor);
+};
+
+export const getDealsBehindRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/metrics/deals",
+    summary:
+      "The deals behind one number of the dashboard (figure, with its stage, category, kind or name), in the same scope as GET /metrics, so the list's total equals the number; sorted and paged. Accept: text/csv answers every deal of the list (at most 10,000) as CSV.",
+    tag: "Dashboard",
+    query: DealsBehindQuery,
+    response: DealsBehindList,
+    errors: ["VALIDATION_FAILED", "FORBIDDEN"],
+  },
+  async ({ actor, query, req }) => {
+    const now = new Date();
+    const period = query.from && query.to ? { from: query.from, to: query.to } : presetPeriod("this_quarter", toCalendarDate(now));
+    const problem = periodProblem(period);
+    if (problem) throw new AppError("VALIDATION_FAILED", `${problem.field}: ${problem.message}`, { fields: [problem] });
+    const csv = wantsCsv(req);
+    const offset = csv ? 0 : offsetOf(query.cursor);
+    const list = await dealsBehind(actor, { ...query, ...period, offset, limit: csv ? CSV_MAX_ROWS : query.limit }, now);
+    if (csv)
+      return new Response(dealsBehindCsv(list), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${dealsCsvFileName(list)}"`,
+        },
+      });
+    const next = offset + list.deals.length;
+    return {
+      label: list.label,
+      period: list.period,
+      currency: list.currency,
+      total: list.total,
+      value: list.value,
+      items: list.deals,
+      nextCursor: next < list.total ? String(next) : null,
+    };
+  },
 );

@@ -19,9 +19,9 @@ export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<strin
 }
 
 /** Closed in the period: from its first day, 00:00 UTC, to the day after its last. */
-const closedIn = (scope: MetricsScope) =>
+export const closedIn = (scope: MetricsScope) =>
   sql`o."closedAt" >= CAST(${scope.period.from} AS date) AND o."closedAt" < CAST(${periodEnd(scope.period)} AS date)`;
-const dueIn = (scope: MetricsScope) => sql`o."closeDate" BETWEEN CAST(${scope.period.from} AS date) AND CAST(${scope.period.to} AS date)`;
+export const dueIn = (scope: MetricsScope) => sql`o."closeDate" BETWEEN CAST(${scope.period.from} AS date) AND CAST(${scope.period.to} AS date)`;
 
 export type WinRates = {
   won: number;

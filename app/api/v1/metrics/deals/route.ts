@@ -1,0 +1,3 @@
+import { getDealsBehindRoute } from "@/src/http/routes/metrics";
+
+export const GET = getDealsBehindRoute;

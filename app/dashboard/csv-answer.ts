@@ -1,0 +1,24 @@
+// The dashboard's CSV downloads: the file, never stored by a cache, or the refusal in plain words
+// with its status (401 signed out, 403 not allowed, 400 a bad filter).
+import { AppError } from "@/src/errors";
+
+export async function csvAnswer(make: () => Promise<{ body: string; fileName: string }>): Promise<Response> {
+  try {
+    const { body, fileName } = await make();
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError)
+      return new Response(error.message, {
+        status: error.status,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+// Which number's deals the list shows, and how it is sorted and paged, as they travel in the URL.
+import { z } from "zod";
+import { DEAL_FIGURES, DEAL_SORTS, type DealSort, type FigureRef } from "@/src/domain/metrics/deal-figures";
+import { AppError } from "@/src/errors";
+import type { SearchParams } from "../dashboard-query";
+
+const text = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(200).optional());
+
+const Figure = z.object({
+  figure: z.enum(DEAL_FIGURES),
+  stage: text,
+  category: text,
+  kind: text,
+  name: text,
+  sort: z.enum(DEAL_SORTS).catch("closeDate").default("closeDate"),
+  direction: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export type FigureQuery = { ref: FigureRef; sort: DealSort; direction: "asc" | "desc"; page: number };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The figure asked for; a missing or unknown one is a 400 naming `figure`. */
+export function readFigure(params: SearchParams): FigureQuery {
+  const raw = Object.fromEntries(["figure", "stage", "category", "kind", "name", "sort", "direction", "page"].map((k) => [k, first(params[k])]));
+  const parsed = Figure.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError("VALIDATION_FAILED", "figure: not a number of the dashboard", {
+      fields: [{ field: "figure", message: "not a number of the dashboard" }],
+    });
+  const { sort, direction, page, ...ref } = parsed.data;
+  return { ref, sort, direction, page };
+}

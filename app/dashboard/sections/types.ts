@@ -1,0 +1,10 @@
+// What every section of the dashboard receives. A new section is a component taking these props and
+// a line in index.ts; no other section changes.
+import type { FigureRef } from "@/src/domain/metrics/deal-figures";
+import type { Metrics } from "@/src/server/metrics/get-metrics";
+
+export type SectionProps = {
+  metrics: Metrics;
+  /** The list of deals behind a number, in the dashboard's scope (narrowed to one rep when `ownerId` is given). */
+  deals: (ref: FigureRef, ownerId?: string) => string;
+};

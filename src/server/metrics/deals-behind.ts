@@ -1,0 +1,203 @@
+// The deals behind each number of the dashboard (docs/rules/dashboard.md, "The deals behind a
+// number"): the same scope (scopedDeals) and the same conditions as the figures of
+// compute-metrics.ts, so that a list and its number cannot disagree. Sorted, paged, and whole for CSV.
+import Papa from "papaparse";
+import { sql, type RawBuilder } from "kysely";
+import type { Actor } from "../../auth/actor";
+import { toCalendarDate } from "../../domain/dates";
+import { type Period, periodEnd } from "../../domain/metrics/period";
+import { fromCents } from "../../domain/money";
+import { AppError } from "../../errors";
+import { database, type Sql } from "../db";
+import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf, openStagesOf } from "./compute-metrics";
+import { type DealSort, type FigureRef, figureLabel, INTEGRITY_KINDS, type IntegrityKind } from "../../domain/metrics/deal-figures";
+import { type MetricsFilter, type MetricsScope, resolveMetricsScope, scopedDeals } from "./metrics-scope";
+
+export type DealsBehindRequest = MetricsFilter &
+  Period &
+  FigureRef & { currency?: string; sort?: DealSort; direction?: "asc" | "desc"; offset?: number; limit?: number };
+
+export type DealBehind = {
+  id: string;
+  name: string;
+  accountName: string;
+  ownerName: string;
+  stage: string;
+  stageName: string;
+  status: string;
+  amount: number;
+  currency: string;
+  closeDate: string;
+  closedAt: string | null;
+  /** Slippage only: the pushes of its close date in the period, and the days they added. */
+  pushes?: number;
+  daysSlipped?: number;
+};
+
+const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", `${field}: ${message}`, { fields: [{ field, message }] });
+
+const required = (ref: FigureRef, field: "stage" | "category" | "kind" | "name"): string => {
+  const value = ref[field]?.trim();
+  if (!value) throw invalid(field, `required with figure=${ref.figure}`);
+  return value;
+};
+
+const lossColumn = { loss_category: "lostReasonCategory", loss_competitor: "lostCompetitor", loss_missing: "lostMissingFunctionality" } as const;
+
+/** The slippage condition of slippageByRep: close dates pushed later during the period. */
+const pushedIn = (scope: MetricsScope) => sql`c."opportunityId" = o."id" AND c."newDate" > c."oldDate"
+  AND c."changedAt" >= CAST(${scope.period.from} AS date) AND c."changedAt" < CAST(${periodEnd(scope.period)} AS date)`;
+
+/** The condition on `o` and `s` (besides the scope) that picks the deals behind the figure. */
+export function figureCondition(scope: MetricsScope, ref: FigureRef, today: string): RawBuilder<boolean> {
+  switch (ref.figure) {
+    case "won":
+      return sql<boolean>`o."status" = 'won' AND ${closedIn(scope)}`;
+    case "lost":
+      return sql<boolean>`o."status" = 'lost' AND ${closedIn(scope)}`;
+    case "open_due":
+      return sql<boolean>`o."status" = 'open' AND ${dueIn(scope)}`;
+    case "qualified":
+      return sql<boolean>`o."status" = 'open' AND s."kind" = 'open' AND s."order" >= 1`;
+    case "reached":
+    case "reached_won": {
+      const stage = required(ref, "stage");
+      const status = ref.figure === "reached_won" ? sql`o."status" = 'won'` : sql`o."status" IN ('won', 'lost')`;
+      return sql<boolean>`${status} AND ${closedIn(scope)} AND EXISTS (SELECT 1 FROM "HistoryEntry" h WHERE h."opportunityId" = o."id"
+        AND h."type" IN ('created', 'stage_changed', 'reopened') AND h."toStage" = ${stage})`;
+    }
+    case "balance":
+      return sql<boolean>`o."status" = 'open' AND o."stageKey" = ${required(ref, "stage")}`;
+    case "forecast": {
+      const category = required(ref, "category");
+      if (!(FORECAST_ORDER as readonly string[]).includes(category)) throw invalid("category", `one of ${FORECAST_ORDER.join(", ")}`);
+      if (category === "closed") return sql<boolean>`o."status" = 'won' AND ${closedIn(scope)}`;
+      return sql<boolean>`o."status" = 'open' AND s."forecastCategory"::text = ${category}`;
+    }
+    case "open":
+      return sql<boolean>`o."status" = 'open'`;
+    case "integrity": {
+      const kind = required(ref, "kind");
+      if (!(INTEGRITY_KINDS as readonly string[]).includes(kind)) throw invalid("kind", `one of ${INTEGRITY_KINDS.join(", ")}`);
+      const c = integrityConditions(today);
+      const condition =
+        kind === "any"
+          ? sql`(${c.pastDueCloseDate} OR ${c.noNextStep} OR ${c.stalled} OR ${c.overridden})`
+          : c[kind as Exclude<IntegrityKind, "any">];
+      return sql<boolean>`o."status" = 'open' AND ${condition}`;
+    }
+    case "loss_category":
+    case "loss_competitor":
+    case "loss_missing": {
+      const column = sql.ref(`o.${lossColumn[ref.figure]}`);
+      return sql<boolean>`o."status" = 'lost' AND ${closedIn(scope)} AND btrim(${column}) = ${required(ref, "name")}`;
+    }
+    case "slippage":
+      return sql<boolean>`EXISTS (SELECT 1 FROM "CloseDateChange" c WHERE ${pushedIn(scope)})`;
+    default: {
+      const never: never = ref.figure;
+      throw invalid("figure", `unknown figure ${String(never)}`);
+    }
+  }
+}
+
+const SORT_SQL: Record<DealSort, RawBuilder<unknown>> = {
+  amount: sql`o."amountCents"`,
+  closeDate: sql`o."closeDate"`,
+  name: sql`lower(o."name")`,
+  stage: sql`s."order"`,
+};
+
+export const DEALS_PAGE_SIZE = 50;
+/** The most rows a CSV holds. */
+export const CSV_MAX_ROWS = 10_000;
+
+type Row = Record<string, unknown>;
+const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now = new Date()) {
+  const q: Sql = database().sql;
+  const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
+  const currency = request.currency ?? (await mainCurrencyOf(q, scope));
+  const today = toCalendarDate(now);
+  const condition = figureCondition(scope, request, today);
+  const slippage = request.figure === "slippage";
+  const sort = SORT_SQL[request.sort ?? "closeDate"];
+  const direction = request.direction === "desc" ? sql`DESC` : sql`ASC`;
+  const limit = Math.min(request.limit ?? DEALS_PAGE_SIZE, CSV_MAX_ROWS);
+  const offset = Math.max(0, request.offset ?? 0);
+  const pushes = slippage
+    ? sql`, (SELECT count(*) FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS pushes,
+        (SELECT sum(c."newDate" - c."oldDate") FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS days_slipped`
+    : sql``;
+  const [totals, page] = await Promise.all([
+    sql<Row>`SELECT count(*) AS total, sum(o."amountCents") FILTER (WHERE o."currency" = ${currency}) AS value
+      FROM ${scopedDeals(scope)} AND ${condition}`.execute(q),
+    sql<Row>`SELECT o."id", o."name", o."accountName", u."name" AS owner_name, o."stageKey", s."name" AS stage_name, o."status"::text AS status,
+        o."amountCents", o."currency", o."closeDate", o."closedAt" ${pushes}
+      FROM ${scopedDeals(scope)} AND ${condition}
+      ORDER BY ${sort} ${direction}, o."id" ${direction} LIMIT ${limit} OFFSET ${offset}`.execute(q),
+  ]);
+  const t = totals.rows[0] ?? {};
+  // The stage as people read it in the list's title: its name in the process's current version.
+  const stageName = request.stage ? (await openStagesOf(q, scope)).find((st) => st.key === request.stage)?.name : undefined;
+  const deals: DealBehind[] = page.rows.map((r) => ({
+    id: String(r.id),
+    name: String(r.name),
+    accountName: String(r.accountName),
+    ownerName: String(r.owner_name),
+    stage: String(r.stageKey),
+    stageName: String(r.stage_name),
+    status: String(r.status),
+    amount: fromCents(BigInt(String(r.amountCents))),
+    currency: String(r.currency),
+    closeDate: day(r.closeDate),
+    closedAt: r.closedAt ? new Date(r.closedAt as string).toISOString() : null,
+    ...(slippage ? { pushes: Number(r.pushes ?? 0), daysSlipped: Number(r.days_slipped ?? 0) } : {}),
+  }));
+  return {
+    figure: { figure: request.figure, stage: request.stage, category: request.category, kind: request.kind, name: request.name },
+    label: figureLabel({ ...request, stage: stageName ?? request.stage }),
+    period: scope.period,
+    currency,
+    total: Number(t.total ?? 0),
+    /** The deals' value in `currency` (deals in other currencies are left out, as in the figures). */
+    value: fromCents(BigInt(String(t.value ?? 0))),
+    offset,
+    limit,
+    deals,
+  };
+}
+export type DealsBehind = Awaited<ReturnType<typeof dealsBehind>>;
+
+/** The list as CSV: one row per deal; a cell that starts like a formula is quoted so a spreadsheet shows it as text. */
+export function dealsBehindCsv(list: DealsBehind): string {
+  const slippage = list.figure.figure === "slippage";
+  const columns = ["id", "name", "account", "owner", "stage", "status", "amount", "currency", "close_date", "closed_at"];
+  if (slippage) columns.push("pushes", "days_slipped");
+  const rows = list.deals.map((d) => ({
+    id: d.id,
+    name: d.name,
+    account: d.accountName,
+    owner: d.ownerName,
+    stage: d.stageName,
+    status: d.status,
+    amount: d.amount,
+    currency: d.currency,
+    close_date: d.closeDate,
+    closed_at: d.closedAt ?? "",
+    ...(slippage ? { pushes: d.pushes, days_slipped: d.daysSlipped } : {}),
+  }));
+  return Papa.unparse(rows, { columns, escapeFormulae: true });
+}
+
+/** The CSV's file name: the figure and the period, in plain characters. */
+export const dealsCsvFileName = (list: DealsBehind): string => {
+  const f = list.figure;
+  const about = [f.figure, f.stage, f.category, f.kind, f.name]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^A-Za-z0-9_-]+/g, "_")
+    .slice(0, 80);
+  return `stageline-deals-${about}-${list.period.from}-${list.period.to}.csv`;
+};

@@ -1,0 +1,246 @@
+// The deals behind each number of the dashboard (docs/rules/dashboard.md, "The deals behind a
+// number"), on both databases: for every kind of figure the list's count (and value) equals the
+// figure getMetrics answers for the same scope; sorting, paging and CSV; and the scope enforced.
+import Papa from "papaparse";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/src/auth/actor";
+import { fromCalendarDate } from "@/src/domain/dates";
+import { db } from "@/src/server/db";
+import type { FigureRef } from "@/src/domain/metrics/deal-figures";
+import { type DealsBehindRequest, dealsBehind, dealsBehindCsv } from "@/src/server/metrics/deals-behind";
+import { getMetrics, type Metrics } from "@/src/server/metrics/get-metrics";
+import { actorOf, type DealSpec, insertDeal } from "../../support/board";
+import { ensureDefaults } from "../../support/deals";
+import { createTeam, createUser, type TestUser } from "../../support/fixtures";
+
+const Q = { from: "2026-10-01", to: "2026-12-31" };
+const NOW = new Date("2026-12-03T12:00:00Z");
+const IN_PERIOD = new Date("2026-11-10T10:00:00Z");
+const BEFORE = new Date("2026-09-20T10:00:00Z");
+
+let manager: Actor;
+let otherManager: Actor;
+let admin: Actor;
+let rep: TestUser;
+let rep2: TestUser;
+let teamId: string;
+let otherTeamId: string;
+
+async function deal(owner: TestUser, spec: Partial<DealSpec> & { name: string }, history: string[] = []) {
+  const id = await insertDeal(owner.id, { amount: 10_000, closeDate: "2026-12-20", stage: "qualify", nextStep: "Call", ...spec });
+  for (const [i, stage] of history.entries())
+    await db().historyEntry.create({
+      data: { opportunityId: id, type: i === 0 ? "created" : "stage_changed", toStage: stage, at: new Date(2026, 6, 1 + i) },
+    });
+  return id;
+}
+
+beforeAll(async () => {
+  await ensureDefaults();
+  const team = await createTeam("Behind A");
+  const other = await createTeam("Behind B");
+  teamId = team.id;
+  otherTeamId = other.id;
+  const m = await createUser({ role: "manager", teamId: team.id });
+  await db().team.update({ where: { id: team.id }, data: { managerId: m.id } });
+  const m2 = await createUser({ role: "manager", teamId: other.id });
+  await db().team.update({ where: { id: other.id }, data: { managerId: m2.id } });
+  rep = await createUser({ role: "rep", teamId: team.id, name: "Rae Rep" });
+  rep2 = await createUser({ role: "rep", teamId: team.id, name: "Ray Two" });
+  const outsider = await createUser({ role: "rep", teamId: other.id });
+  manager = await actorOf(m);
+  otherManager = await actorOf(m2);
+  admin = await actorOf(await createUser({ role: "admin" }));
+
+  const won = ["identify", "qualify", "propose", "negotiate", "finalize", "closed_won"];
+  await deal(rep, { name: "A", amount: 20_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
+  await deal(rep2, { name: "B", amount: 10_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
+  await deal(rep, { name: "B in EUR", amount: 5_000, currency: "EUR", stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
+  const c = await deal(rep, { name: "C", amount: 40_000, stage: "closed_lost", status: "lost", closedAt: IN_PERIOD }, [
+    "identify",
+    "qualify",
+    "propose",
+    "closed_lost",
+  ]);
+  const d = await deal(rep, { name: "D", amount: 30_000, stage: "closed_lost", status: "lost", closedAt: IN_PERIOD }, [
+    "identify",
+    "qualify",
+    "closed_lost",
+  ]);
+  await db().opportunity.update({
+    where: { id: c },
+    data: { lostReasonCategory: "price", lostCompetitor: "DealFlow", lostMissingFunctionality: "none" },
+  });
+  await db().opportunity.update({
+    where: { id: d },
+    data: { lostReasonCategory: " price ", lostCompetitor: "none", lostMissingFunctionality: "Quotas" },
+  });
+  await deal(rep, { name: "Old win", amount: 99_000, stage: "closed_won", status: "won", closedAt: BEFORE }, won);
+  await deal(rep, { name: "Disqualified", amount: 5_000, stage: "identify", status: "disqualified", closedAt: IN_PERIOD });
+  // The open pipeline: one per integrity problem, one due in the period, one in the first stage.
+  await deal(rep, { name: "P1 no next step", amount: 10_000, stage: "qualify", nextStep: "" });
+  await deal(rep, { name: "P2 past due", amount: 30_000, stage: "negotiate", closeDate: "2026-11-01" });
+  const p3 = await deal(rep2, { name: "P3 overdue step", amount: 20_000, stage: "negotiate", nextStepDue: "2026-11-01", closeDate: "2027-02-01" });
+  await db().opportunity.update({ where: { id: p3 }, data: { overriddenAt: IN_PERIOD } });
+  await deal(rep2, { name: "P4 first stage", amount: 7_000, stage: "identify", closeDate: "2027-03-01" });
+  await deal(rep2, { name: "P5 commit", amount: 12_000, stage: "finalize", closeDate: "2027-01-15" });
+  const slipping = await deal(rep2, { name: "Slipping", stage: "propose" });
+  await db().closeDateChange.createMany({
+    data: [
+      {
+        opportunityId: slipping,
+        oldDate: fromCalendarDate("2026-11-01"),
+        newDate: fromCalendarDate("2026-11-15"),
+        slipDays: 14,
+        changedAt: IN_PERIOD,
+      },
+      {
+        opportunityId: slipping,
+        oldDate: fromCalendarDate("2026-11-15"),
+        newDate: fromCalendarDate("2026-12-20"),
+        slipDays: 49,
+        changedAt: IN_PERIOD,
+      },
+      {
+        opportunityId: slipping,
+        oldDate: fromCalendarDate("2026-12-20"),
+        newDate: fromCalendarDate("2026-12-10"),
+        slipDays: 39,
+        changedAt: IN_PERIOD,
+      },
+      { opportunityId: slipping, oldDate: fromCalendarDate("2026-09-01"), newDate: fromCalendarDate("2026-11-01"), slipDays: 61, changedAt: BEFORE },
+    ],
+  });
+  await deal(outsider, { name: "Other team", amount: 70_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
+  await deal(outsider, { name: "Other team open", amount: 70_000, stage: "negotiate", nextStep: "" });
+});
+
+const list = (actor: Actor, ref: FigureRef, extra: Partial<DealsBehindRequest> = {}) => dealsBehind(actor, { ...Q, ...ref, ...extra }, NOW);
+
+/** Every figure of the dashboard as (which list, its count, its value when it has one). */
+function figuresOf(m: Metrics): { ref: FigureRef; count: number; value?: number }[] {
+  const out: { ref: FigureRef; count: number; value?: number }[] = [
+    { ref: { figure: "won" }, count: m.winRateCounts.won, value: m.winRateCounts.wonValue },
+    { ref: { figure: "lost" }, count: m.winRateCounts.lost, value: m.winRateCounts.lostValue },
+    { ref: { figure: "open_due" }, count: m.winRateCounts.openDue, value: m.winRateCounts.openDueValue },
+    { ref: { figure: "qualified" }, count: m.velocity.qualifiedDeals },
+    { ref: { figure: "open" }, count: m.dataIntegrity.open },
+  ];
+  for (const s of m.conversionByStage) {
+    out.push({ ref: { figure: "reached", stage: s.stage }, count: s.reached, value: s.reachedValue });
+    out.push({ ref: { figure: "reached_won", stage: s.stage }, count: s.won, value: s.wonValue });
+  }
+  for (const s of m.byStage) out.push({ ref: { figure: "balance", stage: s.stage }, count: s.count, value: s.value });
+  for (const f of m.forecastByCategory) out.push({ ref: { figure: "forecast", category: f.category }, count: f.count, value: f.value });
+  for (const kind of ["pastDueCloseDate", "noNextStep", "stalled", "overridden", "any"] as const)
+    out.push({ ref: { figure: "integrity", kind }, count: m.dataIntegrity[kind] });
+  for (const l of m.lossAnalysis.categories) out.push({ ref: { figure: "loss_category", name: l.name }, count: l.count, value: l.value });
+  for (const l of m.lossAnalysis.competitors) out.push({ ref: { figure: "loss_competitor", name: l.name }, count: l.count, value: l.value });
+  for (const l of m.lossAnalysis.missingFunctionality) out.push({ ref: { figure: "loss_missing", name: l.name }, count: l.count, value: l.value });
+  return out;
+}
+
+describe("the list behind each number equals the number", () => {
+  test.each([
+    ["a manager's teams", () => manager, {}],
+    ["one rep", () => manager, { ownerId: "rep2" }],
+    ["an admin, one team", () => admin, { teamId: "team" }],
+  ] as const)("for %s", async (_, who, narrow) => {
+    const filter: Record<string, string> = {};
+    if ("ownerId" in narrow) filter.ownerId = rep2.id;
+    if ("teamId" in narrow) filter.teamId = teamId;
+    const m = await getMetrics(who(), { ...Q, ...filter }, NOW);
+    const figures = figuresOf(m);
+    // The data set gives every kind a non-zero figure somewhere, so equality is not 0 = 0 throughout.
+    expect(figures.filter((f) => f.count > 0).length).toBeGreaterThan(10);
+    for (const f of figures) {
+      const l = await list(who(), f.ref, { ...filter, limit: 10_000 });
+      expect({ ref: f.ref, count: l.total, rows: l.deals.length }).toEqual({ ref: f.ref, count: f.count, rows: f.count });
+      if (f.value !== undefined) expect({ ref: f.ref, value: l.value }).toEqual({ ref: f.ref, value: f.value });
+    }
+  });
+
+  test("the worked example's numbers and the integrity lists name the expected deals", async () => {
+    const names = async (ref: FigureRef) => (await list(manager, ref, { sort: "name" })).deals.map((d) => d.name);
+    expect(await names({ figure: "won" })).toEqual(["A", "B", "B in EUR"]);
+    expect(await names({ figure: "lost" })).toEqual(["C", "D"]);
+    expect(await names({ figure: "reached", stage: "propose" })).toEqual(["A", "B", "B in EUR", "C"]);
+    expect(await names({ figure: "loss_category", name: "price" })).toEqual(["C", "D"]);
+    expect(await names({ figure: "loss_competitor", name: "DealFlow" })).toEqual(["C"]);
+    expect(await names({ figure: "integrity", kind: "noNextStep" })).toEqual(["P1 no next step"]);
+    expect(await names({ figure: "integrity", kind: "pastDueCloseDate" })).toEqual(["P2 past due"]);
+    expect(await names({ figure: "integrity", kind: "overridden" })).toEqual(["P3 overdue step"]);
+    expect(await names({ figure: "qualified" })).not.toContain("P4 first stage");
+    // A value adds up the figures' currency only: the EUR win is listed but not summed.
+    expect((await list(manager, { figure: "won" })).value).toBe(30_000);
+    // The list is titled with the stage's name, not its key.
+    expect((await list(manager, { figure: "balance", stage: "negotiate" })).label).toBe("Open in Negotiate");
+  });
+
+  test("slippage per rep: the deals pushed, with their pushes and days adding up to the figure", async () => {
+    const m = await getMetrics(manager, { ...Q, ownerId: rep2.id }, NOW);
+    const l = await list(manager, { figure: "slippage" }, { ownerId: rep2.id });
+    expect(m.slippage).toEqual([{ ownerId: rep2.id, ownerName: "Ray Two", pushes: 2, daysSlipped: 49 }]);
+    expect(l.deals.map((d) => [d.name, d.pushes, d.daysSlipped])).toEqual([["Slipping", 2, 49]]);
+  });
+});
+
+describe("sorting, paging and CSV", () => {
+  test("sorted by amount, close date, name or stage, either way, and paged", async () => {
+    const amounts = (await list(manager, { figure: "open" }, { sort: "amount", direction: "desc" })).deals.map((d) => d.amount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    const dates = (await list(manager, { figure: "open" }, { sort: "closeDate" })).deals.map((d) => d.closeDate);
+    expect(dates).toEqual([...dates].sort());
+    const stages = (await list(manager, { figure: "open" }, { sort: "stage" })).deals.map((d) => d.stage);
+    expect(stages[0]).toBe("identify");
+    expect(stages.at(-1)).toBe("finalize");
+    const all = (await list(manager, { figure: "open" }, { sort: "name" })).deals.map((d) => d.name);
+    const first = await list(manager, { figure: "open" }, { sort: "name", limit: 2 });
+    const second = await list(manager, { figure: "open" }, { sort: "name", limit: 2, offset: 2 });
+    expect(first.total).toBe(all.length);
+    expect([...first.deals, ...second.deals].map((d) => d.name)).toEqual(all.slice(0, 4));
+  });
+
+  test("the CSV has a row per deal and quotes a cell that starts like a formula", async () => {
+    const evil = await deal(rep, { name: "=HYPERLINK(1)", stage: "closed_won", status: "won", closedAt: IN_PERIOD });
+    try {
+      const csv = dealsBehindCsv(await list(manager, { figure: "won" }, { limit: 10_000 }));
+      const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+      expect(parsed.meta.fields).toEqual(["id", "name", "account", "owner", "stage", "status", "amount", "currency", "close_date", "closed_at"]);
+      expect(parsed.data.map((r) => r.name).sort()).toEqual(["'=HYPERLINK(1)", "A", "B", "B in EUR"]);
+      expect(parsed.data.find((r) => r.name === "A")).toMatchObject({ amount: "20000", owner: "Rae Rep", status: "won" });
+    } finally {
+      await db().opportunity.delete({ where: { id: evil } });
+    }
+  });
+});
+
+describe("scope", () => {
+  test("a manager cannot list another team's deals, nor someone of another team", async () => {
+    await expect(list(otherManager, { figure: "won" }, { teamId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(list(otherManager, { figure: "won" }, { ownerId: rep.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await list(otherManager, { figure: "won" });
+    expect(own.deals.map((d) => d.name)).toEqual(["Other team"]);
+    expect((await list(manager, { figure: "open" }, { limit: 10_000 })).deals.map((d) => d.name)).not.toContain("Other team open");
+  });
+
+  test("an admin lists any team's deals", async () => {
+    expect((await list(admin, { figure: "won" }, { teamId: otherTeamId })).deals.map((d) => d.name)).toEqual(["Other team"]);
+  });
+
+  test("a rep or a deal desk member may not list them", async () => {
+    await expect(list(await actorOf(rep), { figure: "won" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const desk = await createUser({ role: "deal_desk", groups: ["finance"] });
+    await expect(list(await actorOf(desk), { figure: "won" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  test("a figure that needs a stage, category, kind or name without it is a 400 naming the field", async () => {
+    await expect(list(manager, { figure: "balance" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { fields: [{ field: "stage" }] },
+    });
+    await expect(list(manager, { figure: "forecast", category: "maybe" })).rejects.toMatchObject({ details: { fields: [{ field: "category" }] } });
+    await expect(list(manager, { figure: "integrity", kind: "bogus" })).rejects.toMatchObject({ details: { fields: [{ field: "kind" }] } });
+    await expect(list(manager, { figure: "loss_competitor" })).rejects.toMatchObject({ details: { fields: [{ field: "name" }] } });
+  });
+});
