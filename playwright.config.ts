@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, TRUSTING_PORT } from "./e2e/oidc/cast";
 import { E2E_MAIL_FROM, RECEIVED_URL, SLACK_HOOK_URL, SMTP_RECEIVER_URL } from "./e2e/receivers/ports";
 
@@ -34,6 +34,29 @@ if (!process.env.E2E_PGLITE_DIR) {
 }
 const pgliteDir = process.env.E2E_PGLITE_DIR;
 
+const WORKSPACE_SETTINGS = /admin-closing\.spec\.ts$/;
+
+const CHROMIUM = {
+  browserName: "chromium",
+  launchOptions: {
+    // Debian's build (scripts/ensure-system.mjs): `playwright install` downloads from a CDN.
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", // runs as root in CI, where Chromium refuses its sandbox
+      "--disable-gpu",
+      // No call may leave the machine: updates, sync, field trials, first-run pages.
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      // Even with the flags above Chromium looks up accounts.google.com and
+      // update.googleapis.com; this fails every name but the app's.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    ],
+  },
+} satisfies PlaywrightTestConfig["use"];
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -46,29 +69,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          // Debian's build (scripts/ensure-system.mjs): `playwright install` downloads from a CDN.
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox", // runs as root in CI, where Chromium refuses its sandbox
-            "--disable-gpu",
-            // No call may leave the machine: updates, sync, field trials, first-run pages.
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            // Even with the flags above Chromium looks up accounts.google.com and
-            // update.googleapis.com; this fails every name but the app's.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: CHROMIUM, testIgnore: WORKSPACE_SETTINGS },
+    // Specs that change the workspace's shared settings (the closing's templates) run once every other
+    // spec is done, so that none reads a template they are editing.
+    { name: "workspace-settings", use: CHROMIUM, testMatch: WORKSPACE_SETTINGS, dependencies: ["chromium"] },
   ],
   webServer: [
     {

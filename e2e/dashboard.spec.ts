@@ -21,6 +21,9 @@ test("the demo manager reads the dashboard, changes period and team, downloads t
     "Data integrity",
     "Losses",
     "Close-date slippage",
+    "Rocks, stones and pebbles",
+    "Pipeline value factor",
+    "Pipeline movement",
   ])
     await expect(page.getByRole("heading", { name: section, level: 2 })).toBeVisible();
   await expect(page.getByText("ten deals at 10% are not a signed contract")).toBeVisible();
