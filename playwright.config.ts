@@ -34,7 +34,12 @@ if (!process.env.E2E_PGLITE_DIR) {
 }
 const pgliteDir = process.env.E2E_PGLITE_DIR;
 
-const WORKSPACE_SETTINGS = /admin-closing\.spec\.ts$/;
+/**
+ * Specs that read or change what every other spec shares run once the others are done: the closing's
+ * templates (admin-closing edits them, closing reads them) and the workspace's totals (the dashboard
+ * compares a figure with the list behind it, while the other specs add deals).
+ */
+const AFTER_THE_REST = /(admin-closing|dashboard)\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",
@@ -69,10 +74,8 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "chromium", use: CHROMIUM, testIgnore: WORKSPACE_SETTINGS },
-    // Specs that change the workspace's shared settings (the closing's templates) run once every other
-    // spec is done, so that none reads a template they are editing.
-    { name: "workspace-settings", use: CHROMIUM, testMatch: WORKSPACE_SETTINGS, dependencies: ["chromium"] },
+    { name: "chromium", use: CHROMIUM, testIgnore: AFTER_THE_REST },
+    { name: "after-the-rest", use: CHROMIUM, testMatch: AFTER_THE_REST, dependencies: ["chromium"] },
   ],
   webServer: [
     {

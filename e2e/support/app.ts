@@ -93,6 +93,9 @@ export async function signIn(page: Page, email: string, path = "/") {
 
 /** axe on the page, or on the part `include` selects, leaving out what `exclude` selects (a sandboxed frame axe cannot run in). */
 export async function expectNoSeriousViolations(page: Page, scope: { include?: string; exclude?: string } = {}) {
+  // After a client-side navigation the page's title arrives with its streamed metadata, a moment
+  // after its content: scan the page once it is whole.
+  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
   if (scope.include) axe = axe.include(scope.include);
   if (scope.exclude) axe = axe.exclude(scope.exclude);
