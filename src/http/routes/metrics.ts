@@ -1,5 +1,5 @@
 import { toCalendarDate } from "../../domain/dates";
-import { periodProblem, presetPeriod } from "../../domain/metrics/period";
+import { type Period, periodProblem, presetPeriod } from "../../domain/metrics/period";
 import { AppError } from "../../errors";
 import { TeamParams } from "../../schemas/deal-desk";
 import {
@@ -17,6 +17,14 @@ import { metricsCsv } from "../../server/metrics/metrics-csv";
 import { getTeamDashboardSettings, setDealSizes, setTeamTarget } from "../../server/metrics/team-settings";
 import { apiRoute } from "../api-route";
 
+/** The period asked for (both ends, or neither for this quarter), refused when backwards or too long. */
+function periodOf(query: { from?: string; to?: string }, now: Date): Period {
+  const period = query.from && query.to ? { from: query.from, to: query.to } : presetPeriod("this_quarter", toCalendarDate(now));
+  const problem = periodProblem(period);
+  if (problem) throw new AppError("VALIDATION_FAILED", `${problem.field}: ${problem.message}`, { fields: [problem] });
+  return period;
+}
+
 /** Whether the caller asked for CSV rather than JSON. */
 export const wantsCsv = (req: Request) => /\btext\/csv\b/i.test(req.headers.get("accept") ?? "");
 
@@ -33,9 +41,7 @@ export const getMetricsRoute = apiRoute(
   },
   async ({ actor, query, req }) => {
     const now = new Date();
-    const period = query.from && query.to ? { from: query.from, to: query.to } : presetPeriod("this_quarter", toCalendarDate(now));
-    const problem = periodProblem(period);
-    if (problem) throw new AppError("VALIDATION_FAILED", `${problem.field}: ${problem.message}`, { fields: [problem] });
+    const period = periodOf(query, now);
     const metrics = await getMetrics(actor, { ...query, ...period }, now);
     if (!wantsCsv(req)) return metrics;
     return new Response(metricsCsv(metrics), {
@@ -111,9 +117,7 @@ export const getDealsBehindRoute = apiRoute(
   },
   async ({ actor, query, req }) => {
     const now = new Date();
-    const period = query.from && query.to ? { from: query.from, to: query.to } : presetPeriod("this_quarter", toCalendarDate(now));
-    const problem = periodProblem(period);
-    if (problem) throw new AppError("VALIDATION_FAILED", `${problem.field}: ${problem.message}`, { fields: [problem] });
+    const period = periodOf(query, now);
     const csv = wantsCsv(req);
     const offset = csv ? 0 : offsetOf(query.cursor);
     const list = await dealsBehind(actor, { ...query, ...period, offset, limit: csv ? CSV_MAX_ROWS : query.limit }, now);
