@@ -85,7 +85,7 @@ export const DealsBehindList = z
 
 const Rate = z.number().min(0).max(1).nullable();
 const Step = z.object({ count: z.number().int(), value: z.number() });
-const Line = z.object({ name: z.string(), count: z.number().int(), value: z.number() });
+const Line = z.object({ name: z.string(), label: z.string(), count: z.number().int(), value: z.number() });
 
 export const MetricsResponse = z
   .object({

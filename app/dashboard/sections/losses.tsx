@@ -25,7 +25,7 @@ export function LossesSection({ metrics: m, deals }: SectionProps) {
           {l.categories.length > 0 ? (
             <Chart
               summary="Bar chart of the deals lost in the period by loss category"
-              data={l.categories.map((c) => ({ name: c.name, count: c.count }))}
+              data={l.categories.map((c) => ({ name: c.label, count: c.count }))}
               category="name"
               series={[{ key: "count", label: "Deals lost", format: "count" }]}
               currency={m.currency}
@@ -42,11 +42,11 @@ export function LossesSection({ metrics: m, deals }: SectionProps) {
                     caption={`Deals lost by ${g.title.toLowerCase()}`}
                     head={[g.title, "Deals", "Value"]}
                     rows={l[g.key].map((line) => [
-                      line.name,
+                      line.label,
                       <FigureLink
                         key="c"
                         href={deals({ figure: g.figure, name: line.name })}
-                        label={`${line.count} lost, ${line.name}: see the deals`}
+                        label={`${line.count} lost, ${line.label}: see the deals`}
                       >
                         {count(line.count)}
                       </FigureLink>,

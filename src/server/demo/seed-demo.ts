@@ -11,6 +11,8 @@ import { lockStartup } from "../migrate";
 import { ensureDefaultRules, loadDealDeskRules } from "../deal-desk/load-rules";
 import { getDealDeskSettings } from "../deal-desk/settings";
 import { getActiveProcessVersion } from "../process/get-process-version";
+import { toCalendarDate } from "../../domain/dates";
+import { presetPeriod } from "../../domain/metrics/period";
 import { addDays } from "./demo-dates";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
@@ -61,6 +63,22 @@ async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Id
       targetCents: t.targetCents,
       managerId: userId(t.managerEmail),
       createdAt: written,
+      updatedAt: written,
+    })),
+  );
+  // Each team's quarterly target, for this quarter: the dashboard's pipeline value factor reads it.
+  const quarter = presetPeriod("this_quarter", toCalendarDate(now));
+  await insertAll(
+    tx,
+    "TeamTarget",
+    DEMO_TEAMS.map((t) => ({
+      id: newId(),
+      teamId: teamId(t.name),
+      periodFrom: sql<Date>`CAST(${quarter.from} AS date)`,
+      periodTo: sql<Date>`CAST(${quarter.to} AS date)`,
+      amountCents: t.targetCents,
+      currency: CURRENCY,
+      setById: userId(t.managerEmail),
       updatedAt: written,
     })),
   );

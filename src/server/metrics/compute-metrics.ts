@@ -4,7 +4,9 @@
 import { sql } from "kysely";
 import { periodEnd, ratio } from "../../domain/metrics/period";
 import { salesVelocity, type VelocityLevers } from "../../domain/metrics/velocity";
+import { categoryLabel } from "../../domain/closing/loss-categories";
 import { fromCents } from "../../domain/money";
+import { getLossCategories } from "../closing/closing-settings";
 import type { Sql } from "../db";
 import { type MetricsScope, scopedDeals, scopeSql } from "./metrics-scope";
 
@@ -237,7 +239,8 @@ export async function dataIntegrity(q: Sql, scope: MetricsScope, today: string):
   };
 }
 
-export type LossLine = { name: string; count: number; value: number };
+/** `name` as stored (a loss category's key); `label` as people read it (the category's label from the settings). */
+export type LossLine = { name: string; label: string; count: number; value: number };
 
 /** Deals lost in the period by category, by competitor and by missing functionality ("none" left out of the last two). */
 export async function lossAnalysis(
@@ -251,14 +254,15 @@ export async function lossAnalysis(
       FROM ${scopedDeals(scope)} AND o."status" = 'lost' AND ${closedIn(scope)}
         AND o.${sql.ref(column)} IS NOT NULL AND btrim(o.${sql.ref(column)}) <> '' AND lower(btrim(o.${sql.ref(column)})) <> 'none'
       GROUP BY 1 ORDER BY count(*) DESC, 1`.execute(q);
-    return rows.map((r) => ({ name: String(r.name), count: n(r.count), value: money(r.value) }));
+    return rows.map((r) => ({ name: String(r.name), label: String(r.name), count: n(r.count), value: money(r.value) }));
   };
-  const [categories, competitors, missingFunctionality] = await Promise.all([
+  const [categories, competitors, missingFunctionality, lossCategories] = await Promise.all([
     by("lostReasonCategory"),
     by("lostCompetitor"),
     by("lostMissingFunctionality"),
+    getLossCategories(q),
   ]);
-  return { categories, competitors, missingFunctionality };
+  return { categories: categories.map((c) => ({ ...c, label: categoryLabel(lossCategories, c.name) })), competitors, missingFunctionality };
 }
 
 export type Slippage = { ownerId: string; ownerName: string; pushes: number; daysSlipped: number };

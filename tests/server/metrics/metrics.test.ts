@@ -181,9 +181,10 @@ describe("losses and slippage", () => {
       data: { lostReasonCategory: "price", lostCompetitor: "none", lostMissingFunctionality: "Quotas" },
     });
     const m = await metrics(manager);
-    expect(m.lossAnalysis.categories).toEqual([{ name: "price", count: 2, value: 70_000 }]);
-    expect(m.lossAnalysis.competitors).toEqual([{ name: "DealFlow", count: 1, value: 40_000 }]);
-    expect(m.lossAnalysis.missingFunctionality).toEqual([{ name: "Quotas", count: 1, value: 30_000 }]);
+    // A category reads as its label from the settings; its key stays the name the list behind it filters by.
+    expect(m.lossAnalysis.categories).toEqual([{ name: "price", label: "Price", count: 2, value: 70_000 }]);
+    expect(m.lossAnalysis.competitors).toEqual([{ name: "DealFlow", label: "DealFlow", count: 1, value: 40_000 }]);
+    expect(m.lossAnalysis.missingFunctionality).toEqual([{ name: "Quotas", label: "Quotas", count: 1, value: 30_000 }]);
   });
 
   test("close dates pushed later in the period, per rep", async () => {
