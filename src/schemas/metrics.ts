@@ -167,7 +167,7 @@ export const MetricsResponse = z
     }),
     movement: z.object({
       since: z.string(),
-      then: Step,
+      start: Step,
       now: Step,
       steps: z.object({ new: Step, pulledIn: Step, pushedOut: Step, won: Step, lost: Step, disqualified: Step, amountChanges: Step }),
       movedForward: z.number().int(),

@@ -16,7 +16,7 @@ export function MovementSection({ metrics: m }: SectionProps) {
   const mv = m.movement;
   const since = mv.since.slice(0, 10);
   const rows = [
-    { name: `Pipeline on ${since}`, count: mv.then.count, value: mv.then.value },
+    { name: `Pipeline on ${since}`, count: mv.start.count, value: mv.start.value },
     ...STEPS.map(([key, name]) => ({ name, count: mv.steps[key].count, value: mv.steps[key].value })),
     { name: "Pipeline now", count: mv.now.count, value: mv.now.value },
   ];

@@ -43,7 +43,7 @@ export function metricsCsv(m: Metrics): string {
   for (const s of m.pipelineValueFactor.stages)
     add("pipeline_value_factor", s.stage, { factor: s.factor, required_pipeline: s.requiredPipeline, present_pipeline: s.presentPipeline });
   for (const c of m.sizeMix.classes) add("size_mix", c.size, { count: c.count, value: c.value, share: c.share });
-  add("movement", "then", { since: m.movement.since, ...m.movement.then });
+  add("movement", "start", { since: m.movement.since, ...m.movement.start });
   for (const [step, v] of Object.entries(m.movement.steps)) add("movement", step, v);
   add("movement", "now", { ...m.movement.now, moved_forward: m.movement.movedForward, moved_back: m.movement.movedBack });
   // A cell that starts like a formula is quoted so a spreadsheet shows it as text.

@@ -15,7 +15,7 @@ export type MovementStep = (typeof MOVEMENT_STEPS)[number];
 
 export type Movement = {
   since: string;
-  then: { count: number; value: number };
+  start: { count: number; value: number };
   now: { count: number; value: number };
   /** Value added (positive) or taken away (negative) by each kind of change, and how many deals. */
   steps: Record<MovementStep, { count: number; value: number }>;
@@ -106,7 +106,7 @@ export async function pipelineMovement(q: Sql, scope: MetricsScope, since: Date,
   } as Movement["steps"];
   return {
     since: since.toISOString(),
-    then: {
+    start: {
       count: n(stay?.count) + leaving.reduce((sum, s) => sum + n(row(s)?.count), 0),
       value: thenValue("stay") + leaving.reduce((sum, s) => sum + thenValue(s), 0),
     },

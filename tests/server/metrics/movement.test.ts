@@ -142,10 +142,10 @@ test("then and now agree with a replay of the events, and then + every step = no
 
       const then = written.map((w) => w.stateAt(since.getTime())).filter(inPipeline);
       const now = written.map((w) => w.now).filter(inPipeline);
-      expect(m.then).toEqual({ count: then.length, value: then.reduce((s, x) => s + x!.amount, 0) });
+      expect(m.start).toEqual({ count: then.length, value: then.reduce((s, x) => s + x!.amount, 0) });
       expect(m.now).toEqual({ count: now.length, value: now.reduce((s, x) => s + x.amount, 0) });
       const sum = Object.values(m.steps).reduce((s, step) => s + step.value, 0);
-      expect(m.then.value + sum).toBeCloseTo(m.now.value, 6);
+      expect(m.start.value + sum).toBeCloseTo(m.now.value, 6);
     }),
     { numRuns: 25 },
   );
@@ -165,7 +165,7 @@ test("each kind of change lands in its own step", async () => {
   await writeDeal({ ...open, events: [{ after: 100, event: { kind: "disqualify" } }] }); // disqualified: −1,000
   const m = await pipelineMovement(database().sql, scope, since, "USD");
   expect(stages.map((s) => s.kind).slice(5)).toEqual(["won", "lost"]);
-  expect(m.then).toEqual({ count: 6, value: 6_000 });
+  expect(m.start).toEqual({ count: 6, value: 6_000 });
   expect(m.steps).toEqual({
     new: { count: 1, value: 1_000 },
     pulledIn: { count: 1, value: 1_000 },
