@@ -9,9 +9,10 @@ import { db } from "@/src/server/db";
 import type { FigureRef } from "@/src/domain/metrics/deal-figures";
 import { type DealsBehindRequest, dealsBehind, dealsBehindCsv } from "@/src/server/metrics/deals-behind";
 import { getMetrics, type Metrics } from "@/src/server/metrics/get-metrics";
-import { actorOf, type DealSpec, insertDeal } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
-import { createTeam, createUser, type TestUser } from "../../support/fixtures";
+import { actorOf } from "../../support/board";
+import { createUser, type TestUser } from "../../support/fixtures";
+import { createMetricsOrg, insertMetricsDeal, WON_PATH } from "../../support/metrics";
 
 const Q = { from: "2026-10-01", to: "2026-12-31" };
 const NOW = new Date("2026-12-03T12:00:00Z");
@@ -26,33 +27,15 @@ let rep2: TestUser;
 let teamId: string;
 let otherTeamId: string;
 
-async function deal(owner: TestUser, spec: Partial<DealSpec> & { name: string }, history: string[] = []) {
-  const id = await insertDeal(owner.id, { amount: 10_000, closeDate: "2026-12-20", stage: "qualify", nextStep: "Call", ...spec });
-  for (const [i, stage] of history.entries())
-    await db().historyEntry.create({
-      data: { opportunityId: id, type: i === 0 ? "created" : "stage_changed", toStage: stage, at: new Date(2026, 6, 1 + i) },
-    });
-  return id;
-}
+const deal = (owner: TestUser, spec: Parameters<typeof insertMetricsDeal>[1], history: string[] = []) => insertMetricsDeal(owner, spec, { history });
 
 beforeAll(async () => {
   await ensureDefaults();
-  const team = await createTeam("Behind A");
-  const other = await createTeam("Behind B");
-  teamId = team.id;
-  otherTeamId = other.id;
-  const m = await createUser({ role: "manager", teamId: team.id });
-  await db().team.update({ where: { id: team.id }, data: { managerId: m.id } });
-  const m2 = await createUser({ role: "manager", teamId: other.id });
-  await db().team.update({ where: { id: other.id }, data: { managerId: m2.id } });
-  rep = await createUser({ role: "rep", teamId: team.id, name: "Rae Rep" });
-  rep2 = await createUser({ role: "rep", teamId: team.id, name: "Ray Two" });
-  const outsider = await createUser({ role: "rep", teamId: other.id });
-  manager = await actorOf(m);
-  otherManager = await actorOf(m2);
-  admin = await actorOf(await createUser({ role: "admin" }));
+  const org = await createMetricsOrg(["Behind A", "Behind B"]);
+  ({ teamId, otherTeamId, manager, otherManager, admin, rep, rep2 } = org);
+  const { outsider } = org;
 
-  const won = ["identify", "qualify", "propose", "negotiate", "finalize", "closed_won"];
+  const won = WON_PATH;
   await deal(rep, { name: "A", amount: 20_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
   await deal(rep2, { name: "B", amount: 10_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);
   await deal(rep, { name: "B in EUR", amount: 5_000, currency: "EUR", stage: "closed_won", status: "won", closedAt: IN_PERIOD }, won);

@@ -7,9 +7,10 @@ import { fromCalendarDate } from "@/src/domain/dates";
 import { database, db } from "@/src/server/db";
 import { getMetrics } from "@/src/server/metrics/get-metrics";
 import { setDealSizes, setTeamTarget } from "@/src/server/metrics/team-settings";
-import { actorOf, insertDeal, type DealSpec } from "../../support/board";
+import { actorOf } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
-import { createTeam, createUser, type TestUser } from "../../support/fixtures";
+import type { TestUser } from "../../support/fixtures";
+import { createMetricsOrg, insertMetricsDeal, WON_PATH } from "../../support/metrics";
 
 const Q = { from: "2026-10-01", to: "2026-12-31" };
 const NOW = new Date("2026-12-03T12:00:00Z");
@@ -24,36 +25,16 @@ let rep2: TestUser;
 let teamId: string;
 let otherTeamId: string;
 
-async function deal(owner: TestUser, spec: Partial<DealSpec> & { name: string }, extra: { createdAt?: Date; history?: string[] } = {}) {
-  const id = await insertDeal(owner.id, { amount: 10_000, closeDate: "2026-12-20", stage: "qualify", nextStep: "Call", ...spec });
-  if (extra.createdAt) await db().opportunity.update({ where: { id }, data: { createdAt: extra.createdAt } });
-  // The stages the deal entered, in order: created in the first, moved into the others.
-  for (const [i, stage] of (extra.history ?? []).entries())
-    await db().historyEntry.create({
-      data: { opportunityId: id, type: i === 0 ? "created" : "stage_changed", toStage: stage, at: new Date(2026, 6, 1 + i) },
-    });
-  return id;
-}
+const deal = insertMetricsDeal;
 
 beforeAll(async () => {
   await ensureDefaults();
-  const team = await createTeam("Metrics A");
-  const other = await createTeam("Metrics B");
-  teamId = team.id;
-  otherTeamId = other.id;
-  const m = await createUser({ role: "manager", teamId: team.id });
-  await db().team.update({ where: { id: team.id }, data: { managerId: m.id } });
-  const m2 = await createUser({ role: "manager", teamId: other.id });
-  await db().team.update({ where: { id: other.id }, data: { managerId: m2.id } });
-  rep = await createUser({ role: "rep", teamId: team.id, name: "Rae Rep" });
-  rep2 = await createUser({ role: "rep", teamId: team.id, name: "Ray Two" });
-  const outsider = await createUser({ role: "rep", teamId: other.id });
-  manager = await actorOf(m);
-  otherManager = await actorOf(m2);
-  admin = await actorOf(await createUser({ role: "admin" }));
+  const org = await createMetricsOrg(["Metrics A", "Metrics B"]);
+  ({ teamId, otherTeamId, manager, otherManager, admin, rep, rep2 } = org);
+  const { outsider } = org;
 
   // The worked example: A 20,000 won, B 10,000 won, C 40,000 lost, D 30,000 lost, all closed in the period.
-  const won = ["identify", "qualify", "propose", "negotiate", "finalize", "closed_won"];
+  const won = WON_PATH;
   await deal(
     rep,
     { name: "A", amount: 20_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD },
