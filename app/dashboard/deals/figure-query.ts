@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { DEAL_FIGURES, DEAL_SORTS, type DealSort, type FigureRef } from "@/src/domain/metrics/deal-figures";
 import { AppError } from "@/src/errors";
-import type { SearchParams } from "../dashboard-query";
+import type { Period } from "@/src/domain/metrics/period";
+import type { DealsBehindRequest } from "@/src/server/metrics/deals-behind";
+import type { DashboardFilters, SearchParams } from "../dashboard-query";
 
 const text = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(200).optional());
 
@@ -32,3 +34,20 @@ export function readFigure(params: SearchParams): FigureQuery {
   const { sort, direction, page, ...ref } = parsed.data;
   return { ref, sort, direction, page };
 }
+
+/** What the list and its download ask dealsBehind for: the dashboard's scope, the figure, its order and one page. */
+export const dealsBehindRequest = (
+  period: Period,
+  filters: DashboardFilters,
+  figure: FigureQuery,
+  page: { offset?: number; limit: number },
+): DealsBehindRequest => ({
+  ...period,
+  teamId: filters.teamId,
+  ownerId: filters.ownerId,
+  processKey: filters.processKey,
+  ...figure.ref,
+  sort: figure.sort,
+  direction: figure.direction,
+  ...page,
+});

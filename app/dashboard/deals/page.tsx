@@ -15,7 +15,7 @@ import { type DashboardFilters, filterParams, type SearchParams } from "../dashb
 import { DashboardFilterForm } from "../filters";
 import { loadScope, rethrow } from "../load";
 import { count, DownloadLink, money } from "../parts";
-import { type FigureQuery, readFigure } from "./figure-query";
+import { dealsBehindRequest, type FigureQuery, readFigure } from "./figure-query";
 
 export const metadata: Metadata = { title: "Deals behind a number · Dashboard · Stageline" };
 
@@ -45,17 +45,7 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
     figure = readFigure(params);
     list = await dealsBehind(
       actor,
-      {
-        ...period,
-        teamId: filters.teamId,
-        ownerId: filters.ownerId,
-        processKey: filters.processKey,
-        ...figure.ref,
-        sort: figure.sort,
-        direction: figure.direction,
-        offset: (figure.page - 1) * DEALS_PAGE_SIZE,
-        limit: DEALS_PAGE_SIZE,
-      },
+      dealsBehindRequest(period, filters, figure, { offset: (figure.page - 1) * DEALS_PAGE_SIZE, limit: DEALS_PAGE_SIZE }),
       now,
     );
   } catch (error) {

@@ -5,7 +5,7 @@ import { AppError } from "@/src/errors";
 import { CSV_MAX_ROWS, dealsBehind, dealsBehindCsv, dealsCsvFileName } from "@/src/server/metrics/deals-behind";
 import { csvAnswer } from "../../csv-answer";
 import { periodOf, readFilters } from "../../dashboard-query";
-import { readFigure } from "../figure-query";
+import { dealsBehindRequest, readFigure } from "../figure-query";
 
 export async function GET(req: Request): Promise<Response> {
   return csvAnswer(async () => {
@@ -16,20 +16,7 @@ export async function GET(req: Request): Promise<Response> {
     const figure = readFigure(params);
     const now = new Date();
     const { period } = periodOf(filters, now);
-    const list = await dealsBehind(
-      actor,
-      {
-        ...period,
-        teamId: filters.teamId,
-        ownerId: filters.ownerId,
-        processKey: filters.processKey,
-        ...figure.ref,
-        sort: figure.sort,
-        direction: figure.direction,
-        limit: CSV_MAX_ROWS,
-      },
-      now,
-    );
+    const list = await dealsBehind(actor, dealsBehindRequest(period, filters, figure, { limit: CSV_MAX_ROWS }), now);
     return { body: dealsBehindCsv(list), fileName: dealsCsvFileName(list) };
   });
 }
