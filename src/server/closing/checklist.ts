@@ -42,7 +42,29 @@ export async function checklistRows(q: Sql, opportunityId: string) {
   const rows = await q
     .selectFrom("PostCloseItem as i")
     .leftJoin("User as d", "d.id", "i.doneById")
-    .select((eb) => [
+    // The latest message of each item, and how many were sent and when one was last delivered.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("OutboxMessage as m")
+          .select(["m.status as latestStatus", "m.lastError as latestError"])
+          .whereRef("m.checklistItemId", "=", "i.id")
+          .orderBy("m.createdAt", "desc")
+          .orderBy("m.id", "desc")
+          .limit(1)
+          .as("latest"),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("OutboxMessage as m")
+          .select((m) => [m.fn.countAll<string>().as("sent"), m.fn.max("m.deliveredAt").as("deliveredAt")])
+          .whereRef("m.checklistItemId", "=", "i.id")
+          .as("all"),
+      (join) => join.onTrue(),
+    )
+    .select([
       "i.id",
       "i.kind",
       "i.details",
@@ -50,32 +72,10 @@ export async function checklistRows(q: Sql, opportunityId: string) {
       "i.doneNote",
       "i.doneById",
       "d.name as doneByName",
-      eb
-        .selectFrom("OutboxMessage as m")
-        .select("m.status")
-        .whereRef("m.checklistItemId", "=", "i.id")
-        .orderBy("m.createdAt", "desc")
-        .orderBy("m.id", "desc")
-        .limit(1)
-        .as("latestStatus"),
-      eb
-        .selectFrom("OutboxMessage as m")
-        .select("m.lastError")
-        .whereRef("m.checklistItemId", "=", "i.id")
-        .orderBy("m.createdAt", "desc")
-        .orderBy("m.id", "desc")
-        .limit(1)
-        .as("latestError"),
-      eb
-        .selectFrom("OutboxMessage as m")
-        .select((m) => m.fn.countAll<string>().as("n"))
-        .whereRef("m.checklistItemId", "=", "i.id")
-        .as("sent"),
-      eb
-        .selectFrom("OutboxMessage as m")
-        .select((m) => m.fn.max("m.deliveredAt").as("at"))
-        .whereRef("m.checklistItemId", "=", "i.id")
-        .as("deliveredAt"),
+      "latest.latestStatus",
+      "latest.latestError",
+      "all.sent",
+      "all.deliveredAt",
     ])
     .where("i.opportunityId", "=", opportunityId)
     .execute();
