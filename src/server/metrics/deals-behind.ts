@@ -4,13 +4,24 @@
 import Papa from "papaparse";
 import { sql, type RawBuilder } from "kysely";
 import type { Actor } from "../../auth/actor";
-import { toCalendarDate } from "../../domain/dates";
+import { fromCalendarDate, isCalendarDate, toCalendarDate } from "../../domain/dates";
 import { type Period, periodEnd } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import { database, type Sql } from "../db";
 import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf, openStagesOf } from "./compute-metrics";
-import { type DealSort, type FigureRef, figureLabel, INTEGRITY_KINDS, type IntegrityKind } from "../../domain/metrics/deal-figures";
+import {
+  type DealSort,
+  type FigureRef,
+  figureLabel,
+  figureValueNote,
+  INTEGRITY_KINDS,
+  type IntegrityKind,
+  MOVEMENT_KINDS,
+  SIZE_KINDS,
+} from "../../domain/metrics/deal-figures";
+import { MOVEMENT_BUCKETS, movementRows } from "./movement";
+import { sizeBucket, sizedDeals } from "./pipeline-factor";
 import { type MetricsFilter, type MetricsScope, resolveMetricsScope, scopedDeals } from "./metrics-scope";
 
 export type DealsBehindRequest = MetricsFilter &
@@ -32,11 +43,13 @@ export type DealBehind = {
   /** Slippage only: the pushes of its close date in the period, and the days they added. */
   pushes?: number;
   daysSlipped?: number;
+  /** Movement only: its amount on the day the movement starts from (today's less the changes since). */
+  amountThen?: number;
 };
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", `${field}: ${message}`, { fields: [{ field, message }] });
 
-const required = (ref: FigureRef, field: "stage" | "category" | "kind" | "name"): string => {
+const required = (ref: FigureRef, field: "stage" | "category" | "kind" | "name" | "since"): string => {
   const value = ref[field]?.trim();
   if (!value) throw invalid(field, `required with figure=${ref.figure}`);
   return value;
@@ -48,8 +61,47 @@ const lossColumn = { loss_category: "lostReasonCategory", loss_competitor: "lost
 const pushedIn = (scope: MetricsScope) => sql`c."opportunityId" = o."id" AND c."newDate" > c."oldDate"
   AND c."changedAt" >= CAST(${scope.period.from} AS date) AND c."changedAt" < CAST(${periodEnd(scope.period)} AS date)`;
 
-/** The condition on `o` and `s` (besides the scope) that picks the deals behind the figure. */
-export function figureCondition(scope: MetricsScope, ref: FigureRef, today: string): RawBuilder<boolean> {
+/**
+ * How the list picks the deals behind the figure: a condition on `o` and `s` (besides the scope), and
+ * for a figure computed over a table of its own (the size mix's `sz`, the movement's `mv`) that table
+ * joined, and the value each deal adds to the figure when it is not its amount today.
+ */
+export type FigureSelection = { condition: RawBuilder<boolean>; join?: RawBuilder<unknown>; value?: RawBuilder<unknown>; amountThen?: boolean };
+
+const kindOf = <K extends string>(ref: FigureRef, kinds: readonly K[]): K => {
+  const kind = required(ref, "kind");
+  if (!(kinds as readonly string[]).includes(kind)) throw invalid("kind", `one of ${kinds.join(", ")}`);
+  return kind as K;
+};
+
+/** The day a movement starts from, 00:00 UTC. */
+const sinceOf = (ref: FigureRef): Date => {
+  const since = ref.since?.trim();
+  if (!since) throw invalid("since", `required with figure=${ref.figure}`);
+  if (!isCalendarDate(since)) throw invalid("since", "a calendar day, YYYY-MM-DD");
+  return fromCalendarDate(since);
+};
+
+export function figureSelection(scope: MetricsScope, ref: FigureRef, today: string, currency: string): FigureSelection {
+  switch (ref.figure) {
+    case "size":
+      return { join: sql`JOIN ${sizedDeals(scope, currency)} sz ON sz."id" = o."id"`, condition: sizeBucket(kindOf(ref, SIZE_KINDS)) };
+    case "movement": {
+      const bucket = MOVEMENT_BUCKETS[kindOf(ref, MOVEMENT_KINDS)];
+      return {
+        join: sql`JOIN ${movementRows(scope, sinceOf(ref), currency)} mv ON mv."id" = o."id"`,
+        condition: bucket.where,
+        value: bucket.value ?? undefined,
+        amountThen: true,
+      };
+    }
+    default:
+      return { condition: figureCondition(scope, ref, today) };
+  }
+}
+
+/** The condition on `o` and `s` (besides the scope) that picks the deals behind a figure of the deals' own columns and history. */
+function figureCondition(scope: MetricsScope, ref: FigureRef, today: string): RawBuilder<boolean> {
   switch (ref.figure) {
     case "won":
       return sql<boolean>`o."status" = 'won' AND ${closedIn(scope)}`;
@@ -94,6 +146,9 @@ export function figureCondition(scope: MetricsScope, ref: FigureRef, today: stri
     }
     case "slippage":
       return sql<boolean>`EXISTS (SELECT 1 FROM "CloseDateChange" c WHERE ${pushedIn(scope)})`;
+    case "size":
+    case "movement":
+      throw invalid("figure", `${ref.figure} is counted over a table of its own: ask figureSelection`);
     default: {
       const never: never = ref.figure;
       throw invalid("figure", `unknown figure ${String(never)}`);
@@ -120,7 +175,7 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
   const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
   const currency = request.currency ?? (await mainCurrencyOf(q, scope));
   const today = toCalendarDate(now);
-  const condition = figureCondition(scope, request, today);
+  const { condition, join, value, amountThen } = figureSelection(scope, request, today, currency);
   const slippage = request.figure === "slippage";
   const sort = SORT_SQL[request.sort ?? "closeDate"];
   const direction = request.direction === "desc" ? sql`DESC` : sql`ASC`;
@@ -130,12 +185,13 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
     ? sql`, (SELECT count(*) FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS pushes,
         (SELECT sum(c."newDate" - c."oldDate") FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS days_slipped`
     : sql``;
+  const then = amountThen ? sql`, mv.amount_then` : sql``;
   const [totals, page] = await Promise.all([
-    sql<Row>`SELECT count(*) AS total, sum(o."amountCents") FILTER (WHERE o."currency" = ${currency}) AS value
-      FROM ${scopedDeals(scope)} AND ${condition}`.execute(q),
+    sql<Row>`SELECT count(*) AS total, sum(${value ?? sql`o."amountCents"`}) FILTER (WHERE o."currency" = ${currency}) AS value
+      FROM ${scopedDeals(scope, join)} AND ${condition}`.execute(q),
     sql<Row>`SELECT o."id", o."name", o."accountName", u."name" AS owner_name, o."stageKey", s."name" AS stage_name, o."status"::text AS status,
-        o."amountCents", o."currency", o."closeDate", o."closedAt" ${pushes}
-      FROM ${scopedDeals(scope)} AND ${condition}
+        o."amountCents", o."currency", o."closeDate", o."closedAt" ${pushes} ${then}
+      FROM ${scopedDeals(scope, join)} AND ${condition}
       ORDER BY ${sort} ${direction}, o."id" ${direction} LIMIT ${limit} OFFSET ${offset}`.execute(q),
   ]);
   const t = totals.rows[0] ?? {};
@@ -154,14 +210,24 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
     closeDate: day(r.closeDate),
     closedAt: r.closedAt ? new Date(r.closedAt as string).toISOString() : null,
     ...(slippage ? { pushes: Number(r.pushes ?? 0), daysSlipped: Number(r.days_slipped ?? 0) } : {}),
+    ...(amountThen ? { amountThen: fromCents(BigInt(String(r.amount_then))) } : {}),
   }));
   return {
-    figure: { figure: request.figure, stage: request.stage, category: request.category, kind: request.kind, name: request.name },
+    figure: {
+      figure: request.figure,
+      stage: request.stage,
+      category: request.category,
+      kind: request.kind,
+      name: request.name,
+      since: request.since,
+    },
     label: figureLabel({ ...request, stage: stageName ?? request.stage }),
+    /** What `value` adds up when it is not the deals' amounts today (a movement step's). */
+    valueNote: figureValueNote(request),
     period: scope.period,
     currency,
     total: Number(t.total ?? 0),
-    /** The deals' value in `currency` (deals in other currencies are left out, as in the figures). */
+    /** The deals' value in `currency` (deals in other currencies are left out, as in the figures): the figure's own number. */
     value: fromCents(BigInt(String(t.value ?? 0))),
     offset,
     limit,
@@ -173,8 +239,10 @@ export type DealsBehind = Awaited<ReturnType<typeof dealsBehind>>;
 /** The list as CSV: one row per deal; a cell that starts like a formula is quoted so a spreadsheet shows it as text. */
 export function dealsBehindCsv(list: DealsBehind): string {
   const slippage = list.figure.figure === "slippage";
+  const movement = list.figure.figure === "movement";
   const columns = ["id", "name", "account", "owner", "stage", "status", "amount", "currency", "close_date", "closed_at"];
   if (slippage) columns.push("pushes", "days_slipped");
+  if (movement) columns.push("amount_then");
   const rows = list.deals.map((d) => ({
     id: d.id,
     name: d.name,
@@ -187,6 +255,7 @@ export function dealsBehindCsv(list: DealsBehind): string {
     close_date: d.closeDate,
     closed_at: d.closedAt ?? "",
     ...(slippage ? { pushes: d.pushes, days_slipped: d.daysSlipped } : {}),
+    ...(movement ? { amount_then: d.amountThen } : {}),
   }));
   return Papa.unparse(rows, { columns, escapeFormulae: true });
 }
@@ -194,7 +263,7 @@ export function dealsBehindCsv(list: DealsBehind): string {
 /** The CSV's file name: the figure and the period, in plain characters. */
 export const dealsCsvFileName = (list: DealsBehind): string => {
   const f = list.figure;
-  const about = [f.figure, f.stage, f.category, f.kind, f.name]
+  const about = [f.figure, f.stage, f.category, f.kind, f.name, f.since]
     .filter(Boolean)
     .join("-")
     .replace(/[^A-Za-z0-9_-]+/g, "_")

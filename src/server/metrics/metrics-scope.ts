@@ -64,9 +64,13 @@ export function scopeSql(scope: MetricsScope): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
-/** FROM the deals in scope, as `o`, with their owner `u`, process version `pv` and current stage `s`. */
-export const scopedDeals = (scope: MetricsScope) => sql`"Opportunity" o
+/**
+ * FROM the deals in scope, as `o`, with their owner `u`, process version `pv` and current stage `s`,
+ * and whatever `join` adds (a figure's own table of the deals behind it).
+ */
+export const scopedDeals = (scope: MetricsScope, join: RawBuilder<unknown> = sql``) => sql`"Opportunity" o
   JOIN "User" u ON u."id" = o."ownerId"
   JOIN "ProcessVersion" pv ON pv."id" = o."processVersionId"
   JOIN "Stage" s ON s."processVersionId" = o."processVersionId" AND s."key" = o."stageKey"
+  ${join}
   WHERE ${scopeSql(scope)}`;

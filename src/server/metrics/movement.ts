@@ -5,7 +5,8 @@
 // Every deal in scope is classified once, by where it was then and where it is now, so the waterfall
 // adds up by construction: then + new + pulled in − pushed out − won − lost − disqualified + amount
 // changes = now.
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
+import { MOVEMENT_KINDS, type MovementKind } from "../../domain/metrics/deal-figures";
 import { fromCents } from "../../domain/money";
 import type { Sql } from "../db";
 import { type MetricsScope, scopedDeals } from "./metrics-scope";
@@ -28,15 +29,18 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
 /**
- * Each deal's state at `since`: whether it existed, its status (by its latest stage-bearing history
- * entry, or by its columns when it has none), its stage's order, its amount (today's less the amount
- * changes recorded after `since`) and its close date (the old date of the first change after `since`).
- * Then each deal's step: where it was against where it is.
+ * Each deal in scope as a row of a table `mv` (id, step, in_then, in_now, in_currency, order_then,
+ * order_now, amount_then, amount_now): its state at `since` (whether it existed, its status by its
+ * latest stage-bearing history entry or by its columns when it has none, its stage's order, its amount
+ * (today's less the amount changes recorded after `since`) and its close date (the old date of the
+ * first change after `since`)), and its step: where it was against where it is. The waterfall adds
+ * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
+ * disagree.
  */
-export async function pipelineMovement(q: Sql, scope: MetricsScope, since: Date, currency: string): Promise<Movement> {
+export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
     sql`${column} BETWEEN CAST(${scope.period.from} AS date) AND CAST(${scope.period.to} AS date)`;
-  const { rows } = await sql<Record<string, unknown>>`
+  return sql`(
     WITH base AS (
       SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt", s."order" AS order_now
       FROM ${scopedDeals(scope)}
@@ -72,47 +76,67 @@ export async function pipelineMovement(q: Sql, scope: MetricsScope, since: Date,
         SELECT c."oldDate" FROM "CloseDateChange" c WHERE c."opportunityId" = b."id" AND c."changedAt" > ${since}
         ORDER BY c."changedAt", c."id" LIMIT 1
       ) cd ON true
-    ),
-    classified AS (
-      SELECT st.*, CASE
-          WHEN in_then AND in_now THEN 'stay'
-          WHEN NOT in_then AND in_now THEN CASE WHEN NOT existed THEN 'new' ELSE 'pulledIn' END
-          WHEN in_then AND NOT in_now THEN CASE status_now WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' WHEN 'disqualified' THEN 'disqualified' ELSE 'pushedOut' END
-          ELSE 'out'
-        END AS step
-      FROM (SELECT states.*, states."status"::text AS status_now,
-              (COALESCE(status_then = 'open', false) AND ${inPeriod(sql.ref("close_then"))}) AS in_then
-            FROM states) st
     )
-    SELECT step,
-      count(*) AS count,
-      sum(CASE WHEN in_currency THEN amount_then ELSE 0 END) AS value_then,
-      sum(CASE WHEN in_currency THEN "amountCents" ELSE 0 END) AS value_now,
-      count(*) FILTER (WHERE step = 'stay' AND order_now > order_then) AS forward,
-      count(*) FILTER (WHERE step = 'stay' AND order_now < order_then) AS back,
-      count(*) FILTER (WHERE step = 'stay' AND "amountCents" <> amount_then) AS amount_changed
-    FROM classified WHERE step <> 'out' GROUP BY step`.execute(q);
-  const by = new Map(rows.map((r) => [String(r.step), r]));
-  const row = (step: string) => by.get(step);
-  const thenValue = (step: string) => money(row(step)?.value_then);
-  const nowValue = (step: string) => money(row(step)?.value_now);
-  const stay = row("stay");
-  const leaving = ["pushedOut", "won", "lost", "disqualified"] as const;
-  const steps = {
-    new: { count: n(row("new")?.count), value: nowValue("new") },
-    pulledIn: { count: n(row("pulledIn")?.count), value: nowValue("pulledIn") },
-    ...Object.fromEntries(leaving.map((s) => [s, { count: n(row(s)?.count), value: -thenValue(s) }])),
-    amountChanges: { count: n(stay?.amount_changed), value: nowValue("stay") - thenValue("stay") },
-  } as Movement["steps"];
+    SELECT st."id", st.in_then, st.in_now, st.in_currency, st.order_then, st.order_now, st.amount_then, st."amountCents" AS amount_now,
+      CASE
+        WHEN in_then AND in_now THEN 'stay'
+        WHEN NOT in_then AND in_now THEN CASE WHEN NOT existed THEN 'new' ELSE 'pulledIn' END
+        WHEN in_then AND NOT in_now THEN CASE status_now WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' WHEN 'disqualified' THEN 'disqualified' ELSE 'pushedOut' END
+        ELSE 'out'
+      END AS step
+    FROM (SELECT states.*, states."status"::text AS status_now,
+            (COALESCE(status_then = 'open', false) AND ${inPeriod(sql.ref("close_then"))}) AS in_then
+          FROM states) st
+  )`;
+}
+
+/**
+ * Each number of the waterfall as a condition on a row `mv` of movementRows, and the value it adds
+ * up (in cents; null: a count only). A step that takes deals out of the pipeline counts their value
+ * then, negative; amount changes count now less then.
+ */
+export const MOVEMENT_BUCKETS: Record<MovementKind, { where: RawBuilder<boolean>; value: RawBuilder<unknown> | null }> = {
+  start: { where: sql`mv.in_then`, value: sql`mv.amount_then` },
+  new: { where: sql`mv.step = 'new'`, value: sql`mv.amount_now` },
+  forward: { where: sql`mv.step = 'stay' AND mv.order_now > mv.order_then`, value: null },
+  back: { where: sql`mv.step = 'stay' AND mv.order_now < mv.order_then`, value: null },
+  pushed: { where: sql`mv.step = 'pushedOut'`, value: sql`-mv.amount_then` },
+  pulled: { where: sql`mv.step = 'pulledIn'`, value: sql`mv.amount_now` },
+  won: { where: sql`mv.step = 'won'`, value: sql`-mv.amount_then` },
+  lost: { where: sql`mv.step = 'lost'`, value: sql`-mv.amount_then` },
+  disqualified: { where: sql`mv.step = 'disqualified'`, value: sql`-mv.amount_then` },
+  amount: { where: sql`mv.step = 'stay' AND mv.amount_now <> mv.amount_then`, value: sql`mv.amount_now - mv.amount_then` },
+  now: { where: sql`mv.in_now`, value: sql`mv.amount_now` },
+};
+
+/** The waterfall's step behind each kind of change (the kinds a list is asked for by). */
+const STEP_OF: Record<MovementStep, MovementKind> = {
+  new: "new",
+  pulledIn: "pulled",
+  pushedOut: "pushed",
+  won: "won",
+  lost: "lost",
+  disqualified: "disqualified",
+  amountChanges: "amount",
+};
+
+export async function pipelineMovement(q: Sql, scope: MetricsScope, since: Date, currency: string): Promise<Movement> {
+  const { rows } = await sql<Record<string, unknown>>`SELECT ${sql.join(
+    MOVEMENT_KINDS.map((k) => {
+      const { where, value } = MOVEMENT_BUCKETS[k];
+      return sql`count(*) FILTER (WHERE ${where}) AS ${sql.ref(`${k}_count`)},
+        sum(${value ?? sql`0`}) FILTER (WHERE ${where} AND mv.in_currency) AS ${sql.ref(`${k}_value`)}`;
+    }),
+  )}
+    FROM ${movementRows(scope, since, currency)} mv`.execute(q);
+  const row = rows[0] ?? {};
+  const of = (k: MovementKind) => ({ count: n(row[`${k}_count`]), value: money(row[`${k}_value`]) });
   return {
     since: since.toISOString(),
-    start: {
-      count: n(stay?.count) + leaving.reduce((sum, s) => sum + n(row(s)?.count), 0),
-      value: thenValue("stay") + leaving.reduce((sum, s) => sum + thenValue(s), 0),
-    },
-    now: { count: n(stay?.count) + steps.new.count + steps.pulledIn.count, value: nowValue("stay") + steps.new.value + steps.pulledIn.value },
-    steps,
-    movedForward: n(stay?.forward),
-    movedBack: n(stay?.back),
+    start: of("start"),
+    now: of("now"),
+    steps: Object.fromEntries(MOVEMENT_STEPS.map((step) => [step, of(STEP_OF[step])])) as Movement["steps"],
+    movedForward: of("forward").count,
+    movedBack: of("back").count,
   };
 }

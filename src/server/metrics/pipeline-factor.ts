@@ -1,6 +1,7 @@
 // The pipeline value factor and the balance's deal sizes (docs/rules/dashboard.md): how much pipeline
 // each stage needs to make the rest of the target, and the mix of rocks, stones and pebbles.
 import { sql } from "kysely";
+import { SIZE_KINDS, type SizeKind } from "../../domain/metrics/deal-figures";
 import { ratio } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
 import type { Sql } from "../db";
@@ -58,12 +59,48 @@ export async function pipelineValueFactor(
   };
 }
 
-export const SIZE_CLASSES = ["rock", "stone", "pebble"] as const;
 export type SizeMix = {
-  classes: { size: (typeof SIZE_CLASSES)[number]; count: number; value: number; share: number | null }[];
+  classes: { size: SizeKind; count: number; value: number; share: number | null }[];
   /** Each team's thresholds: set by hand, or its 80th and 40th percentile deal size. */
   thresholds: { teamId: string | null; teamName: string | null; rockFrom: number | null; stoneFrom: number | null; set: boolean }[];
 };
+
+/**
+ * Each team's thresholds, as a table (team_id, team_name, rock, stone, set): set by the team, or the
+ * 80th and 40th percentile of its deals' sizes (every deal of the process in the currency,
+ * disqualified ones aside), whoever owns them in the team.
+ */
+const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
+    SELECT p.team_id, t."name" AS team_name,
+      COALESCE(t."rockFromCents"::numeric, p.p80::numeric) AS rock,
+      COALESCE(t."stoneFromCents"::numeric, p.p40::numeric) AS stone,
+      (t."rockFromCents" IS NOT NULL OR t."stoneFromCents" IS NOT NULL) AS set
+    FROM (
+      SELECT u."teamId" AS team_id,
+        percentile_cont(0.8) WITHIN GROUP (ORDER BY o."amountCents") AS p80,
+        percentile_cont(0.4) WITHIN GROUP (ORDER BY o."amountCents") AS p40
+      FROM ${scopedDeals({ ...scope, ownerId: null })} AND o."status" <> 'disqualified' AND o."currency" = ${currency}
+      GROUP BY u."teamId"
+    ) p LEFT JOIN "Team" t ON t."id" = p.team_id
+  )`;
+
+/**
+ * The size mix's deals, as a table (id, amount, size): the open deals in scope in the currency, each
+ * a rock (from its team's rock threshold up), a stone (from its stone threshold) or a pebble. The
+ * figure counts these rows and the list of the deals behind a size joins them, so the two cannot
+ * disagree.
+ */
+export const sizedDeals = (scope: MetricsScope, currency: string) => sql`(
+    SELECT d."id", d.amount,
+      CASE WHEN d.amount >= thr.rock THEN 'rock' WHEN d.amount >= thr.stone THEN 'stone' ELSE 'pebble' END AS size
+    FROM (
+      SELECT o."id", o."amountCents" AS amount, u."teamId" AS team_id
+      FROM ${scopedDeals(scope)} AND o."status" = 'open' AND o."currency" = ${currency}
+    ) d JOIN ${sizeThresholds(scope, currency)} thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
+  )`;
+
+/** The condition on a row `sz` of sizedDeals that puts it in one bucket. */
+export const sizeBucket = (kind: SizeKind) => sql<boolean>`sz.size = ${kind}`;
 
 /**
  * The open deals as rocks (from the team's rock threshold up), stones (from its stone threshold) and
@@ -71,38 +108,25 @@ export type SizeMix = {
  * of the process in the currency, disqualified ones aside), whoever owns them in the team.
  */
 export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Promise<SizeMix> {
-  const thresholdsCte = sql`pct AS (
-      SELECT u."teamId" AS team_id,
-        percentile_cont(0.8) WITHIN GROUP (ORDER BY o."amountCents") AS p80,
-        percentile_cont(0.4) WITHIN GROUP (ORDER BY o."amountCents") AS p40
-      FROM ${scopedDeals({ ...scope, ownerId: null })} AND o."status" <> 'disqualified' AND o."currency" = ${currency}
-      GROUP BY u."teamId"
-    ), thr AS (
-      SELECT p.team_id, t."name" AS team_name,
-        COALESCE(t."rockFromCents"::numeric, p.p80::numeric) AS rock,
-        COALESCE(t."stoneFromCents"::numeric, p.p40::numeric) AS stone,
-        (t."rockFromCents" IS NOT NULL OR t."stoneFromCents" IS NOT NULL) AS set
-      FROM pct p LEFT JOIN "Team" t ON t."id" = p.team_id
-    )`;
   const [{ rows: thresholds }, { rows: classes }] = await Promise.all([
-    sql<Record<string, unknown>>`WITH ${thresholdsCte}
-      SELECT team_id, team_name, round(rock) AS rock, round(stone) AS stone, set FROM thr ORDER BY team_name NULLS LAST`.execute(q),
-    sql<Record<string, unknown>>`WITH ${thresholdsCte}, open_deals AS (
-        SELECT u."teamId" AS team_id, o."amountCents" FROM ${scopedDeals(scope)} AND o."status" = 'open' AND o."currency" = ${currency}
-      )
-      SELECT CASE WHEN d."amountCents" >= thr.rock THEN 'rock' WHEN d."amountCents" >= thr.stone THEN 'stone' ELSE 'pebble' END AS size,
-        count(*) AS count, sum(d."amountCents") AS value
-      FROM open_deals d JOIN thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
-      GROUP BY 1`.execute(q),
+    sql<Record<string, unknown>>`SELECT team_id, team_name, round(rock) AS rock, round(stone) AS stone, set
+      FROM ${sizeThresholds(scope, currency)} thr ORDER BY team_name NULLS LAST`.execute(q),
+    sql<Record<string, unknown>>`SELECT ${sql.join(
+      SIZE_KINDS.map(
+        (k) =>
+          sql`count(*) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_count`)}, sum(sz.amount) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_value`)}`,
+      ),
+    )}
+      FROM ${sizedDeals(scope, currency)} sz`.execute(q),
   ]);
-  const by = new Map(classes.map((c) => [String(c.size), c]));
-  const total = classes.reduce((sum, c) => sum + n(c.count), 0);
+  const row = classes[0] ?? {};
+  const total = SIZE_KINDS.reduce((sum, k) => sum + n(row[`${k}_count`]), 0);
   return {
-    classes: SIZE_CLASSES.map((size) => ({
+    classes: SIZE_KINDS.map((size) => ({
       size,
-      count: n(by.get(size)?.count),
-      value: money(by.get(size)?.value),
-      share: ratio(n(by.get(size)?.count), total),
+      count: n(row[`${size}_count`]),
+      value: money(row[`${size}_value`]),
+      share: ratio(n(row[`${size}_count`]), total),
     })),
     thresholds: thresholds.map((t) => ({
       teamId: (t.team_id as string | null) ?? null,
