@@ -4,7 +4,7 @@
 // value against the actor's scope.
 import { z } from "zod";
 import { toCalendarDate } from "@/src/domain/dates";
-import type { FigureRef } from "@/src/domain/metrics/deal-figures";
+import { FIGURE_PARAMS, type FigureRef } from "@/src/domain/metrics/deal-figures";
 import { PERIOD_PRESETS, type Period, periodProblem, presetPeriod } from "@/src/domain/metrics/period";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -87,6 +87,6 @@ export function filterParams(filters: DashboardFilters): URLSearchParams {
 export function dealsHref(filters: DashboardFilters, ref: FigureRef): string {
   const p = filterParams(filters);
   p.set("figure", ref.figure);
-  for (const key of ["stage", "category", "kind", "name"] as const) if (ref[key]) p.set(key, ref[key]);
+  for (const key of FIGURE_PARAMS) if (ref[key]) p.set(key, ref[key]);
   return `/dashboard/deals?${p.toString()}`;
 }

@@ -1,6 +1,6 @@
 // The dashboard's figures through the API (docs/rules/dashboard.md).
 import { z } from "zod";
-import { DEAL_FIGURES, DEAL_SORTS, INTEGRITY_KINDS } from "../domain/metrics/deal-figures";
+import { DEAL_FIGURES, DEAL_SORTS, FIGURE_KINDS, INTEGRITY_KINDS, MOVEMENT_KINDS, SIZE_KINDS } from "../domain/metrics/deal-figures";
 import { Currency, Id, PageQuery } from "./common";
 import { CalendarDate } from "./opportunities";
 
@@ -31,6 +31,16 @@ export const MetricsQuery = z
   .superRefine(bothEnds);
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
+const ALL_KINDS = [...new Set([...INTEGRITY_KINDS, ...SIZE_KINDS, ...MOVEMENT_KINDS])] as [string, ...string[]];
+
+/** A kind is one of its figure's; a movement needs the day it starts from. */
+const kindOfFigure = (q: { figure: string; kind?: string; since?: string }, ctx: z.RefinementCtx) => {
+  const kinds: readonly string[] | undefined = FIGURE_KINDS[q.figure as keyof typeof FIGURE_KINDS];
+  if (q.kind !== undefined && kinds && !kinds.includes(q.kind))
+    ctx.addIssue({ code: "custom", path: ["kind"], message: `with figure=${q.figure}, one of ${kinds.join(", ")}` });
+  if (q.figure === "movement" && !q.since) ctx.addIssue({ code: "custom", path: ["since"], message: "required with figure=movement" });
+};
+
 /** Which number's deals (docs/rules/dashboard.md, "The deals behind a number"), in the figures' scope, sorted and paged. */
 export const DealsBehindQuery = z
   .object({
@@ -40,15 +50,24 @@ export const DealsBehindQuery = z
     stage: z.string().trim().min(1).max(100).optional(),
     /** With figure forecast. */
     category: z.enum(["pipeline", "best_case", "commit", "closed"]).optional(),
-    /** With figure integrity. */
-    kind: z.enum(INTEGRITY_KINDS).optional(),
+    /** With figure integrity (the problem), size (rock, stone, pebble) or movement (the waterfall's number). */
+    kind: z
+      .enum(ALL_KINDS)
+      .optional()
+      .meta({
+        description: `With figure integrity: ${INTEGRITY_KINDS.join(", ")}; size: ${SIZE_KINDS.join(", ")}; movement: ${MOVEMENT_KINDS.join(", ")}.`,
+      }),
+    since: CalendarDate.optional().meta({
+      description: "With figure movement (required): the day the movement starts from, 00:00 UTC; the dashboard's is the period's first day.",
+    }),
     /** With figure loss_category, loss_competitor or loss_missing: the category, competitor or functionality. */
     name: z.string().trim().min(1).max(200).optional(),
     sort: z.enum(DEAL_SORTS).default("closeDate"),
     direction: z.enum(["asc", "desc"]).default("asc"),
     ...PageQuery,
   })
-  .superRefine(bothEnds);
+  .superRefine(bothEnds)
+  .superRefine(kindOfFigure);
 export type DealsBehindQuery = z.infer<typeof DealsBehindQuery>;
 
 export const DealBehindResponse = z
@@ -66,6 +85,8 @@ export const DealBehindResponse = z
     closedAt: z.string().nullable(),
     pushes: z.number().int().optional(),
     daysSlipped: z.number().int().optional(),
+    /** With figure movement: the deal's amount on `since`; null for a deal created since. */
+    amountThen: z.number().nullable().optional(),
   })
   .meta({ id: "DealBehind" });
 
@@ -76,8 +97,10 @@ export const DealsBehindList = z
     currency: z.string(),
     /** How many deals are behind the number (every page). */
     total: z.number().int(),
-    /** Their value in `currency`. */
+    /** Their value in `currency`: the number's own (for a movement step, what it added to the pipeline or took away). */
     value: z.number(),
+    /** What `value` adds up when it is not the deals' amounts today; null when it is. */
+    valueNote: z.string().nullable(),
     items: z.array(DealBehindResponse),
     nextCursor: z.string().nullable(),
   })

@@ -1,6 +1,6 @@
 // Which number's deals the list shows, and how it is sorted and paged, as they travel in the URL.
 import { z } from "zod";
-import { DEAL_FIGURES, DEAL_SORTS, type DealSort, type FigureRef } from "@/src/domain/metrics/deal-figures";
+import { DEAL_FIGURES, DEAL_SORTS, type DealSort, FIGURE_PARAMS, type FigureRef } from "@/src/domain/metrics/deal-figures";
 import { AppError } from "@/src/errors";
 import type { Period } from "@/src/domain/metrics/period";
 import type { DealsBehindRequest } from "@/src/server/metrics/deals-behind";
@@ -14,6 +14,7 @@ const Figure = z.object({
   category: text,
   kind: text,
   name: text,
+  since: text,
   sort: z.enum(DEAL_SORTS).catch("closeDate").default("closeDate"),
   direction: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -25,7 +26,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The figure asked for; a missing or unknown one is a 400 naming `figure`. */
 export function readFigure(params: SearchParams): FigureQuery {
-  const raw = Object.fromEntries(["figure", "stage", "category", "kind", "name", "sort", "direction", "page"].map((k) => [k, first(params[k])]));
+  const raw = Object.fromEntries(["figure", ...FIGURE_PARAMS, "sort", "direction", "page"].map((k) => [k, first(params[k])]));
   const parsed = Figure.safeParse(raw);
   if (!parsed.success)
     throw new AppError("VALIDATION_FAILED", "figure: not a number of the dashboard", {
@@ -35,7 +36,11 @@ export function readFigure(params: SearchParams): FigureQuery {
   return { ref, sort, direction, page };
 }
 
-/** What the list and its download ask dealsBehind for: the dashboard's scope, the figure, its order and one page. */
+/**
+ * What the list and its download ask dealsBehind for: the dashboard's scope, the figure, its order and
+ * one page. A movement without `since` starts, as on the dashboard, from the period's first day, so
+ * the list's own filters can change the period.
+ */
 export const dealsBehindRequest = (
   period: Period,
   filters: DashboardFilters,
@@ -47,6 +52,7 @@ export const dealsBehindRequest = (
   ownerId: filters.ownerId,
   processKey: filters.processKey,
   ...figure.ref,
+  ...(figure.ref.figure === "movement" && !figure.ref.since ? { since: period.from } : {}),
   sort: figure.sort,
   direction: figure.direction,
   ...page,

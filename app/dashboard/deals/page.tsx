@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/src/auth/current-actor";
-import type { DealSort } from "@/src/domain/metrics/deal-figures";
+import { type DealSort, FIGURE_PARAMS } from "@/src/domain/metrics/deal-figures";
 import { AppError } from "@/src/errors";
 import { DEALS_PAGE_SIZE, type DealsBehind, dealsBehind } from "@/src/server/metrics/deals-behind";
 import { ButtonLink } from "@/src/ui/button";
@@ -24,7 +24,7 @@ const STATUS_LABELS: Record<string, string> = { open: "Open", won: "Won", lost: 
 function listParams(filters: DashboardFilters, f: FigureQuery, change: Partial<Pick<FigureQuery, "sort" | "direction" | "page">> = {}) {
   const p = filterParams(filters);
   p.set("figure", f.ref.figure);
-  for (const key of ["stage", "category", "kind", "name"] as const) if (f.ref[key]) p.set(key, f.ref[key]);
+  for (const key of FIGURE_PARAMS) if (f.ref[key]) p.set(key, f.ref[key]);
   const sort = change.sort ?? f.sort;
   const direction = change.direction ?? f.direction;
   const page = change.page ?? f.page;
@@ -63,6 +63,7 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
     );
   }
   const pages = Math.max(1, Math.ceil(list.total / DEALS_PAGE_SIZE));
+  const movement = list.figure.figure === "movement";
   const hrefWith = (change: Partial<Pick<FigureQuery, "sort" | "direction" | "page">>) =>
     `/dashboard/deals?${listParams(filters, figure, change).toString()}`;
   const extra = Object.fromEntries(
@@ -117,6 +118,7 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
           </h2>
           <p className="text-[13px] text-ink-muted">
             {money(list.value, list.currency)} in {list.currency}
+            {list.valueNote ? ` (${list.valueNote})` : ""}
             {list.deals.some((d) => d.currency !== list.currency) ? "; deals in other currencies are listed but not added up" : ""}
           </p>
         </header>
@@ -148,6 +150,11 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
                   </th>
                   {column("amount", "Amount", true)}
                   {column("closeDate", "Close date", true)}
+                  {movement ? (
+                    <th scope="col" className="py-2 pl-3 text-right font-medium">
+                      Amount on {list.figure.since}
+                    </th>
+                  ) : null}
                   {list.figure.figure === "slippage" ? (
                     <>
                       <th scope="col" className="py-2 pl-3 text-right font-medium">
@@ -179,6 +186,9 @@ export default async function DealsBehindPage({ searchParams }: { searchParams: 
                     <td className="py-2 pl-3 text-right text-ink tabular-nums">
                       {formatDay(new Date(`${d.closeDate}T00:00:00Z`), { withYear: true })}
                     </td>
+                    {movement ? (
+                      <td className="py-2 pl-3 text-right text-ink tabular-nums">{d.amountThen == null ? "—" : money(d.amountThen, d.currency)}</td>
+                    ) : null}
                     {list.figure.figure === "slippage" ? (
                       <>
                         <td className="py-2 pl-3 text-right text-ink tabular-nums">{d.pushes}</td>

@@ -1,25 +1,31 @@
 import { Chart } from "../charts/chart";
-import { count, DashboardSection, DataTable, money } from "../parts";
+import type { MovementKind } from "@/src/domain/metrics/deal-figures";
+import { count, DashboardSection, DataTable, FigureLink, money } from "../parts";
 import type { SectionProps } from "./types";
 
 const STEPS = [
-  ["new", "New deals"],
-  ["pulledIn", "Pulled into the period"],
-  ["pushedOut", "Pushed out of the period"],
-  ["won", "Won"],
-  ["lost", "Lost"],
-  ["disqualified", "Disqualified"],
-  ["amountChanges", "Amount changes"],
+  ["new", "new", "New deals"],
+  ["pulledIn", "pulled", "Pulled into the period"],
+  ["pushedOut", "pushed", "Pushed out of the period"],
+  ["won", "won", "Won"],
+  ["lost", "lost", "Lost"],
+  ["disqualified", "disqualified", "Disqualified"],
+  ["amountChanges", "amount", "Amount changes"],
 ] as const;
 
-export function MovementSection({ metrics: m }: SectionProps) {
+export function MovementSection({ metrics: m, deals }: SectionProps) {
   const mv = m.movement;
   const since = mv.since.slice(0, 10);
-  const rows = [
-    { name: `Pipeline on ${since}`, count: mv.start.count, value: mv.start.value },
-    ...STEPS.map(([key, name]) => ({ name, count: mv.steps[key].count, value: mv.steps[key].value })),
-    { name: "Pipeline now", count: mv.now.count, value: mv.now.value },
+  const rows: { kind: MovementKind; name: string; count: number; value: number }[] = [
+    { kind: "start", name: `Pipeline on ${since}`, count: mv.start.count, value: mv.start.value },
+    ...STEPS.map(([key, kind, name]) => ({ kind, name, count: mv.steps[key].count, value: mv.steps[key].value })),
+    { kind: "now", name: "Pipeline now", count: mv.now.count, value: mv.now.value },
   ];
+  const link = (kind: MovementKind, label: string, text: string) => (
+    <FigureLink href={deals({ figure: "movement", kind, since })} label={`${label}: see the deals`}>
+      {text}
+    </FigureLink>
+  );
   return (
     <DashboardSection
       id="movement"
@@ -37,11 +43,17 @@ export function MovementSection({ metrics: m }: SectionProps) {
         <DataTable
           caption="From the pipeline then to the pipeline now"
           head={["", "Deals", "Value"]}
-          rows={rows.map((r) => [r.name, count(r.count), money(r.value, m.currency)])}
+          rows={rows.map((r) => [
+            r.name,
+            link(r.kind, `${r.name}: ${count(r.count)} ${r.count === 1 ? "deal" : "deals"}`, count(r.count)),
+            link(r.kind, `${r.name}: ${money(r.value, m.currency)}`, money(r.value, m.currency)),
+          ])}
         />
       </div>
       <p className="mt-3 text-sm text-ink-muted">
-        Of the deals in the pipeline both then and now, {count(mv.movedForward)} moved to a later stage and {count(mv.movedBack)} to an earlier one.
+        Of the deals in the pipeline both then and now,{" "}
+        {link("forward", `${count(mv.movedForward)} moved to a later stage`, `${count(mv.movedForward)} moved to a later stage`)} and{" "}
+        {link("back", `${count(mv.movedBack)} moved to an earlier one`, `${count(mv.movedBack)} to an earlier one`)}.
       </p>
     </DashboardSection>
   );

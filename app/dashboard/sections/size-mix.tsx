@@ -1,10 +1,10 @@
 import { Chart } from "../charts/chart";
-import { count, DashboardSection, DataTable, money, percent, SectionEmpty } from "../parts";
+import { count, DashboardSection, DataTable, FigureLink, money, percent, SectionEmpty } from "../parts";
 import type { SectionProps } from "./types";
 
 const NAMES = { rock: "Rocks", stone: "Stones", pebble: "Pebbles" } as const;
 
-export function SizeMixSection({ metrics: m }: SectionProps) {
+export function SizeMixSection({ metrics: m, deals }: SectionProps) {
   const mix = m.sizeMix;
   const total = mix.classes.reduce((sum, c) => sum + c.count, 0);
   return (
@@ -28,7 +28,20 @@ export function SizeMixSection({ metrics: m }: SectionProps) {
             <DataTable
               caption="Open deals by size"
               head={["Size", "Deals", "Share", "Value"]}
-              rows={mix.classes.map((c) => [NAMES[c.size], count(c.count), percent(c.share), money(c.value, m.currency)])}
+              rows={mix.classes.map((c) => {
+                const href = deals({ figure: "size", kind: c.size });
+                const what = NAMES[c.size].toLowerCase();
+                return [
+                  NAMES[c.size],
+                  <FigureLink key="c" href={href} label={`${c.count} ${what}: see the deals`}>
+                    {count(c.count)}
+                  </FigureLink>,
+                  percent(c.share),
+                  <FigureLink key="v" href={href} label={`${money(c.value, m.currency)} in ${what}: see the deals`}>
+                    {money(c.value, m.currency)}
+                  </FigureLink>,
+                ];
+              })}
             />
             <DataTable
               caption="Each team's thresholds"

@@ -109,7 +109,7 @@ export const getDealsBehindRoute = apiRoute(
     method: "GET",
     path: "/metrics/deals",
     summary:
-      "The deals behind one number of the dashboard (figure, with its stage, category, kind or name), in the same scope as GET /metrics, so the list's total equals the number; sorted and paged. Accept: text/csv answers every deal of the list (at most 10,000) as CSV.",
+      "The deals behind one number of the dashboard (figure, with its stage, category, kind, name or since), in the same scope as GET /metrics, so the list's total and value equal the number; sorted and paged. Accept: text/csv answers every deal of the list (at most 10,000) as CSV.",
     tag: "Dashboard",
     query: DealsBehindQuery,
     response: DealsBehindList,
@@ -135,6 +135,7 @@ export const getDealsBehindRoute = apiRoute(
       currency: list.currency,
       total: list.total,
       value: list.value,
+      valueNote: list.valueNote,
       items: list.deals,
       nextCursor: next < list.total ? String(next) : null,
     };

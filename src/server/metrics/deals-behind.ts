@@ -43,8 +43,8 @@ export type DealBehind = {
   /** Slippage only: the pushes of its close date in the period, and the days they added. */
   pushes?: number;
   daysSlipped?: number;
-  /** Movement only: its amount on the day the movement starts from (today's less the changes since). */
-  amountThen?: number;
+  /** Movement only: its amount on the day the movement starts from (today's less the changes since); null when created since. */
+  amountThen?: number | null;
 };
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", `${field}: ${message}`, { fields: [{ field, message }] });
@@ -185,7 +185,7 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
     ? sql`, (SELECT count(*) FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS pushes,
         (SELECT sum(c."newDate" - c."oldDate") FROM "CloseDateChange" c WHERE ${pushedIn(scope)}) AS days_slipped`
     : sql``;
-  const then = amountThen ? sql`, mv.amount_then` : sql``;
+  const then = amountThen ? sql`, CASE WHEN mv.existed THEN mv.amount_then END AS amount_then` : sql``;
   const [totals, page] = await Promise.all([
     sql<Row>`SELECT count(*) AS total, sum(${value ?? sql`o."amountCents"`}) FILTER (WHERE o."currency" = ${currency}) AS value
       FROM ${scopedDeals(scope, join)} AND ${condition}`.execute(q),
@@ -210,7 +210,7 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
     closeDate: day(r.closeDate),
     closedAt: r.closedAt ? new Date(r.closedAt as string).toISOString() : null,
     ...(slippage ? { pushes: Number(r.pushes ?? 0), daysSlipped: Number(r.days_slipped ?? 0) } : {}),
-    ...(amountThen ? { amountThen: fromCents(BigInt(String(r.amount_then))) } : {}),
+    ...(amountThen ? { amountThen: r.amount_then === null ? null : fromCents(BigInt(String(r.amount_then))) } : {}),
   }));
   return {
     figure: {

@@ -29,7 +29,7 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
 /**
- * Each deal in scope as a row of a table `mv` (id, step, in_then, in_now, in_currency, order_then,
+ * Each deal in scope as a row of a table `mv` (id, step, existed, in_then, in_now, in_currency, order_then,
  * order_now, amount_then, amount_now): its state at `since` (whether it existed, its status by its
  * latest stage-bearing history entry or by its columns when it has none, its stage's order, its amount
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
@@ -77,7 +77,7 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         ORDER BY c."changedAt", c."id" LIMIT 1
       ) cd ON true
     )
-    SELECT st."id", st.in_then, st.in_now, st.in_currency, st.order_then, st.order_now, st.amount_then, st."amountCents" AS amount_now,
+    SELECT st."id", st.existed, st.in_then, st.in_now, st.in_currency, st.order_then, st.order_now, st.amount_then, st."amountCents" AS amount_now,
       CASE
         WHEN in_then AND in_now THEN 'stay'
         WHEN NOT in_then AND in_now THEN CASE WHEN NOT existed THEN 'new' ELSE 'pulledIn' END
