@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { fromCalendarDate } from "@/src/domain/dates";
 import { db } from "@/src/server/db";
-import type { FigureRef } from "@/src/domain/metrics/deal-figures";
+import type { FigureRef, MovementKind } from "@/src/domain/metrics/deal-figures";
 import { type DealsBehindRequest, dealsBehind, dealsBehindCsv } from "@/src/server/metrics/deals-behind";
 import { getMetrics, type Metrics } from "@/src/server/metrics/get-metrics";
 import { ensureDefaults } from "../../support/deals";
@@ -120,7 +120,29 @@ function figuresOf(m: Metrics): { ref: FigureRef; count: number; value?: number 
   for (const l of m.lossAnalysis.categories) out.push({ ref: { figure: "loss_category", name: l.name }, count: l.count, value: l.value });
   for (const l of m.lossAnalysis.competitors) out.push({ ref: { figure: "loss_competitor", name: l.name }, count: l.count, value: l.value });
   for (const l of m.lossAnalysis.missingFunctionality) out.push({ ref: { figure: "loss_missing", name: l.name }, count: l.count, value: l.value });
+  for (const c of m.sizeMix.classes) out.push({ ref: { figure: "size", kind: c.size }, count: c.count, value: c.value });
+  out.push(...movementFigures(m));
   return out;
+}
+
+/** Every number of the movement waterfall as (which list, its count, its value when it has one). */
+function movementFigures(m: Metrics): { ref: FigureRef; count: number; value?: number }[] {
+  const since = m.movement.since.slice(0, 10);
+  const mv = m.movement;
+  const ref = (kind: MovementKind): FigureRef => ({ figure: "movement", kind, since });
+  return [
+    { ref: ref("start"), ...mv.start },
+    { ref: ref("new"), ...mv.steps.new },
+    { ref: ref("forward"), count: mv.movedForward },
+    { ref: ref("back"), count: mv.movedBack },
+    { ref: ref("pushed"), ...mv.steps.pushedOut },
+    { ref: ref("pulled"), ...mv.steps.pulledIn },
+    { ref: ref("won"), ...mv.steps.won },
+    { ref: ref("lost"), ...mv.steps.lost },
+    { ref: ref("disqualified"), ...mv.steps.disqualified },
+    { ref: ref("amount"), ...mv.steps.amountChanges },
+    { ref: ref("now"), ...mv.now },
+  ];
 }
 
 describe("the list behind each number equals the number", () => {
@@ -165,6 +187,170 @@ describe("the list behind each number equals the number", () => {
     const l = await list(manager, { figure: "slippage" }, { ownerId: rep2.id });
     expect(m.slippage).toEqual([{ ownerId: rep2.id, ownerName: "Ray Two", pushes: 2, daysSlipped: 49 }]);
     expect(l.deals.map((d) => [d.name, d.pushes, d.daysSlipped])).toEqual([["Slipping", 2, 49]]);
+  });
+});
+
+describe("the size mix's deals", () => {
+  const names = async (kind: string) => (await list(manager, { figure: "size", kind }, { sort: "name" })).deals.map((d) => d.name);
+
+  test("by the team's percentiles: rocks from the 80th, stones from the 40th, the rest pebbles", async () => {
+    // The team's deals in USD, disqualified aside: 7, 10, 10, 10, 12, 20, 20, 30, 30, 40 and 99 thousand: p80 30,000, p40 12,000.
+    expect(await names("rock")).toEqual(["P2 past due"]);
+    expect(await names("stone")).toEqual(["P3 overdue step", "P5 commit"]);
+    expect(await names("pebble")).toEqual(["P1 no next step", "P4 first stage", "Slipping"]);
+    const m = await getMetrics(manager, Q, NOW);
+    expect(m.sizeMix.classes.map((c) => [c.size, c.count, c.value])).toEqual([
+      ["rock", 1, 30_000],
+      ["stone", 2, 32_000],
+      ["pebble", 3, 27_000],
+    ]);
+  });
+
+  test("by the thresholds the team set, the lists following the figure", async () => {
+    await db().team.update({ where: { id: teamId }, data: { rockFromCents: 2_000_000n, stoneFromCents: 1_000_000n } });
+    try {
+      expect(await names("rock")).toEqual(["P2 past due", "P3 overdue step"]);
+      expect(await names("stone")).toEqual(["P1 no next step", "P5 commit", "Slipping"]);
+      expect(await names("pebble")).toEqual(["P4 first stage"]);
+      const m = await getMetrics(manager, Q, NOW);
+      for (const c of m.sizeMix.classes) {
+        const l = await list(manager, { figure: "size", kind: c.size });
+        expect([c.size, l.total, l.value]).toEqual([c.size, c.count, c.value]);
+      }
+    } finally {
+      await db().team.update({ where: { id: teamId }, data: { rockFromCents: null, stoneFromCents: null } });
+    }
+  });
+
+  test("a size that is not one is a 400 naming kind", async () => {
+    await expect(list(manager, { figure: "size" })).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { fields: [{ field: "kind" }] } });
+    await expect(list(manager, { figure: "size", kind: "boulder" })).rejects.toMatchObject({ details: { fields: [{ field: "kind" }] } });
+  });
+});
+
+describe("the movement's deals", () => {
+  let mover: Actor;
+  const SINCE = "2026-10-01";
+
+  beforeAll(async () => {
+    const org = await createMetricsOrg(["Movement A", "Movement B"]);
+    mover = org.manager;
+    const before = { createdAt: BEFORE, history: ["identify", "qualify"] };
+    const at = async (id: string, type: "stage_changed" | "disqualified", toStage?: string) =>
+      db().historyEntry.create({ data: { opportunityId: id, type, toStage: toStage ?? null, at: IN_PERIOD } });
+    const m = (spec: Parameters<typeof insertMetricsDeal>[1], extra: Parameters<typeof insertMetricsDeal>[2] = before) =>
+      insertMetricsDeal(org.rep, spec, extra);
+    await m({ name: "Stays" });
+    const grew = await m({ name: "Grew", amount: 15_000 });
+    await db().historyEntry.create({
+      data: { opportunityId: grew, type: "field_changed", at: IN_PERIOD, details: { changes: { amount: { from: 10_000, to: 15_000 } } } },
+    });
+    await at(await m({ name: "Forward", stage: "negotiate" }), "stage_changed", "negotiate");
+    await at(
+      await m({ name: "Back", stage: "qualify" }, { createdAt: BEFORE, history: ["identify", "qualify", "propose"] }),
+      "stage_changed",
+      "qualify",
+    );
+    await m({ name: "New" }, { createdAt: IN_PERIOD });
+    const pulled = await m({ name: "Pulled", closeDate: "2026-12-15" });
+    const pushed = await m({ name: "Pushed", closeDate: "2027-02-01" });
+    await db().closeDateChange.createMany({
+      data: [
+        {
+          opportunityId: pulled,
+          oldDate: fromCalendarDate("2027-02-01"),
+          newDate: fromCalendarDate("2026-12-15"),
+          slipDays: -48,
+          changedAt: IN_PERIOD,
+        },
+        {
+          opportunityId: pushed,
+          oldDate: fromCalendarDate("2026-12-01"),
+          newDate: fromCalendarDate("2027-02-01"),
+          slipDays: 62,
+          changedAt: IN_PERIOD,
+        },
+      ],
+    });
+    await at(await m({ name: "Won since", stage: "closed_won", status: "won", closedAt: IN_PERIOD }), "stage_changed", "closed_won");
+    await at(await m({ name: "Lost since", stage: "closed_lost", status: "lost", closedAt: IN_PERIOD }), "stage_changed", "closed_lost");
+    await at(await m({ name: "Disqualified since", stage: "qualify", status: "disqualified", closedAt: IN_PERIOD }), "disqualified");
+    await m({ name: "Won before", stage: "closed_won", status: "won", closedAt: BEFORE }, { createdAt: BEFORE, history: WON_PATH });
+  });
+
+  const names = async (kind: MovementKind) =>
+    (await list(mover, { figure: "movement", kind, since: SINCE }, { sort: "name" })).deals.map((d) => d.name);
+
+  test("every number of the waterfall is its list's count and value, each list the deals that made it", async () => {
+    const m = await getMetrics(mover, { ...Q, since: SINCE }, NOW);
+    const figures = movementFigures(m);
+    expect(figures.every((f) => f.count > 0)).toBe(true);
+    for (const f of figures) {
+      const l = await list(mover, f.ref, { limit: 10_000 });
+      expect({ ref: f.ref, count: l.total, rows: l.deals.length }).toEqual({ ref: f.ref, count: f.count, rows: f.count });
+      if (f.value !== undefined) expect({ ref: f.ref, value: l.value }).toEqual({ ref: f.ref, value: f.value });
+    }
+    expect(m.movement.start).toEqual({ count: 8, value: 80_000 });
+    expect(m.movement.now).toEqual({ count: 6, value: 65_000 });
+    expect(await names("start")).toEqual(["Back", "Disqualified since", "Forward", "Grew", "Lost since", "Pushed", "Stays", "Won since"]);
+    expect(await names("now")).toEqual(["Back", "Forward", "Grew", "New", "Pulled", "Stays"]);
+    const one: [MovementKind, string][] = [
+      ["new", "New"],
+      ["forward", "Forward"],
+      ["back", "Back"],
+      ["pushed", "Pushed"],
+      ["pulled", "Pulled"],
+      ["won", "Won since"],
+      ["lost", "Lost since"],
+      ["disqualified", "Disqualified since"],
+      ["amount", "Grew"],
+    ];
+    for (const [kind, name] of one) expect([kind, await names(kind)]).toEqual([kind, [name]]);
+  });
+
+  test("a step's value is what it added or took away; each deal shows its amount then", async () => {
+    const won = await list(mover, { figure: "movement", kind: "won", since: SINCE });
+    expect(won).toMatchObject({ value: -10_000, label: "Won from the pipeline since 2026-10-01" });
+    expect(won.valueNote).toMatch(/taken out of the pipeline/);
+    const grew = await list(mover, { figure: "movement", kind: "amount", since: SINCE });
+    expect(grew.value).toBe(5_000);
+    expect(grew.deals.map((d) => [d.amount, d.amountThen])).toEqual([[15_000, 10_000]]);
+    expect((await list(mover, { figure: "movement", kind: "new", since: SINCE })).deals[0]?.amountThen).toBeNull();
+    const csv = Papa.parse<Record<string, string>>(dealsBehindCsv(grew), { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields).toContain("amount_then");
+    expect(csv.data.map((r) => [r.name, r.amount, r.amount_then])).toEqual([["Grew", "15000", "10000"]]);
+  });
+
+  test("a later start changes the lists with the figure", async () => {
+    // From the day after every change, nothing moved: the pipeline then is the pipeline now.
+    const since = "2026-11-20";
+    const m = await getMetrics(mover, { ...Q, since }, NOW);
+    for (const f of movementFigures(m)) {
+      const l = await list(mover, f.ref, { limit: 10_000 });
+      expect({ ref: f.ref, count: l.total }).toEqual({ ref: f.ref, count: f.count });
+    }
+    expect(m.movement.start.count).toBe(m.movement.now.count);
+  });
+
+  test("a movement without since, or with a kind not of the movement, is a 400 naming the field", async () => {
+    await expect(list(mover, { figure: "movement", kind: "won" })).rejects.toMatchObject({ details: { fields: [{ field: "since" }] } });
+    await expect(list(mover, { figure: "movement", kind: "won", since: "yesterday" })).rejects.toMatchObject({
+      details: { fields: [{ field: "since" }] },
+    });
+    await expect(list(mover, { figure: "movement", kind: "rock", since: SINCE })).rejects.toMatchObject({ details: { fields: [{ field: "kind" }] } });
+    await expect(list(mover, { figure: "movement", since: SINCE })).rejects.toMatchObject({ details: { fields: [{ field: "kind" }] } });
+  });
+
+  test("a manager of another team cannot list them", async () => {
+    await expect(
+      list(
+        manager,
+        { figure: "movement", kind: "start", since: SINCE },
+        { teamId: (await db().team.findFirstOrThrow({ where: { name: "Movement A" } })).id },
+      ),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
