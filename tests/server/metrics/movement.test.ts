@@ -1,13 +1,18 @@
 // Pipeline movement (docs/rules/dashboard.md, "Movement") reconstructed from random histories: the
 // pipeline then and now agree with a replay of each deal's events in memory, and the waterfall adds
-// up (then + every step = now), on both databases.
+// up (then + every step = now); and each of its numbers is the list of the deals behind it, on both
+// databases.
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { fromCalendarDate, toCalendarDate } from "@/src/domain/dates";
 import { database, db } from "@/src/server/db";
+import type { Actor } from "@/src/auth/actor";
+import type { MovementKind } from "@/src/domain/metrics/deal-figures";
+import { dealsBehind } from "@/src/server/metrics/deals-behind";
 import { pipelineMovement } from "@/src/server/metrics/movement";
 import type { MetricsScope } from "@/src/server/metrics/metrics-scope";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
+import { actorOf } from "../../support/board";
 import { ensureDefaults } from "../../support/deals";
 import { createTeam, createUser } from "../../support/fixtures";
 
@@ -41,6 +46,7 @@ const deal = fc.record({
 type DealSpec = { createdDay: number; amount: number; closeDay: number; events: { after: number; event: Event }[] };
 
 let ownerId: string;
+let manager: Actor;
 let scope: MetricsScope;
 let stages: { key: string; kind: string; order: number }[];
 
@@ -48,6 +54,9 @@ beforeAll(async () => {
   await ensureDefaults();
   const team = await createTeam("Movement");
   ownerId = (await createUser({ role: "rep", teamId: team.id })).id;
+  const lead = await createUser({ role: "manager", teamId: team.id });
+  await db().team.update({ where: { id: team.id }, data: { managerId: lead.id } });
+  manager = await actorOf(lead);
   const process = await getActiveProcessVersion(database().sql);
   stages = process.stages.map((s) => ({ key: s.key, kind: s.kind, order: s.order }));
   const row = await db().processVersion.findUniqueOrThrow({ where: { id: process.id }, include: { process: true } });
@@ -151,6 +160,48 @@ test("then and now agree with a replay of the events, and then + every step = no
   );
 });
 
+/** Each number of the waterfall against the list of the deals behind it, from the start of `day`. */
+async function expectListsToMatch(day: string) {
+  const m = await pipelineMovement(database().sql, scope, fromCalendarDate(day), "USD");
+  const figures: [MovementKind, { count: number; value?: number }][] = [
+    ["start", m.start],
+    ["new", m.steps.new],
+    ["forward", { count: m.movedForward }],
+    ["back", { count: m.movedBack }],
+    ["pushed", m.steps.pushedOut],
+    ["pulled", m.steps.pulledIn],
+    ["won", m.steps.won],
+    ["lost", m.steps.lost],
+    ["disqualified", m.steps.disqualified],
+    ["amount", m.steps.amountChanges],
+    ["now", m.now],
+  ];
+  for (const [kind, figure] of figures) {
+    const list = await dealsBehind(manager, {
+      ...PERIOD,
+      teamId: scope.teamIds![0],
+      figure: "movement",
+      kind,
+      since: day,
+      currency: "USD",
+      limit: 10_000,
+    });
+    expect([kind, list.total]).toEqual([kind, figure.count]);
+    if (figure.value !== undefined) expect([kind, list.value]).toEqual([kind, figure.value]);
+  }
+}
+
+test("over random histories, each number of the waterfall is the count and value of the list of deals behind it", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(deal, { minLength: 1, maxLength: 6 }), fc.integer({ min: 20, max: 200 }), async (deals, sinceDay) => {
+      await db().opportunity.deleteMany({ where: { ownerId } });
+      for (const d of deals) await writeDeal(d);
+      await expectListsToMatch(dayOf(sinceDay));
+    }),
+    { numRuns: 10 },
+  );
+});
+
 test("each kind of change lands in its own step", async () => {
   await db().opportunity.deleteMany({ where: { ownerId } });
   const since = new Date(T0 + 100 * DAY);
@@ -176,4 +227,5 @@ test("each kind of change lands in its own step", async () => {
     amountChanges: { count: 1, value: 500 },
   });
   expect(m.now).toEqual({ count: 4, value: 4_500 });
+  await expectListsToMatch(dayOf(100));
 });
