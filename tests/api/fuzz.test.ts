@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
 import * as approvalRequests from "@/app/api/v1/approval-requests/route";
+import * as metricsDeals from "@/app/api/v1/metrics/deals/route";
 import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
 import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as closingSettings from "@/app/api/v1/closing/settings/route";
@@ -36,6 +37,7 @@ import { createDeal, dealBody, ensureDefaults } from "../support/deals";
 import { actorOf, insertDeal } from "../support/board";
 import { startPlay } from "@/src/server/closing/plays";
 import { addDays, toCalendarDate } from "@/src/domain/dates";
+import { DEAL_FIGURES, FIGURE_KINDS } from "@/src/domain/metrics/deal-figures";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let dealId: string;
@@ -332,6 +334,21 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
       async (q) => {
         const qs = new URLSearchParams(q).toString();
         assertHandled(await call(approvalRequests.GET, { token: org.rep.token, path: `/api/v1/approval-requests?${qs}` }));
+      },
+    ),
+    runs,
+  );
+  // The deals behind a number of the dashboard: each figure with any kind, since, stage or name, as a manager.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...DEAL_FIGURES),
+      fc.dictionary(
+        fc.constantFrom("kind", "since", "stage", "category", "name", "from", "to", "cursor", "limit", "sort", "x"),
+        fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom(...FIGURE_KINDS.size, ...FIGURE_KINDS.movement, "2026-10-01", "2026-02-30")),
+      ),
+      async (figure, q) => {
+        const qs = new URLSearchParams({ ...q, figure }).toString();
+        assertHandled(await call(metricsDeals.GET, { token: org.manager.token, path: `/api/v1/metrics/deals?${qs}` }));
       },
     ),
     runs,

@@ -56,7 +56,32 @@ describe("GET /metrics/deals", () => {
     expect((await get(org.admin.token, `${PERIOD}&figure=won&teamId=${org.otherTeam.id}`)).status).toBe(200);
   });
 
+  test("the deals behind a size and behind a step of the movement, with what the value means", async () => {
+    const rocks = await get(org.manager.token, `${PERIOD}&figure=size&kind=rock`);
+    expect(rocks.status).toBe(200);
+    expect(rocks.body).toMatchObject({ label: expect.stringMatching(/^Rocks/), total: 0, value: 0, valueNote: null });
+    const won = await get(org.manager.token, `${PERIOD}&figure=movement&kind=won&since=2026-10-01`);
+    expect(won.status).toBe(200);
+    expect(won.body).toMatchObject({ label: "Won from the pipeline since 2026-10-01", valueNote: expect.stringMatching(/taken out/) });
+    const csv = await get(org.manager.token, `${PERIOD}&figure=movement&kind=now&since=2026-10-01`, { accept: "text/csv" });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("stageline-deals-movement-now-2026-10-01-2026-10-01-2026-12-31.csv");
+    expect((csv.body as string).split("\n")[0]).toContain("amount_then");
+  });
+
+  test.each(["figure=size&kind=rock", "figure=movement&kind=start&since=2026-10-01"])("%s: a rep gets 403", async (query) => {
+    expect((await get(org.rep.token, `${PERIOD}&${query}`)).status).toBe(403);
+  });
+
   test.each([
+    ["figure=size&kind=boulder", "query.kind"],
+    ["figure=size&kind=won", "query.kind"],
+    ["figure=size", "kind"],
+    ["figure=movement&kind=rock&since=2026-10-01", "query.kind"],
+    ["figure=movement&kind=won", "query.since"],
+    ["figure=movement&kind=won&since=2026-13-01", "query.since"],
+    ["figure=movement&since=2026-10-01", "kind"],
+    ["figure=integrity&kind=rock", "query.kind"],
     ["figure=everything", "query.figure"],
     ["figure=balance", "stage"],
     ["figure=integrity&kind=bogus", "query.kind"],

@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as exportDeals } from "@/app/dashboard/deals/export/route";
-import { readFigure } from "@/app/dashboard/deals/figure-query";
+import { dealsBehindRequest, readFigure } from "@/app/dashboard/deals/figure-query";
 import { dealsHref, periodOf, readFilters } from "@/app/dashboard/dashboard-query";
 import { GET as exportFigures } from "@/app/dashboard/export/route";
 import { toCalendarDate } from "@/src/domain/dates";
@@ -71,6 +71,26 @@ describe("the filters in the URL", () => {
     });
     expect(() => readFigure({ figure: "everything" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
+
+  test("a movement's link carries its step and the day it starts from; without that day, the list starts at the period's", () => {
+    const filters = { period: "this_quarter" as const, teamId: "t1" };
+    const url = new URL(dealsHref(filters, { figure: "movement", kind: "pushed", since: "2026-10-01" }), "http://x");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      period: "this_quarter",
+      teamId: "t1",
+      figure: "movement",
+      kind: "pushed",
+      since: "2026-10-01",
+    });
+    const figure = readFigure(Object.fromEntries(url.searchParams));
+    expect(figure.ref).toEqual({ figure: "movement", kind: "pushed", since: "2026-10-01" });
+    const period = { from: "2026-07-01", to: "2026-09-30" };
+    expect(dealsBehindRequest(period, filters, figure, { limit: 50 })).toMatchObject({ figure: "movement", kind: "pushed", since: "2026-10-01" });
+    const { since: _, ...withoutSince } = figure.ref;
+    expect(dealsBehindRequest(period, filters, { ...figure, ref: withoutSince }, { limit: 50 })).toMatchObject({ since: "2026-07-01" });
+    // Other figures get no since.
+    expect(dealsBehindRequest(period, filters, readFigure({ figure: "size", kind: "rock" }), { limit: 50 }).since).toBeUndefined();
+  });
 });
 
 describe("the filters' choices", () => {
@@ -119,6 +139,15 @@ describe("the CSV downloads", () => {
     ]);
   });
 
+  test("the deals behind a step of the movement, with each deal's amount then", async () => {
+    await signInAs(org.manager);
+    const res = await get(exportDeals, "period=this_quarter&figure=movement&kind=won");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/filename="stageline-deals-movement-won-\d{4}-\d\d-01-/);
+    const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toContain("amount_then");
+  });
+
   test("refused: signed out 401, a rep 403, another team 403, an unknown figure 400", async () => {
     signOut();
     expect((await get(exportFigures, "")).status).toBe(401);
@@ -131,5 +160,7 @@ describe("the CSV downloads", () => {
     expect((await get(exportFigures, `teamId=${org.otherTeam.id}`)).status).toBe(403);
     expect((await get(exportDeals, "figure=everything")).status).toBe(400);
     expect((await get(exportDeals, "figure=balance")).status).toBe(400);
+    expect((await get(exportDeals, "figure=size&kind=boulder")).status).toBe(400);
+    expect((await get(exportDeals, "figure=movement&kind=sideways")).status).toBe(400);
   });
 });
