@@ -45,8 +45,8 @@ export function MovementSection({ metrics: m, deals }: SectionProps) {
           head={["", "Deals", "Value"]}
           rows={rows.map((r) => [
             r.name,
-            link(r.kind, `${r.name}: ${count(r.count)} ${r.count === 1 ? "deal" : "deals"}`, count(r.count)),
-            link(r.kind, `${r.name}: ${money(r.value, m.currency)}`, money(r.value, m.currency)),
+            link(r.kind, `${r.name}, ${count(r.count)} ${r.count === 1 ? "deal" : "deals"}`, count(r.count)),
+            link(r.kind, `${r.name}, ${money(r.value, m.currency)}`, money(r.value, m.currency)),
           ])}
         />
       </div>

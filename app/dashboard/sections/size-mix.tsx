@@ -30,14 +30,14 @@ export function SizeMixSection({ metrics: m, deals }: SectionProps) {
               head={["Size", "Deals", "Share", "Value"]}
               rows={mix.classes.map((c) => {
                 const href = deals({ figure: "size", kind: c.size });
-                const what = NAMES[c.size].toLowerCase();
+                const what = c.count === 1 ? c.size : NAMES[c.size].toLowerCase();
                 return [
                   NAMES[c.size],
                   <FigureLink key="c" href={href} label={`${c.count} ${what}: see the deals`}>
                     {count(c.count)}
                   </FigureLink>,
                   percent(c.share),
-                  <FigureLink key="v" href={href} label={`${money(c.value, m.currency)} in ${what}: see the deals`}>
+                  <FigureLink key="v" href={href} label={`${money(c.value, m.currency)} in ${NAMES[c.size].toLowerCase()}: see the deals`}>
                     {money(c.value, m.currency)}
                   </FigureLink>,
                 ];

@@ -2,9 +2,15 @@
 // number"), on both databases: for every kind of figure the list's count (and value) equals the
 // figure getMetrics answers for the same scope; sorting, paging and CSV; and the scope enforced.
 import Papa from "papaparse";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/src/auth/actor";
 import { fromCalendarDate } from "@/src/domain/dates";
+import { dealsHref, periodOf, readFilters } from "@/app/dashboard/dashboard-query";
+import { dealsBehindRequest, readFigure } from "@/app/dashboard/deals/figure-query";
+import { count, money } from "@/app/dashboard/parts";
+import { MovementSection } from "@/app/dashboard/sections/movement";
+import { SizeMixSection } from "@/app/dashboard/sections/size-mix";
 import { db } from "@/src/server/db";
 import type { FigureRef, MovementKind } from "@/src/domain/metrics/deal-figures";
 import { type DealsBehindRequest, dealsBehind, dealsBehindCsv } from "@/src/server/metrics/deals-behind";
@@ -351,6 +357,55 @@ describe("the movement's deals", () => {
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("the dashboard's links", () => {
+  /** Every link a section renders: its address, accessible name and text. */
+  const linksOf = (html: string) =>
+    [...html.matchAll(/<a aria-label="([^"]*)"[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g)].map(([, label, href, text]) => ({
+      label: decode(label!),
+      href: decode(href!),
+      text: decode(text!),
+    }));
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, "&")
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"');
+
+  /** Follows each link to its list, as the deals page does, and checks the list against the number shown. */
+  async function expectLinksToMatch(who: Actor, html: string, expected: number) {
+    const links = linksOf(html);
+    expect(links).toHaveLength(expected);
+    for (const link of links) {
+      const params = Object.fromEntries(new URL(link.href, "http://x").searchParams);
+      const filters = readFilters(params);
+      const l = await dealsBehind(who, dealsBehindRequest(periodOf(filters, NOW).period, filters, readFigure(params), { limit: 10_000 }), NOW);
+      expect(link.label).toMatch(/: see the deals$/);
+      const shown = /^\d/.test(link.text) ? count(l.total) : money(l.value, l.currency);
+      expect({ label: link.label, shown: link.text.split(" ")[0] }).toEqual({ label: link.label, shown });
+    }
+  }
+
+  test("each number of the size mix opens the list whose count or value it is", async () => {
+    const m = await getMetrics(manager, Q, NOW);
+    const deals = (ref: FigureRef) => dealsHref({ period: "custom", ...Q }, ref);
+    const html = renderToStaticMarkup(SizeMixSection({ metrics: m, deals }));
+    await expectLinksToMatch(manager, html, 6);
+    expect(linksOf(html).map((l) => l.label)).toContain("2 stones: see the deals");
+  });
+
+  test("each number of the movement opens the list whose count or value it is", async () => {
+    const mover = await actorOf(
+      await db().user.findFirstOrThrow({ where: { id: (await db().team.findFirstOrThrow({ where: { name: "Movement A" } })).managerId! } }),
+    );
+    const m = await getMetrics(mover, Q, NOW);
+    const deals = (ref: FigureRef) => dealsHref({ period: "custom", ...Q }, ref);
+    const html = renderToStaticMarkup(MovementSection({ metrics: m, deals }));
+    // Two per row of the waterfall (the pipeline then, seven steps, the pipeline now), and moved forward and back.
+    await expectLinksToMatch(mover, html, 20);
+    expect(linksOf(html).map((l) => l.label)).toContainEqual(expect.stringMatching(/^Won, [-−]\$10,000: see the deals$/));
   });
 });
 
