@@ -1,6 +1,8 @@
 // The deals behind each number of the dashboard (docs/rules/dashboard.md, "The deals behind a
 // number"): the same scope (scopedDeals) and the same conditions as the figures of
-// compute-metrics.ts, so that a list and its number cannot disagree. Sorted, paged, and whole for CSV.
+// compute-metrics.ts, or for the size mix and the movement the same rows and bucket conditions
+// (sizedDeals, movementRows), so that a list and its number cannot disagree. Sorted, paged, and whole
+// for CSV.
 import Papa from "papaparse";
 import { sql, type RawBuilder } from "kysely";
 import type { Actor } from "../../auth/actor";
