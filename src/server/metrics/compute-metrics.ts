@@ -15,7 +15,10 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
 /** The currency most deals in scope use; USD for an empty scope. */
 export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<string> {
-  const { rows } = await sql<{ currency: string }>`SELECT o."currency" FROM ${scopedDeals(scope)}
+  // Without the stage, which scopedDeals joins and the scope does not need.
+  const { rows } = await sql<{ currency: string }>`SELECT o."currency"
+    FROM "Opportunity" o JOIN "User" u ON u."id" = o."ownerId" JOIN "ProcessVersion" pv ON pv."id" = o."processVersionId"
+    WHERE ${scopeSql(scope)}
     GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1`.execute(q);
   return rows[0]?.currency ?? "USD";
 }
@@ -104,20 +107,17 @@ export async function conversionByStage(
   window: "period" | "history" = "period",
 ): Promise<StageConversion[]> {
   const closedWhen = window === "period" ? closedIn(scope) : sql`o."closedAt" < CAST(${periodEnd(scope.period)} AS date)`;
-  const { rows } = await sql<Record<string, unknown>>`WITH closed AS (
-      SELECT o."id", o."status", o."amountCents", o."currency" FROM ${scopedDeals(scope)}
-        AND o."status" IN ('won', 'lost') AND ${closedWhen}
-    ), reached AS (
-      SELECT DISTINCT h."opportunityId", h."toStage" FROM "HistoryEntry" h JOIN closed c ON c."id" = h."opportunityId"
-      WHERE h."type" IN ('created', 'stage_changed', 'reopened') AND h."toStage" IS NOT NULL
-    )
-    SELECT r."toStage" AS stage,
+  // Each deal's reached stages are kept on it (reached-stages.ts): one pass over the closed deals.
+  const { rows } = await sql<Record<string, unknown>>`SELECT r."stage",
       count(*) AS reached,
       count(*) FILTER (WHERE c."status" = 'won') AS won,
       sum(c."amountCents") FILTER (WHERE c."currency" = ${currency}) AS reached_value,
       sum(c."amountCents") FILTER (WHERE c."status" = 'won' AND c."currency" = ${currency}) AS won_value
-    FROM reached r JOIN closed c ON c."id" = r."opportunityId"
-    GROUP BY r."toStage"`.execute(q);
+    FROM (
+      SELECT o."status", o."amountCents", o."currency", o."reachedStages" FROM ${scopedDeals(scope)}
+        AND o."status" IN ('won', 'lost') AND ${closedWhen}
+    ) c CROSS JOIN LATERAL unnest(c."reachedStages") AS r("stage")
+    GROUP BY r."stage"`.execute(q);
   const byKey = new Map(rows.map((r) => [String(r.stage), r]));
   const stages = await openStagesOf(q, scope);
   return stages.map((s) => {

@@ -117,8 +117,8 @@ function figureCondition(scope: MetricsScope, ref: FigureRef, today: string): Ra
     case "reached_won": {
       const stage = required(ref, "stage");
       const status = ref.figure === "reached_won" ? sql`o."status" = 'won'` : sql`o."status" IN ('won', 'lost')`;
-      return sql<boolean>`${status} AND ${closedIn(scope)} AND EXISTS (SELECT 1 FROM "HistoryEntry" h WHERE h."opportunityId" = o."id"
-        AND h."type" IN ('created', 'stage_changed', 'reopened') AND h."toStage" = ${stage})`;
+      // The stages a deal entered, as conversionByStage counts them (reached-stages.ts).
+      return sql<boolean>`${status} AND ${closedIn(scope)} AND ${stage} = ANY (o."reachedStages")`;
     }
     case "balance":
       return sql<boolean>`o."status" = 'open' AND o."stageKey" = ${required(ref, "stage")}`;

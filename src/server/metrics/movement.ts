@@ -29,13 +29,14 @@ const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
 /**
- * Each deal in scope as a row of a table `mv` (id, step, existed, in_then, in_now, in_currency, order_then,
+ * Each deal in scope that was open at some point since `since` as a row of a table `mv` (id, step, existed, in_then, in_now, in_currency, order_then,
  * order_now, amount_then, amount_now): its state at `since` (whether it existed, its status by its
  * latest stage-bearing history entry or by its columns when it has none, its stage's order, its amount
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
- * disagree.
+ * disagree. What changed after `since` is read from the entries written since (the index on their
+ * time), so the cost follows the activity since the starting point rather than the whole history.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
@@ -44,6 +45,22 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
     WITH base AS (
       SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt", s."order" AS order_now
       FROM ${scopedDeals(scope)}
+        -- A deal whose last close came before the starting point was closed then and is now (a re-open
+        -- clears closedAt): it is in neither pipeline.
+        AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
+    ),
+    since_then AS (
+      SELECT h."opportunityId",
+        bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')) AS moved,
+        sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
+          FILTER (WHERE h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL) AS "delta"
+      FROM "HistoryEntry" h WHERE h."at" > ${since}
+      GROUP BY 1
+    ),
+    first_push AS (
+      SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate" FROM "CloseDateChange" c
+      WHERE c."changedAt" > ${since}
+      ORDER BY c."opportunityId", c."changedAt", c."id"
     ),
     states AS (
       SELECT b.*,
@@ -58,24 +75,21 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
           ELSE 'open'
         END AS status_then,
         COALESCE(ls."order", b.order_now) AS order_then,
-        b."amountCents" - COALESCE(chg."delta", 0) AS amount_then,
-        COALESCE(cd."oldDate", b."closeDate") AS close_then
+        b."amountCents" - COALESCE(a."delta", 0) AS amount_then,
+        COALESCE(p."oldDate", b."closeDate") AS close_then
       FROM base b
+      LEFT JOIN since_then a ON a."opportunityId" = b."id"
+      LEFT JOIN first_push p ON p."opportunityId" = b."id"
+      -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
+      -- the deal's state now: a deal that moved since, or one closed since (base keeps no other closed
+      -- deal). An open deal that has not moved since was then where it is.
       LEFT JOIN LATERAL (
         SELECT h."type", h."toStage" FROM "HistoryEntry" h
-        WHERE h."opportunityId" = b."id" AND h."at" <= ${since} AND h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')
+        WHERE (a.moved OR b."status" <> 'open') AND h."opportunityId" = b."id" AND h."at" <= ${since}
+          AND h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')
         ORDER BY h."at" DESC, h."id" DESC LIMIT 1
       ) last ON true
       LEFT JOIN "Stage" ls ON ls."processVersionId" = b."processVersionId" AND ls."key" = last."toStage"
-      LEFT JOIN LATERAL (
-        SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100)) AS "delta"
-        FROM "HistoryEntry" h
-        WHERE h."opportunityId" = b."id" AND h."at" > ${since} AND h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL
-      ) chg ON true
-      LEFT JOIN LATERAL (
-        SELECT c."oldDate" FROM "CloseDateChange" c WHERE c."opportunityId" = b."id" AND c."changedAt" > ${since}
-        ORDER BY c."changedAt", c."id" LIMIT 1
-      ) cd ON true
     )
     SELECT st."id", st.existed, st.in_then, st.in_now, st.in_currency, st.order_then, st.order_now, st.amount_then, st."amountCents" AS amount_now,
       CASE

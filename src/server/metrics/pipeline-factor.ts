@@ -1,6 +1,6 @@
 // The pipeline value factor and the balance's deal sizes (docs/rules/dashboard.md): how much pipeline
 // each stage needs to make the rest of the target, and the mix of rocks, stones and pebbles.
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { SIZE_KINDS, type SizeKind } from "../../domain/metrics/deal-figures";
 import { ratio } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
@@ -90,13 +90,18 @@ const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
  * figure counts these rows and the list of the deals behind a size joins them, so the two cannot
  * disagree.
  */
-export const sizedDeals = (scope: MetricsScope, currency: string) => sql`(
+export const sizedDeals = (
+  scope: MetricsScope,
+  currency: string,
+  /** The thresholds table: computed here, unless the statement already holds it (a CTE's name). */
+  thresholds: RawBuilder<unknown> = sizeThresholds(scope, currency),
+) => sql`(
     SELECT d."id", d.amount,
       CASE WHEN d.amount >= thr.rock THEN 'rock' WHEN d.amount >= thr.stone THEN 'stone' ELSE 'pebble' END AS size
     FROM (
       SELECT o."id", o."amountCents" AS amount, u."teamId" AS team_id
       FROM ${scopedDeals(scope)} AND o."status" = 'open' AND o."currency" = ${currency}
-    ) d JOIN ${sizeThresholds(scope, currency)} thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
+    ) d JOIN ${thresholds} thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
   )`;
 
 /** The condition on a row `sz` of sizedDeals that puts it in one bucket. */
@@ -108,18 +113,20 @@ export const sizeBucket = (kind: SizeKind) => sql<boolean>`sz.size = ${kind}`;
  * of the process in the currency, disqualified ones aside), whoever owns them in the team.
  */
 export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Promise<SizeMix> {
-  const [{ rows: thresholds }, { rows: classes }] = await Promise.all([
-    sql<Record<string, unknown>>`SELECT team_id, team_name, round(rock) AS rock, round(stone) AS stone, set
-      FROM ${sizeThresholds(scope, currency)} thr ORDER BY team_name NULLS LAST`.execute(q),
-    sql<Record<string, unknown>>`SELECT ${sql.join(
+  // One statement: the percentiles, the costliest part, are computed once for the thresholds shown and
+  // for the classes.
+  const { rows } = await sql<Record<string, unknown>>`WITH thr AS ${sizeThresholds(scope, currency)}
+    SELECT ${sql.join(
       SIZE_KINDS.map(
         (k) =>
           sql`count(*) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_count`)}, sum(sz.amount) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_value`)}`,
       ),
-    )}
-      FROM ${sizedDeals(scope, currency)} sz`.execute(q),
-  ]);
-  const row = classes[0] ?? {};
+    )},
+      (SELECT json_agg(json_build_object('team_id', team_id, 'team_name', team_name, 'rock', round(rock)::text, 'stone', round(stone)::text, 'set', set)
+         ORDER BY team_name NULLS LAST) FROM thr) AS thresholds
+    FROM ${sizedDeals(scope, currency, sql`thr`)} sz`.execute(q);
+  const thresholds = (rows[0]?.thresholds as Record<string, unknown>[] | null) ?? [];
+  const row = rows[0] ?? {};
   const total = SIZE_KINDS.reduce((sum, k) => sum + n(row[`${k}_count`]), 0);
   return {
     classes: SIZE_KINDS.map((size) => ({
