@@ -47,3 +47,22 @@ export function queryCounts(result) {
     .map((db) => `${db.label}: API ${db.queries.api.min}-${db.queries.api.max}, raw ${db.queries.raw.min}-${db.queries.raw.max} statements per move`)
     .join("\n");
 }
+
+/** The dashboard benchmark's figures as a Markdown table (docs/performance.md reads the same). */
+export function dashboardTable(result) {
+  const head = ["database", "deals / history", "scope", "API median / p95 ms", "SQL median / p95 ms", "API÷SQL", "≤ 1.5×", "< 300 ms (organisation)"];
+  const body = result.databases.flatMap((db) =>
+    db.cases.map((c) => [
+      db.label,
+      `${db.data.deals.toLocaleString("en")} / ${db.data.historyEntries.toLocaleString("en")}`,
+      c.label,
+      `${fmt(c.api.medianMs)} / ${fmt(c.api.p95Ms)}`,
+      `${fmt(c.raw.medianMs)} / ${fmt(c.raw.p95Ms)}`,
+      fmt(c.apiToRaw, 2),
+      c.meetsRatio ? "yes" : "NO",
+      c.label.startsWith("whole") ? (c.meetsTime ? "yes" : "NO") : "",
+    ]),
+  );
+  const line = (r) => `| ${r.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
+}

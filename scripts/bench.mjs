@@ -1,28 +1,33 @@
-// `npm run bench`: stage moves per second through the API and as raw SQL, on PGlite (a temp folder,
-// as deployed by default) and on a throwaway PostgreSQL server, at 1 and 10 clients. Prints a table and
-// writes bench/results/stage-moves-<date>.json. Settings (env): BENCH_DATABASES=pglite,postgres
-// BENCH_SECONDS=10 BENCH_ROUNDS=2 BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10
+// `npm run bench`, on PGlite (a temp folder, as deployed by default) and on a throwaway PostgreSQL
+// server: stage moves per second through the API and as raw SQL at 1 and 10 clients
+// (bench/stage-moves.ts), and the dashboard's figures on 100,000 generated deals through the metrics
+// endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts). Prints tables and writes
+// bench/results/<suite>-<date>.json. Settings (env): BENCH_SUITES=moves,dashboard
+// BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2 BENCH_WARMUP_SECONDS=2
+// BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10 BENCH_DASHBOARD_DEALS=100000 BENCH_DASHBOARD_RUNS=10
 // BENCH_PG_OPTIONS="-c …" (extra server options). docs/performance.md explains the figures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { markdownTable, queryCounts, textTable } from "../bench/report.mjs";
+import { dashboardTable, markdownTable, queryCounts, textTable } from "../bench/report.mjs";
 import { startPostgres } from "../bench/postgres-server.mjs";
 import { ensurePostgres } from "./ensure-system.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const suites = (process.env.BENCH_SUITES ?? "moves,dashboard").split(",");
+const SCRIPTS = { moves: "bench/stage-moves.ts", dashboard: "bench/dashboard/dashboard-bench.ts" };
 const started = new Date();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-bench-"));
 
-/** One database's figures: bench/stage-moves.ts in its own process, on the database `env` selects. */
-function measure(label, env) {
-  const out = path.join(temp, `${label}.json`);
-  console.log(`\n=== ${label}`);
+/** One suite's figures on one database: its script in its own process, on the database `env` selects. */
+function measure(suite, label, env) {
+  const out = path.join(temp, `${suite}-${label}.json`);
+  console.log(`\n=== ${suite} on ${label}`);
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["--no", "tsx", "bench/stage-moves.ts"], {
+    const child = spawn("npx", ["--no", "tsx", SCRIPTS[suite]], {
       stdio: "inherit",
       // Scrypt cost only matters for the users the setup creates; production mode as `next start`.
       env: { ...process.env, ...env, BENCH_OUT: out, PASSWORD_HASH_COST: "10", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -34,7 +39,8 @@ function measure(label, env) {
   });
 }
 
-async function onPostgres() {
+/** The suite on a fresh database of a throwaway server. */
+async function onPostgres(suite) {
   ensurePostgres();
   const server = await startPostgres();
   try {
@@ -43,31 +49,42 @@ async function onPostgres() {
     await admin.query("CREATE DATABASE stageline_bench");
     await admin.end();
     const url = server.url.replace(/\/postgres$/, "/stageline_bench");
-    return { ...(await measure(`postgres ${server.version}`, { DATABASE_URL: url })), serverOptions: server.options };
+    return { ...(await measure(suite, `postgres ${server.version}`, { DATABASE_URL: url })), serverOptions: server.options };
   } finally {
     server.stop();
   }
 }
 
-const databases = [];
+const results = {};
 try {
-  if (wanted.includes("pglite")) databases.push(await measure("pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, "pglite") }));
-  if (wanted.includes("postgres")) databases.push(await onPostgres());
+  for (const suite of suites.filter((s) => s in SCRIPTS)) {
+    const databases = [];
+    if (wanted.includes("pglite"))
+      databases.push(await measure(suite, "pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, `${suite}-pglite`) }));
+    if (wanted.includes("postgres")) databases.push(await onPostgres(suite));
+    results[suite] = databases;
+  }
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });
 }
 
-const result = {
-  date: started.toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverage: os.loadavg(),
-  },
-  databases,
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverage: os.loadavg(),
 };
-const file = path.join("bench", "results", `stage-moves-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, JSON.stringify(result, null, 2));
-console.log(`\n${textTable(result)}\n\n${queryCounts(result)}\n\nMarkdown:\n${markdownTable(result)}\n\nWritten to ${file}`);
+const stamp = started.toISOString().replace(/[:.]/g, "-");
+if (results.moves) {
+  const result = { date: started.toISOString(), machine, databases: results.moves };
+  const file = path.join("bench", "results", `stage-moves-${stamp}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\nStage moves\n${textTable(result)}\n\n${queryCounts(result)}\n\nMarkdown:\n${markdownTable(result)}\n\nWritten to ${file}`);
+}
+if (results.dashboard) {
+  const result = { date: started.toISOString(), machine, databases: results.dashboard };
+  const file = path.join("bench", "results", `dashboard-${stamp}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\nDashboard\n${dashboardTable(result)}\n\nWritten to ${file}`);
+}
