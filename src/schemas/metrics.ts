@@ -210,6 +210,11 @@ export const SetDealSizesRequest = z
   .strict()
   .meta({ id: "SetDealSizes" });
 
+/** The targets page's forms (app/dashboard/targets): the API's bodies, with the team they are for. */
+export const TeamTargetForm = SetTeamTargetRequest.extend({ teamId: Id, amount: SetTeamTargetRequest.shape.amount.unwrap() });
+export const TeamTargetKeyForm = SetTeamTargetRequest.omit({ amount: true }).extend({ teamId: Id });
+export const TeamDealSizesForm = SetDealSizesRequest.extend({ teamId: Id });
+
 export const TeamDashboardSettingsResponse = z
   .object({
     teamId: z.string(),

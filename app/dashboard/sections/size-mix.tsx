@@ -1,10 +1,11 @@
+import { ButtonLink } from "@/src/ui/button";
 import { Chart } from "../charts/chart";
 import { count, DashboardSection, DataTable, FigureLink, money, percent, SectionEmpty } from "../parts";
 import type { SectionProps } from "./types";
 
 const NAMES = { rock: "Rocks", stone: "Stones", pebble: "Pebbles" } as const;
 
-export function SizeMixSection({ metrics: m, deals }: SectionProps) {
+export function SizeMixSection({ metrics: m, deals, targetsHref }: SectionProps) {
   const mix = m.sizeMix;
   const total = mix.classes.reduce((sum, c) => sum + c.count, 0);
   return (
@@ -12,6 +13,13 @@ export function SizeMixSection({ metrics: m, deals }: SectionProps) {
       id="size-mix"
       title="Rocks, stones and pebbles"
       note="open deals by size: from each team's rock threshold up, from its stone threshold up, and below (thresholds set by the team, or its 80th and 40th percentile deal size)."
+      action={
+        targetsHref ? (
+          <ButtonLink variant="secondary" size="sm" href={`${targetsHref}#deal-sizes`}>
+            Change the thresholds
+          </ButtonLink>
+        ) : undefined
+      }
     >
       {total === 0 ? (
         <SectionEmpty title="No open deal in this scope" hint="Choose another team or rep, or another process." />

@@ -7,4 +7,6 @@ export type SectionProps = {
   metrics: Metrics;
   /** The list of deals behind a number, in the dashboard's scope (narrowed to one rep when `ownerId` is given). */
   deals: (ref: FigureRef, ownerId?: string) => string;
+  /** The page where the team in view gets its target and deal sizes, with the period and currency; absent for who may not set them. */
+  targetsHref?: string;
 };

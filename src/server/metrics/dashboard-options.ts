@@ -2,7 +2,7 @@
 // they may look at (a manager the teams they manage, an admin every team), the people of the chosen
 // team (or of all their teams), and the processes.
 import type { Actor } from "../../auth/actor";
-import { assertCan, permissionScope } from "../../auth/authorize";
+import { assertCan, can, permissionScope } from "../../auth/authorize";
 import { db } from "../db";
 
 export async function dashboardOptions(actor: Actor, teamId?: string) {
@@ -29,3 +29,14 @@ export async function dashboardOptions(actor: Actor, teamId?: string) {
   return { teams, people, processes };
 }
 export type DashboardOptions = Awaited<ReturnType<typeof dashboardOptions>>;
+
+/**
+ * Whether someone's figures are in the actor's dashboard scope: anyone's for an admin, the people of
+ * the teams they manage for a manager (an unknown id is no one's, so not theirs).
+ */
+export async function mayViewOwnerFigures(actor: Actor, ownerId: string): Promise<boolean> {
+  if (!can(actor, "dashboard.view")) return false;
+  if (permissionScope(actor, "dashboard.view") === "all") return true;
+  const owner = await db().user.findUnique({ where: { id: ownerId }, select: { teamId: true } });
+  return !!owner?.teamId && actor.teamIds.includes(owner.teamId);
+}

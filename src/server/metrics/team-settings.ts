@@ -1,7 +1,7 @@
 // What a team's manager (or an admin) sets for the dashboard (docs/rules/dashboard.md): the team's
 // bookings target for a period, and the deal sizes that make a rock or a stone.
 import type { Actor } from "../../auth/actor";
-import { assertCan, permissionScope } from "../../auth/authorize";
+import { assertCan, can, permissionScope } from "../../auth/authorize";
 import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { periodProblem } from "../../domain/metrics/period";
 import { fromCents, toCents } from "../../domain/money";
@@ -11,11 +11,16 @@ import { newId } from "../ids";
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", `${field}: ${message}`, { fields: [{ field, message }] });
 
+/** May the actor set this team's targets and deal sizes: the teams they manage, or every team for an admin. */
+export function maySetTargets(actor: Actor, teamId: string): boolean {
+  return can(actor, "targets.set") && (permissionScope(actor, "targets.set") === "all" || actor.teamIds.includes(teamId));
+}
+
 async function assertMaySet(q: Sql, actor: Actor, teamId: string) {
   assertCan(actor, "targets.set");
   const team = await q.selectFrom("Team").select(["id", "rockFromCents", "stoneFromCents"]).where("id", "=", teamId).executeTakeFirst();
   // A manager learns nothing of teams they do not manage.
-  if (!team || (permissionScope(actor, "targets.set") !== "all" && !actor.teamIds.includes(teamId))) throw notFound("Team");
+  if (!team || !maySetTargets(actor, teamId)) throw notFound("Team");
   return team;
 }
 
