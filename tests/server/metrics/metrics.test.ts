@@ -90,6 +90,29 @@ describe("win rates", () => {
     }
   });
 
+  test("a deal lost, re-opened and won in the period counts once, as won, in the win rates and the conversion", async () => {
+    const id = await deal(
+      rep,
+      { name: "Comeback", amount: 50_000, stage: "closed_won", status: "won", closedAt: IN_PERIOD },
+      { history: ["identify", "qualify", "closed_lost"] },
+    );
+    await db().historyEntry.createMany({
+      data: [
+        { opportunityId: id, type: "reopened", fromStage: "closed_lost", toStage: "qualify", at: new Date("2026-10-20T10:00:00Z") },
+        { opportunityId: id, type: "stage_changed", fromStage: "qualify", toStage: "closed_won", at: IN_PERIOD },
+      ],
+    });
+    try {
+      const m = await metrics(manager);
+      expect(m.winRateCounts).toMatchObject({ won: 3, lost: 2, wonValue: 80_000, lostValue: 70_000 });
+      expect(m.unitWinRate).toBeCloseTo(3 / 5, 10);
+      // Qualify: A, B, C, D and the comeback, once; won A, B and the comeback.
+      expect(m.conversionByStage.find((s) => s.stage === "qualify")).toMatchObject({ reached: 5, won: 3, reachedValue: 150_000, wonValue: 80_000 });
+    } finally {
+      await db().opportunity.delete({ where: { id } });
+    }
+  });
+
   test("nothing to divide is null, not zero", async () => {
     const m = await metrics(manager, { from: "2020-01-01", to: "2020-03-31" });
     expect(m.unitWinRate).toBeNull();
