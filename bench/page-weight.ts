@@ -17,6 +17,7 @@ import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { closeDatabase, database, db } from "@/src/server/db";
 import { chromium } from "@playwright/test";
 import { scriptsOf, sessionCookie, startServer } from "./board/http-board";
+import { pageWeightTable } from "./report.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const LIMIT_KIB = Number(process.env.PAGE_WEIGHT_LIMIT_KIB ?? 200);
@@ -187,22 +188,6 @@ async function measure(base: string, routes: string[], ids: Record<string, strin
   };
 }
 
-/** The figures as a Markdown table (docs/performance.md, "Page weight"). */
-function pageTable(pages: PageWeight[]): string {
-  const lines = [
-    "| page | heaviest view (of the views that open it) | in the HTML, gzip | on opening, gzip (scripts) | raw | ≤ limit |",
-    "| --- | --- | ---: | ---: | ---: | --- |",
-  ];
-  for (const p of pages) {
-    if (!p.viewer) lines.push(`| ${p.route} | redirects to ${p.redirectsTo} | – | – | – | – |`);
-    else
-      lines.push(
-        `| ${p.route} | ${p.viewer} (${p.viewers.join(", ")}) | ${p.html.gzipKiB.toFixed(1)} KiB | ${p.opening.gzipKiB.toFixed(1)} KiB (${p.opening.scripts}) | ${p.opening.rawKiB.toFixed(1)} KiB | ${p.overLimit ? "**NO**" : "yes"} |`,
-      );
-  }
-  return lines.join("\n");
-}
-
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no build: run `npx next build` first (npm run bench builds when needed)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-page-weight-"));
@@ -231,13 +216,11 @@ async function main() {
       await new Promise((r) => server.once("exit", r));
     }
 
-    console.log(`\nFirst-load JavaScript per page, gzip level 9 (limit ${LIMIT_KIB} KiB)\n`);
-    console.log(pageTable(result.pages));
-    console.log(`\nLoaded by every page: ${result.shared.gzipKiB} KiB gzip (${result.shared.scripts} scripts, ${result.shared.rawKiB} KiB raw)`);
+    const weights = { at: new Date().toISOString(), limitKiB: LIMIT_KIB, ...result };
+    console.log(`\n${pageWeightTable(weights)}`);
     const over = result.pages.filter((p) => p.overLimit);
     if (over.length) console.error(`\nOver ${LIMIT_KIB} KiB: ${over.map((p) => `${p.route} ${p.opening.gzipKiB} KiB`).join(", ")}`);
-    if (process.env.BENCH_OUT)
-      fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ at: new Date().toISOString(), limitKiB: LIMIT_KIB, ...result }, null, 2));
+    if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify(weights, null, 2));
     return over.length ? 1 : 0;
   } finally {
     await closeDatabase();

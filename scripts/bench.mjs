@@ -1,19 +1,24 @@
 // `npm run bench`: stage moves per second through the API and as raw SQL, on PGlite (a temp folder,
-// as deployed by default) and on a throwaway PostgreSQL server, at 1 and 10 clients. Prints a table and
-// writes bench/results/stage-moves-<date>.json. Settings (env): BENCH_DATABASES=pglite,postgres
-// BENCH_SECONDS=10 BENCH_ROUNDS=2 BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10
-// BENCH_PG_OPTIONS="-c …" (extra server options). docs/performance.md explains the figures.
+// as deployed by default) and on a throwaway PostgreSQL server, at 1 and 10 clients; then the page
+// weight of every page (bench/page-weight.ts, on the last build, built first when missing or stale).
+// Prints tables and writes bench/results/stage-moves-<date>.json; exits 1 when a page is over its
+// limit. Settings (env): BENCH_DATABASES=pglite,postgres (none: no moves) BENCH_SECONDS=10
+// BENCH_ROUNDS=2 BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10
+// BENCH_PG_OPTIONS="-c …" (extra server options) BENCH_PAGES=0 (no page weight).
+// docs/performance.md explains the figures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { markdownTable, queryCounts, textTable } from "../bench/report.mjs";
+import { markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
 import { startPostgres } from "../bench/postgres-server.mjs";
-import { ensurePostgres } from "./ensure-system.mjs";
+import { ensureBuild } from "./ensure-build.mjs";
+import { ensureChromium, ensurePostgres } from "./ensure-system.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const withPages = process.env.BENCH_PAGES !== "0";
 const started = new Date();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-bench-"));
 
@@ -49,10 +54,31 @@ async function onPostgres() {
   }
 }
 
+/** The page weight of every page, on the last build (made first when missing or stale): bench/page-weight.ts. */
+function pageWeight() {
+  console.log("\n=== page weight");
+  ensureChromium();
+  ensureBuild(process.cwd(), { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  const out = path.join(temp, "page-weight.json");
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["--no", "tsx", "bench/page-weight.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_OUT: out, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("error", reject);
+    // Exit 1 with figures: a page over its limit (reported after the results are written).
+    child.on("exit", (code) =>
+      fs.existsSync(out) ? resolve(JSON.parse(fs.readFileSync(out, "utf8"))) : reject(new Error(`page weight: exit ${code}`)),
+    );
+  });
+}
+
 const databases = [];
+let pages = null;
 try {
   if (wanted.includes("pglite")) databases.push(await measure("pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, "pglite") }));
   if (wanted.includes("postgres")) databases.push(await onPostgres());
+  if (withPages) pages = await pageWeight();
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });
 }
@@ -67,7 +93,17 @@ const result = {
     loadAverage: os.loadavg(),
   },
   databases,
+  pageWeight: pages,
 };
 const file = path.join("bench", "results", `stage-moves-${started.toISOString().replace(/[:.]/g, "-")}.json`);
 fs.writeFileSync(file, JSON.stringify(result, null, 2));
-console.log(`\n${textTable(result)}\n\n${queryCounts(result)}\n\nMarkdown:\n${markdownTable(result)}\n\nWritten to ${file}`);
+if (databases.length) console.log(`\n${textTable(result)}\n\n${queryCounts(result)}\n\nMarkdown:\n${markdownTable(result)}`);
+if (pages) console.log(`\n${pageWeightTable(pages)}`);
+console.log(`\nWritten to ${file}`);
+const over = pages?.pages.filter((p) => p.overLimit) ?? [];
+if (over.length) {
+  console.error(
+    `\nPages over ${pages.limitKiB} KiB of JavaScript on opening: ${over.map((p) => `${p.route} (${p.opening.gzipKiB} KiB)`).join(", ")}`,
+  );
+  process.exitCode = 1;
+}
