@@ -66,3 +66,23 @@ export function dashboardTable(result) {
   const line = (r) => `| ${r.join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
 }
+
+/** The page weight of every page (bench/page-weight.ts) as a Markdown table: docs/performance.md, "Page weight". */
+export function pageWeightTable(weights) {
+  const kib = (x) => `${x.toFixed(1)} KiB`;
+  const lines = [
+    `First-load JavaScript per page, gzip level 9 (limit ${weights.limitKiB} KiB on opening)`,
+    "",
+    "| page | heaviest view (of the views that open it) | in the HTML, gzip | on opening, gzip (scripts) | raw | within limit |",
+    "| --- | --- | ---: | ---: | ---: | --- |",
+  ];
+  for (const p of weights.pages) {
+    if (!p.viewer) lines.push(`| ${p.route} | redirects to ${p.redirectsTo} | – | – | – | – |`);
+    else
+      lines.push(
+        `| ${p.route} | ${p.viewer} (${p.viewers.join(", ")}) | ${kib(p.html.gzipKiB)} | ${kib(p.opening.gzipKiB)} (${p.opening.scripts}) | ${kib(p.opening.rawKiB)} | ${p.overLimit ? "**NO**" : "yes"} |`,
+      );
+  }
+  lines.push("", `Loaded by every page: ${kib(weights.shared.gzipKiB)} gzip (${weights.shared.scripts} scripts, ${kib(weights.shared.rawKiB)} raw)`);
+  return lines.join("\n");
+}

@@ -1,7 +1,7 @@
 // The pipeline board in a real browser against the built app with demo data: moves by mouse and by
 // keyboard, a refused move fixed in place, Closed Lost, a version conflict between two sessions,
 // filters, and accessibility. Each test makes its own deals through the API, with unique names.
-import { expect, test, type APIRequestContext, type Browser, type Locator } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import {
   api,
   boardCard,
@@ -78,6 +78,55 @@ test("a deal moves by keyboard from its handle, with spoken announcements", asyn
   await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
   await expect(cardHandle(page, account)).toBeFocused();
   await expect.poll(async () => (await current(request, token, deal.id)).stage).toBe("qualify");
+});
+
+/** Holds back the app's code fetched from now on (drag and drop's, loaded on the first reach for a card) by `ms`. */
+async function slowCode(page: Page, ms: number) {
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test.describe("drag and drop's code loads when the rep first reaches for a card", () => {
+  test("not with the board; a pick-up pressed before it arrived is carried out when it does", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const account = `E2E late keys ${uid()}`;
+    const deal = await createDeal(request, token, account);
+    await satisfy(request, token, deal.id, ["identify"]);
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${encodeURIComponent(account)}`);
+    // dnd-kit's live region comes with dnd-kit: not there until a card is reached for.
+    await expect(liveRegion(page)).toHaveCount(0);
+    await expect(cardHandle(page, account)).toHaveAttribute("aria-describedby", "board-dnd");
+    await slowCode(page, 1500);
+    await cardHandle(page, account).focus();
+    await page.keyboard.press("Space"); // before the code is there
+    await expect(liveRegion(page)).toHaveText(`Picked up ${account} – Platform rollout in Identify.`);
+    await expect(cardHandle(page, account)).toBeFocused();
+    await keyboardDragReady(page);
+    await page.keyboard.press("ArrowRight");
+    await expect(liveRegion(page)).toHaveText("Moved over Qualify.");
+    await page.keyboard.press("Space");
+    await expect(liveRegion(page)).toHaveText("Dropped in Qualify.");
+    await expect.poll(async () => (await current(request, token, deal.id)).stage).toBe("qualify");
+  });
+
+  test("a mouse drag let go before the code arrived drops where it was let go", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const account = `E2E late mouse ${uid()}`;
+    const deal = await createDeal(request, token, account);
+    await satisfy(request, token, deal.id, ["identify"]);
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${encodeURIComponent(account)}`);
+    await slowCode(page, 3000);
+    await dragByMouse(page, boardCard(page, account), boardColumn(page, "qualify"));
+    await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
+    await expect(page.getByTestId("board-notice")).toContainText("moved to Qualify");
+    expect((await current(request, token, deal.id)).stage).toBe("qualify");
+  });
 });
 
 test("a refused move is fixed from the panel, in place, and retried", async ({ page, request }) => {

@@ -1,24 +1,28 @@
 // `npm run bench`, on PGlite (a temp folder, as deployed by default) and on a throwaway PostgreSQL
 // server: stage moves per second through the API and as raw SQL at 1 and 10 clients
-// (bench/stage-moves.ts), and the dashboard's figures on 100,000 generated deals through the metrics
-// endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts). Prints tables and writes
-// bench/results/<suite>-<date>.json. Settings (env): BENCH_SUITES=moves,dashboard
-// BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2 BENCH_WARMUP_SECONDS=2
-// BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10 BENCH_DASHBOARD_DEALS=100000 BENCH_DASHBOARD_RUNS=10
-// BENCH_PG_OPTIONS="-c …" (extra server options). docs/performance.md explains the figures.
+// (bench/stage-moves.ts); the dashboard's figures on 100,000 generated deals through the metrics
+// endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts); then the page weight of every
+// page (bench/page-weight.ts, on the last build, built first when missing or stale). Prints tables and
+// writes bench/results/<suite>-<date>.json; exits 1 when a page is over its limit. Settings (env):
+// BENCH_SUITES=moves,dashboard,pages BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2
+// BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10 BENCH_DASHBOARD_DEALS=100000
+// BENCH_DASHBOARD_RUNS=10 BENCH_PG_OPTIONS="-c …" (extra server options) BENCH_PAGES=0 (no page weight).
+// docs/performance.md explains the figures.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dashboardTable, markdownTable, queryCounts, textTable } from "../bench/report.mjs";
+import { dashboardTable, markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
 import { startPostgres } from "../bench/postgres-server.mjs";
-import { ensurePostgres } from "./ensure-system.mjs";
+import { ensureBuild } from "./ensure-build.mjs";
+import { ensureChromium, ensurePostgres } from "./ensure-system.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
-const suites = (process.env.BENCH_SUITES ?? "moves,dashboard").split(",");
+const suites = (process.env.BENCH_SUITES ?? "moves,dashboard,pages").split(",");
 const SCRIPTS = { moves: "bench/stage-moves.ts", dashboard: "bench/dashboard/dashboard-bench.ts" };
+const withPages = suites.includes("pages") && process.env.BENCH_PAGES !== "0";
 const started = new Date();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-bench-"));
 
@@ -55,7 +59,27 @@ async function onPostgres(suite) {
   }
 }
 
+/** The page weight of every page, on the last build (made first when missing or stale): bench/page-weight.ts. */
+function pageWeight() {
+  console.log("\n=== page weight");
+  ensureChromium();
+  ensureBuild(process.cwd(), { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  const out = path.join(temp, "page-weight.json");
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["--no", "tsx", "bench/page-weight.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_OUT: out, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("error", reject);
+    // Exit 1 with figures: a page over its limit (reported after the results are written).
+    child.on("exit", (code) =>
+      fs.existsSync(out) ? resolve(JSON.parse(fs.readFileSync(out, "utf8"))) : reject(new Error(`page weight: exit ${code}`)),
+    );
+  });
+}
+
 const results = {};
+let pages = null;
 try {
   for (const suite of suites.filter((s) => s in SCRIPTS)) {
     const databases = [];
@@ -64,6 +88,7 @@ try {
     if (wanted.includes("postgres")) databases.push(await onPostgres(suite));
     results[suite] = databases;
   }
+  if (withPages) pages = await pageWeight();
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });
 }
@@ -77,7 +102,7 @@ const machine = {
 };
 const stamp = started.toISOString().replace(/[:.]/g, "-");
 if (results.moves) {
-  const result = { date: started.toISOString(), machine, databases: results.moves };
+  const result = { date: started.toISOString(), machine, databases: results.moves, pageWeight: pages };
   const file = path.join("bench", "results", `stage-moves-${stamp}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`\nStage moves\n${textTable(result)}\n\n${queryCounts(result)}\n\nMarkdown:\n${markdownTable(result)}\n\nWritten to ${file}`);
@@ -87,4 +112,19 @@ if (results.dashboard) {
   const file = path.join("bench", "results", `dashboard-${stamp}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`\nDashboard\n${dashboardTable(result)}\n\nWritten to ${file}`);
+}
+if (pages) {
+  console.log(`\n${pageWeightTable(pages)}`);
+  if (!results.moves) {
+    const file = path.join("bench", "results", `page-weight-${stamp}.json`);
+    fs.writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, pageWeight: pages }, null, 2));
+    console.log(`\nWritten to ${file}`);
+  }
+}
+const over = pages?.pages.filter((p) => p.overLimit) ?? [];
+if (over.length) {
+  console.error(
+    `\nPages over ${pages.limitKiB} KiB of JavaScript on opening: ${over.map((p) => `${p.route} (${p.opening.gzipKiB} KiB)`).join(", ")}`,
+  );
+  process.exitCode = 1;
 }

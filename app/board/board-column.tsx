@@ -1,21 +1,29 @@
 "use client";
 
-import { useDroppable } from "@dnd-kit/core";
 import { cx } from "@/src/ui/cx";
 import { formatMoney } from "@/src/ui/format";
+import type { CardComponent, DropProps } from "./board-parts";
 import type { ColumnState } from "./board-state";
 import { ColumnCards } from "./column-cards";
 
-type Props = { column: ColumnState; currency: string; today: string; canMove: boolean; loading: boolean; onLoadMore: (stage: string) => void };
+export type BoardColumnProps = DropProps & {
+  column: ColumnState;
+  currency: string;
+  today: string;
+  canMove: boolean;
+  loading: boolean;
+  onLoadMore: (stage: string) => void;
+  /** How a card is drawn: draggable once drag and drop is loaded (board-parts.ts). */
+  Card: CardComponent;
+};
 
-/** One open stage: its heading and figures, and its cards; the whole column is a drop target. */
-export function BoardColumn({ column, currency, today, canMove, loading, onLoadMore }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: column.key });
+/** One open stage: its heading and figures, and its cards; the whole column is a drop target (`dropRef`). */
+export function BoardColumn({ column, currency, today, canMove, loading, onLoadMore, Card, dropRef, isOver }: BoardColumnProps) {
   const money = (cents: number) => formatMoney(cents, currency, { compact: true });
   const headingId = `column-${column.key}`;
   return (
     <section
-      ref={setNodeRef}
+      ref={dropRef}
       aria-labelledby={headingId}
       data-stage={column.key}
       className={cx(
@@ -44,7 +52,7 @@ export function BoardColumn({ column, currency, today, canMove, loading, onLoadM
           </dd>
         </dl>
       </header>
-      <ColumnCards column={column} today={today} canMove={canMove} loading={loading} onLoadMore={() => onLoadMore(column.key)} />
+      <ColumnCards column={column} today={today} canMove={canMove} loading={loading} onLoadMore={() => onLoadMore(column.key)} Card={Card} />
     </section>
   );
 }

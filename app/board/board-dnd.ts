@@ -71,7 +71,3 @@ export function boardAnnouncements(deal: (id: string) => DealLabel | null, stage
     onDragCancel: ({ active }) => `Move cancelled. ${title(active.id)} stays in ${home(active.id)}.`,
   };
 }
-
-export const SCREEN_READER_INSTRUCTIONS =
-  "To move a deal, press Space or Enter on its move handle. Use the arrow keys to go from stage to stage, " +
-  "Space or Enter to drop it there, and Escape to cancel.";

@@ -1,17 +1,19 @@
 "use client";
 
-import { DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import type { DragEndEvent } from "@dnd-kit/core";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import type { Board } from "@/src/server/board/get-board";
 import { cx } from "@/src/ui/cx";
 import { BoardColumn } from "./board-column";
-import { boardAnnouncements, boardCollisions, SCREEN_READER_INSTRUCTIONS, stageKeyboardCoordinates } from "./board-dnd";
 import { BoardNotice } from "./board-notice";
+import { type PendingStart, StartMoveContext } from "./board-parts";
 import type { BoardState, ShownCard } from "./board-state";
-import { ClosedTargets } from "./closed-targets";
-import { DealCard, dealTitle } from "./deal-card";
+import { SCREEN_READER_INSTRUCTIONS, SCREEN_READER_INSTRUCTIONS_ID } from "./board-words";
+import { ClosedTarget, ClosedTargets } from "./closed-targets";
+import { dealTitle } from "./deal-card";
+import { StaticCard } from "./static-card";
 import { useBoardMoves } from "./use-board-moves";
 import { useLoadMore } from "./use-load-more";
 
@@ -20,6 +22,9 @@ const MoveDetailsDialog = dynamic(() => import("./move-details-dialog").then((m)
 const RefusedPanel = dynamic(() => import("./refused-panel").then((m) => m.RefusedPanel));
 
 type Props = { board: Board; filters: Record<string, string>; today: string; lossCategories: readonly LossCategory[] };
+type DndLayer = typeof import("./board-dnd-layer");
+/** Where the board was scrolled and what had focus, kept across the switch to drag and drop (which draws the cards anew). */
+type Place = { left: number; columns: Record<string, number>; focus: string | null };
 
 const findCard = (state: BoardState, id: string): ShownCard | undefined => {
   for (const col of state.columns) {
@@ -29,9 +34,49 @@ const findCard = (state: BoardState, id: string): ShownCard | undefined => {
   return undefined;
 };
 
+const handleOf = (id: string) => document.querySelector<HTMLElement>(`[data-move-handle="${CSS.escape(id)}"]`);
+const cardOf = (id: string) => document.getElementById(`deal-${id}-title`)?.closest("article") ?? null;
+
 /** After a keyboard move the card is a new element in another column: focus follows it. */
 function refocusHandle(id: string) {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-move-handle="${CSS.escape(id)}"]`)?.focus());
+  requestAnimationFrame(() => handleOf(id)?.focus());
+}
+
+function placeOf(board: HTMLElement | null): Place | null {
+  if (!board) return null;
+  const columns: Record<string, number> = {};
+  for (const col of board.querySelectorAll<HTMLElement>("section[data-stage]")) {
+    const list = col.querySelector<HTMLElement>("[data-column-scroller]");
+    if (list) columns[col.dataset.stage!] = list.scrollTop;
+  }
+  const focused = document.activeElement instanceof HTMLElement && board.contains(document.activeElement) ? document.activeElement : null;
+  return { left: board.scrollLeft, columns, focus: focused?.dataset.moveHandle ?? null };
+}
+
+function restorePlace(board: HTMLElement | null, place: Place | null) {
+  if (!board || !place) return;
+  board.scrollLeft = place.left;
+  for (const [stage, top] of Object.entries(place.columns)) {
+    const list = board.querySelector<HTMLElement>(`section[data-stage="${CSS.escape(stage)}"] [data-column-scroller]`);
+    if (list) list.scrollTop = top;
+  }
+  if (place.focus) handleOf(place.focus)?.focus();
+}
+
+/** A press that came before dnd-kit, handed to it as if it came now: the drag or keyboard pick-up goes on from there. */
+function replay(start: PendingStart) {
+  if (start.kind === "key") {
+    const handle = handleOf(start.id);
+    handle?.focus();
+    handle?.dispatchEvent(new KeyboardEvent("keydown", { code: start.code, key: start.key, bubbles: true, cancelable: true }));
+    return;
+  }
+  const card = cardOf(start.id);
+  if (!card) return;
+  const at = { clientX: start.x, clientY: start.y, bubbles: true, cancelable: true };
+  if (start.pointerType === "mouse") card.dispatchEvent(new MouseEvent("mousedown", { ...at, button: 0, buttons: 1 }));
+  else if (typeof Touch === "function")
+    card.dispatchEvent(new TouchEvent("touchstart", { ...at, touches: [new Touch({ identifier: start.pointerId, target: card, ...at })] }));
 }
 
 export function BoardView({ board, filters, today, lossCategories }: Props) {
@@ -39,27 +84,80 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
   const { shown } = moves;
   const { loading, loadMore } = useLoadMore(shown, moves.dispatch, filters, (m) => moves.say("danger", m));
   const [activeId, setActiveId] = useState<string | null>(null);
-  // Sensors and announcements are made once; they read the cards as they are now.
-  const latest = useRef(shown);
+  // Drag and drop reads the cards and moves as they are now.
+  const latest = useRef({ shown, drop: moves.drop });
   useEffect(() => {
-    latest.current = shown;
-  }, [shown]);
+    latest.current = { shown, drop: moves.drop };
+  });
 
-  const order = useCallback(() => [...latest.current.columns.map((c) => c.key), ...latest.current.closed.map((c) => c.key)], []);
-  const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 220, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: stageKeyboardCoordinates(order) }),
-  );
+  const order = useCallback(() => [...latest.current.shown.columns.map((c) => c.key), ...latest.current.shown.closed.map((c) => c.key)], []);
   const stageName = useCallback((key: string) => board.stages.find((s) => s.key === key)?.name ?? key, [board.stages]);
-  const announcements = useMemo(
-    () =>
-      boardAnnouncements((id) => {
-        const card = findCard(latest.current, id);
-        return card ? { title: dealTitle(card), stageName: stageName(card.stage) } : null;
-      }, stageName),
+  const describe = useCallback(
+    (id: string) => {
+      const card = findCard(latest.current.shown, id);
+      return card ? { title: dealTitle(card), stageName: stageName(card.stage) } : null;
+    },
     [stageName],
   );
+
+  // Drag and drop (dnd-kit) loads when the rep first reaches for a card: a press on it, or its move
+  // handle focused or pressed. A press before the code is there is replayed on it; a mouse drag let
+  // go before it is there drops where it was let go.
+  const [dnd, setDnd] = useState<DndLayer | null>(null);
+  const requested = useRef(false);
+  const pending = useRef<PendingStart | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const place = useRef<Place | null>(null);
+  const loadDnd = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    import("./board-dnd-layer").then(
+      (layer) => {
+        place.current = placeOf(scroller.current);
+        setDnd(layer);
+      },
+      () => {
+        requested.current = false; // the next reach tries again
+      },
+    );
+  }, []);
+  const startMove = useCallback(
+    (start: PendingStart | null) => {
+      if (start) pending.current = start;
+      loadDnd();
+    },
+    [loadDnd],
+  );
+  useEffect(() => {
+    function released(e: PointerEvent) {
+      const start = pending.current;
+      if (start?.kind !== "pointer" || start.pointerId !== e.pointerId) return;
+      pending.current = null;
+      if (e.type !== "pointerup" || start.pointerType !== "mouse" || Math.hypot(e.clientX - start.x, e.clientY - start.y) < 6) return;
+      const stage = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>("section[data-stage]")?.dataset.stage;
+      const card = findCard(latest.current.shown, start.id);
+      if (card && stage) latest.current.drop(card, stage);
+    }
+    window.addEventListener("pointerup", released);
+    window.addEventListener("pointercancel", released);
+    return () => {
+      window.removeEventListener("pointerup", released);
+      window.removeEventListener("pointercancel", released);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (dnd) restorePlace(scroller.current, place.current);
+  }, [dnd]);
+  useEffect(() => {
+    if (!dnd) return;
+    // After dnd-kit's own effects (its announcements listen from there).
+    const timer = setTimeout(() => {
+      const start = pending.current;
+      pending.current = null;
+      if (start) replay(start);
+    });
+    return () => clearTimeout(timer);
+  }, [dnd]);
 
   function onDragEnd({ active, over, activatorEvent }: DragEndEvent) {
     setActiveId(null);
@@ -69,41 +167,71 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
     if (activatorEvent instanceof KeyboardEvent) refocusHandle(card.id);
   }
 
-  const active = activeId ? findCard(shown, activeId) : undefined;
-  return (
-    <DndContext
-      id="board-dnd"
-      sensors={sensors}
-      collisionDetection={boardCollisions}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}
-      onDragStart={({ active: a }) => setActiveId(String(a.id))}
-      onDragCancel={() => setActiveId(null)}
-      onDragEnd={onDragEnd}
+  const Column = dnd?.DroppableColumn ?? BoardColumn;
+  const columns = (
+    <div
+      ref={scroller}
+      className={cx(
+        // Below lg the navigation and the filters take two rows each: the board fills what is left of the screen.
+        // `relative` holds the cards' visually hidden (absolute) labels inside the scroller; without it they
+        // widen the page, which then scrolls sideways past the board on a tablet.
+        "relative -mx-6 flex h-[max(32rem,calc(100dvh-23rem))] gap-3 overflow-x-auto px-6 pb-3 [scrollbar-width:thin] lg:h-[max(32rem,calc(100dvh-17.5rem))]",
+        activeId ? "snap-none" : "snap-x snap-proximity scroll-px-6",
+      )}
+      data-testid="board"
     >
-      <div
-        className={cx(
-          // Below lg the navigation and the filters take two rows each: the board fills what is left of the screen.
-          // `relative` holds the cards' visually hidden (absolute) labels inside the scroller; without it they
-          // widen the page, which then scrolls sideways past the board on a tablet.
-          "relative -mx-6 flex h-[max(32rem,calc(100dvh-23rem))] gap-3 overflow-x-auto px-6 pb-3 [scrollbar-width:thin] lg:h-[max(32rem,calc(100dvh-17.5rem))]",
-          activeId ? "snap-none" : "snap-x snap-proximity scroll-px-6",
-        )}
-        data-testid="board"
+      {shown.columns.map((col) => (
+        <Column
+          key={col.key}
+          column={col}
+          currency={shown.currency}
+          today={today}
+          canMove={board.canMove}
+          loading={loading.has(col.key)}
+          onLoadMore={loadMore}
+          Card={dnd?.DraggableCard ?? StaticCard}
+        />
+      ))}
+      <ClosedTargets
+        targets={shown.closed}
+        currency={shown.currency}
+        period={board.closedPeriod}
+        canMove={board.canMove}
+        Target={dnd?.DroppableClosedTarget ?? ClosedTarget}
+      />
+    </div>
+  );
+
+  let frame: ReactNode;
+  if (dnd)
+    frame = (
+      <dnd.BoardDnd
+        order={order}
+        describe={describe}
+        stageName={stageName}
+        active={activeId ? findCard(shown, activeId) : undefined}
+        today={today}
+        onDragStart={setActiveId}
+        onDragCancel={() => setActiveId(null)}
+        onDragEnd={onDragEnd}
       >
-        {shown.columns.map((col) => (
-          <BoardColumn
-            key={col.key}
-            column={col}
-            currency={shown.currency}
-            today={today}
-            canMove={board.canMove}
-            loading={loading.has(col.key)}
-            onLoadMore={loadMore}
-          />
-        ))}
-        <ClosedTargets targets={shown.closed} currency={shown.currency} period={board.closedPeriod} canMove={board.canMove} />
-      </div>
-      <DragOverlay dropAnimation={null}>{active ? <DealCard card={active} today={today} overlay /> : null}</DragOverlay>
+        {columns}
+      </dnd.BoardDnd>
+    );
+  else
+    frame = (
+      <StartMoveContext value={startMove}>
+        {columns}
+        {/* The handles' instructions until dnd-kit, which says the same under the same id, takes over. */}
+        <div id={SCREEN_READER_INSTRUCTIONS_ID} hidden>
+          {SCREEN_READER_INSTRUCTIONS}
+        </div>
+      </StartMoveContext>
+    );
+
+  return (
+    <>
+      {frame}
       {moves.details ? (
         <MoveDetailsDialog
           request={moves.details}
@@ -126,6 +254,6 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
         />
       ) : null}
       <BoardNotice notice={moves.notice} onDismiss={moves.dismissNotice} />
-    </DndContext>
+    </>
   );
 }

@@ -1,21 +1,21 @@
 "use client";
 
-import { useDroppable } from "@dnd-kit/core";
+import type { ComponentType } from "react";
 import { cx } from "@/src/ui/cx";
 import { formatMoney } from "@/src/ui/format";
 import { TrophyIcon, XCircleIcon } from "@/src/ui/icons";
+import type { DropProps } from "./board-parts";
 import type { ClosedState } from "./board-state";
 
-type Props = { target: ClosedState; currency: string; period: string; canMove: boolean };
+export type ClosedTargetProps = DropProps & { target: ClosedState; currency: string; period: string; canMove: boolean };
 
-/** Closed Won or Closed Lost: a drop target with the deals closed so in the period, not a list. */
-function ClosedTarget({ target, currency, period, canMove }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: target.key });
+/** Closed Won or Closed Lost: a drop target (`dropRef`) with the deals closed so in the period, not a list. */
+export function ClosedTarget({ target, currency, period, canMove, dropRef, isOver }: ClosedTargetProps) {
   const isWon = target.kind === "won";
   const headingId = `column-${target.key}`;
   return (
     <section
-      ref={setNodeRef}
+      ref={dropRef}
       aria-labelledby={headingId}
       data-stage={target.key}
       className={cx(
@@ -46,11 +46,17 @@ function ClosedTarget({ target, currency, period, canMove }: Props) {
   );
 }
 
-export function ClosedTargets({ targets, ...rest }: Omit<Props, "target"> & { targets: ClosedState[] }) {
+type TargetsProps = Omit<ClosedTargetProps, "target" | keyof DropProps> & {
+  targets: ClosedState[];
+  /** How a target is drawn: a drop target once drag and drop is loaded (board-parts.ts). */
+  Target: ComponentType<ClosedTargetProps>;
+};
+
+export function ClosedTargets({ targets, Target, ...rest }: TargetsProps) {
   return (
     <div className="flex w-44 shrink-0 snap-start flex-col gap-3">
       {targets.map((t) => (
-        <ClosedTarget key={t.key} target={t} {...rest} />
+        <Target key={t.key} target={t} {...rest} />
       ))}
     </div>
   );

@@ -3,16 +3,16 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { Button } from "@/src/ui/button";
+import type { CardComponent } from "./board-parts";
 import type { ColumnState } from "./board-state";
-import { DraggableCard } from "./draggable-card";
 
-type Props = { column: ColumnState; today: string; canMove: boolean; loading: boolean; onLoadMore: () => void };
+type Props = { column: ColumnState; today: string; canMove: boolean; loading: boolean; onLoadMore: () => void; Card: CardComponent };
 
 /**
  * A column's cards, virtualised: only the cards in view (and a few around) are in the DOM, and the
  * next page loads as the rep scrolls near the end, so a column of a thousand deals stays light.
  */
-export function ColumnCards({ column, today, canMove, loading, onLoadMore }: Props) {
+export function ColumnCards({ column, today, canMove, loading, onLoadMore, Card }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { cards } = column;
   const virtualizer = useVirtualizer({
@@ -34,7 +34,7 @@ export function ColumnCards({ column, today, canMove, loading, onLoadMore }: Pro
   }, [hasMore, loading, lastIndex, cards.length, onLoadMore]);
 
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pt-0.5 pb-2 [scrollbar-width:thin]">
+    <div ref={scroller} data-column-scroller className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pt-0.5 pb-2 [scrollbar-width:thin]">
       {cards.length === 0 ? (
         <p className="mx-1 rounded-lg border border-dashed border-line-strong px-3 py-6 text-center text-[13px] text-ink-subtle">
           No deals in {column.name}
@@ -48,7 +48,7 @@ export function ColumnCards({ column, today, canMove, loading, onLoadMore }: Pro
         >
           {items.map((item) => (
             <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} aria-setsize={column.count} aria-posinset={item.index + 1}>
-              <DraggableCard card={cards[item.index]!} today={today} canMove={canMove} />
+              <Card card={cards[item.index]!} today={today} canMove={canMove} />
             </li>
           ))}
         </ul>

@@ -16,7 +16,8 @@ export function timing(samples: number[]): Timing {
   return { runs: sorted.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), minMs: round(sorted[0]!) };
 }
 
-async function startServer(pgliteDir: string, port: number): Promise<ChildProcess> {
+/** `next start` of the last build on the prepared PGlite folder; resolves once it is ready. */
+export async function startServer(pgliteDir: string, port: number): Promise<ChildProcess> {
   const next = path.resolve("node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
     env: {
@@ -51,7 +52,12 @@ async function get(url: string, cookie: string) {
   return { ms: performance.now() - start, body };
 }
 
-const scriptsOf = (html: string) => new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!));
+/**
+ * The scripts a page's HTML names: what the browser fetches before the page is interactive. Not the
+ * `noModule` polyfills, which a browser that runs module scripts (every one the app supports) skips.
+ */
+export const scriptsOf = (html: string) =>
+  new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/\bnoModule\b/i.test(m[0])).map((m) => m[1]!));
 
 /** Scripts fetched once: bytes as sent uncompressed, and gzipped as a server would. */
 async function jsSize(base: string, sources: string[]) {
@@ -65,6 +71,12 @@ async function jsSize(base: string, sources: string[]) {
   return { scripts: sources.length, rawKiB: Math.round(raw / 102.4) / 10, gzipKiB: Math.round(gzip / 102.4) / 10 };
 }
 
+/** The cookie of a signed-in session, as next-auth sets it (signed with the secret the server is started with). */
+export async function sessionCookie(session: { userId: string; sessionId: string }) {
+  const token = { sub: session.userId, sid: session.sessionId };
+  return `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
+}
+
 /** Serves the prepared database folder, and measures /board as the user of session `sessionId` sees it. */
 export async function measureHttp(
   pgliteDir: string,
@@ -75,8 +87,7 @@ export async function measureHttp(
   const server = await startServer(pgliteDir, port);
   try {
     const base = `http://localhost:${port}`;
-    const token = { sub: session.userId, sid: session.sessionId };
-    const cookie = `next-auth.session-token=${await encode({ token, secret: SECRET })}`;
+    const cookie = await sessionCookie(session);
     const first = await get(`${base}/board`, cookie);
     const board = scriptsOf(first.body);
     const home = scriptsOf((await get(`${base}/`, cookie)).body);

@@ -2,20 +2,9 @@
 // Validated with zod where it enters the product (templates, the admin's editor, JSON columns).
 import { z } from "zod";
 
-export const STAGE_KINDS = ["open", "won", "lost"] as const;
-export const FORECAST_CATEGORIES = ["pipeline", "best_case", "commit", "closed", "omitted"] as const;
-export const FILE_KINDS = ["signed_contract", "order_form", "quote", "other"] as const;
-export const CONTACT_ROLES = [
-  "decision_maker",
-  "economic_buyer",
-  "champion",
-  "influencer",
-  "technical_buyer",
-  "procurement",
-  "legal",
-  "user",
-  "customer_contact",
-] as const;
+import { CONTACT_ROLES, FILE_KINDS, FORECAST_CATEGORIES, STAGE_KINDS } from "./kinds";
+
+export { CONTACT_ROLES, type ContactRole, FILE_KINDS, type FileKind, FORECAST_CATEGORIES, STAGE_KINDS } from "./kinds";
 
 /** Opportunity fields a `field` criterion may look at. */
 export const CRITERION_FIELDS = [
@@ -32,8 +21,6 @@ export const CRITERION_FIELDS = [
 ] as const;
 
 export type CriterionField = (typeof CRITERION_FIELDS)[number];
-export type ContactRole = (typeof CONTACT_ROLES)[number];
-export type FileKind = (typeof FILE_KINDS)[number];
 
 export const FieldCondition = z.discriminatedUnion("op", [
   z.object({ op: z.literal("is_set") }),

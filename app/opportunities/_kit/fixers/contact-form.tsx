@@ -3,7 +3,7 @@
 // Adding a person to the buying group: with the role a contact-role criterion asks for, or with a
 // role chosen. The server adds them to the group as it stands, so the page need not know the others.
 import { useId, useState } from "react";
-import { CONTACT_ROLES, type ContactRole } from "@/src/domain/process/types";
+import { CONTACT_ROLES, type ContactRole } from "@/src/domain/process/kinds";
 import { Button } from "@/src/ui/button";
 import { Field, Input } from "@/src/ui/field";
 import { PlusIcon } from "@/src/ui/icons";

@@ -4,7 +4,7 @@
 // naming convention as it is stored; where the page knows the name, it is shown before the upload.
 import { useId, useRef, useState } from "react";
 import { DEFAULT_MAX_UPLOAD_BYTES, extensionOf } from "@/src/domain/files/upload-rules";
-import { FILE_KINDS, type FileKind } from "@/src/domain/process/types";
+import { FILE_KINDS, type FileKind } from "@/src/domain/process/kinds";
 import { Button } from "@/src/ui/button";
 import { UploadIcon } from "@/src/ui/icons";
 import { Select } from "@/src/ui/select";
