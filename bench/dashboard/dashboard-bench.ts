@@ -77,7 +77,7 @@ async function main() {
   const manager = await issueApiToken(db(), team.managerId, { name: "bench" });
   const period = presetPeriod("this_quarter", toCalendarDate(now));
   const base: Omit<RawScope, "teamId"> = {
-    processId: processRow.id,
+    versionIds: [processRow.versionId],
     versionId: processRow.versionId,
     from: period.from,
     to: period.to,

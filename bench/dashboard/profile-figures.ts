@@ -22,7 +22,13 @@ const p = await d.sql
 const now = new Date();
 const org = await seedHistory(d, p.versionId, now, { ...DEFAULT_SIZE, deals: Number(process.env.BENCH_DASHBOARD_DEALS ?? 100000) });
 console.log(`${org.deals} deals, ${org.historyEntries} history entries`);
-const scope: MetricsScope = { period: presetPeriod("this_quarter", toCalendarDate(now)), teamIds: null, ownerId: null, process: p };
+const scope: MetricsScope = {
+  period: presetPeriod("this_quarter", toCalendarDate(now)),
+  teamIds: null,
+  ownerId: null,
+  process: p,
+  versionIds: [p.versionId],
+};
 const q = d.sql;
 const c = "USD";
 const runs: Record<string, () => Promise<unknown>> = {

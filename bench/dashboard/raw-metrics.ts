@@ -6,7 +6,9 @@
 import type { ScriptRunner } from "@/src/server/db";
 
 export type RawScope = {
-  processId: string;
+  /** Every version of the process. */
+  versionIds: string[];
+  /** The latest: its stages are the figures' stages. */
   versionId: string;
   /** null: the whole organisation. */
   teamId: string | null;
@@ -24,19 +26,20 @@ const money = (cents: unknown) => num(cents) / 100;
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
 /**
- * A statement over the deals in scope: `$1` the process, `$2` the team when there is one; `params`
- * come after. `deals` is `"Opportunity" o JOIN "Stage" s … WHERE <scope>` (with `JOIN "User" u`, the owner, when asked).
+ * A statement over the deals in scope: the process's versions and the team when there is one come
+ * first among the parameters, `next` adds the statement's own. `deals` is `"Opportunity" o JOIN "Stage" s … WHERE <scope>` (with `JOIN "User" u`, the owner, when asked).
  */
 function inScope(
   scope: RawScope,
   build: (deals: string, next: (value: unknown) => string) => string,
   options: { owner?: boolean } = {},
 ): [string, unknown[]] {
-  const params: unknown[] = [scope.processId];
+  const params: unknown[] = [];
   const next = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  const versions = scope.versionIds.map(next).join(", ");
   const team =
     scope.teamId === null
       ? ""
@@ -45,7 +48,7 @@ function inScope(
         : ` AND o."ownerId" IN (SELECT "id" FROM "User" WHERE "teamId" = ${next(scope.teamId)})`;
   const owner = options.owner ? ` JOIN "User" u ON u."id" = o."ownerId"` : "";
   const deals = `"Opportunity" o${owner} JOIN "Stage" s ON s."processVersionId" = o."processVersionId" AND s."key" = o."stageKey"
-    WHERE o."processVersionId" IN (SELECT "id" FROM "ProcessVersion" WHERE "processId" = $1)${team}`;
+    WHERE o."processVersionId" IN (${versions})${team}`;
   return [build(deals, next), params];
 }
 

@@ -17,7 +17,7 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<string> {
   // Without the stage, which scopedDeals joins and the scope does not need.
   const { rows } = await sql<{ currency: string }>`SELECT o."currency"
-    FROM "Opportunity" o JOIN "User" u ON u."id" = o."ownerId" JOIN "ProcessVersion" pv ON pv."id" = o."processVersionId"
+    FROM "Opportunity" o JOIN "User" u ON u."id" = o."ownerId"
     WHERE ${scopeSql(scope)}
     GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1`.execute(q);
   return rows[0]?.currency ?? "USD";
@@ -55,7 +55,9 @@ export async function winRatesAndVelocity(q: Sql, scope: MetricsScope, currency:
       count(*) FILTER (WHERE o."status" = 'won' AND ${closed} AND o."currency" = ${currency}) AS won_in_currency,
       avg(EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0) FILTER (WHERE o."status" = 'won' AND ${closed}) AS cycle_days,
       count(*) FILTER (WHERE o."status" = 'open' AND s."kind" = 'open' AND s."order" >= 1) AS qualified
-    FROM ${scopedDeals(scope)}`.execute(q);
+    FROM ${scopedDeals(scope)}
+      -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
+      AND (o."status" = 'open' OR ${closed})`.execute(q);
   const r = rows[0]!;
   const won = n(r.won);
   const lost = n(r.lost);
@@ -274,7 +276,6 @@ export async function slippageByRep(q: Sql, scope: MetricsScope): Promise<Slippa
     FROM "CloseDateChange" c
       JOIN "Opportunity" o ON o."id" = c."opportunityId"
       JOIN "User" u ON u."id" = o."ownerId"
-      JOIN "ProcessVersion" pv ON pv."id" = o."processVersionId"
     WHERE ${scopeSql(scope)} AND c."newDate" > c."oldDate"
       AND c."changedAt" >= CAST(${scope.period.from} AS date) AND c."changedAt" < CAST(${periodEnd(scope.period)} AS date)
     GROUP BY 1, 2 ORDER BY sum(c."newDate" - c."oldDate") DESC, 2`.execute(q);

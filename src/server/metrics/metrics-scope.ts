@@ -15,6 +15,8 @@ export type MetricsScope = {
   teamIds: string[] | null;
   ownerId: string | null;
   process: { id: string; key: string; name: string; versionId: string };
+  /** Every version of the process (deals follow the version they started on). */
+  versionIds: string[];
 };
 
 const forbidden = (message: string) => new AppError("FORBIDDEN", message);
@@ -42,6 +44,7 @@ export async function resolveMetricsScope(q: Sql, actor: Actor, period: Period, 
     .selectFrom("Process as p")
     .innerJoin("ProcessVersion as v", "v.processId", "p.id")
     .select(["p.id", "p.key", "p.name", "v.id as versionId"])
+    .select(sql<string[]>`ARRAY(SELECT v2."id" FROM "ProcessVersion" v2 WHERE v2."processId" = p."id")`.as("versionIds"))
     .where(filter.processKey ? sql<boolean>`p."key" = ${filter.processKey}` : sql<boolean>`p."isDefault"`)
     .orderBy("v.version", "desc")
     .limit(1)
@@ -50,27 +53,29 @@ export async function resolveMetricsScope(q: Sql, actor: Actor, period: Period, 
     if (filter.processKey) throw invalid("processKey", "no process with this key");
     throw new AppError("NOT_FOUND", "No default process is published yet.");
   }
-  return { period, teamIds, ownerId: filter.ownerId ?? null, process: processRow };
+  const { versionIds, ...process } = processRow;
+  return { period, teamIds, ownerId: filter.ownerId ?? null, process, versionIds };
 }
 
 /**
- * The scope as a condition on `o` (the opportunity) and `u` (its owner), for a FROM that joins them
- * and `pv` (the deal's process version).
+ * The scope as a condition on `o` (the opportunity) and `u` (its owner), for a FROM that joins them.
  */
 export function scopeSql(scope: MetricsScope): RawBuilder<boolean> {
-  const parts: RawBuilder<boolean>[] = [sql<boolean>`pv."processId" = ${scope.process.id}`];
+  // The process as the list of its versions' ids, not a join with ProcessVersion: a table of a few
+  // rows that autovacuum may never analyze, whose missing statistics made the planner expect a few
+  // hundred deals where there were all of them (and pick a nested loop over every owner).
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`o."processVersionId" IN (${sql.join(scope.versionIds)})`];
   if (scope.teamIds !== null) parts.push(scope.teamIds.length ? sql<boolean>`u."teamId" IN (${sql.join(scope.teamIds)})` : sql<boolean>`false`);
   if (scope.ownerId !== null) parts.push(sql<boolean>`o."ownerId" = ${scope.ownerId}`);
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
 /**
- * FROM the deals in scope, as `o`, with their owner `u`, process version `pv` and current stage `s`,
+ * FROM the deals in scope, as `o`, with their owner `u` and current stage `s`,
  * and whatever `join` adds (a figure's own table of the deals behind it).
  */
 export const scopedDeals = (scope: MetricsScope, join: RawBuilder<unknown> = sql``) => sql`"Opportunity" o
   JOIN "User" u ON u."id" = o."ownerId"
-  JOIN "ProcessVersion" pv ON pv."id" = o."processVersionId"
   JOIN "Stage" s ON s."processVersionId" = o."processVersionId" AND s."key" = o."stageKey"
   ${join}
   WHERE ${scopeSql(scope)}`;

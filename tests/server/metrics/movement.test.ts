@@ -65,6 +65,7 @@ beforeAll(async () => {
     teamIds: [team.id],
     ownerId: null,
     process: { id: row.processId, key: row.process.key, name: row.process.name, versionId: row.id },
+    versionIds: [row.id],
   };
 });
 

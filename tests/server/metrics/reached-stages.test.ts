@@ -31,6 +31,7 @@ async function newTeam() {
     teamIds: [team.id],
     ownerId: null,
     process: { id: row.processId, key: row.process.key, name: row.process.name, versionId: row.id },
+    versionIds: [row.id],
   };
 }
 
