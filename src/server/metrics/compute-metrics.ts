@@ -15,9 +15,9 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
 /** The currency most deals in scope use; USD for an empty scope. */
 export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<string> {
-  // Without the stage, which scopedDeals joins and the scope does not need.
+  // The deals alone: the scope is a condition on them, neither the owner nor the stage is needed.
   const { rows } = await sql<{ currency: string }>`SELECT o."currency"
-    FROM "Opportunity" o JOIN "User" u ON u."id" = o."ownerId"
+    FROM "Opportunity" o
     WHERE ${scopeSql(scope)}
     GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1`.execute(q);
   return rows[0]?.currency ?? "USD";

@@ -58,14 +58,21 @@ export async function resolveMetricsScope(q: Sql, actor: Actor, period: Period, 
 }
 
 /**
- * The scope as a condition on `o` (the opportunity) and `u` (its owner), for a FROM that joins them.
+ * The scope as a condition on `o` (the opportunity).
  */
 export function scopeSql(scope: MetricsScope): RawBuilder<boolean> {
   // The process as the list of its versions' ids, not a join with ProcessVersion: a table of a few
   // rows that autovacuum may never analyze, whose missing statistics made the planner expect a few
   // hundred deals where there were all of them (and pick a nested loop over every owner).
   const parts: RawBuilder<boolean>[] = [sql<boolean>`o."processVersionId" IN (${sql.join(scope.versionIds)})`];
-  if (scope.teamIds !== null) parts.push(scope.teamIds.length ? sql<boolean>`u."teamId" IN (${sql.join(scope.teamIds)})` : sql<boolean>`false`);
+  // A team as its members' deals: the deals are found by their owner (an index), not by reading every
+  // deal and keeping those whose owner is in the team.
+  if (scope.teamIds !== null)
+    parts.push(
+      scope.teamIds.length
+        ? sql<boolean>`o."ownerId" IN (SELECT m."id" FROM "User" m WHERE m."teamId" IN (${sql.join(scope.teamIds)}))`
+        : sql<boolean>`false`,
+    );
   if (scope.ownerId !== null) parts.push(sql<boolean>`o."ownerId" = ${scope.ownerId}`);
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
