@@ -7,7 +7,7 @@
 import { AxisBottom, AxisLeft } from "@visx/axis";
 import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
-import { ParentSize } from "@visx/responsive";
+import { useParentSize } from "@visx/responsive";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarRounded } from "@visx/shape";
 import { TooltipWithBounds, useTooltip } from "@visx/tooltip";
@@ -36,6 +36,7 @@ const LINE_HEIGHT = 14;
 /** A category's name takes at most this many lines under its bars; the rest ends in "…" (the table and the tooltip say it in full). */
 const MAX_LINES = 3;
 const TICK = 4;
+const Y_TICKS = 5;
 const MARGIN = { top: 8, right: 8 };
 
 const formatter = (format: ChartFormat, currency: string) => (value: unknown) => {
@@ -102,9 +103,10 @@ function Bars({ width, data, category, series, currency }: ChartProps & { width:
   const values = data.flatMap((d) => series.map((s) => numberOf(d[s.key]) ?? 0));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
-  const y = scaleLinear<number>({ domain: low === high ? [0, 1] : [low, high], nice: true });
+  // Rounded to the same ticks as the axis shows, so that the top grid line is the top of the scale.
+  const y = scaleLinear<number>({ domain: low === high ? [0, 1] : [low, high], nice: Y_TICKS });
   // Counts are whole: no tick at 0.5 deal.
-  const yTicks = y.ticks(5).filter((t) => first.format !== "count" || Number.isInteger(t));
+  const yTicks = y.ticks(Y_TICKS).filter((t) => first.format !== "count" || Number.isInteger(t));
   const left = Math.ceil(Math.max(24, ...yTicks.map((t) => textWidth(yFormat(t))))) + TICK + 6;
 
   const x = scaleBand<string>({ domain: names.map((_, i) => String(i)), padding: 0.2 });
@@ -244,11 +246,13 @@ function Swatch({ colour }: { colour: string }) {
 }
 
 export default function DashboardBarChart(props: ChartProps) {
+  // The width of the column it sits in (the height is fixed); measured again whenever the column resizes.
+  const { parentRef, width } = useParentSize({ ignoreDimensions: ["height", "top", "left"] });
   return (
     <div>
-      <ParentSize ignoreDimensions={["height", "top", "left"]} style={{ height: "auto" }}>
-        {({ width }) => (width > 0 ? <Bars {...props} width={width} /> : <div style={{ height: HEIGHT }} />)}
-      </ParentSize>
+      <div ref={parentRef} className="relative" style={{ minHeight: width > 0 ? undefined : HEIGHT }}>
+        {width > 0 ? <Bars {...props} width={width} /> : null}
+      </div>
       {props.series.length > 1 ? (
         <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-ink-muted">
           {props.series.map((s, j) => (
