@@ -120,12 +120,13 @@ function Bars({ width, data, category, series, currency }: ChartProps & { width:
   const zero = y(0);
 
   const hover = (index: number) => (event: PointerEvent<SVGRectElement>) => {
+    // The tooltip is placed in CSS pixels; the SVG's units are the same unless its box was scaled.
     const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
-    const scale = box && box.width > 0 ? width / box.width : 1; // the SVG shrinks with its box when printed
+    const scale = box && box.width > 0 ? box.width / width : 1;
     showTooltip({
       tooltipData: { index },
-      tooltipLeft: left + (x(String(index)) ?? 0) + x.bandwidth() / 2,
-      tooltipTop: box ? (event.clientY - box.top) * scale : MARGIN.top,
+      tooltipLeft: (left + (x(String(index)) ?? 0) + x.bandwidth() / 2) * scale,
+      tooltipTop: box ? event.clientY - box.top : MARGIN.top,
     });
   };
 
