@@ -29,6 +29,17 @@ test("the demo manager reads the dashboard, changes period and team, downloads t
   await expect(page.getByText("ten deals at 10% are not a signed contract")).toBeVisible();
   // The what-if: a multiple of today's velocity (about 1.48× by default), or what it needs.
   await expect(page.getByRole("group", { name: "What if" })).toContainText(/\d\.\d\d× today|needs a velocity/);
+  // The charts, loaded after the page, are drawn before the scan: images named for a screen reader,
+  // with nothing to focus inside; hovering a category shows its values.
+  const balance = page.getByRole("img", { name: /^Bar chart of the open pipeline's value per stage/ });
+  await expect(balance.locator("svg").first()).toBeVisible();
+  expect(await page.locator('figure[role="img"]').locator("a, button, input, select, textarea, [tabindex]").count()).toBe(0);
+  await balance
+    .locator("svg")
+    .first()
+    .hover({ position: { x: 120, y: 120 } });
+  await expect(balance.locator(".visx-tooltip")).toContainText(/Value\s*\$[\d.]+[KM]?/);
+  await page.mouse.move(0, 0);
   await expectNoSeriousViolations(page);
 
   // The period and the team, through the GET form: kept in the URL.

@@ -109,7 +109,7 @@ async function openFirstRequest(page) {
 /** The manager's dashboard for this year, once its charts (loaded after the page) are drawn. */
 async function openDashboard(page) {
   await page.goto("/dashboard?period=this_year");
-  await page.locator("#balance svg.recharts-surface").last().waitFor();
+  await page.locator(`#balance figure[role="img"] svg`).first().waitFor();
 }
 
 /** name: the file's stem; user: who is signed in (none for the sign-in page); open: brings the page up. */

@@ -10,10 +10,17 @@ const DashboardBarChart = dynamic(() => import("./bar-chart"), {
   loading: () => <div className="h-60 animate-pulse rounded-md bg-zinc-100" />,
 });
 
-/** A chart drawn for the eye; `summary` names it for a screen reader, which reads the table beside it. */
+/**
+ * A chart drawn for the eye; `summary` names it for a screen reader, which reads the table beside it.
+ * It prints: SVG scaled to the printed width, its colours kept exactly (print-color-adjust).
+ */
 export function Chart({ summary, ...props }: ChartProps & { summary: string }) {
   return (
-    <figure role="img" aria-label={`${summary}. The table beside it gives the same figures.`} className="min-w-0 print:hidden">
+    <figure
+      role="img"
+      aria-label={`${summary}. The table beside it gives the same figures.`}
+      className="min-w-0 break-inside-avoid [print-color-adjust:exact]"
+    >
       <DashboardBarChart {...props} />
     </figure>
   );
