@@ -15,6 +15,7 @@ import { ensureDefaultRules, loadDealDeskRules } from "../deal-desk/load-rules";
 import { getDealDeskSettings } from "../deal-desk/settings";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { toCalendarDate } from "../../domain/dates";
+import { ALLOWED_TYPES } from "../../domain/files/upload-rules";
 import { presetPeriod } from "../../domain/metrics/period";
 import { addDays } from "./demo-dates";
 import { onePagePdf } from "./demo-pdf";
@@ -139,7 +140,7 @@ const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string,
 });
 
 /** A planned document's one-page PDF: its first line as a heading, the deal's name under it. */
-export const demoFileBytes = (lines: readonly string[]) => onePagePdf(lines.map((text, i) => ({ text, size: i === 0 ? 20 : i === 1 ? 14 : 11 })));
+const demoFileBytes = (lines: readonly string[]) => onePagePdf(lines.map((text, i) => ({ text, size: i === 0 ? 20 : i === 1 ? 14 : 11 })));
 
 /**
  * The documents, as an upload leaves them: the bytes in the file storage under the deal's folder, a
@@ -162,7 +163,7 @@ async function createFiles(tx: Tx, plan: DemoPlan, dealId: Ids, userId: Ids, wri
         originalName: file.originalName,
         storedName: file.storedName,
         storageKey: `${opportunityId}/${id}.pdf`,
-        contentType: "application/pdf",
+        contentType: ALLOWED_TYPES.pdf!.mime,
         sizeBytes: bytes.length,
         sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
         uploadedById: userId(deal.ownerEmail),
