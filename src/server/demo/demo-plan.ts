@@ -2,12 +2,28 @@
 // checked and compared; seed-demo.ts writes it. People are named by email, deals by their name.
 import type { ApproverGroup } from "../../domain/deal-desk/rules";
 import type { ChangedTerm, DealTerms } from "../../domain/deal-desk/terms";
+import type { FileKind } from "../../domain/process/types";
 import type { ContactRole, HistoryType, OpportunityStatus, OpportunityType, Prisma } from "../../generated/prisma/client";
 
 export type PlannedContact = { name: string; email: string; title: string; role: ContactRole; addedAt: Date };
 
 /** Attested by the deal's owner. */
 export type PlannedAttestation = { stageKey: string; criterionKey: string; attestedAt: Date; note: string };
+
+/**
+ * A document that meets a `document` exit criterion, uploaded by the deal's owner. Its bytes are made
+ * at load (demo-pdf.ts): a one-page PDF whose text is `lines`.
+ */
+export type PlannedFile = {
+  /** Unique in the plan: the loader keys the file's id by it. */
+  ref: string;
+  kind: FileKind;
+  originalName: string;
+  /** The name it is listed and downloaded under: a signed contract's follows the naming convention. */
+  storedName: string;
+  uploadedAt: Date;
+  lines: string[];
+};
 
 /** Changed by the deal's owner. */
 export type PlannedCloseDateChange = { oldDate: Date; newDate: Date; slipDays: number; reason: string; changedAt: Date };
@@ -33,6 +49,8 @@ export type PlannedHistory = {
   requestRefs?: Record<string, string>;
   /** Detail fields that name a re-engagement play, by the play's `ref`. */
   playRefs?: Record<string, string>;
+  /** Detail fields that name a file, by the file's `ref`. */
+  fileRefs?: Record<string, string>;
 };
 
 /** A decision on a request, by a demo user; a carried one names the request it was first given on. */
@@ -132,6 +150,8 @@ export type PlannedDeal = {
   version: number;
   contacts: PlannedContact[];
   attestations: PlannedAttestation[];
+  /** Oldest first. */
+  files: PlannedFile[];
   closeDateChanges: PlannedCloseDateChange[];
   planSteps: PlannedPlanStep[];
   /** Oldest first; the last is the deal's latest. */

@@ -1,10 +1,11 @@
 // What a demo deal has done to meet exit criteria: every criterion that data can satisfy, for each
-// stage it has left (skipped stages included), and some of its current stage's. Documents are not
-// seeded (file storage comes later); approval requests are planned apart (plan-deal-approvals.ts),
-// and a deal past the deal desk gate carries standard terms, its approval, or an override that says
-// what was unmet.
+// stage it has left (skipped stages included), and some of its current stage's. A document criterion
+// gets its upload here, named and made in plan-deal-files.ts; approval requests are planned apart
+// (plan-deal-approvals.ts), and a deal past the deal desk gate carries standard terms, its approval,
+// or an override that says what was unmet.
 import type { Stage } from "../../domain/process/process-version";
 import type { ExitCriterion } from "../../domain/process/types";
+import type { FileKind } from "../../domain/process/types";
 import type { ContactRole } from "../../generated/prisma/client";
 import { toMinute } from "./demo-dates";
 import { FIRST_NAMES, LAST_NAMES, TITLES, domainOf } from "./demo-accounts";
@@ -16,9 +17,13 @@ import type { Draw } from "./seeded-random";
 
 export type Unmet = { stage: string; key: string; label: string };
 
+/** A document the deal's owner uploaded to meet a criterion, at a time inside the stage's window. */
+export type PlannedDocument = { stageKey: string; criterionKey: string; kind: FileKind; uploadedAt: Date };
+
 export type CriteriaPlan = {
   contacts: PlannedContact[];
   attestations: PlannedAttestation[];
+  documents: PlannedDocument[];
   buyingProcess: string;
   decisionCriteria: string;
   closePlan: { at: Date; minSteps: number } | null;
@@ -40,6 +45,7 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
   const plan: CriteriaPlan = {
     contacts: [],
     attestations: [],
+    documents: [],
     buyingProcess: "",
     decisionCriteria: "",
     closePlan: null,
@@ -78,6 +84,8 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
         plan.closePlan ??= { at: within(window, d), minSteps: c.minSteps };
         return;
       case "document":
+        plan.documents.push({ stageKey: stage.key, criterionKey: c.key, kind: c.documentKind, uploadedAt: within(window, d) });
+        return;
       case "approval":
         return;
       default: {
@@ -110,5 +118,6 @@ export function planCriteria(stages: readonly Stage[], s: Scenario, t: Timeline,
   if (negotiating) for (const role of ["economic_buyer", "procurement", "legal"] as const) addContact(role, within(negotiating, d));
   plan.contacts.sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime());
   plan.attestations.sort((a, b) => a.attestedAt.getTime() - b.attestedAt.getTime());
+  plan.documents.sort((a, b) => a.uploadedAt.getTime() - b.uploadedAt.getTime());
   return plan;
 }

@@ -1,10 +1,10 @@
 // The history of a demo deal, oldest first, told from what the other planners decided: creation,
-// each stage change with its time in stage, attestations, close date changes, the close plan,
-// overrides, and how it ended.
+// each stage change with its time in stage, attestations, uploaded documents, close date changes,
+// the close plan, overrides, and how it ended.
 import type { Prisma } from "../../generated/prisma/client";
 import type { Stage } from "../../domain/process/process-version";
 import { isoDate } from "./demo-dates";
-import type { PlannedHistory } from "./demo-plan";
+import type { PlannedFile, PlannedHistory } from "./demo-plan";
 import type { Scenario } from "./demo-scenarios";
 import { BACKWARD_REASONS, OVERRIDE_JUSTIFICATIONS } from "./demo-texts";
 import type { CloseDates } from "./plan-close-dates";
@@ -17,6 +17,7 @@ export type HistoryInput = {
   t: Timeline;
   criteria: CriteriaPlan;
   dates: CloseDates;
+  files: readonly PlannedFile[];
   planSteps: number;
   /** Details of the move into Closed Won or Closed Lost. */
   closing: Prisma.InputJsonObject;
@@ -74,6 +75,16 @@ export function planHistory(input: HistoryInput): PlannedHistory[] {
         at: a.attestedAt,
         actorEmail: by,
         details: { stage: a.stageKey, key: a.criterionKey, label: label(a.stageKey, a.criterionKey), note: a.note },
+      }),
+    ),
+    // The same details an upload records (upload-file.ts); the loader writes the file's id.
+    ...input.files.map(
+      (f): PlannedHistory => ({
+        type: "file_attached",
+        at: f.uploadedAt,
+        actorEmail: by,
+        details: { kind: f.kind, originalName: f.originalName, storedName: f.storedName },
+        fileRefs: { fileId: f.ref },
       }),
     ),
     ...dates.changes.map(

@@ -1,5 +1,5 @@
 // One demo deal, from its scenario: the timeline first, then what it met on the way, its dates,
-// terms, close plan and history, all consistent with each other.
+// terms, documents, close plan and history, all consistent with each other.
 import { openStages, type ProcessVersion } from "../../domain/process/process-version";
 import { addDays, dayOf } from "./demo-dates";
 import type { PlannedDeal } from "./demo-plan";
@@ -9,6 +9,7 @@ import { planCloseDates } from "./plan-close-dates";
 import { planCloseSteps } from "./plan-close-plan";
 import { planCriteria } from "./plan-deal-criteria";
 import { planApprovals, type DeskSetup } from "./plan-deal-approvals";
+import { planFiles } from "./plan-deal-files";
 import { overriddenMove, planHistory } from "./plan-deal-history";
 import { planTerms } from "./plan-deal-terms";
 import { planTimeline } from "./plan-deal-timeline";
@@ -42,6 +43,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
   const criteria = planCriteria(stages, s, t, account, d);
   const dates = planCloseDates(s, t, now, d);
   const terms = planTerms(s, account, d);
+  const files = planFiles(criteria.documents, terms, account, dates, d);
   const planSteps = criteria.closePlan
     ? planCloseSteps({
         createdAt: criteria.closePlan.at,
@@ -77,6 +79,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
       t,
       criteria,
       dates,
+      files,
       planSteps: planSteps.length,
       closing: end.whyWon ? { kind: "won", whyWon: end.whyWon } : { kind: "lost", lost: end.lost ?? {} },
       disqualifiedReason: end.disqualifiedReason,
@@ -111,6 +114,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     version: history.length,
     contacts: criteria.contacts,
     attestations: criteria.attestations,
+    files,
     closeDateChanges: dates.changes,
     planSteps,
     approvalRequests: approvals.requests,

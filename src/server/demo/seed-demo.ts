@@ -1,19 +1,24 @@
 // Loads the demo data into an empty database, after the default process is published
 // (prepare-database.ts). The plan is computed first (plan-demo-data.ts); this file only writes it,
 // in one transaction of one insert per table, so a failed load leaves the database empty and the
-// next start tries again. Ids are chosen here, so no insert has to read rows back.
+// next start tries again. Ids are chosen here, so no insert has to read rows back. The documents'
+// bytes go to the file storage as uploads put them there, and are removed if the load fails.
+import crypto from "node:crypto";
 import { sql, type InsertObject } from "kysely";
 import { hashPassword } from "../../auth/password";
 import type { ApproverGroup, DB, DeskGroup } from "../../generated/kysely/types";
 import type { Database, Sql, Tx } from "../db";
+import { removeStoredFile, writeStoredFile } from "../files/storage";
 import { newId } from "../ids";
 import { lockStartup } from "../migrate";
 import { ensureDefaultRules, loadDealDeskRules } from "../deal-desk/load-rules";
 import { getDealDeskSettings } from "../deal-desk/settings";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { toCalendarDate } from "../../domain/dates";
+import { ALLOWED_TYPES } from "../../domain/files/upload-rules";
 import { presetPeriod } from "../../domain/metrics/period";
 import { addDays } from "./demo-dates";
+import { onePagePdf } from "./demo-pdf";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
@@ -134,7 +139,53 @@ const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string,
   updatedAt: deal.history[deal.history.length - 1]!.at,
 });
 
-async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, userId: Ids): Promise<void> {
+/** A planned document's one-page PDF: its first line as a heading, the deal's name under it. */
+const demoFileBytes = (lines: readonly string[]) => onePagePdf(lines.map((text, i) => ({ text, size: i === 0 ? 20 : i === 1 ? 14 : 11 })));
+
+/**
+ * The documents, as an upload leaves them: the bytes in the file storage under the deal's folder, a
+ * File row with their size and sha256, by the deal's owner. `written` collects the storage keys, so
+ * that a failed load can remove them.
+ */
+async function createFiles(tx: Tx, plan: DemoPlan, dealId: Ids, userId: Ids, written: string[]): Promise<Ids> {
+  const files = plan.deals.flatMap((deal) => deal.files.map((file) => ({ deal, file })));
+  const fileId = idsFor(files.map(({ file }) => file.ref));
+  const rows = files.map(({ deal, file }) => {
+    const id = fileId(file.ref);
+    const opportunityId = dealId(deal.name);
+    const bytes = demoFileBytes(file.lines);
+    return {
+      bytes,
+      row: {
+        id,
+        opportunityId,
+        kind: file.kind,
+        originalName: file.originalName,
+        storedName: file.storedName,
+        storageKey: `${opportunityId}/${id}.pdf`,
+        contentType: ALLOWED_TYPES.pdf!.mime,
+        sizeBytes: bytes.length,
+        sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+        uploadedById: userId(deal.ownerEmail),
+        uploadedAt: file.uploadedAt,
+      },
+    };
+  });
+  await Promise.all(
+    rows.map(async ({ bytes, row }) => {
+      written.push(row.storageKey);
+      await writeStoredFile(row.storageKey, bytes);
+    }),
+  );
+  await insertAll(
+    tx,
+    "File",
+    rows.map(({ row }) => row),
+  );
+  return fileId;
+}
+
+async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, userId: Ids, written: string[]): Promise<void> {
   const dealId = idsFor(plan.deals.map((d) => d.name));
   await insertAll(
     tx,
@@ -220,6 +271,7 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
       })),
     ),
   );
+  const fileId = await createFiles(tx, plan, dealId, userId, written);
   await createChecklists(tx, plan, dealId, userId);
   const plays = plan.deals.flatMap((deal) => deal.plays.map((play) => ({ deal, play })));
   const playId = idsFor(plays.map(({ play }) => play.ref));
@@ -268,6 +320,7 @@ async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, use
         ...h.details,
         ...Object.fromEntries(Object.entries(h.requestRefs ?? {}).map(([field, ref]) => [field, requestId(ref)])),
         ...Object.fromEntries(Object.entries(h.playRefs ?? {}).map(([field, ref]) => [field, playId(ref)])),
+        ...Object.fromEntries(Object.entries(h.fileRefs ?? {}).map(([field, ref]) => [field, fileId(ref)])),
       }),
     })),
   ).sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -347,15 +400,22 @@ export async function seedDemoData(database: Pick<Database, "sql" | "transaction
   const process = await getActiveProcessVersion(database.sql);
   // scrypt is deliberately slow: hash once, outside the transaction, and share it between demo users.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return database.transaction(async (tx) => {
-    await lockStartup(tx);
-    if (await hasUsers(tx)) return false; // another instance, starting at the same moment, loaded it
-    // The demo's requests are made under the rules and turnaround in force, the defaults on a new database.
-    await ensureDefaultRules(tx);
-    const desk = { rules: await loadDealDeskRules(tx), targetHours: (await getDealDeskSettings(tx)).turnaroundHours };
-    const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
-    const userId = await createPeople(tx, passwordHash, options.now);
-    await createDeals(tx, plan, process.id, userId);
-    return true;
-  });
+  const written: string[] = [];
+  try {
+    return await database.transaction(async (tx) => {
+      await lockStartup(tx);
+      if (await hasUsers(tx)) return false; // another instance, starting at the same moment, loaded it
+      // The demo's requests are made under the rules and turnaround in force, the defaults on a new database.
+      await ensureDefaultRules(tx);
+      const desk = { rules: await loadDealDeskRules(tx), targetHours: (await getDealDeskSettings(tx)).turnaroundHours };
+      const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
+      const userId = await createPeople(tx, passwordHash, options.now);
+      await createDeals(tx, plan, process.id, userId, written);
+      return true;
+    });
+  } catch (e) {
+    // The rows are gone with the transaction: so go the bytes written for them.
+    await Promise.all(written.map((key) => removeStoredFile(key).catch(() => undefined)));
+    throw e;
+  }
 }

@@ -2,12 +2,19 @@
 // the default process, the deal desk rules and the demo data are written once, even when several
 // instances start at the same moment against one server. Before they took the startup lock, four
 // instances starting at once on PostgreSQL published four versions of the default process.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "vitest";
 import { DEFAULT_RULES } from "@/src/domain/deal-desk/rules";
 import { STANDARD_B2B } from "@/src/domain/process/templates";
 import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { database, databaseConfig, db, openDatabase, type Database } from "@/src/server/db";
 import { DEMO_USERS } from "@/src/server/demo/demo-users";
+
+// The demo's documents are written to the file storage: a folder of this test's own.
+const storage = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-boot-"));
+process.env.STORAGE_DIR = storage;
 
 /** Four instances of the app on this test's database. */
 async function startingAtOnce<T>(prepare: (instance: Database) => Promise<T>): Promise<T[]> {
@@ -49,4 +56,8 @@ test("instances starting at once with demo data wanted load it once", async () =
   expect(results.filter((r) => r.seeded)).toHaveLength(1);
   expect(await db().user.count()).toBe(DEMO_USERS.length);
   expect(await db().opportunity.count()).toBeGreaterThan(0);
+  // Only the instance that loaded it wrote documents: one stored file per listed file.
+  const stored = fs.readdirSync(storage, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored).toHaveLength(await db().file.count());
 });

@@ -2,12 +2,18 @@
 // the latest new customer's win still being worked, the new customer's win before it with a failed
 // welcome e-mail, every other win done;
 // their messages and history agree, and nothing happened after "now".
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checklistKindsFor } from "@/src/domain/closing/checklist";
 import { readChecklist } from "@/src/server/closing/checklist";
 import { database, db } from "@/src/server/db";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
+
+// The demo's documents are written to the file storage: a folder of this test's own.
+process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-demo-"));
 
 const now = new Date("2026-03-15T15:30:00Z");
 const env = { SLACK_WEBHOOK_URL: "http://127.0.0.1:9/x", SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "a@b.test" };

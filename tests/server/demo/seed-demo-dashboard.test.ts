@@ -1,5 +1,8 @@
 // The demo's teams have this quarter's targets (docs/rules/demo-data.md), so the dashboard's pipeline
 // value factor has a goal to measure against from the first start.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { database, db } from "@/src/server/db";
 import { DEMO_TEAMS } from "@/src/server/demo/demo-users";
@@ -7,6 +10,9 @@ import { seedDemoData } from "@/src/server/demo/seed-demo";
 import { getMetrics } from "@/src/server/metrics/get-metrics";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { actorOf } from "../../support/board";
+
+// The demo's documents are written to the file storage: a folder of this test's own.
+process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-demo-"));
 
 const now = new Date("2026-11-15T12:00:00Z");
 

@@ -1,6 +1,9 @@
 // The demo's deal desk (docs/rules/demo-data.md#the-deal-desk): the requests the demo loads agree with
 // the rules and with each deal's terms and history, as if the app had made them, and the desk's
 // pages have something to show each of its users.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { approvalStatus } from "@/src/domain/deal-desk/approval-status";
 import { evaluateDealDesk } from "@/src/domain/deal-desk/evaluate-deal-desk";
@@ -18,6 +21,9 @@ import { getOpportunity } from "@/src/server/opportunities/get-opportunity";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
 import { actorOf } from "../../support/board";
+
+// The demo's documents are written to the file storage: a folder of this test's own.
+process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-demo-"));
 
 // A Sunday afternoon: the business hours of the weekend do not count.
 const now = new Date("2026-03-15T15:30:00Z");

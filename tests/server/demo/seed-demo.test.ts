@@ -1,7 +1,17 @@
 // The demo data `npm start` loads into an empty database (docs/rules/demo-data.md): the printed sign-ins work,
 // and the deals look like a real pipeline whose history, close dates and exit criteria agree.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
 import { beforeAll, expect, test } from "vitest";
+import * as download from "@/app/api/v1/opportunities/[id]/files/[fileId]/route";
+import { issueApiToken } from "@/src/auth/api-tokens";
 import { verifyPassword } from "@/src/auth/password";
+import { isSatisfied } from "@/src/domain/criteria/is-satisfied";
+import { followsContractConvention } from "@/src/domain/files/contract-name";
+import { isPlanStepReady } from "@/src/domain/opportunities/close-plan";
 import type { ProcessVersion } from "@/src/domain/process/process-version";
 import { database, db } from "@/src/server/db";
 import { DEMO_PASSWORD } from "@/src/server/demo/demo-users";
@@ -9,8 +19,14 @@ import { planDemoData } from "@/src/server/demo/plan-demo-data";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
 import { DEMO_SEED, seededRandom } from "@/src/server/demo/seeded-random";
 import { loadDealDeskRules } from "@/src/server/deal-desk/load-rules";
+import { readStoredFile } from "@/src/server/files/storage";
+import { dealFacts } from "@/src/server/opportunities/deal-facts";
+import { opportunityQuery } from "@/src/server/opportunities/load-opportunity";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
+
+// The demo's documents are written to the file storage: a folder of this test's own.
+globalThis.process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-demo-"));
 
 const now = new Date("2026-03-15T15:30:00Z");
 const today = new Date("2026-03-15T00:00:00Z");
@@ -18,7 +34,15 @@ let process: ProcessVersion;
 
 const loadDeals = () =>
   db().opportunity.findMany({
-    include: { history: { orderBy: { id: "asc" } }, contacts: true, attestations: true, planSteps: true, closeDateChanges: true },
+    include: {
+      history: { orderBy: { id: "asc" } },
+      contacts: true,
+      attestations: true,
+      planSteps: true,
+      closeDateChanges: true,
+      files: { orderBy: { uploadedAt: "asc" } },
+      checklist: true,
+    },
     orderBy: { name: "asc" },
   });
 let deals: Awaited<ReturnType<typeof loadDeals>>;
@@ -123,40 +147,143 @@ test("close date pushes and slipped days agree with the recorded close date chan
   expect(deals.some((d) => d.closeDatePushes > 0)).toBe(true);
 });
 
-test("a deal meets every criterion data can satisfy for each stage it has left, unless overridden", () => {
+test("every exit criterion of each stage a deal has left holds as the stage engine evaluates it, unless a manager overrode it", async () => {
+  const rules = await loadDealDeskRules(database().sql);
+  const rows = await opportunityQuery(database().sql, sql<boolean>`true`).execute();
+  const factsOf = new Map(rows.map((row) => [row.id, dealFacts(row, rules)]));
   const open = process.stages.filter((s) => s.kind === "open");
+  const checked = new Map<string, number>();
   for (const deal of deals) {
+    const facts = factsOf.get(deal.id)!;
     // The open stages it has left: all for a won deal, those before the one a lost deal was lost from.
     const lastOpen = deal.status === "lost" ? lastMove(deal)!.fromStage : deal.stageKey;
     const left = deal.status === "won" ? open.length : open.findIndex((s) => s.key === lastOpen);
     const overrides = deal.history.filter((h) => h.type === "override");
-    const overridden = overrides.flatMap((h) => (h.details as { unmet: { key: string }[] }).unmet);
+    const overridden = overrides.flatMap((h) => (h.details as { unmet: { stage: string; key: string }[] }).unmet);
     for (const stage of open.slice(0, left))
       for (const c of stage.exitCriteria) {
-        // Document criteria stay unmet, as the demo seeds no files; approvals are checked in seed-demo-deal-desk.test.ts.
-        if (overridden.some((u) => u.key === c.key)) continue;
-        const where = `${deal.name}: ${stage.key}.${c.key}`;
-        if (c.type === "check") {
-          const attested = deal.attestations.some((a) => a.stageKey === stage.key && a.criterionKey === c.key);
-          expect(attested, where).toBe(true);
-        }
-        if (c.type === "field" && c.condition.op === "has_contact_role") {
-          const role = c.condition.role;
-          expect(
-            deal.contacts.some((p) => p.role === role),
-            where,
-          ).toBe(true);
-        }
-        if (c.type === "field" && (c.field === "buyingProcess" || c.field === "decisionCriteria")) expect(deal[c.field], where).not.toBe("");
-        if (c.type === "plan") {
-          expect(deal.planSteps.length, where).toBeGreaterThanOrEqual(c.minSteps);
-          expect(
-            deal.planSteps.every((p) => p.dueDate && (p.ownerUserId || p.ownerName)),
-            where,
-          ).toBe(true);
-        }
+        if (overridden.some((u) => u.stage === stage.key && u.key === c.key)) continue;
+        expect(isSatisfied(c, stage.key, facts), `${deal.name}: ${stage.key}.${c.key}`).toBe(true);
+        checked.set(c.type, (checked.get(c.type) ?? 0) + 1);
+        // Every step of a close plan is ready, not only the criterion's minimum.
+        if (c.type === "plan") expect(facts.planSteps.every(isPlanStepReady), deal.name).toBe(true);
       }
   }
+  // Each kind of criterion was met somewhere: documents (the quote, the signed contract) included.
+  for (const type of ["check", "field", "document", "plan", "approval"]) expect(checked.get(type), type).toBeGreaterThan(5);
+});
+
+/** The open stage a deal was in at an instant, by its history's stage changes (its first stage before any). */
+const stageAt = (deal: (typeof deals)[number], at: Date) =>
+  deal.history.filter((h) => h.type === "stage_changed" && h.at <= at).at(-1)?.toStage ?? process.stages[0]!.key;
+
+test("each document was uploaded by the deal's owner while the deal was in the stage whose criterion it meets, and is in the history", () => {
+  const order = (key: string) => process.stages.find((s) => s.key === key)!.order;
+  const files = deals.flatMap((deal) => deal.files.map((file) => ({ deal, file })));
+  expect(files.length).toBeGreaterThan(20);
+  for (const { deal, file } of files) {
+    const where = `${deal.name}: ${file.storedName}`;
+    const stage = process.stages.find((s) => s.exitCriteria.some((c) => c.type === "document" && c.documentKind === file.kind))!;
+    expect(file.uploadedById, where).toBe(deal.ownerId);
+    expect(file.uploadedAt > deal.createdAt && file.uploadedAt <= (deal.closedAt ?? now), where).toBe(true);
+    // In that stage if the deal went through it, else (a skipped stage) before the move that skipped it.
+    const visited = deal.history.some((h) => h.type === "stage_changed" && h.toStage === stage.key);
+    const at = stageAt(deal, file.uploadedAt);
+    if (visited) expect(at, where).toBe(stage.key);
+    else expect(order(at), where).toBeLessThan(order(stage.key));
+    const passedBefore = deal.history.some((h) => h.type === "stage_changed" && h.at < file.uploadedAt && order(h.toStage!) > order(stage.key));
+    expect(passedBefore, where).toBe(false);
+    expect(file.contentType).toBe("application/pdf");
+    expect(file.storedName, where).toMatch(/\.pdf$/);
+    const entries = deal.history.filter((h) => h.type === "file_attached" && (h.details as { fileId?: string }).fileId === file.id);
+    expect(entries, where).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      at: file.uploadedAt,
+      actorId: deal.ownerId,
+      details: { kind: file.kind, originalName: file.originalName, storedName: file.storedName },
+    });
+  }
+  for (const deal of deals) {
+    expect(
+      deal.history.filter((h) => h.type === "file_attached"),
+      deal.name,
+    ).toHaveLength(deal.files.length);
+    expect(deal.version, deal.name).toBe(deal.history.length);
+  }
+});
+
+test("a deal in Propose may have its quote or not, as with its other criteria; a deal that has not reached it has none", () => {
+  const propose = process.stages.findIndex((s) => s.key === "propose");
+  const inPropose = deals.filter((d) => d.status === "open" && d.stageKey === "propose");
+  const hasQuote = (deal: (typeof deals)[number]) => deal.files.some((f) => f.kind === "quote");
+  expect(inPropose.some(hasQuote)).toBe(true);
+  expect(inPropose.some((d) => !hasQuote(d))).toBe(true);
+  const before = deals.filter((d) => process.stages.findIndex((s) => s.key === d.stageKey) < propose);
+  expect(before.length).toBeGreaterThan(0);
+  expect(before.every((d) => d.files.length === 0)).toBe(true);
+});
+
+test("every won deal has its signed contract, named by the convention, as its checklist says", () => {
+  const won = deals.filter((d) => d.status === "won");
+  expect(won.length).toBeGreaterThan(2);
+  for (const deal of won) {
+    const contracts = deal.files.filter((f) => f.kind === "signed_contract");
+    expect(contracts, deal.name).toHaveLength(1);
+    expect(followsContractConvention(contracts[0]!.storedName, deal), contracts[0]!.storedName).toBe(true);
+    expect(contracts[0]!.uploadedAt < deal.closedAt!).toBe(true);
+    expect(deal.checklist.find((i) => i.kind === "signed_contract")?.doneAt).not.toBeNull();
+  }
+  // Expansions are named with their users, new customers with their years.
+  expect(won.some((d) => d.type === "expansion" && d.files.some((f) => f.kind === "signed_contract" && f.storedName.includes("_EXPANSION_")))).toBe(
+    true,
+  );
+});
+
+/** A PDF a reader opens: its header, each object where the cross-reference table says, its page's text stream as long as it says, its end. */
+function expectReadablePdf(bytes: Buffer, texts: string[]) {
+  const pdf = bytes.toString("latin1");
+  expect(pdf.startsWith("%PDF-1.")).toBe(true);
+  expect(pdf.endsWith("%%EOF\n")).toBe(true);
+  const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(pdf)![1]);
+  const table = /^xref\n0 (\d+)\n/.exec(pdf.slice(xref))!;
+  const count = Number(table[1]);
+  for (let n = 1; n < count; n++) {
+    const entry = pdf.slice(xref + table[0].length + n * 20, xref + table[0].length + (n + 1) * 20);
+    expect(entry).toMatch(/^\d{10} 00000 n \n$/);
+    expect(pdf.slice(Number(entry.slice(0, 10))).startsWith(`${n} 0 obj\n`), `object ${n}`).toBe(true);
+  }
+  expect(pdf).toMatch(new RegExp(`trailer\n<< /Size ${count} /Root 1 0 R >>`));
+  expect(pdf).toContain("/Type /Page ");
+  const stream = /\/Length (\d+) >>\nstream\n/.exec(pdf)!;
+  const start = stream.index + stream[0].length;
+  const content = pdf.slice(start, start + Number(stream[1]));
+  expect(pdf.slice(start + Number(stream[1])).startsWith("\nendstream")).toBe(true);
+  for (const text of texts) expect(content).toContain(`(${text.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj`);
+}
+
+test("every demo document is in the file storage with the size and sha256 its row records, and downloads as a readable PDF naming the deal", async () => {
+  const files = deals.flatMap((deal) => deal.files);
+  for (const file of files) {
+    const bytes = await readStoredFile(file.storageKey);
+    expect(bytes.length, file.storedName).toBe(file.sizeBytes);
+    expect(crypto.createHash("sha256").update(bytes).digest("hex"), file.storedName).toBe(file.sha256);
+  }
+  const deal = deals.find((d) => d.status === "won")!;
+  const contract = deal.files.find((f) => f.kind === "signed_contract")!;
+  const { token } = await issueApiToken(db(), deal.ownerId, { name: "test" });
+  const req = new Request("http://localhost/x", { headers: { authorization: `Bearer ${token}` } });
+  const res = await download.GET(req, { params: Promise.resolve({ id: deal.id, fileId: contract.id }) });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/^application\/pdf/);
+  expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${contract.storedName}"`);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.length).toBe(contract.sizeBytes);
+  expect(bytes.length).toBeLessThan(2048);
+  expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(contract.sha256);
+  expectReadablePdf(bytes, ["Signed contract and order form", deal.name]);
+  const quoted = deals.find((d) => d.files.some((f) => f.kind === "quote"))!;
+  const quote = quoted.files.find((f) => f.kind === "quote")!;
+  expectReadablePdf(await readStoredFile(quote.storageKey), ["Formal quote", quoted.name]);
 });
 
 test("overridden deals are open and carry a manager's override naming what was unmet", async () => {
@@ -178,5 +305,10 @@ test("the demo is the same every time for the same now, and is what was written"
   expect(plan()).toEqual(first);
   const requests = () => planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.map((d) => d.approvalRequests);
   expect(requests()).toEqual(requests());
+  const files = () =>
+    planDemoData(process, now, seededRandom(DEMO_SEED), desk).deals.flatMap((d) => d.files.map((f) => [d.name, f.storedName, f.uploadedAt]));
+  expect(files()).toEqual(files());
+  const written = deals.flatMap((d) => d.files.map((f) => [d.name, f.storedName, f.uploadedAt]));
+  expect(written.map(String).sort()).toEqual(files().map(String).sort());
   expect(deals.map((d) => [d.name, d.amountCents])).toEqual([...first].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
 });
