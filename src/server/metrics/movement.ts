@@ -35,8 +35,9 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
- * disagree. What changed after `since` is read from the entries written since (the index on their
- * time), so the cost follows the activity since the starting point rather than the whole history.
+ * disagree. What changed after `since` is read from the entries written since, joined to the deals
+ * in scope (by the entries' time for a large scope, by each deal for a small one: the planner
+ * chooses), so the cost follows the activity since the starting point rather than the whole history.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
@@ -54,12 +55,12 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')) AS moved,
         sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
           FILTER (WHERE h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL) AS "delta"
-      FROM "HistoryEntry" h WHERE h."at" > ${since}
+      FROM base b JOIN "HistoryEntry" h ON h."opportunityId" = b."id" AND h."at" > ${since}
       GROUP BY 1
     ),
     first_push AS (
-      SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate" FROM "CloseDateChange" c
-      WHERE c."changedAt" > ${since}
+      SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
+      FROM base b JOIN "CloseDateChange" c ON c."opportunityId" = b."id" AND c."changedAt" > ${since}
       ORDER BY c."opportunityId", c."changedAt", c."id"
     ),
     states AS (
