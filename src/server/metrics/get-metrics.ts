@@ -16,7 +16,7 @@ import {
 } from "./compute-metrics";
 import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
 import { pipelineMovement } from "./movement";
-import { pipelineValueFactor, sizeMix } from "./pipeline-factor";
+import { pipelineValueFactor, sizeMix, valueFactorInputs } from "./pipeline-factor";
 
 export type MetricsRequest = MetricsFilter &
   Period & {
@@ -31,7 +31,8 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
   const currency = request.currency ?? (await mainCurrencyOf(q, scope));
   const today = toCalendarDate(now);
   const since = fromCalendarDate(request.since ?? scope.period.from);
-  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage, movement] = await Promise.all([
+  // Every statement at once: on a server they run side by side on the pool.
+  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage, movement, factorInputs, mix] = await Promise.all([
     winRatesAndVelocity(q, scope, currency),
     conversionByStage(q, scope, currency),
     balanceByStage(q, scope, currency),
@@ -40,8 +41,10 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
     lossAnalysis(q, scope, currency),
     slippageByRep(q, scope),
     pipelineMovement(q, scope, since, currency),
+    valueFactorInputs(q, scope, currency),
+    sizeMix(q, scope, currency),
   ]);
-  const [valueFactor, mix] = await Promise.all([pipelineValueFactor(q, scope, currency, winRates.wonValue, byStage), sizeMix(q, scope, currency)]);
+  const valueFactor = pipelineValueFactor(factorInputs, winRates.wonValue, byStage);
   return {
     period: scope.period,
     currency,

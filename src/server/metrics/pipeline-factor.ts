@@ -33,14 +33,16 @@ export type StageFactor = {
 
 export type PipelineValueFactor = { target: number | null; wonInPeriod: number; remainingTarget: number | null; stages: StageFactor[] };
 
-export async function pipelineValueFactor(
-  q: Sql,
-  scope: MetricsScope,
-  currency: string,
+/** What the value factor is made of, read from the database: run beside the other figures. */
+export const valueFactorInputs = (q: Sql, scope: MetricsScope, currency: string) =>
+  Promise.all([conversionByStage(q, scope, currency, "history"), targetFor(q, scope, currency)]).then(([history, target]) => ({ history, target }));
+
+/** The factor per stage from its inputs, the value won in the period and the open pipeline per stage. */
+export function pipelineValueFactor(
+  { history, target }: Awaited<ReturnType<typeof valueFactorInputs>>,
   wonInPeriod: number,
   balance: readonly StageBalance[],
-): Promise<PipelineValueFactor> {
-  const [history, target] = await Promise.all([conversionByStage(q, scope, currency, "history"), targetFor(q, scope, currency)]);
+): PipelineValueFactor {
   const remaining = target === null ? null : Math.max(0, target - wonInPeriod);
   return {
     target,
