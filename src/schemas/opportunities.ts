@@ -25,7 +25,7 @@ export const ExternalId = z
   .string()
   .min(1, "required")
   .max(255)
-  .regex(/^[\x21-\x7e]+$/, "visible ASCII characters only, no spaces")
+  .regex(/^[\x21-\x7e]*$/, "visible ASCII characters only, no spaces")
   .meta({ example: "0065g00000XyZ12AAB" });
 
 /** Fields a rep may set on create and change with PATCH. */

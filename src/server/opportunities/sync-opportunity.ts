@@ -42,7 +42,9 @@ export async function syncOpportunity(
         const created = await createOpportunity(actor, { ...parsed.data, externalSource: ref.source, externalId: ref.externalId }, now, tx, note);
         if (stage === undefined || stage === created.stage) return created;
         // The deal starts in the first stage and moves on at once, through every stage's exit criteria.
-        return moveOpportunity(actor, created.id, { toStage: stage, version: created.version, reason, lost, won }, now, tx, note);
+        return moveOpportunity(actor, created.id, { toStage: stage, version: created.version, reason, lost, won }, now, tx, note).catch(
+          renameToStage,
+        );
       });
       return { created: true, deal };
     } catch (error) {
@@ -58,7 +60,8 @@ export async function syncOpportunity(
     const hasFields = Object.keys(fields).length > 0;
     const moving = stage !== undefined && stage !== current.stageKey;
     const update = (v: number) => updateOpportunity(actor, current.id, { ...fields, version: v, reason }, now, tx, note);
-    const move = (v: number) => moveOpportunity(actor, current.id, { toStage: stage ?? "", version: v, reason, lost, won }, now, tx, note);
+    const move = (v: number) =>
+      moveOpportunity(actor, current.id, { toStage: stage ?? "", version: v, reason, lost, won }, now, tx, note).catch(renameToStage);
     // A closed deal changes only by re-opening: the move first, then the fields.
     if (current.status !== "open" && moving) {
       const moved = await move(version);
@@ -69,4 +72,13 @@ export async function syncOpportunity(
     return moving ? move(updated.version) : updated;
   });
   return { created: false, deal };
+}
+
+/** The move's `toStage` is the sync body's `stage`: its errors name the field the caller sent. */
+function renameToStage(error: unknown): never {
+  if (!(error instanceof AppError) || error.code !== "VALIDATION_FAILED") throw error;
+  const fields = (error.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
+  if (fields?.some((f) => f.field === "toStage"))
+    throw new AppError(error.code, error.message, { fields: fields.map((f) => (f.field === "toStage" ? { ...f, field: "stage" } : f)) });
+  throw error;
 }
