@@ -39,6 +39,8 @@ export type Operation = {
   file?: true;
   /** Success status (200 unless given). */
   status?: number;
+  /** A PUT that creates or updates: answers 201 with the same body when it created (the handler returns that Response). */
+  mayCreate?: true;
   /** What the use case may refuse with; those every operation of its kind can answer are added. */
   errors?: ErrorCode[];
 };

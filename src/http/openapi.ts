@@ -93,6 +93,7 @@ function responses(op: Operation, c: Components) {
     ? { description: "The file's bytes, under its own content type.", content: { "*/*": {} } }
     : { description: "Success", ...(op.response ? { content: { "application/json": { schema: c.describe(op.response, "output") } } } : {}) };
   const out: Json = { [String(op.status ?? 200)]: success };
+  if (op.mayCreate) out["201"] = { ...success, description: "Created" };
   const error = { "application/json": { schema: c.describe(ErrorResponse, "output") } };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(op)) byStatus.set(STATUS[code], [...(byStatus.get(STATUS[code]) ?? []), code]);

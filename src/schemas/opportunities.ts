@@ -11,6 +11,23 @@ export const CalendarDate = z.string().refine(isCalendarDate, "a calendar date Y
 /** Money in major units with at most two decimals; stored as integer cents. */
 export const Amount = z.number().nonnegative().max(1e13).multipleOf(0.01, "at most 2 decimals");
 
+/**
+ * The CRM a synced deal comes from: a short lowercase name (docs/rules/sync.md).
+ * With `ExternalId`, unique together: one deal per CRM record.
+ */
+export const ExternalSource = z
+  .string()
+  .max(32)
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "a short lowercase name such as salesforce or hubspot")
+  .meta({ example: "salesforce" });
+/** The CRM's own id of the record: 1 to 255 visible ASCII characters (no spaces). */
+export const ExternalId = z
+  .string()
+  .min(1, "required")
+  .max(255)
+  .regex(/^[\x21-\x7e]*$/, "visible ASCII characters only, no spaces")
+  .meta({ example: "0065g00000XyZ12AAB" });
+
 /** Fields a rep may set on create and change with PATCH. */
 const editable = {
   name: requiredName(200),
@@ -48,6 +65,9 @@ export const CreateOpportunityRequest = z
     nonStandardTerms: editable.nonStandardTerms.default(""),
     buyingProcess: editable.buyingProcess.default(""),
     decisionCriteria: editable.decisionCriteria.default(""),
+    /** The CRM record this deal mirrors: both or neither. */
+    externalSource: ExternalSource.optional(),
+    externalId: ExternalId.optional(),
   })
   .strict()
   .meta({ id: "CreateOpportunityRequest" });
@@ -60,6 +80,9 @@ export const UpdateOpportunityRequest = z
     version: z.number().int().positive(),
     /** Why the close date moved: required when it moves later. */
     reason: text(1000).optional(),
+    /** Links the deal to a CRM record, or unlinks it with null: both together. */
+    externalSource: ExternalSource.nullable().optional(),
+    externalId: ExternalId.nullable().optional(),
   })
   .strict()
   .meta({ id: "UpdateOpportunityRequest" });
@@ -124,6 +147,8 @@ export const OpportunityResponse = z
     exitCriteria: z.array(ExitCriterionState),
     approval: ApprovalState,
     processVersionId: z.string(),
+    externalSource: z.string().nullable(),
+    externalId: z.string().nullable(),
     closedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -181,6 +206,29 @@ export const MoveRequest = z
   .strict()
   .meta({ id: "MoveRequest" });
 export type MoveRequest = z.infer<typeof MoveRequest>;
+
+/**
+ * PUT /opportunities/by-external/{source}/{externalId}: without `version` a create (the create body's
+ * required fields apply), with it an update of the fields given; `stage` moves the deal, with the
+ * same exit criteria and approvals as a move (docs/rules/sync.md).
+ */
+export const SyncOpportunityRequest = z
+  .object(editable)
+  .partial()
+  .extend({
+    version: z.number().int().positive().optional(),
+    stage: z.string().min(1).max(64).optional(),
+    /** Why the close date moves later, or why the deal moves back. */
+    reason: text(1000).optional(),
+    lost: MoveRequest.shape.lost,
+    won: MoveRequest.shape.won,
+  })
+  .strict()
+  .meta({ id: "SyncOpportunityRequest" });
+export type SyncOpportunityRequest = z.infer<typeof SyncOpportunityRequest>;
+
+export const ExternalParams = z.object({ source: ExternalSource, externalId: ExternalId });
+export type ExternalRef = z.infer<typeof ExternalParams>;
 
 export const DisqualifyRequest = z
   .object({ reason: requiredText(1000), version: z.number().int().positive() })

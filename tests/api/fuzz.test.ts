@@ -20,6 +20,7 @@ import * as contacts from "@/app/api/v1/opportunities/[id]/contacts/route";
 import * as attest from "@/app/api/v1/opportunities/[id]/criteria/[key]/route";
 import * as disqualify from "@/app/api/v1/opportunities/[id]/disqualify/route";
 import * as one from "@/app/api/v1/opportunities/[id]/route";
+import * as byExternal from "@/app/api/v1/opportunities/by-external/[source]/[externalId]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as processes from "@/app/api/v1/processes/route";
@@ -230,6 +231,22 @@ const endpoints: Endpoint[] = [
     token: () => org.rep.token,
     params: () => ({ id: lostId, playId }),
   },
+  {
+    name: "sync create",
+    handler: byExternal.PUT,
+    method: "PUT",
+    valid: () => dealBody({ stage: "qualify", buyingProcess: "Committee", lost: { reasonCategory: "x" }, won: { whyWon: "y" } }),
+    token: () => org.rep.token,
+    params: () => ({ source: "salesforce", externalId: "0065g00000Fuzz1" }),
+  },
+  {
+    name: "sync update",
+    handler: byExternal.PUT,
+    method: "PUT",
+    valid: () => ({ version: 1, amount: 10, closeDate: "2027-05-01", reason: "x", stage: "qualify", ownerId: org.rep.id }),
+    token: () => org.rep.token,
+    params: () => ({ source: "salesforce", externalId: "0065g00000Fuzz1" }),
+  },
 ];
 
 function assertHandled(res: { status: number; body: any }) {
@@ -311,6 +328,10 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
     fc.asyncProperty(fc.string({ maxLength: 300, unit: "binary" }), fc.string({ maxLength: 80, unit: "binary" }), async (id, key) => {
       assertHandled(await call(one.GET, { token: org.rep.token, params: { id } }));
       assertHandled(await call(attest.POST, { token: org.rep.token, params: { id, key }, body: { satisfied: true, version: 1 } }));
+      assertHandled(await call(byExternal.GET, { token: org.rep.token, params: { source: key, externalId: id } }));
+      assertHandled(
+        await call(byExternal.PUT, { token: org.rep.token, method: "PUT", params: { source: "hubspot", externalId: id }, body: dealBody() }),
+      );
     }),
     runs,
   );

@@ -1,16 +1,19 @@
 import {
   CreateOpportunityRequest,
+  ExternalParams,
   HistoryResponse,
   ListOpportunitiesQuery,
   OpportunityList,
   OpportunityParams,
   OpportunityResponse,
+  SyncOpportunityRequest,
   UpdateOpportunityRequest,
 } from "../../schemas/opportunities";
 import { createOpportunity } from "../../server/opportunities/create-opportunity";
 import { getOpportunity } from "../../server/opportunities/get-opportunity";
 import { listOpportunities } from "../../server/opportunities/list-opportunities";
 import { opportunityHistory } from "../../server/opportunities/opportunity-history";
+import { getOpportunityByExternal, syncOpportunity } from "../../server/opportunities/sync-opportunity";
 import { updateOpportunity } from "../../server/opportunities/update-opportunity";
 import { apiRoute } from "../api-route";
 import { WRITE_ERRORS } from "./write-errors";
@@ -81,4 +84,36 @@ export const opportunityHistoryRoute = apiRoute(
     errors: ["NOT_FOUND"],
   },
   async ({ actor, params }) => opportunityHistory(actor, params.id),
+);
+
+export const getOpportunityByExternalRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/opportunities/by-external/{source}/{externalId}",
+    summary: "The opportunity that mirrors a CRM record, by the CRM's name and its id of the record.",
+    tag,
+    params: ExternalParams,
+    response: OpportunityResponse,
+    errors: ["NOT_FOUND"],
+  },
+  async ({ actor, params }) => getOpportunityByExternal(actor, params),
+);
+
+export const syncOpportunityRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/opportunities/by-external/{source}/{externalId}",
+    summary:
+      "Create (no version: 201, or 409 if the record exists) or update (with version) the opportunity that mirrors a CRM record. A stage given is a move, checked like one.",
+    tag,
+    params: ExternalParams,
+    body: SyncOpportunityRequest,
+    response: OpportunityResponse,
+    mayCreate: true,
+    errors: [...WRITE_ERRORS, "CONFLICT", "EXIT_CRITERIA_UNMET"],
+  },
+  async ({ actor, params, body }) => {
+    const { created, deal } = await syncOpportunity(actor, params, body);
+    return created ? Response.json(deal, { status: 201 }) : deal;
+  },
 );

@@ -56,6 +56,8 @@ type Options<R> = {
    * actor's visibility, so the caller must already have answered NOT_FOUND for what the actor may not see.
    */
   authorize?: (row: OpportunityRow) => void;
+  /** Added to the details of this change's history entries (a sync names its CRM there). */
+  note?: HistoryInput["details"];
   /** The answer, built in the transaction; by default the deal as it now is. `changed` is false when nothing was written. */
   respond?: (ctx: DealContext, changed: boolean, columns: OpportunityChanges) => Promise<R>;
 };
@@ -92,7 +94,10 @@ export async function changeOpportunity<R = OpportunityResponse>(
       const base = { opportunityId: target.id, actorId: actor.id, at: now };
       await recordHistory(
         tx,
-        [...change.history, ...(invalidation?.history ?? [])].map((entry) => ({ ...base, ...entry })),
+        [
+          ...change.history.map((entry) => (options.note ? { ...entry, details: { ...entry.details, ...options.note } } : entry)),
+          ...(invalidation?.history ?? []),
+        ].map((entry) => ({ ...base, ...entry })),
       );
       for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? [])])
         await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);

@@ -3,12 +3,16 @@ import { assertCan, canAssignOwner } from "../../auth/authorize";
 import { fromCalendarDate } from "../../domain/dates";
 import { toCents } from "../../domain/money";
 import { AppError } from "../../errors";
-import type { CreateOpportunityRequest, OpportunityResponse } from "../../schemas/opportunities";
+import type { CreateOpportunityRequest, ExternalRef, OpportunityResponse } from "../../schemas/opportunities";
 import { inTransaction, type Sql, type Tx } from "../db";
-import { recordHistory } from "../history/record-history";
+import { recordHistory, type HistoryInput } from "../history/record-history";
 import { newId } from "../ids";
 import { getActiveProcessVersion } from "../process/get-process-version";
+import { assertPair, externalConflict, findByExternal, isUniqueViolation } from "./external-ref";
 import { reloadOpportunity } from "./get-opportunity";
+
+/** Extra details for a change's history entries. */
+export type HistoryDetails = NonNullable<HistoryInput["details"]>;
 
 /** The owner a deal may be given by this actor, or a clear refusal. */
 export async function assertAssignableOwner(q: Sql, actor: Actor, ownerId: string) {
@@ -19,10 +23,40 @@ export async function assertAssignableOwner(q: Sql, actor: Actor, ownerId: strin
   return owner;
 }
 
-/** A new deal, in the first stage of the default process. */
-export async function createOpportunity(actor: Actor, input: CreateOpportunityRequest, now = new Date(), tx?: Tx): Promise<OpportunityResponse> {
+/**
+ * A new deal, in the first stage of the default process. `note` is added to the details of its
+ * `created` history entry (a sync names its CRM there).
+ */
+export async function createOpportunity(
+  actor: Actor,
+  input: CreateOpportunityRequest,
+  now = new Date(),
+  tx?: Tx,
+  note: HistoryDetails = {},
+): Promise<OpportunityResponse> {
   assertCan(actor, "opportunity.create");
+  assertPair(input.externalSource, input.externalId);
+  const ref = input.externalSource && input.externalId ? { source: input.externalSource, externalId: input.externalId } : null;
+  try {
+    return await insertOpportunity(actor, input, ref, now, tx, note);
+  } catch (error) {
+    // Two creates of the same CRM record at once: the unique index lets one through, the other is told.
+    // In a caller's transaction (now aborted) the caller does this, after its rollback.
+    if (ref && !tx && isUniqueViolation(error)) throw await externalConflict(actor, ref);
+    throw error;
+  }
+}
+
+async function insertOpportunity(
+  actor: Actor,
+  input: CreateOpportunityRequest,
+  ref: ExternalRef | null,
+  now: Date,
+  tx: Tx | undefined,
+  note: HistoryDetails,
+): Promise<OpportunityResponse> {
   return inTransaction(tx, async (tx) => {
+    if (ref && (await findByExternal(tx, ref))) throw await externalConflict(actor, ref, tx);
     const owner = await assertAssignableOwner(tx, actor, input.ownerId ?? actor.id);
     const process = await getActiveProcessVersion(tx);
     const first = process.stages[0]!;
@@ -53,6 +87,8 @@ export async function createOpportunity(actor: Actor, input: CreateOpportunityRe
         nonStandardTerms: input.nonStandardTerms,
         buyingProcess: input.buyingProcess,
         decisionCriteria: input.decisionCriteria,
+        externalSource: ref?.source ?? null,
+        externalId: ref?.externalId ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -63,7 +99,15 @@ export async function createOpportunity(actor: Actor, input: CreateOpportunityRe
       actorId: actor.id,
       at: now,
       toStage: first.key,
-      details: { name: input.name, accountName: input.accountName, amount: input.amount, closeDate: input.closeDate, ownerId: owner.id },
+      details: {
+        name: input.name,
+        accountName: input.accountName,
+        amount: input.amount,
+        closeDate: input.closeDate,
+        ownerId: owner.id,
+        ...(ref ? { externalSource: ref.source, externalId: ref.externalId } : {}),
+        ...note,
+      },
     });
     return reloadOpportunity(tx, id, now);
   });

@@ -9,12 +9,20 @@ import { endPlaysOnReopen } from "../closing/end-plays";
 import type { MoveRequest, OpportunityResponse } from "../../schemas/opportunities";
 import type { Tx } from "../db";
 import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
+import type { HistoryDetails } from "./create-opportunity";
 import { dealFacts } from "./deal-facts";
 import { toOpportunityResponse } from "./opportunity-response";
 import type { OpportunityChanges } from "./write-versioned";
 
 /** Moves a deal to another stage, closes or re-opens it: the API's hottest write (docs/performance.md). */
-export async function moveOpportunity(actor: Actor, id: string, input: MoveRequest, now = new Date(), tx?: Tx): Promise<OpportunityResponse> {
+export async function moveOpportunity(
+  actor: Actor,
+  id: string,
+  input: MoveRequest,
+  now = new Date(),
+  tx?: Tx,
+  note?: HistoryDetails,
+): Promise<OpportunityResponse> {
   return changeOpportunity(
     actor,
     { id, version: input.version },
@@ -92,6 +100,7 @@ export async function moveOpportunity(actor: Actor, id: string, input: MoveReque
     {
       tx,
       now,
+      note,
       // planMove decides what a closed deal may do (re-open only).
       allowClosed: true,
       // A move changes only the row's own columns: answer from what was read and written, no re-read.

@@ -65,6 +65,8 @@ export function toOpportunityResponse(row: OpportunityRow, process: ProcessVersi
       row.status === "open" ? criteriaStatus(facts, stage).map(({ key, label, type, satisfied }) => ({ key, label, type, satisfied })) : [],
     approval: dealApproval(row, rules),
     processVersionId: row.processVersionId,
+    externalSource: row.externalSource,
+    externalId: row.externalId,
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

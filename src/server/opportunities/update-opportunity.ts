@@ -7,7 +7,8 @@ import type { OpportunityResponse, UpdateOpportunityRequest } from "../../schema
 import type { Tx } from "../db";
 import { newId } from "../ids";
 import { changeOpportunity, type ChangeEntry } from "./change-opportunity";
-import { assertAssignableOwner } from "./create-opportunity";
+import { assertAssignableOwner, type HistoryDetails } from "./create-opportunity";
+import { assertPair, externalConflict, isUniqueViolation } from "./external-ref";
 import type { OpportunityRow } from "./load-opportunity";
 import type { OpportunityChanges } from "./write-versioned";
 
@@ -37,7 +38,21 @@ export async function updateOpportunity(
   input: UpdateOpportunityRequest,
   now = new Date(),
   tx?: Tx,
+  note?: HistoryDetails,
 ): Promise<OpportunityResponse> {
+  assertPair(input.externalSource, input.externalId);
+  try {
+    return await changeFields(actor, id, input, now, tx, note);
+  } catch (error) {
+    // Linking to a CRM record another deal already mirrors.
+    // In a caller's transaction (now aborted) the caller does this, after its rollback.
+    if (!tx && isUniqueViolation(error) && input.externalSource && input.externalId)
+      throw await externalConflict(actor, { source: input.externalSource, externalId: input.externalId });
+    throw error;
+  }
+}
+
+function changeFields(actor: Actor, id: string, input: UpdateOpportunityRequest, now: Date, tx: Tx | undefined, note: HistoryDetails | undefined) {
   return changeOpportunity(
     actor,
     { id, version: input.version },
@@ -52,6 +67,12 @@ export async function updateOpportunity(
         if (next === undefined || next === read(row)) continue;
         changes[field] = { from: read(row), to: next };
         columns = { ...columns, ...(write as (v: unknown) => OpportunityChanges)(next) };
+      }
+
+      if (input.externalSource !== undefined && (input.externalSource !== row.externalSource || input.externalId !== row.externalId)) {
+        changes.externalSource = { from: row.externalSource, to: input.externalSource };
+        changes.externalId = { from: row.externalId, to: input.externalId ?? null };
+        columns = { ...columns, externalSource: input.externalSource, externalId: input.externalId ?? null };
       }
 
       if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
@@ -114,6 +135,6 @@ export async function updateOpportunity(
       if (!first) return null; // nothing changed: no new version
       return { columns, history: [first, ...rest], write: async (tx) => void (await Promise.all(writes.map((w) => w(tx)))) };
     },
-    { tx, now },
+    { tx, now, note },
   );
 }
