@@ -24,7 +24,8 @@ const org = await seedHistory(d, p.versionId, now, { ...DEFAULT_SIZE, deals: Num
 console.log(`${org.deals} deals, ${org.historyEntries} history entries`);
 const scope: MetricsScope = {
   period: presetPeriod("this_quarter", toCalendarDate(now)),
-  teamIds: null,
+  // BENCH_TEAM=1: the first team, as its manager sees it.
+  teamIds: process.env.BENCH_TEAM ? [org.teams[0]!.id] : null,
   ownerId: null,
   process: p,
   versionIds: [p.versionId],
