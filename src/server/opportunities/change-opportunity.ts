@@ -13,6 +13,7 @@ import { recordHistory, type HistoryInput } from "../history/record-history";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
 import { getProcessVersion } from "../process/get-process-version";
 import { invalidateStaleApproval } from "../deal-desk/stale-on-change";
+import { dealChangeEvents, webhookMessages } from "../webhooks/events";
 import { AppError } from "../../errors";
 import { sql } from "kysely";
 import { assertOpen } from "./assert-open";
@@ -94,7 +95,10 @@ export async function changeOpportunity<R = OpportunityResponse>(
         tx,
         [...change.history, ...(invalidation?.history ?? [])].map((entry) => ({ ...base, ...entry })),
       );
-      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? [])])
+      // Webhooks of the change (a move, a close, an approval gone stale), to every subscribed endpoint (docs/webhooks.md).
+      const events = [...dealChangeEvents(row, columns, actor.id, now), ...(invalidation?.events ?? [])];
+      const hooks = await webhookMessages(tx, events);
+      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? []), ...hooks])
         await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);

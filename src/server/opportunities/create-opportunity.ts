@@ -7,6 +7,8 @@ import type { CreateOpportunityRequest, OpportunityResponse } from "../../schema
 import { inTransaction, type Sql, type Tx } from "../db";
 import { recordHistory } from "../history/record-history";
 import { newId } from "../ids";
+import { enqueueMessage } from "../outbox/enqueue-message";
+import { createdEvent, webhookMessages } from "../webhooks/events";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { reloadOpportunity } from "./get-opportunity";
 
@@ -65,6 +67,22 @@ export async function createOpportunity(actor: Actor, input: CreateOpportunityRe
       toStage: first.key,
       details: { name: input.name, accountName: input.accountName, amount: input.amount, closeDate: input.closeDate, ownerId: owner.id },
     });
+    // opportunity.created, to every subscribed webhook endpoint (docs/webhooks.md).
+    const created = createdEvent({
+      id,
+      name: input.name,
+      accountName: input.accountName,
+      amountCents: toCents(input.amount),
+      currency: input.currency,
+      closeDate,
+      stageKey: first.key,
+      status: "open",
+      ownerId: owner.id,
+      externalSource: null,
+      externalId: null,
+      version: 1,
+    });
+    for (const message of await webhookMessages(tx, [created])) await enqueueMessage(tx, { ...message, opportunityId: id }, now);
     return reloadOpportunity(tx, id, now);
   });
 }
