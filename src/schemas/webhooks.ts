@@ -78,3 +78,13 @@ export type WebhookDeliveriesQuery = z.infer<typeof WebhookDeliveriesQuery>;
 export const WebhookDeliveryList = z
   .object({ items: z.array(OutboxMessageResponse), nextCursor: z.string().nullable() })
   .meta({ id: "WebhookDeliveryList" });
+
+/** The workspace's webhook settings, an admin's to change. */
+export const WebhookSettings = z
+  .object({
+    /** Lets endpoints resolve to private, loopback and link-local addresses (a receiver inside the company's network). */
+    allowPrivateAddresses: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "WebhookSettings" });
+export type WebhookSettings = z.infer<typeof WebhookSettings>;

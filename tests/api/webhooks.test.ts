@@ -7,8 +7,7 @@ import * as deliveries from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import * as rotate from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
 import * as one from "@/app/api/v1/webhooks/[id]/route";
 import * as all from "@/app/api/v1/webhooks/route";
-import { database } from "@/src/server/db";
-import { saveAllowPrivateAddresses } from "@/src/server/webhooks/webhook-settings";
+import * as settings from "@/app/api/v1/webhooks/settings/route";
 import { isWebhookSecret } from "@/src/server/webhooks/signature";
 import { createDeal, ensureDefaults } from "../support/deals";
 import { createOrg } from "../support/fixtures";
@@ -28,7 +27,11 @@ afterAll(() => {
 
 const register = (body: Record<string, unknown>, token = org.admin.token) => call(all.POST, { token, body });
 const LOCAL = "http://127.0.0.1:9/hook";
-const setAllowPrivate = (allow: boolean) => database().transaction((tx) => saveAllowPrivateAddresses(tx, allow, new Date()));
+const setAllowPrivate = async (allow: boolean) => {
+  const res = await call(settings.PUT, { token: org.admin.token, method: "PUT", body: { allowPrivateAddresses: allow } });
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ allowPrivateAddresses: allow });
+};
 
 describe("registering", () => {
   test("answers 201 with the id and a whsec_ secret of 24+ random bytes, shown only then", async () => {
@@ -56,6 +59,12 @@ describe("registering", () => {
     const a = await register({ url: LOCAL, events: ["opportunity.created"] });
     const b = await register({ url: LOCAL, events: ["opportunity.created"] });
     expect(a.body.secret).not.toBe(b.body.secret);
+  });
+
+  test("the settings refuse anything but a boolean", async () => {
+    const res = await call(settings.PUT, { token: org.admin.token, method: "PUT", body: { allowPrivateAddresses: "yes" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields[0].field).toBe("allowPrivateAddresses");
   });
 
   test("refuses unknown events, no events and a missing URL, naming the field", async () => {
@@ -109,12 +118,16 @@ describe("URL rules", () => {
       expect(res.status, url).toBe(400);
       expect(res.body.error.details.fields[0].field).toBe("url");
     }
+    expect((await call(settings.GET, { token: org.admin.token })).body).toEqual({ allowPrivateAddresses: false });
     await setAllowPrivate(true);
     try {
+      expect((await call(settings.GET, { token: org.admin.token })).body).toEqual({ allowPrivateAddresses: true });
       expect((await register({ url: "https://10.1.2.3/hook", events: ["opportunity.created"] })).status).toBe(201);
+      expect((await register({ url: "https://169.254.169.254/latest", events: ["opportunity.created"] })).status).toBe(201);
     } finally {
       await setAllowPrivate(false);
     }
+    expect((await register({ url: "https://10.1.2.3/hook", events: ["opportunity.created"] })).status).toBe(400);
   });
 
   test("a public https:// address is accepted, and a host that does not resolve is refused", async () => {
@@ -216,6 +229,8 @@ describe("every operation is refused to every role but admin", () => {
     ["DELETE /webhooks/{id}", (token: string) => call(one.DELETE, { token, method: "DELETE", params: { id } })],
     ["POST /webhooks/{id}/rotate-secret", (token: string) => call(rotate.POST, { token, params: { id } })],
     ["GET /webhooks/{id}/deliveries", (token: string) => call(deliveries.GET, { token, params: { id } })],
+    ["GET /webhooks/settings", (token: string) => call(settings.GET, { token })],
+    ["PUT /webhooks/settings", (token: string) => call(settings.PUT, { token, method: "PUT", body: { allowPrivateAddresses: true } })],
   ] as const;
   for (const [name, run] of operations)
     for (const role of ["rep", "manager", "finance"] as const)
@@ -228,5 +243,6 @@ describe("every operation is refused to every role but admin", () => {
   test("and the endpoint is untouched by the refused calls", async () => {
     const list = await call(all.GET, { token: org.admin.token });
     expect(list.body.items.find((w: { id: string }) => w.id === id)).toMatchObject({ description: "", active: true, previousSecretExpiresAt: null });
+    expect((await call(settings.GET, { token: org.admin.token })).body).toEqual({ allowPrivateAddresses: false });
   });
 });

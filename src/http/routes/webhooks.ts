@@ -6,13 +6,16 @@ import {
   WebhookList,
   WebhookParams,
   WebhookResponse,
+  WebhookSettings,
   WebhookWithSecret,
 } from "../../schemas/webhooks";
 import {
+  changeWebhookSettings,
   createWebhook,
   deleteWebhook,
   listWebhookDeliveries,
   listWebhooks,
+  readWebhookSettings,
   rotateWebhookSecret,
   updateWebhook,
 } from "../../server/webhooks/endpoints";
@@ -101,4 +104,29 @@ export const listWebhookDeliveriesRoute = apiRoute(
     errors: ["FORBIDDEN", "NOT_FOUND"],
   },
   async ({ actor, params, query }) => listWebhookDeliveries(actor, params.id, query),
+);
+
+export const getWebhookSettingsRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/webhooks/settings",
+    summary: "The webhooks' workspace settings (admin).",
+    tag,
+    response: WebhookSettings,
+    errors: ["FORBIDDEN"],
+  },
+  async ({ actor }) => readWebhookSettings(actor),
+);
+
+export const putWebhookSettingsRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/webhooks/settings",
+    summary: "Change the webhooks' workspace settings: whether endpoints may resolve to private addresses (admin).",
+    tag,
+    body: WebhookSettings,
+    response: WebhookSettings,
+    errors: ["FORBIDDEN", "VALIDATION_FAILED"],
+  },
+  async ({ actor, body }) => changeWebhookSettings(actor, body),
 );

@@ -14,6 +14,7 @@ import {
   type WebhookDeliveriesQuery,
   type WebhookEvent,
   type WebhookResponse,
+  type WebhookSettings,
   type WebhookWithSecret,
 } from "../../schemas/webhooks";
 import { database, type Sql } from "../db";
@@ -22,7 +23,7 @@ import { decodeCursor, pageOf } from "../list-cursor";
 import { recentAttempts, toResponse as toMessageResponse } from "../outbox/list-outbox-messages";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl, type LookupAll } from "./url-rules";
-import { urlPolicy, type WebhooksConfig, webhooksConfigFromEnv } from "./webhook-settings";
+import { getAllowPrivateAddresses, saveAllowPrivateAddresses, urlPolicy, type WebhooksConfig, webhooksConfigFromEnv } from "./webhook-settings";
 
 export type EndpointOptions = { now?: Date; config?: WebhooksConfig; lookup?: LookupAll };
 
@@ -187,4 +188,18 @@ export async function listWebhookDeliveries(
     page.map((r) => r.id),
   );
   return { items: page.map((row) => toMessageResponse(row, attempts.get(row.id) ?? [])), nextCursor };
+}
+
+export async function readWebhookSettings(actor: Actor): Promise<WebhookSettings> {
+  assertCan(actor, "webhooks.manage");
+  return { allowPrivateAddresses: await getAllowPrivateAddresses(database().sql) };
+}
+
+/** Turning private addresses off again takes effect at the next delivery: the rules are checked at each one. */
+export async function changeWebhookSettings(actor: Actor, input: WebhookSettings, now = new Date()): Promise<WebhookSettings> {
+  assertCan(actor, "webhooks.manage");
+  return database().transaction(async (tx) => {
+    await saveAllowPrivateAddresses(tx, input.allowPrivateAddresses, now);
+    return { allowPrivateAddresses: await getAllowPrivateAddresses(tx) };
+  });
 }
