@@ -25,7 +25,7 @@ import { decodeCursor, pageOf } from "../list-cursor";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import { lockDeal } from "../opportunities/lock-deal";
 import { dealTerms } from "../opportunities/deal-facts";
-import { decidedEvent, staleEvent, webhookMessages } from "../webhooks/events";
+import { decidedEvent, messagesTo, staleEvent } from "../webhooks/events";
 import { approvalNeededMessages, decisionMessages, withdrawnMessages } from "./notifications";
 import { getDealDeskSettings } from "./settings";
 import { changedSinceSnapshot } from "./stale-on-change";
@@ -70,7 +70,7 @@ export async function submitApprovalRequest(
     return changeOpportunity(
       actor,
       { id: opportunityId, version },
-      async ({ row, rules }) => {
+      async ({ row, rules, webhooks }) => {
         if (!maySubmitFor(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }))
           throw new AppError("FORBIDDEN", "You may not submit this opportunity for approval.");
         const terms = dealTerms(row);
@@ -201,7 +201,7 @@ export async function submitApprovalRequest(
             )),
             // The outgrown request is stale from now on: its webhook, as for any approval gone stale.
             ...(outgrown && previous
-              ? await webhookMessages(tx, [staleEvent({ ...row, version: row.version + 1 }, { id: previous.id, was: previous.status }, changed, now)])
+              ? messagesTo(webhooks, [staleEvent({ ...row, version: row.version + 1 }, { id: previous.id, was: previous.status }, changed, now)])
               : []),
           ],
         };
@@ -272,7 +272,7 @@ export async function decideApprovalRequest(
     return changeOpportunity(
       actor,
       { id: request.opportunityId, version },
-      async ({ row }) => ({
+      ({ row, webhooks }) => ({
         write: async (tx) => {
           await tx
             .insertInto("ApprovalDecision")
@@ -291,13 +291,13 @@ export async function decideApprovalRequest(
                 outcome,
               )
             : []),
-          ...(await webhookMessages(tx, [
+          ...messagesTo(webhooks, [
             decidedEvent(
               { ...row, version: row.version + 1 },
               { id: decisionId, requestId, group, decision: body.decision, comment: body.comment, deciderId: actor.id, status: outcome },
               now,
             ),
-          ])),
+          ]),
         ],
       }),
       // Visibility was answered above (NOT_FOUND); deciding is the approver's right, not an edit of the deal.

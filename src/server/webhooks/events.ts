@@ -9,6 +9,7 @@ import type { Opportunity } from "../../generated/kysely/types";
 import type { WebhookEvent } from "../../schemas/webhooks";
 import type { Tx } from "../db";
 import type { NewOutboxMessage } from "../outbox/enqueue-message";
+import type { WebhookTarget } from "../opportunities/load-opportunity";
 import type { OpportunityChanges } from "../opportunities/write-versioned";
 
 export type WebhookEventInput = { type: WebhookEvent; id: string; data: Record<string, unknown> };
@@ -109,17 +110,8 @@ export const decidedEvent = (
   },
 });
 
-/** The outbox messages of these events: one per active endpoint subscribed to each event's type. */
-export async function webhookMessages(tx: Tx, events: readonly WebhookEventInput[]): Promise<NewOutboxMessage[]> {
-  if (events.length === 0) return [];
-  const types = [...new Set(events.map((e) => e.type))];
-  const endpoints = await tx
-    .selectFrom("WebhookEndpoint")
-    .select(["id", "url", sql<string[]>`"events"::text[]`.as("events")])
-    .where("active", "=", true)
-    .where(sql<boolean>`"events" && CAST(${`{${types.join(",")}}`} AS text[])`)
-    .orderBy("createdAt")
-    .execute();
+/** The outbox messages of these events: one per endpoint (of the active ones given) subscribed to each event's type. */
+export function messagesTo(endpoints: readonly WebhookTarget[], events: readonly WebhookEventInput[]): NewOutboxMessage[] {
   return events.flatMap((event) =>
     endpoints
       .filter((endpoint) => endpoint.events.includes(event.type))
@@ -132,4 +124,22 @@ export async function webhookMessages(tx: Tx, events: readonly WebhookEventInput
         }),
       ),
   );
+}
+
+/**
+ * The same, reading the active endpoints first: for a change that does not go through the deal's
+ * read (a new deal). A change of a deal has them from that read (`DealContext.webhooks`).
+ */
+export async function webhookMessages(tx: Tx, events: readonly WebhookEventInput[]): Promise<NewOutboxMessage[]> {
+  if (events.length === 0) return [];
+  const types = [...new Set(events.map((e) => e.type))];
+  const endpoints = await tx
+    .selectFrom("WebhookEndpoint")
+    .select(["id", "url", sql<string[]>`"events"::text[]`.as("events")])
+    .where("active", "=", true)
+    .where(sql<boolean>`"events" && CAST(${`{${types.join(",")}}`} AS text[])`)
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  return messagesTo(endpoints, events);
 }
