@@ -300,6 +300,13 @@ test("rotation: both secrets sign during the window, only the new one after it",
 describe("URL rules at delivery", () => {
   const allowPrivate = (allow: boolean) => database().transaction((tx) => saveAllowPrivateAddresses(tx, allow, new Date()));
 
+  test("a name is looked up at delivery, and delivered to when its address is allowed", async () => {
+    const hook = await register(["opportunity.stage_changed"], `http://localhost:${http.port}/named`);
+    const request = await waitForRequest(received("opportunity.stage_changed", await movedDeal("By name"), hook.id));
+    expect(request.path).toBe("/named");
+    expect(verifyAt(hook.secret, request)).toMatchObject({ type: "opportunity.stage_changed" });
+  });
+
   test("an address that became private is refused without connecting, for good", async () => {
     await allowPrivate(true);
     // Registered while the setting allowed it; the setting is then turned off, and loopback is not
