@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "closePlan.ownStep": { rep: "team", manager: "team", deal_desk: "all", admin: "team" },
   "integrations.manage": { admin: "all" },
   "outbox.manage": { admin: "all" },
+  /** Webhook endpoints: register, change, rotate secrets, see deliveries (docs/webhooks.md). */
+  "webhooks.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,9 @@ import * as teams from "@/app/api/v1/teams/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
+import * as webhook from "@/app/api/v1/webhooks/[id]/route";
+import * as webhooks from "@/app/api/v1/webhooks/route";
+import { createWebhook } from "@/src/server/webhooks/endpoints";
 import { config as proxyConfig } from "@/proxy";
 import { db } from "@/src/server/db";
 import { refuseUndecodablePath } from "@/src/http/undecodable-path";
@@ -45,6 +48,7 @@ let dealId: string;
 let ruleId: string;
 let lostId: string;
 let playId: string;
+let webhookId: string;
 const inDays = (n: number) => addDays(toCalendarDate(new Date()), n);
 beforeAll(async () => {
   await ensureDefaults();
@@ -60,6 +64,7 @@ beforeAll(async () => {
     closedAt: new Date(),
   });
   playId = (await startPlay(await actorOf(org.rep), lostId, { kind: "raise_the_dead", remindOn: inDays(5) })).plays[0]!.id;
+  webhookId = (await createWebhook(await actorOf(org.admin), { url: "https://93.184.215.14/hook", events: ["approval.stale"] })).id;
 });
 
 type Endpoint = {
@@ -246,6 +251,21 @@ const endpoints: Endpoint[] = [
     valid: () => ({ version: 1, amount: 10, closeDate: "2027-05-01", reason: "x", stage: "qualify", ownerId: org.rep.id }),
     token: () => org.rep.token,
     params: () => ({ source: "salesforce", externalId: "0065g00000Fuzz1" }),
+  },
+  {
+    name: "register a webhook",
+    handler: webhooks.POST,
+    method: "POST",
+    valid: () => ({ url: "https://93.184.215.14/hook", events: ["approval.decided"], description: "CRM" }),
+    token: () => org.admin.token,
+  },
+  {
+    name: "change a webhook",
+    handler: webhook.PATCH,
+    method: "PATCH",
+    valid: () => ({ url: "https://93.184.215.14/other", events: ["approval.stale"], description: "CRM", active: true }),
+    token: () => org.admin.token,
+    params: () => ({ id: webhookId }),
   },
 ];
 

@@ -37,6 +37,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "closePlan.ownStep": { rep: "team", manager: "team", deal_desk: "all", admin: "team" },
   "integrations.manage": { admin: "all" },
   "outbox.manage": { admin: "all" },
+  "webhooks.manage": { admin: "all" },
 };
 
 describe("the role table", () => {

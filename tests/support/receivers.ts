@@ -27,7 +27,8 @@ async function switchable(listen: (port: number) => Promise<AddressInfo>, close:
   };
 }
 
-export type HttpRequestSeen = { path: string; headers: http.IncomingHttpHeaders; body: any };
+/** `raw` is the body as it arrived: what a signature is computed over. */
+export type HttpRequestSeen = { path: string; headers: http.IncomingHttpHeaders; body: any; raw: string };
 
 export type HttpReceiver = Switchable & {
   url(path?: string): string;
@@ -51,7 +52,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     let text = "";
     for await (const chunk of req) text += chunk;
     const key = String(req.headers["idempotency-key"] ?? "");
-    const request = { path: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : null };
+    const request = { path: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : null, raw: text };
     requests.push(request);
     if (receiver.delayMs) await new Promise((r) => setTimeout(r, receiver.delayMs));
     if (receiver.failWith !== null) return void res.writeHead(receiver.failWith).end(receiver.failBody);

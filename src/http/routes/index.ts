@@ -30,6 +30,7 @@ import * as outbox from "./outbox";
 import * as plays from "./plays";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
+import * as webhooks from "./webhooks";
 
 const MODULES: Record<string, unknown>[] = [
   account,
@@ -43,6 +44,7 @@ const MODULES: Record<string, unknown>[] = [
   closing,
   plays,
   outbox,
+  webhooks,
   dealDeskRules,
   metrics,
   meta,

@@ -25,6 +25,7 @@ import { decodeCursor, pageOf } from "../list-cursor";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import { lockDeal } from "../opportunities/lock-deal";
 import { dealTerms } from "../opportunities/deal-facts";
+import { decidedEvent, messagesTo, staleEvent } from "../webhooks/events";
 import { approvalNeededMessages, decisionMessages, withdrawnMessages } from "./notifications";
 import { getDealDeskSettings } from "./settings";
 import { changedSinceSnapshot } from "./stale-on-change";
@@ -69,7 +70,7 @@ export async function submitApprovalRequest(
     return changeOpportunity(
       actor,
       { id: opportunityId, version },
-      async ({ row, rules }) => {
+      async ({ row, rules, webhooks }) => {
         if (!maySubmitFor(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }))
           throw new AppError("FORBIDDEN", "You may not submit this opportunity for approval.");
         const terms = dealTerms(row);
@@ -191,12 +192,18 @@ export async function submitApprovalRequest(
               },
             },
           ],
-          messages: await approvalNeededMessages(
-            tx,
-            { id, ownerId: row.ownerId, justification, requestedByName: submitter.name },
-            { name: row.name, accountName: row.accountName },
-            waitingOn,
-          ),
+          messages: [
+            ...(await approvalNeededMessages(
+              tx,
+              { id, ownerId: row.ownerId, justification, requestedByName: submitter.name },
+              { name: row.name, accountName: row.accountName },
+              waitingOn,
+            )),
+            // The outgrown request is stale from now on: its webhook, as for any approval gone stale.
+            ...(outgrown && previous
+              ? messagesTo(webhooks, [staleEvent({ ...row, version: row.version + 1 }, { id: previous.id, was: previous.status }, changed, now)])
+              : []),
+          ],
         };
       },
       // The deal as the actor may see and change it: submitting is for its owner and the owner's manager.
@@ -261,27 +268,37 @@ export async function decideApprovalRequest(
             ? "approved"
             : "pending";
 
+    const decisionId = newId();
     return changeOpportunity(
       actor,
       { id: request.opportunityId, version },
-      () => ({
+      ({ row, webhooks }) => ({
         write: async (tx) => {
           await tx
             .insertInto("ApprovalDecision")
-            .values({ id: newId(), requestId, group, deciderId: actor.id, decision: body.decision, comment: body.comment, decidedAt: now })
+            .values({ id: decisionId, requestId, group, deciderId: actor.id, decision: body.decision, comment: body.comment, decidedAt: now })
             .execute();
           if (outcome !== "pending")
             await tx.updateTable("ApprovalRequest").set({ status: outcome, decidedAt: now }).where("id", "=", requestId).execute();
         },
         history: [{ type: "approval_decided", details: { requestId, group, decision: body.decision, comment: body.comment, status: outcome } }],
-        messages: request.requestedByActive
-          ? decisionMessages(
-              { id: requestId, submitterEmail: request.requestedByEmail },
-              { name: request.dealName, accountName: request.accountName },
-              { group, decision: body.decision, comment: body.comment, deciderName: actor.name },
-              outcome,
-            )
-          : [],
+        messages: [
+          ...(request.requestedByActive
+            ? decisionMessages(
+                { id: requestId, submitterEmail: request.requestedByEmail },
+                { name: request.dealName, accountName: request.accountName },
+                { group, decision: body.decision, comment: body.comment, deciderName: actor.name },
+                outcome,
+              )
+            : []),
+          ...messagesTo(webhooks, [
+            decidedEvent(
+              { ...row, version: row.version + 1 },
+              { id: decisionId, requestId, group, decision: body.decision, comment: body.comment, deciderId: actor.id, status: outcome },
+              now,
+            ),
+          ]),
+        ],
       }),
       // Visibility was answered above (NOT_FOUND); deciding is the approver's right, not an edit of the deal.
       { tx, now, authorize: () => undefined, respond: respond(tx, actor, requestId, now) },

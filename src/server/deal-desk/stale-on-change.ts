@@ -10,9 +10,15 @@ import type { NewOutboxMessage } from "../outbox/enqueue-message";
 import { dealTerms } from "../opportunities/deal-facts";
 import type { OpportunityRow } from "../opportunities/load-opportunity";
 import type { OpportunityChanges } from "../opportunities/write-versioned";
+import { staleEvent, type WebhookEventInput } from "../webhooks/events";
 import { staleMessages } from "./notifications";
 
-type Invalidation = { history: Omit<HistoryInput, "opportunityId" | "actorId" | "at">[]; messages: NewOutboxMessage[] };
+type Invalidation = {
+  history: Omit<HistoryInput, "opportunityId" | "actorId" | "at">[];
+  messages: NewOutboxMessage[];
+  /** approval.stale, for the webhooks. */
+  events: WebhookEventInput[];
+};
 
 /** The deal's terms once `columns` are written over `row`. */
 export function termsAfter(row: OpportunityRow, columns: OpportunityChanges): DealTerms {
@@ -72,5 +78,10 @@ export async function invalidateStaleApproval(
       submitter?.active && !standard
         ? staleMessages({ id: latest.id, submitterEmail: submitter.email }, { name: row.name, accountName: row.accountName }, changed)
         : [],
+    events: [staleEvent({ ...row, ...termsColumns(columns), version: row.version + 1 }, { id: latest.id, was: latest.status }, changed, now)],
   };
 }
+
+/** The columns of a change that the events' deal summary shows. */
+const termsColumns = (columns: OpportunityChanges) =>
+  Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) as Partial<OpportunityRow>;

@@ -13,11 +13,12 @@ import { recordHistory, type HistoryInput } from "../history/record-history";
 import { enqueueMessage, type NewOutboxMessage } from "../outbox/enqueue-message";
 import { getProcessVersion } from "../process/get-process-version";
 import { invalidateStaleApproval } from "../deal-desk/stale-on-change";
+import { dealChangeEvents, messagesTo } from "../webhooks/events";
 import { AppError } from "../../errors";
 import { sql } from "kysely";
 import { assertOpen } from "./assert-open";
 import { getVisibleOpportunity, reloadOpportunity } from "./get-opportunity";
-import { loadOpportunity, type OpportunityRow } from "./load-opportunity";
+import { loadOpportunity, type OpportunityRow, type WebhookTarget } from "./load-opportunity";
 import { assertVersion, updateVersioned, type OpportunityChanges } from "./write-versioned";
 
 /** What the use case decided, read in the transaction from the deal as it is now. */
@@ -28,6 +29,8 @@ export type DealContext = {
   rules: readonly DealDeskRule[];
   process: ProcessVersion;
   now: Date;
+  /** The active webhook endpoints, read with the deal: a change's events go to those subscribed (docs/webhooks.md). */
+  webhooks: readonly WebhookTarget[];
 };
 
 /** A history entry of this change: the pipeline adds the deal, the actor and the time. */
@@ -74,13 +77,13 @@ export async function changeOpportunity<R = OpportunityResponse>(
 ): Promise<R> {
   const now = options.now ?? new Date();
   return inTransaction(options.tx, async (tx) => {
-    const { row, rules } = options.authorize ? await loadAny(tx, target.id) : await getVisibleOpportunity(tx, actor, target.id);
+    const { row, rules, webhooks } = options.authorize ? await loadAny(tx, target.id) : await getVisibleOpportunity(tx, actor, target.id);
     if (options.authorize) options.authorize(row);
     else assertCanChangeOpportunity(actor, { ownerId: row.ownerId, ownerTeamId: row.owner.teamId });
     // Rules are evaluated on what was read: a stale read must not decide anything.
     assertVersion(row, target.version);
     if (!options.allowClosed) assertOpen(row);
-    const ctx: DealContext = { tx, actor, row, rules, process: await getProcessVersion(tx, row.processVersionId), now };
+    const ctx: DealContext = { tx, actor, row, rules, process: await getProcessVersion(tx, row.processVersionId), now, webhooks };
 
     const change = await decide(ctx);
     const columns = change?.columns ?? {};
@@ -99,7 +102,10 @@ export async function changeOpportunity<R = OpportunityResponse>(
           ...(invalidation?.history ?? []),
         ].map((entry) => ({ ...base, ...entry })),
       );
-      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? [])])
+      // Webhooks of the change (a move, a close, an approval gone stale), to every subscribed endpoint (docs/webhooks.md).
+      const events = [...dealChangeEvents(row, columns, actor.id, now), ...(invalidation?.events ?? [])];
+      const hooks = messagesTo(webhooks, events);
+      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? []), ...hooks])
         await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);

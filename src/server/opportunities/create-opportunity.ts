@@ -7,6 +7,8 @@ import type { CreateOpportunityRequest, ExternalRef, OpportunityResponse } from 
 import { inTransaction, type Sql, type Tx } from "../db";
 import { recordHistory, type HistoryInput } from "../history/record-history";
 import { newId } from "../ids";
+import { enqueueMessage } from "../outbox/enqueue-message";
+import { createdEvent, webhookMessages } from "../webhooks/events";
 import { getActiveProcessVersion } from "../process/get-process-version";
 import { assertPair, externalConflict, findByExternal, isUniqueViolation } from "./external-ref";
 import { reloadOpportunity } from "./get-opportunity";
@@ -109,6 +111,22 @@ async function insertOpportunity(
         ...note,
       },
     });
+    // opportunity.created, to every subscribed webhook endpoint (docs/webhooks.md).
+    const created = createdEvent({
+      id,
+      name: input.name,
+      accountName: input.accountName,
+      amountCents: toCents(input.amount),
+      currency: input.currency,
+      closeDate,
+      stageKey: first.key,
+      status: "open",
+      ownerId: owner.id,
+      externalSource: null,
+      externalId: null,
+      version: 1,
+    });
+    for (const message of await webhookMessages(tx, [created])) await enqueueMessage(tx, { ...message, opportunityId: id }, now);
     return reloadOpportunity(tx, id, now);
   });
 }

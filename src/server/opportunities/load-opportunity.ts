@@ -11,8 +11,12 @@ import { visibilitySql, visibilityValues } from "../../auth/authorize";
 import { compiledOnce } from "../compiled-once";
 import { database, type Sql } from "../db";
 
-/** The statement, for deals matching `where` over `o` (the opportunity) and `u` (its owner). */
-export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
+/**
+ * The statement, for deals matching `where` over `o` (the opportunity) and `u` (its owner). With
+ * `webhooks`, also the active webhook endpoints, which a change of one deal sends its events to
+ * (docs/webhooks.md): read here, the write path needs no statement of its own for them.
+ */
+export const opportunityQuery = (q: Sql, where: Expression<SqlBool>, options: { webhooks?: boolean } = {}) =>
   q
     .selectFrom("Opportunity as o")
     .innerJoin("User as u", "u.id", "o.ownerId")
@@ -56,22 +60,43 @@ export const opportunityQuery = (q: Sql, where: Expression<SqlBool>) =>
           .orderBy("d.key"),
       ).as("rules"),
     ])
+    .$if(options.webhooks === true, (query) =>
+      query.select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom("WebhookEndpoint as w")
+            .select(["w.id", "w.url", sql<string[]>`w."events"::text[]`.as("events")])
+            .where("w.active", "=", true)
+            .orderBy("w.createdAt")
+            .orderBy("w.id"),
+        ).as("webhooks"),
+      ),
+    )
     .where(where);
 
 type Raw = Awaited<ReturnType<ReturnType<typeof opportunityQuery>["executeTakeFirstOrThrow"]>>;
 
-export type OpportunityRow = Omit<Raw, "rules">;
+export type OpportunityRow = Omit<Raw, "rules" | "webhooks">;
 
-export type LoadedOpportunity = { row: OpportunityRow; rules: DealDeskRule[] };
+/** An active webhook endpoint: where a change's events go. */
+export type WebhookTarget = { id: string; url: string; events: string[] };
 
-const toLoaded = ({ rules, ...row }: Raw): LoadedOpportunity => ({
+export type LoadedOpportunity = {
+  row: OpportunityRow;
+  rules: DealDeskRule[];
+  /** The active webhook endpoints, read with the deal for a write (empty for lists). */
+  webhooks: WebhookTarget[];
+};
+
+const toLoaded = ({ rules, webhooks, ...row }: Raw): LoadedOpportunity => ({
   row,
   rules: rules.map((r) => ({ key: r.key, label: r.label, version: r.version, groups: r.groups, condition: RuleCondition.parse(r.condition) })),
+  webhooks: webhooks ?? [],
 });
 
 /** The statement (exported for the benchmark). */
 export const visibleOpportunityStatement = compiledOnce(["id", "everything", "ownerId", "teamIds", "deskGroups", "deputyId"], (v) =>
-  opportunityQuery(database().sql, sql<boolean>`o."id" = ${v.id} AND ${visibilitySql(v)}`).limit(1),
+  opportunityQuery(database().sql, sql<boolean>`o."id" = ${v.id} AND ${visibilitySql(v)}`, { webhooks: true }).limit(1),
 );
 
 /** The deal with this id if the actor may see it, or null: the first read of every write. */
@@ -82,7 +107,7 @@ export async function loadVisibleOpportunity(q: Sql, actor: Actor, id: string): 
 
 /** The deal matching `where`, or null. */
 export async function loadOpportunity(q: Sql, where: Expression<SqlBool>): Promise<LoadedOpportunity | null> {
-  const raw = await opportunityQuery(q, where).limit(1).executeTakeFirst();
+  const raw = await opportunityQuery(q, where, { webhooks: true }).limit(1).executeTakeFirst();
   return raw ? toLoaded(raw) : null;
 }
 

@@ -10,6 +10,8 @@ export type NewOutboxMessage = OutboxMessageInput & {
   opportunityId?: string | null;
   /** The Closed Won checklist item this message carries out: the item's state follows the message. */
   checklistItemId?: string | null;
+  /** The webhook endpoint this message is for: its deliveries list it. */
+  webhookEndpointId?: string | null;
 };
 
 /** true when queued, false when a message with this idempotency key already exists. */
@@ -25,6 +27,7 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage, now = ne
       idempotencyKey: message.idempotencyKey,
       opportunityId: message.opportunityId ?? null,
       checklistItemId: message.checklistItemId ?? null,
+      webhookEndpointId: message.webhookEndpointId ?? null,
       nextAttemptAt: now,
       createdAt: now,
     })

@@ -23,6 +23,8 @@ export const WebhookPayload = z.object({
   /** The event's type, e.g. `opportunity.closed_won`. */
   type: z.string().min(1).max(200),
   data: z.unknown(),
+  /** The registered endpoint it is for: sent to the endpoint's URL, signed with its secret (docs/webhooks.md). */
+  endpointId: z.string().min(1).max(64).optional(),
 });
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
 

@@ -3,7 +3,7 @@ import { errorText, safeText, type SendResult } from "./sender";
 
 // A request timeout (408), throttling (429) and server errors may pass; other 4xx answers refuse the
 // message itself, and a redirect is not followed (the URL is what was configured or queued).
-const isTransient = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
+export const isTransient = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string>, signal: AbortSignal): Promise<SendResult> {
   try {

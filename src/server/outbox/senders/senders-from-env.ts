@@ -3,6 +3,7 @@
 import { emailSender } from "./email-sender";
 import { notConfigured, type Senders } from "./sender";
 import { slackSender } from "./slack-sender";
+import { webhooksConfigFromEnv } from "../../webhooks/webhook-settings";
 import { webhookSender } from "./webhook-sender";
 
 /** Which channels have what they need to send: the checklist says "not configured" for the others. */
@@ -16,6 +17,6 @@ export function sendersFromEnv(env: Record<string, string | undefined>, timeoutM
   return {
     slack: slack ? slackSender(slack) : notConfigured("Slack (SLACK_WEBHOOK_URL)"),
     email: smtp && from ? emailSender({ url: smtp, from, timeoutMs }) : notConfigured("E-mail (SMTP_URL and MAIL_FROM)"),
-    webhook: webhookSender(),
+    webhook: webhookSender({ config: webhooksConfigFromEnv(env) }),
   };
 }

@@ -1,0 +1,3 @@
+import { listWebhookDeliveriesRoute } from "@/src/http/routes/webhooks";
+
+export const GET = listWebhookDeliveriesRoute;

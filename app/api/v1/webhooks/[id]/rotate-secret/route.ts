@@ -1,0 +1,3 @@
+import { rotateWebhookSecretRoute } from "@/src/http/routes/webhooks";
+
+export const POST = rotateWebhookSecretRoute;

@@ -1,0 +1,4 @@
+import { deleteWebhookRoute, updateWebhookRoute } from "@/src/http/routes/webhooks";
+
+export const PATCH = updateWebhookRoute;
+export const DELETE = deleteWebhookRoute;
