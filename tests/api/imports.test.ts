@@ -279,6 +279,22 @@ describe("mappings", () => {
     expect(dry.body.error.details.fields).toEqual([{ field: "dryRun", message: "true or false" }]);
   });
 
+  test("a file that is not UTF-8, or is empty, is a 400 and writes nothing", async () => {
+    const before = await counts();
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`${SF_HEADER.join(",")}\n${id()},Caf`),
+      0xe9,
+      ...new TextEncoder().encode(",A,1,2027-01-01,Prospecting,Rita Rep,,\n"),
+    ]);
+    const res = await importFile(org.admin.token, latin1);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toEqual([{ field: "file", message: "save the CSV as UTF-8" }]);
+    const empty = await importFile(org.admin.token, "");
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details.fields).toEqual([{ field: "file", message: "no header line" }]);
+    expect(await counts()).toEqual(before);
+  });
+
   test("the same id twice in one file: the second row is refused", async () => {
     const x = id();
     const csv = [SF_HEADER.join(","), `${x},A,B,1,2027-01-01,Prospecting,Rita Rep,,`, `${x},A2,B,1,2027-01-01,Prospecting,Rita Rep,,`].join("\n");

@@ -169,3 +169,17 @@ export function parseImportType(raw: string): Parsed<"new" | "expansion"> {
   if (/^(existing|expansion|upsell|upgrade|renewal|crosssell)/.test(token)) return { ok: true, value: "expansion" };
   return { ok: false, message: `"${raw}" is not a deal type (new business, or existing business)` };
 }
+
+export type Delimiter = "," | ";" | "\t";
+
+/** The separator the header line uses most, outside quotes; a comma when it uses none. */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch as Delimiter] += 1;
+  }
+  const [best] = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : ",";
+}

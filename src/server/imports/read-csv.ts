@@ -3,21 +3,8 @@
 // and `,`, `;` or tab separators, told apart on the header line.
 import { Readable } from "node:stream";
 import Papa from "papaparse";
+import { detectDelimiter, type Delimiter } from "../../domain/imports/csv-values";
 import { AppError } from "../../errors";
-
-export type Delimiter = "," | ";" | "\t";
-
-/** The separator the header line uses most, outside quotes; a comma when it uses none. */
-export function detectDelimiter(headerLine: string): Delimiter {
-  const counts: Record<Delimiter, number> = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch as Delimiter] += 1;
-  }
-  const [best] = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1]);
-  return best && best[1] > 0 ? best[0] : ",";
-}
 
 const notUtf8 = () =>
   new AppError("VALIDATION_FAILED", "The file is not valid UTF-8 text.", { fields: [{ field: "file", message: "save the CSV as UTF-8" }] });
