@@ -295,6 +295,15 @@ describe("mappings", () => {
     expect(await counts()).toEqual(before);
   });
 
+  test("a cell PostgreSQL cannot store is refused for its field, once", async () => {
+    const csv = [SF_HEADER.join(","), `${id()},Na\u0000me,Acme,1,2027-01-01,Prospecting,Rita Rep,,call\u0000`].join("\n");
+    const res = await importFile(org.admin.token, csv);
+    expect(res.body.rows[0].errors).toEqual([
+      { field: "name", message: "contains a NUL character" },
+      { field: "nextStep", message: "contains a NUL character" },
+    ]);
+  });
+
   test("the same id twice in one file: the second row is refused", async () => {
     const x = id();
     const csv = [SF_HEADER.join(","), `${x},A,B,1,2027-01-01,Prospecting,Rita Rep,,`, `${x},A2,B,1,2027-01-01,Prospecting,Rita Rep,,`].join("\n");
@@ -356,6 +365,16 @@ describe("who may import what", () => {
     const res = await importFile(org.admin.token, file([row(a, otto.email), row(b, "")]));
     expect(res.body.rows.map((r: any) => r.outcome)).toEqual(["created", "refused"]);
     expect(res.body.rows[1].errors).toEqual([{ field: "owner", message: "missing: name the deal's owner" }]);
+  });
+
+  test("an empty owner leaves an existing deal's owner as it is, whoever imports it", async () => {
+    const x = id();
+    await importFile(org.manager.token, file([row(x, org.rep.email)]));
+    for (const token of [org.manager.token, org.admin.token]) {
+      const res = await importFile(token, file([row(x, "")]));
+      expect(res.body.rows[0]).toMatchObject({ outcome: "unchanged" });
+    }
+    expect((await dealBy("salesforce", x)).ownerId).toBe(org.rep.id);
   });
 
   test("the deal desk may not import at all", async () => {

@@ -19,6 +19,7 @@ import {
   type ImportSource,
 } from "../../domain/imports/csv-values";
 import { fromCents, toCents } from "../../domain/money";
+import { unstorableReason } from "../../domain/text";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
 import { Currency, requiredName, text } from "../../schemas/common";
@@ -147,6 +148,9 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const q = database().sql;
   const users = (await q.selectFrom("User").select(["id", "email", "name", "role", "teamId", "active"]).execute()) as User[];
   const owners = ownerIndex(users);
+  // The owner of a new deal whose row names none: the importer, if they may own deals.
+  const self = users.find((u) => u.id === actor.id);
+  const importer = self && canImportFor(actor, self) ? self : null;
   const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const active = await getActiveProcessVersion(q);
   const processes = new Map<string, ProcessVersion>([[active.id, active]]);
@@ -176,11 +180,8 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const email = cells("ownerEmail");
     const named = cells("owner");
     const written = email || named;
-    if (!written) {
-      const self = users.find((u) => u.id === actor.id) ?? null;
-      if (!self || !canImportFor(actor, self)) problems.push({ field: "owner", message: "missing: name the deal's owner" });
-      return self;
-    }
+    // No owner: a new deal is the importer's, an existing one keeps its owner (decided with the deal).
+    if (!written) return null;
     const mapped = ownerMap.get(written.toLowerCase());
     let found: User | undefined;
     if (mapped || written.includes("@")) found = owners.byEmail.get((mapped ?? written).toLowerCase());
@@ -204,7 +205,11 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const cells = (f: ImportField) => {
       for (const i of plan.get(f) ?? []) {
         const v = raw[i]?.trim() ?? "";
-        if (v !== "") return v;
+        if (v === "") continue;
+        const unstorable = unstorableReason(v);
+        if (!unstorable) return v;
+        problems.push({ field: f, message: unstorable });
+        return "";
       }
       return "";
     };
@@ -253,8 +258,9 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
       if (due.ok) values.nextStepDue = due.value;
       else problems.push({ field: "nextStepDue", message: due.message });
     }
-    const owner = has("owner") || has("ownerEmail") ? resolveOwner(cells, problems) : resolveOwner(() => "", problems);
-    return { row, externalId, values, stage, owner, problems };
+    const owner = resolveOwner(cells, problems);
+    // One problem per field: the first (a NUL character, rather than "missing" after it).
+    return { row, externalId, values, stage, owner, problems: problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i) };
   }
 
   /** The stage key a row's stage names in this process, or null. */
@@ -300,7 +306,15 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
           continue;
         }
         if (!deal) {
-          creates.push({ candidate: c, stage, kind: process.stages.find((s) => s.key === stage)!.kind });
+          const owner = c.owner ?? importer;
+          if (owner) creates.push({ candidate: { ...c, owner }, stage, kind: process.stages.find((s) => s.key === stage)!.kind });
+          else
+            add({
+              row: c.row,
+              outcome: "refused",
+              externalId: c.externalId,
+              errors: [{ field: "owner", message: "missing: name the deal's owner" }],
+            });
           continue;
         }
         if (!can(actor, "opportunity.import", { ownerId: deal.ownerId, ownerTeamId: deal.ownerTeamId })) {
