@@ -413,6 +413,53 @@ describe("limits and batches", () => {
     expect(res.body.error.message).toMatch(/^The file is 1\.0 MB; an import takes files up to 1 MB\. Split it/);
   });
 
+  test("a body past the limit is refused with 413 as it streams in, before the rest is read", async () => {
+    process.env.IMPORT_MAX_BYTES = String(1024 * 1024);
+    let sent = 0;
+    const chunk = new TextEncoder().encode(`${"x".repeat(1023)}\n`);
+    const head = new TextEncoder().encode(
+      '--b\r\nContent-Disposition: form-data; name="source"\r\n\r\nsalesforce\r\n--b\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n',
+    );
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head);
+      },
+      pull(controller) {
+        // An endless file: only the limit stops it.
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const req = new Request("http://localhost/api/v1/imports", {
+      method: "POST",
+      body,
+      headers: { authorization: `Bearer ${org.admin.token}`, "content-type": "multipart/form-data; boundary=b" },
+      duplex: "half",
+    } as RequestInit);
+    const res = await imports.POST(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toBe("The file is over 1 MB, the most an import takes. Split it into smaller files.");
+    expect(sent).toBeLessThan(1024 * 1024 + 128 * 1024);
+  });
+
+  test("a body that is not multipart is a 415; a form without a file names the part", async () => {
+    const req = new Request("http://localhost/api/v1/imports", {
+      method: "POST",
+      body: "{}",
+      headers: { authorization: `Bearer ${org.admin.token}`, "content-type": "application/json" },
+    });
+    expect((await imports.POST(req, { params: Promise.resolve({}) })).status).toBe(415);
+    const form = new FormData();
+    form.set("source", "hubspot");
+    form.set("dryRun", "true");
+    const res = await imports.POST(
+      new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { authorization: `Bearer ${org.admin.token}` } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details.fields).toEqual([{ field: "file", message: "a file part is required" }]);
+  });
+
   test("a file of several batches is imported whole, and again changes nothing", async () => {
     const prefix = id();
     const res = await importFile(org.admin.token, rows(1100, prefix));

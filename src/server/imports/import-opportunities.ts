@@ -40,6 +40,15 @@ const MB = 1024 * 1024;
 export const maxImportBytes = () => Number(process.env.IMPORT_MAX_BYTES) || 50 * MB;
 /** Most rows an import reads, the header aside (IMPORT_MAX_ROWS, 200,000 by default). */
 export const maxImportRows = () => Number(process.env.IMPORT_MAX_ROWS) || 200_000;
+/** The refusal of a file over the limit, with its size when known. */
+export const importFileTooLarge = (size?: number) => {
+  const limit = `${Math.floor(maxImportBytes() / MB)} MB`;
+  const what =
+    size === undefined
+      ? `The file is over ${limit}, the most an import takes.`
+      : `The file is ${(size / MB).toFixed(1)} MB; an import takes files up to ${limit}.`;
+  return new AppError("PAYLOAD_TOO_LARGE", `${what} Split it into smaller files.`);
+};
 /** Rows written in one transaction. */
 export const IMPORT_BATCH = 500;
 
@@ -137,11 +146,7 @@ function ownerIndex(users: User[]) {
 export async function importOpportunities(actor: Actor, input: ImportInput, now = new Date()): Promise<ImportReport> {
   assertCan(actor, "opportunity.import");
   const { file, source, dryRun, mapping } = input;
-  if (file.size > maxImportBytes())
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The file is ${(file.size / MB).toFixed(1)} MB; an import takes files up to ${Math.floor(maxImportBytes() / MB)} MB. Split it into smaller files.`,
-    );
+  if (file.size > maxImportBytes()) throw importFileTooLarge(file.size);
   // Counted before anything is written: a file over the limit is refused whole, not half imported.
   await assertRowLimit(file);
 
