@@ -1,5 +1,6 @@
 // POST /api/v1/imports with files shaped as Salesforce, HubSpot and European spreadsheets write them
 // (docs/rules/import.md): default mappings, bad rows, dry runs, re-imports, roles, limits, history.
+import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import { ImportReport } from "@/src/schemas/imports";
@@ -469,4 +470,38 @@ describe("limits and batches", () => {
     const again = await importFile(org.admin.token, rows(1100, prefix));
     expect(again.body).toMatchObject({ created: 0, unchanged: 1100 });
   });
+});
+
+// The API's fuzz test throws malformed JSON at every JSON endpoint; this one throws malformed files at the import.
+test("no file, however malformed, makes the import answer a 500", async () => {
+  const quoted = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  const text = fc.oneof(fc.string(), fc.constantFrom("", '"', "\r\n", ";", ",", "\u0000", "\ufeff", "x".repeat(300)));
+  // Mostly values a row may hold, so that rows are also created and updated, and now and then anything.
+  const pick = <T>(...values: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 5 }, { arbitrary: text, weight: 1 });
+  const row = fc.tuple(
+    pick("sf-1", "sf-2", "sf-3"),
+    pick("Fuzzed deal", "Ünïcødé ✓"),
+    pick("Acme", "Dupont; Fils"),
+    pick("1.234,5", "$1,000.00", "12", "", "-1", "1e9"),
+    pick("3/31/2027", "31.3.2027", "2027-03-31", "2/30/2027"),
+    pick("Closed Won", "Prospecting", "closedlost", "qualify"),
+    fc.constantFrom(
+      () => rita.email,
+      () => "Rita Rep",
+      () => "",
+      () => "Nobody",
+    ),
+    pick("New Customer", "existingbusiness"),
+    text,
+  );
+  const csv = fc.tuple(fc.array(row, { maxLength: 6 }), fc.constantFrom(",", ";", "\t"), fc.boolean());
+  await fc.assert(
+    fc.asyncProperty(csv, fc.boolean(), async ([rows, sep, quote], dryRun) => {
+      const lines = [SF_HEADER, ...rows.map((r) => r.map((v) => (typeof v === "function" ? v() : v)))];
+      const file = lines.map((cells) => cells.map((c) => (quote ? quoted(c) : c)).join(sep)).join("\r\n");
+      const res = await importFile(org.admin.token, file, { source: "salesforce", dryRun });
+      expect([200, 400]).toContain(res.status);
+    }),
+    { numRuns: 80 },
+  );
 });
