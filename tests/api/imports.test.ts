@@ -4,9 +4,12 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import { ImportReport } from "@/src/schemas/imports";
-import { db } from "@/src/server/db";
+import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
+import { database, db } from "@/src/server/db";
+import { publishProcessVersion } from "@/src/server/process/publish-process";
 import { createOrg, createUser, type TestUser } from "../support/fixtures";
 import { createDeal, ensureDefaults } from "../support/deals";
+import { insertDeal } from "../support/board";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let rita: TestUser; // a rep on the manager's team, named uniquely: Salesforce exports owners by name
@@ -469,6 +472,23 @@ describe("limits and batches", () => {
     expect(res.body.rows.at(-1)).toMatchObject({ row: 1101, outcome: "created", externalId: `${prefix}-1099` });
     const again = await importFile(org.admin.token, rows(1100, prefix));
     expect(again.body).toMatchObject({ created: 0, unchanged: 1100 });
+  });
+});
+
+describe("a deal that follows another process than the default", () => {
+  test("its stage is read in its own process", async () => {
+    const { processVersionId } = await database().transaction((tx) => publishProcessVersion(tx, SIX_STEPS));
+    const externalId = id();
+    const dealId = await insertDeal(rita.id, { name: "Six", accountName: "Acme", amount: 10, closeDate: "2027-01-01", stage: "select_target" });
+    await db().opportunity.update({ where: { id: dealId }, data: { processVersionId, externalSource: "salesforce", externalId } });
+    const csv = (stage: string) => [SF_HEADER.join(","), `${externalId},Six,Acme,10,2027-01-01,${stage},Rita Rep,,`].join("\n");
+    const refused = await importFile(org.admin.token, csv("Prospecting"));
+    expect(refused.body.rows[0].errors).toEqual([
+      { field: "stage", message: expect.stringContaining('unknown stage "Prospecting" in the process Six steps') },
+    ]);
+    const res = await importFile(org.admin.token, csv("Understand Buyer Need"));
+    expect(res.body.rows[0]).toMatchObject({ outcome: "updated", id: dealId });
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: dealId } })).toMatchObject({ stageKey: "understand_need", processVersionId });
   });
 });
 

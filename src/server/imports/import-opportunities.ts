@@ -160,7 +160,8 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const active = await getActiveProcessVersion(q);
   const processes = new Map<string, ProcessVersion>([[active.id, active]]);
-  const processOf = async (id: string) => {
+  // Read on the caller's connection: inside a batch's transaction on the embedded database, the only one.
+  const processOf = async (q: Sql, id: string) => {
     const known = processes.get(id);
     if (known) return known;
     const process = await getProcessVersion(q, id);
@@ -300,7 +301,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         }
         seen.set(c.externalId, c.row);
         const deal = existing.get(c.externalId);
-        const process = deal ? await processOf(deal.processVersionId) : active;
+        const process = deal ? await processOf(q, deal.processVersionId) : active;
         const stage = stageIn(process, c.stage);
         if (!stage) {
           add({
