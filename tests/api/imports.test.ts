@@ -3,10 +3,12 @@
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
+import * as historyRoute from "@/app/api/v1/opportunities/[id]/history/route";
 import { ImportReport } from "@/src/schemas/imports";
 import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
 import { database, db } from "@/src/server/db";
 import { publishProcessVersion } from "@/src/server/process/publish-process";
+import { call } from "../support/http";
 import { createOrg, createUser, type TestUser } from "../support/fixtures";
 import { createDeal, ensureDefaults } from "../support/deals";
 import { insertDeal } from "../support/board";
@@ -145,6 +147,8 @@ describe("a Salesforce export (BOM, CRLF, quoted fields with newlines)", () => {
     // Placed in its stage, not moved there: no criteria were attested, and the stage counts as reached.
     expect(await db().criterionAttestation.count({ where: { opportunityId: acme.id } })).toBe(0);
     expect(acme.reachedStages).toEqual(["negotiate"]);
+    const read = await call(historyRoute.GET, { token: rita.token, params: { id: acme.id } });
+    expect(read.body.items.map((e: any) => [e.type, e.toStage])).toEqual([["imported", "negotiate"]]);
   });
 
   test("importing the same file again changes nothing", async () => {
