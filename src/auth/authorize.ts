@@ -138,6 +138,14 @@ export function canAssignOwner(actor: Actor, owner: { id: string; teamId: string
 }
 
 /**
+ * May the actor import a deal for this owner (create it for them, or give them an imported deal)?
+ * The owner must be in the actor's opportunity.import scope, and hold a deal-creating role themselves.
+ */
+export function canImportFor(actor: Actor, owner: { id: string; teamId: string | null; role: Role }): boolean {
+  return can(actor, "opportunity.import", { ownerId: owner.id, ownerTeamId: owner.teamId }) && roleCan(owner.role, "opportunity.create");
+}
+
+/**
  * May this user own a step of the deal's close plan? The user is the one named as the step's owner,
  * not the actor: the deal's owner, someone on the owner's team, its manager, or the deal desk.
  */

@@ -27,6 +27,11 @@ export const PERMISSIONS = {
   "opportunity.create": { rep: "own", manager: "team" },
   /** Every change to a deal: fields, criteria, contacts, close plan, files, moves, disqualifying. */
   "opportunity.update": { rep: "own", manager: "team" },
+  /**
+   * Creating and changing deals from a CSV file (docs/rules/import.md), row by row: a rep for
+   * themselves, a manager for the team, an admin for anyone (imports are how an admin loads the data).
+   */
+  "opportunity.import": { rep: "own", manager: "team", admin: "all" },
   "opportunity.override": { manager: "team" },
   "approval.submit": { rep: "own", manager: "team" },
   "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },

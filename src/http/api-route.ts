@@ -31,6 +31,11 @@ export type Operation = {
   body?: ZodType;
   /** A multipart/form-data body, validated from its parts (a file part is a `File`). */
   form?: ZodType;
+  /**
+   * The handler reads the multipart body itself, as a stream (`req`), so that a large file is not held
+   * in memory: `form` then only documents the parts, and `body` is undefined.
+   */
+  streamed?: true;
   /** Largest accepted body in bytes (1 MB unless given): reading stops, with a 413, once it is passed. */
   maxBytes?: () => number;
   /** The JSON answer; the handler must return what it accepts. */
@@ -51,7 +56,7 @@ export type RouteContext<S extends Operation> = {
   actor: S extends { auth: false } ? null : Actor;
   params: Out<S["params"]>;
   query: Out<S["query"]>;
-  body: S extends { form: ZodType } ? z.output<S["form"]> : Out<S["body"]>;
+  body: S extends { streamed: true } ? undefined : S extends { form: ZodType } ? z.output<S["form"]> : Out<S["body"]>;
   req: Request;
 };
 type Answer<S extends Operation> = S extends { response: ZodType } ? z.input<S["response"]> : unknown;
@@ -76,6 +81,7 @@ function parse<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" 
 
 async function readBody(spec: Operation, req: Request): Promise<unknown> {
   const maxBytes = spec.maxBytes?.() ?? MAX_JSON_BYTES;
+  if (spec.streamed) return undefined;
   if (spec.form) return parse(spec.form, await readFormBody(req, spec.form, maxBytes), "body");
   if (spec.body) return parse(spec.body, await readJsonBody(req, maxBytes), "body");
   return undefined;

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "opportunity.read": { rep: "own", manager: "team", deal_desk: "submitted", admin: "all" },
   "opportunity.create": { rep: "own", manager: "team" },
   "opportunity.update": { rep: "own", manager: "team" },
+  "opportunity.import": { rep: "own", manager: "team", admin: "all" },
   "opportunity.override": { manager: "team" },
   "approval.submit": { rep: "own", manager: "team" },
   "approval.queue": { deal_desk: "submitted", manager: "team", admin: "all" },

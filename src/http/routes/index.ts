@@ -23,6 +23,7 @@ import * as closing from "./closing";
 import * as contactsAndPlan from "./contacts-and-plan";
 import * as dealDeskRules from "./deal-desk-rules";
 import * as files from "./files";
+import * as imports from "./imports";
 import * as meta from "./meta";
 import * as metrics from "./metrics";
 import * as opportunities from "./opportunities";
@@ -40,6 +41,7 @@ const MODULES: Record<string, unknown>[] = [
   stageMoves,
   contactsAndPlan,
   files,
+  imports,
   approvalRequests,
   closing,
   plays,

@@ -29,7 +29,13 @@ const FIELD_LABELS: Record<string, string> = {
   decisionCriteria: "Decision criteria",
   ownerId: "Owner",
   contacts: "Contacts",
+  closeDate: "Close date",
+  nextStep: "Next step",
+  nextStepDue: "Next step due",
+  stage: "Stage",
 };
+
+const SOURCE_NAMES: Record<string, string> = { salesforce: "Salesforce", hubspot: "HubSpot", stageline: "a Stageline file" };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const quote = (v: unknown) => (str(v).trim() ? <p className="mt-1 text-[13px] text-ink">“{str(v)}”</p> : null);
@@ -298,6 +304,40 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
       return { tone: "neutral", title: <>Disqualified in {name(e.fromStage)}</>, body: quote(d.reason) };
     case "reopened":
       return { tone: "accent", title: <>Re-opened in {name(e.toStage)}</>, body: quote(d.reason) };
+    case "imported": {
+      // Data from another system: the deal was placed in its stage, not moved through its exit criteria.
+      const source = SOURCE_NAMES[str(d.source)] ?? str(d.source);
+      if (d.action === "created")
+        return {
+          tone: "neutral",
+          title: (
+            <>
+              Imported from {source} into {name(e.toStage)}
+            </>
+          ),
+        };
+      const changes = Object.entries((d.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
+      return {
+        tone: "neutral",
+        title: e.toStage ? (
+          <>
+            Updated by an import from {source}, placed in {name(e.toStage)}
+          </>
+        ) : (
+          <>Updated by an import from {source}</>
+        ),
+        body: (
+          <ul className="mt-1 space-y-0.5 text-[13px]">
+            {changes.map(([field, c]) => (
+              <li key={field} className="text-ink-muted">
+                <span className="text-ink">{FIELD_LABELS[field] ?? field}:</span> {field === "stage" ? name(str(c.from)) : value(field, c.from, ctx)}{" "}
+                → <span className="text-ink">{field === "stage" ? name(str(c.to)) : value(field, c.to, ctx)}</span>
+              </li>
+            ))}
+          </ul>
+        ),
+      };
+    }
     default:
       // Every type is described above; an entry of a type added later still reads in words.
       return { tone: "neutral", title: <>{String(e.type).replace(/_/g, " ")}</> };

@@ -1,0 +1,3 @@
+import { importOpportunitiesRoute } from "@/src/http/routes/imports";
+
+export const POST = importOpportunitiesRoute;
