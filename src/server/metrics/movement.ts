@@ -52,7 +52,7 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
     ),
     since_then AS (
       SELECT h."opportunityId",
-        bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')) AS moved,
+        bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')) AS moved,
         sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
           FILTER (WHERE h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL) AS "delta"
       FROM base b JOIN "HistoryEntry" h ON h."opportunityId" = b."id" AND h."at" > ${since}
@@ -87,7 +87,7 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
       LEFT JOIN LATERAL (
         SELECT h."type", h."toStage" FROM "HistoryEntry" h
         WHERE (a.moved OR b."status" <> 'open') AND h."opportunityId" = b."id" AND h."at" <= ${since}
-          AND h."type" IN ('created', 'stage_changed', 'reopened', 'disqualified')
+          AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
         ORDER BY h."at" DESC, h."id" DESC LIMIT 1
       ) last ON true
       LEFT JOIN "Stage" ls ON ls."processVersionId" = b."processVersionId" AND ls."key" = last."toStage"

@@ -12,7 +12,7 @@ const fromHistory = sql`SELECT o."id", COALESCE(r."stages", ARRAY[]::text[]) AS 
     SELECT "opportunityId", array_agg("toStage" ORDER BY "first") AS "stages"
     FROM (
       SELECT "opportunityId", "toStage", min("id") AS "first" FROM "HistoryEntry"
-      WHERE "type" IN ('created', 'stage_changed', 'reopened') AND "toStage" IS NOT NULL
+      WHERE "type" IN ('created', 'stage_changed', 'reopened', 'imported') AND "toStage" IS NOT NULL
       GROUP BY 1, 2
     ) s GROUP BY 1
   ) r ON r."opportunityId" = o."id"`;
