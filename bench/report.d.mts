@@ -3,6 +3,7 @@ export function textTable(result: unknown): string;
 export function markdownTable(result: unknown): string;
 export function queryCounts(result: unknown): string;
 export function dashboardTable(result: unknown): string;
+export function importTable(result: unknown): string;
 export function pageWeightTable(weights: {
   limitKiB: number;
   pages: {

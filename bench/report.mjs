@@ -86,3 +86,29 @@ export function pageWeightTable(weights) {
   lines.push("", `Loaded by every page: ${kib(weights.shared.gzipKiB)} gzip (${weights.shared.scripts} scripts, ${kib(weights.shared.rawKiB)} raw)`);
   return lines.join("\n");
 }
+
+/** The CSV import benchmark's figures as a Markdown table (docs/performance.md reads the same). */
+export function importTable(result) {
+  const head = [
+    "database",
+    "rows (file)",
+    "import rows/s (s)",
+    "re-import rows/s",
+    "plain INSERT rows/s (s)",
+    "import÷INSERT",
+    "≥ ⅓",
+    "heap peak: a tenth / all",
+  ];
+  const body = result.databases.map((db) => [
+    db.label,
+    `${db.rows.toLocaleString("en")} (${db.fileMb} MB)`,
+    `${db.api.rowsPerSecond} (${db.api.seconds})`,
+    String(db.reimport.rowsPerSecond),
+    `${db.raw.rowsPerSecond} (${db.raw.seconds})`,
+    fmt(db.apiToRaw, 2),
+    db.meetsGoal ? "yes" : "NO",
+    `${db.tenth.peakMb} / ${db.api.peakMb} MB`,
+  ]);
+  const line = (r) => `| ${r.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
+}

@@ -1,10 +1,11 @@
 // `npm run bench`, on PGlite (a temp folder, as deployed by default) and on a throwaway PostgreSQL
 // server: stage moves per second through the API and as raw SQL at 1 and 10 clients
 // (bench/stage-moves.ts); the dashboard's figures on 100,000 generated deals through the metrics
-// endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts); then the page weight of every
+// endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts); a CSV import of 100,000 rows
+// beside a plain batched INSERT (bench/imports/import-bench.ts); then the page weight of every
 // page (bench/page-weight.ts, on the last build, built first when missing or stale). Prints tables and
 // writes bench/results/<suite>-<date>.json; exits 1 when a page is over its limit. Settings (env):
-// BENCH_SUITES=moves,dashboard,pages BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2
+// BENCH_SUITES=moves,dashboard,imports,pages BENCH_IMPORT_ROWS=100000 BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2
 // BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10 BENCH_DASHBOARD_DEALS=100000
 // BENCH_DASHBOARD_RUNS=10 BENCH_PG_OPTIONS="-c …" (extra server options) BENCH_PAGES=0 (no page weight).
 // docs/performance.md explains the figures.
@@ -13,15 +14,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dashboardTable, markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
+import { dashboardTable, importTable, markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
 import { startPostgres } from "../bench/postgres-server.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
 import { ensureChromium, ensurePostgres } from "./ensure-system.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
-const suites = (process.env.BENCH_SUITES ?? "moves,dashboard,pages").split(",");
-const SCRIPTS = { moves: "bench/stage-moves.ts", dashboard: "bench/dashboard/dashboard-bench.ts" };
+const suites = (process.env.BENCH_SUITES ?? "moves,dashboard,imports,pages").split(",");
+const SCRIPTS = { moves: "bench/stage-moves.ts", dashboard: "bench/dashboard/dashboard-bench.ts", imports: "bench/imports/import-bench.ts" };
 const withPages = suites.includes("pages") && process.env.BENCH_PAGES !== "0";
 const started = new Date();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-bench-"));
@@ -34,7 +35,16 @@ function measure(suite, label, env) {
     const child = spawn("npx", ["--no", "tsx", SCRIPTS[suite]], {
       stdio: "inherit",
       // Scrypt cost only matters for the users the setup creates; production mode as `next start`.
-      env: { ...process.env, ...env, BENCH_OUT: out, PASSWORD_HASH_COST: "10", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        ...env,
+        BENCH_OUT: out,
+        PASSWORD_HASH_COST: "10",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // The import's memory is read after a collection.
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
+      },
     });
     child.on("error", reject);
     child.on("exit", (code) =>
@@ -112,6 +122,12 @@ if (results.dashboard) {
   const file = path.join("bench", "results", `dashboard-${stamp}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`\nDashboard\n${dashboardTable(result)}\n\nWritten to ${file}`);
+}
+if (results.imports) {
+  const result = { date: started.toISOString(), machine, databases: results.imports };
+  const file = path.join("bench", "results", `imports-${stamp}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\nCSV import\n${importTable(result)}\n\nWritten to ${file}`);
 }
 if (pages) {
   console.log(`\n${pageWeightTable(pages)}`);
