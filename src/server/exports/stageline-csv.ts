@@ -71,7 +71,7 @@ export async function stagelineCsvOf(
 }
 
 /** Every deal matching `where` (which must hold the caller's visibility), newest first, read a page at a time. */
-export async function* stagelineCsvChunks(where: Prisma.OpportunityWhereInput): AsyncGenerator<string> {
+export async function* stagelineCsvChunks(where: Prisma.OpportunityWhereInput, pageSize = PAGE): AsyncGenerator<string> {
   yield headerLine(STAGELINE_COLUMNS);
   let cursor: string | undefined;
   for (;;) {
@@ -79,11 +79,11 @@ export async function* stagelineCsvChunks(where: Prisma.OpportunityWhereInput): 
       where,
       select: SELECT,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: PAGE,
+      take: pageSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (page.length > 0) yield `\r\n${csvLines(page.map(toRow), STAGELINE_COLUMNS)}`;
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
     cursor = page[page.length - 1]!.id;
   }
 }
