@@ -26,6 +26,12 @@ type Props = {
 const control = cx(inputBase, "h-8 border-line-strong hover:border-zinc-400");
 const amount = (raw: string) => (raw.trim() === "" || Number.isNaN(Number(raw)) ? undefined : Math.max(0, Number(raw)));
 
+/** The board's CSV with the filters of the URL. */
+const exportHref = (filters: BoardFilters) => {
+  const query = boardQuery(filters);
+  return query ? `/board/export?${query}` : "/board/export";
+};
+
 /** The board's filters, kept in the URL: every change replaces the address, so it can be shared. */
 export function FilterBar({ filters, owners, processes, processKey, everyone, actorId }: Props) {
   const router = useRouter();
@@ -197,6 +203,14 @@ export function FilterBar({ filters, owners, processes, processKey, everyone, ac
       <span aria-live="polite" className="text-[13px] text-ink-subtle">
         {pending ? "Updating…" : ""}
       </span>
+      {/* Every deal the filters match, not only the loaded cards, in the format the import reads back. */}
+      <a
+        href={exportHref(filters)}
+        download
+        className="ml-auto flex h-8 items-center rounded-lg border border-line-strong bg-surface px-3 text-[13px] font-medium text-ink-muted transition-colors hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+      >
+        Download CSV
+      </a>
     </form>
   );
 }

@@ -1,10 +1,12 @@
-// The dashboard's CSV downloads: the file, never stored by a cache, or the refusal in plain words
+// The CSV downloads of the dashboard and the board: the file, never stored by a cache, or the refusal in plain words
 // with its status (401 signed out, 403 not allowed, 400 a bad filter).
 import { AppError } from "@/src/errors";
 
-export async function csvAnswer(make: () => Promise<{ body: string; fileName: string }>): Promise<Response> {
+export async function csvAnswer(make: () => Promise<{ body: string; fileName: string } | Response>): Promise<Response> {
   try {
-    const { body, fileName } = await make();
+    const made = await make();
+    if (made instanceof Response) return made;
+    const { body, fileName } = made;
     return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -42,6 +42,8 @@ export type Operation = {
   response?: ZodType;
   /** The answer is a file's bytes under its own content type, not JSON. */
   file?: true;
+  /** With `Accept: text/csv` the answer is CSV instead of the JSON `response` (the handler returns that Response). */
+  csv?: true;
   /** Success status (200 unless given). */
   status?: number;
   /** A PUT that creates or updates: answers 201 with the same body when it created (the handler returns that Response). */

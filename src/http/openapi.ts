@@ -91,7 +91,17 @@ function errorCodes(op: Operation): ErrorCode[] {
 function responses(op: Operation, c: Components) {
   const success = op.file
     ? { description: "The file's bytes, under its own content type.", content: { "*/*": {} } }
-    : { description: "Success", ...(op.response ? { content: { "application/json": { schema: c.describe(op.response, "output") } } } : {}) };
+    : {
+        description: op.csv ? "Success: JSON, or CSV when the request's Accept header asks for text/csv" : "Success",
+        ...(op.response
+          ? {
+              content: {
+                "application/json": { schema: c.describe(op.response, "output") },
+                ...(op.csv ? { "text/csv": { schema: { type: "string" } } } : {}),
+              },
+            }
+          : {}),
+      };
   const out: Json = { [String(op.status ?? 200)]: success };
   if (op.mayCreate) out["201"] = { ...success, description: "Created" };
   const error = { "application/json": { schema: c.describe(ErrorResponse, "output") } };

@@ -66,7 +66,7 @@ describe("GET /metrics/deals", () => {
     const csv = await get(org.manager.token, `${PERIOD}&figure=movement&kind=now&since=2026-10-01`, { accept: "text/csv" });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-disposition")).toContain("stageline-deals-movement-now-2026-10-01-2026-10-01-2026-12-31.csv");
-    expect((csv.body as string).split("\n")[0]).toContain("amount_then");
+    expect((csv.body as string).split("\n")[0]).toContain("amountThen");
   });
 
   test.each(["figure=size&kind=rock", "figure=movement&kind=start&since=2026-10-01"])("%s: a rep gets 403", async (query) => {

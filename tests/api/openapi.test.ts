@@ -35,6 +35,20 @@ async function exportedHandlers() {
 
 const documentOf = async () => (await call(openapi.GET)).body;
 
+test("the lists that also answer CSV document text/csv beside their JSON, and only they", async () => {
+  const paths = (await documentOf()).paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  const csv = Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => op.responses?.["200"]?.content?.["text/csv"])
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(csv.sort()).toEqual(["GET /api/v1/metrics", "GET /api/v1/metrics/deals", "GET /api/v1/opportunities"]);
+  expect(paths["/api/v1/opportunities"]!.get!.responses["200"]!.content).toEqual({
+    "application/json": expect.anything(),
+    "text/csv": { schema: { type: "string" } },
+  });
+});
+
 test("the document is valid OpenAPI 3.1, by a standard validator", async () => {
   const document = await documentOf();
   expect(document.openapi).toBe("3.1.0");

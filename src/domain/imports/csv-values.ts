@@ -183,3 +183,14 @@ export function detectDelimiter(headerLine: string): Delimiter {
   const [best] = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1]);
   return best && best[1] > 0 ? best[0] : ",";
 }
+
+/**
+ * A cell a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return), also behind apostrophes: the export prefixes such a cell with one `'`, so that a cell
+ * that already started with `'` before a formula character keeps its own apostrophes and the import
+ * can take exactly one off again.
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** A cell as the export protected it, back to what it was: one `'` off a cell that starts `'` then a formula character. */
+export const unprotectCell = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);

@@ -37,6 +37,7 @@ export const getMetricsRoute = apiRoute(
     tag: "Dashboard",
     query: MetricsQuery,
     response: MetricsResponse,
+    csv: true,
     errors: ["VALIDATION_FAILED", "FORBIDDEN"],
   },
   async ({ actor, query, req }) => {
@@ -113,6 +114,7 @@ export const getDealsBehindRoute = apiRoute(
     tag: "Dashboard",
     query: DealsBehindQuery,
     response: DealsBehindList,
+    csv: true,
     errors: ["VALIDATION_FAILED", "FORBIDDEN"],
   },
   async ({ actor, query, req }) => {
@@ -122,7 +124,7 @@ export const getDealsBehindRoute = apiRoute(
     const offset = csv ? 0 : offsetOf(query.cursor);
     const list = await dealsBehind(actor, { ...query, ...period, offset, limit: csv ? CSV_MAX_ROWS : query.limit }, now);
     if (csv)
-      return new Response(dealsBehindCsv(list), {
+      return new Response(await dealsBehindCsv(list), {
         headers: {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="${dealsCsvFileName(list)}"`,

@@ -9,6 +9,8 @@ import {
   SyncOpportunityRequest,
   UpdateOpportunityRequest,
 } from "../../schemas/opportunities";
+import { opportunitiesCsvChunks } from "../../server/exports/opportunities-export";
+import { csvDownload, datedFileName } from "../../server/exports/stageline-csv";
 import { createOpportunity } from "../../server/opportunities/create-opportunity";
 import { getOpportunity } from "../../server/opportunities/get-opportunity";
 import { listOpportunities } from "../../server/opportunities/list-opportunities";
@@ -16,6 +18,7 @@ import { opportunityHistory } from "../../server/opportunities/opportunity-histo
 import { getOpportunityByExternal, syncOpportunity } from "../../server/opportunities/sync-opportunity";
 import { updateOpportunity } from "../../server/opportunities/update-opportunity";
 import { apiRoute } from "../api-route";
+import { wantsCsv } from "./metrics";
 import { WRITE_ERRORS } from "./write-errors";
 
 const tag = "Opportunities";
@@ -24,12 +27,18 @@ export const listOpportunitiesRoute = apiRoute(
   {
     method: "GET",
     path: "/opportunities",
-    summary: "The opportunities the caller may see, newest first, with cursor pagination.",
+    summary:
+      "The opportunities the caller may see, newest first, with cursor pagination. Accept: text/csv answers every one matching the filters (all pages) in the Stageline CSV format that POST /imports reads back.",
     tag,
     query: ListOpportunitiesQuery,
     response: OpportunityList,
+    csv: true,
   },
-  async ({ actor, query }) => listOpportunities(actor, query),
+  async ({ actor, query, req }) => {
+    if (!wantsCsv(req)) return listOpportunities(actor, query);
+    const now = new Date();
+    return csvDownload(opportunitiesCsvChunks(actor, query), datedFileName("opportunities", now));
+  },
 );
 
 export const createOpportunityRoute = apiRoute(

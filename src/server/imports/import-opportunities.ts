@@ -18,6 +18,7 @@ import {
   type DecimalMark,
   type ImportField,
   type ImportSource,
+  unprotectCell,
 } from "../../domain/imports/csv-values";
 import { fromCents, toCents } from "../../domain/money";
 import { unstorableReason } from "../../domain/text";
@@ -211,7 +212,8 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const problems: Problem[] = [];
     const cells = (f: ImportField) => {
       for (const i of plan.get(f) ?? []) {
-        const v = raw[i]?.trim() ?? "";
+        // A cell an export protected from spreadsheets' formulas ('=…) reads as it was written (=…).
+        const v = unprotectCell(raw[i]?.trim() ?? "");
         if (v === "") continue;
         const unstorable = unstorableReason(v);
         if (!unstorable) return v;

@@ -3,7 +3,6 @@
 // compute-metrics.ts, or for the size mix and the movement the same rows and bucket conditions
 // (sizedDeals, movementRows), so that a list and its number cannot disagree. Sorted, paged, and whole
 // for CSV.
-import Papa from "papaparse";
 import { sql, type RawBuilder } from "kysely";
 import type { Actor } from "../../auth/actor";
 import { fromCalendarDate, isCalendarDate, toCalendarDate } from "../../domain/dates";
@@ -11,6 +10,7 @@ import { type Period, periodEnd } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import { database, type Sql } from "../db";
+import { stagelineCsvOf } from "../exports/stageline-csv";
 import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf, openStagesOf } from "./compute-metrics";
 import {
   type DealSort,
@@ -238,28 +238,34 @@ export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now
 }
 export type DealsBehind = Awaited<ReturnType<typeof dealsBehind>>;
 
-/** The list as CSV: one row per deal; a cell that starts like a formula is quoted so a spreadsheet shows it as text. */
-export function dealsBehindCsv(list: DealsBehind): string {
+/**
+ * The list as a Stageline CSV (src/server/exports/stageline-csv.ts), so it can be imported back: the
+ * import's columns, then the list's own (the stage's name, the status, when it closed, and the
+ * figure's: pushes and days slipped, or the amount then), which the import ignores.
+ */
+export async function dealsBehindCsv(list: DealsBehind): Promise<string> {
   const slippage = list.figure.figure === "slippage";
   const movement = list.figure.figure === "movement";
-  const columns = ["id", "name", "account", "owner", "stage", "status", "amount", "currency", "close_date", "closed_at"];
-  if (slippage) columns.push("pushes", "days_slipped");
-  if (movement) columns.push("amount_then");
-  const rows = list.deals.map((d) => ({
-    id: d.id,
-    name: d.name,
-    account: d.accountName,
-    owner: d.ownerName,
-    stage: d.stageName,
-    status: d.status,
-    amount: d.amount,
-    currency: d.currency,
-    close_date: d.closeDate,
-    closed_at: d.closedAt ?? "",
-    ...(slippage ? { pushes: d.pushes, days_slipped: d.daysSlipped } : {}),
-    ...(movement ? { amount_then: d.amountThen } : {}),
-  }));
-  return Papa.unparse(rows, { columns, escapeFormulae: true });
+  const columns = ["stageName", "status", "closedAt"];
+  if (slippage) columns.push("pushes", "daysSlipped");
+  if (movement) columns.push("amountThen");
+  const byId = new Map(list.deals.map((d) => [d.id, d]));
+  return stagelineCsvOf(
+    list.deals.map((d) => d.id),
+    {
+      columns,
+      values: (id) => {
+        const d = byId.get(id)!;
+        return {
+          stageName: d.stageName,
+          status: d.status,
+          closedAt: d.closedAt ?? "",
+          ...(slippage ? { pushes: d.pushes, daysSlipped: d.daysSlipped } : {}),
+          ...(movement ? { amountThen: d.amountThen ?? "" } : {}),
+        };
+      },
+    },
+  );
 }
 
 /** The CSV's file name: the figure and the period, in plain characters. */

@@ -1,5 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { detectDelimiter, parseImportAmount, parseImportDate, parseImportType, stageToken } from "@/src/domain/imports/csv-values";
+import {
+  detectDelimiter,
+  FORMULA_START,
+  parseImportAmount,
+  parseImportDate,
+  parseImportType,
+  stageToken,
+  unprotectCell,
+} from "@/src/domain/imports/csv-values";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `error: ${r.message}`);
 
@@ -84,4 +93,30 @@ test("the separator is the one the header line uses most, outside quotes", () =>
   expect(detectDelimiter('"a,1";"b,2";c')).toBe(";");
   expect(detectDelimiter("a\tb\tc")).toBe("\t");
   expect(detectDelimiter("single")).toBe(",");
+});
+
+describe("cells protected from spreadsheets' formulas", () => {
+  const protect = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+
+  test.each([
+    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    ["+1 555", "'+1 555"],
+    ["-foo", "'-foo"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tnote", "'\tnote"],
+    ["\rnote", "'\rnote"],
+    ["'=x", "''=x"],
+    ["'quoted'", "'quoted'"],
+    ["plain", "plain"],
+    ["a=b", "a=b"],
+    ["", ""],
+  ])("%j is written %j and read back", (cell, written) => {
+    expect(protect(cell)).toBe(written);
+    expect(unprotectCell(written)).toBe(cell);
+  });
+
+  test("any text survives protecting and reading back", () => {
+    const text = fc.string({ unit: fc.constantFrom("'", "=", "+", "-", "@", "\t", "\r", "a", " ", ","), maxLength: 8 });
+    fc.assert(fc.property(fc.oneof(text, fc.string()), (cell) => unprotectCell(protect(cell)) === cell));
+  });
 });

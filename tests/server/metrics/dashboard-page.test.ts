@@ -145,7 +145,7 @@ describe("the CSV downloads", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/filename="stageline-deals-movement-won-\d{4}-\d\d-01-/);
     const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields).toContain("amount_then");
+    expect(parsed.meta.fields).toContain("amountThen");
   });
 
   test("refused: signed out 401, a rep 403, another team 403, an unknown figure 400", async () => {

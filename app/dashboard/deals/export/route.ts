@@ -17,6 +17,6 @@ export async function GET(req: Request): Promise<Response> {
     const now = new Date();
     const { period } = periodOf(filters, now);
     const list = await dealsBehind(actor, dealsBehindRequest(period, filters, figure, { limit: CSV_MAX_ROWS }), now);
-    return { body: dealsBehindCsv(list), fileName: dealsCsvFileName(list) };
+    return { body: await dealsBehindCsv(list), fileName: dealsCsvFileName(list) };
   });
 }
