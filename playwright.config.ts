@@ -8,6 +8,7 @@ import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { OIDC_CLIENT, OIDC_ISSUER, OIDC_NAME, TRUSTING_PORT } from "./e2e/oidc/cast";
 import { E2E_MAIL_FROM, RECEIVED_URL, SLACK_HOOK_URL, SMTP_RECEIVER_URL } from "./e2e/receivers/ports";
+import { EMBED_PARENT_ORIGIN } from "./e2e/support/embed-ports";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -107,6 +108,8 @@ export default defineConfig({
         SLACK_WEBHOOK_URL: SLACK_HOOK_URL,
         SMTP_URL: SMTP_RECEIVER_URL,
         MAIL_FROM: E2E_MAIL_FROM,
+        // The page e2e/embed.spec.ts serves to embed a deal; any other origin is refused the frame.
+        EMBED_ORIGINS: EMBED_PARENT_ORIGIN,
       },
     },
     {

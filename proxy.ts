@@ -4,11 +4,23 @@
 // headers with a fresh nonce (docs/security.md, "Headers and framing"). Keep it a composition of
 // src/http functions.
 import { NextResponse, type NextRequest } from "next/server";
-import { newNonce, pagePolicy } from "@/src/http/content-security-policy";
+import { EMBED_PATH_PREFIX, keepsOpener, newNonce, pagePolicy } from "@/src/http/content-security-policy";
 import { isHttps, securityHeaders, withHeaders } from "@/src/http/security-headers";
 import { serverActionRefusal } from "@/src/http/server-action-guard";
 import { refuseUndecodablePath } from "@/src/http/undecodable-path";
+import { database } from "@/src/server/db";
+import { embedOrigins } from "@/src/server/embed/embed-settings";
 import { requestId } from "@/src/server/security/security-log";
+
+/** The origins that may frame an embed page, read per request so that a change applies at once; none if unreadable. */
+async function framingOrigins(pathname: string): Promise<string[]> {
+  if (!pathname.startsWith(EMBED_PATH_PREFIX)) return [];
+  try {
+    return (await embedOrigins(database().sql)).origins;
+  } catch {
+    return [];
+  }
+}
 
 export async function proxy(req: NextRequest): Promise<Response> {
   const undecodable = refuseUndecodablePath(req);
@@ -21,10 +33,15 @@ export async function proxy(req: NextRequest): Promise<Response> {
   if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next({ request: { headers: forwarded } }), { "x-request-id": id });
 
   const https = isHttps(req);
-  const headers = { "x-request-id": id, ...securityHeaders({ https }) };
+  const headers = { "x-request-id": id, ...securityHeaders({ https, keepOpener: keepsOpener(pathname, req.nextUrl.searchParams) }) };
   const refusal = await serverActionRefusal(req, id);
   if (refusal) return withHeaders(refusal, headers);
-  const policy = pagePolicy(pathname, { nonce: newNonce(), isDev: process.env.NODE_ENV === "development", isHttps: https });
+  const policy = pagePolicy(pathname, {
+    nonce: newNonce(),
+    isDev: process.env.NODE_ENV === "development",
+    isHttps: https,
+    embedOrigins: await framingOrigins(pathname),
+  });
   forwarded.set("content-security-policy", policy); // Next.js takes the nonce for its scripts from the request's policy
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), { ...headers, "content-security-policy": policy });
 }

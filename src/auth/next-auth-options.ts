@@ -9,7 +9,7 @@ import { database, db } from "../server/db";
 import { verifyCredentials } from "../server/auth/verify-credentials";
 import { logSecurityEvent, requestId } from "../server/security/security-log";
 import { clientAddress } from "./request-actor";
-import { sessionCookieName, usesSecureCookies } from "./session";
+import { sessionCookieName, sessionCookieSameSite, usesSecureCookies } from "./session";
 import { type SsoClaims, ssoConfig, ssoProvider, vouchedEmail } from "./single-sign-on";
 import { endSession, findLiveSession, SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
 
@@ -30,7 +30,7 @@ export function authOptions(): NextAuthOptions {
     cookies: {
       sessionToken: {
         name: sessionCookieName(),
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies() },
+        options: { httpOnly: true, sameSite: sessionCookieSameSite(), path: "/", secure: usesSecureCookies() },
       },
     },
     pages: { signIn: "/signin", error: "/signin" },

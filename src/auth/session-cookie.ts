@@ -4,13 +4,13 @@
 import { encode } from "next-auth/jwt";
 import type { Sql } from "../server/db";
 import type { Actor } from "./actor";
-import { sessionCookieName, sessionSecret, usesSecureCookies } from "./session";
+import { sessionCookieName, sessionCookieSameSite, sessionSecret, usesSecureCookies } from "./session";
 import { SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
 
 export type SessionCookie = {
   name: string;
   value: string;
-  options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; expires: Date };
+  options: { httpOnly: true; sameSite: "none" | "lax"; path: "/"; secure: boolean; expires: Date };
 };
 
 /** Starts a session for `user` and answers the cookie that names it. */
@@ -21,6 +21,6 @@ export async function sessionCookie(q: Sql, user: Pick<Actor, "id" | "email" | "
   return {
     name: sessionCookieName(),
     value: await encode({ token, secret: sessionSecret(), maxAge: SESSION_LIFETIME_SECONDS }),
-    options: { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies(), expires: session.expiresAt },
+    options: { httpOnly: true, sameSite: sessionCookieSameSite(), path: "/", secure: usesSecureCookies(), expires: session.expiresAt },
   };
 }

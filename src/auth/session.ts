@@ -16,6 +16,14 @@ export function sessionSecret(): string {
 export const usesSecureCookies = (env: NodeJS.ProcessEnv = process.env): boolean => (env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 /**
+ * The session cookie's SameSite: None over HTTPS, so that the embed pages framed in a CRM's record
+ * page (another site) are sent it where the browser allows third-party cookies; Lax over plain HTTP,
+ * where browsers refuse SameSite=None without Secure. Cross-site writes stay refused by the origin
+ * checks of the API and the server actions, which never relied on SameSite (docs/security.md).
+ */
+export const sessionCookieSameSite = (env: NodeJS.ProcessEnv = process.env): "none" | "lax" => (usesSecureCookies(env) ? "none" : "lax");
+
+/**
  * The one session cookie name that is set and read. Over HTTPS it carries the `__Host-` prefix: the
  * browser keeps such a cookie only if it is Secure, for the whole site and without a Domain, so
  * neither a plain-HTTP page nor a sibling subdomain can plant one. The unprefixed name is never

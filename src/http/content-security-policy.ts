@@ -1,7 +1,7 @@
 // The Content-Security-Policy of the pages (docs/security.md, "Headers and framing"): scripts run only
 // when they carry this response's nonce or were loaded by one that does, nothing else frames a page,
 // forms post only here. One function of the path, so the one exception (embeddable pages, framed by
-// configured origins) is decided in one place.
+// this site and the configured origins) is decided in one place.
 
 export type PolicyOptions = {
   /** This response's nonce: Next.js reads it from the request's policy and puts it on its scripts. */
@@ -20,10 +20,28 @@ export const EMBED_PATH_PREFIX = "/embed/";
 // (a path, a wildcard, a space or a semicolon) could widen or break the policy, so it is left out.
 const ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d{1,5})?$/;
 
-/** Who may frame the page at `path`: nobody, except the configured origins for an embeddable page. */
+/**
+ * Who may frame the page at `path`: nobody, except for an embeddable page, which this site and the
+ * configured origins may frame.
+ */
 export function frameAncestors(path: string, embedOrigins: readonly string[] = []): string {
-  const origins = path.startsWith(EMBED_PATH_PREFIX) ? embedOrigins.map((o) => o.toLowerCase()).filter((o) => ORIGIN.test(o)) : [];
-  return origins.length > 0 ? origins.join(" ") : "'none'";
+  if (!path.startsWith(EMBED_PATH_PREFIX)) return "'none'";
+  const origins = [...new Set(embedOrigins.map((o) => o.toLowerCase()).filter((o) => ORIGIN.test(o)))];
+  return ["'self'", ...origins].join(" ");
+}
+
+/** Where the embed's sign-in pop-up lands: a page that closes itself (app/embed/signed-in). */
+export const EMBED_SIGNED_IN_PATH = "/embed/signed-in";
+
+/**
+ * Whether a page may keep the window that opened it: the embed pages, and the sign-in page on its way
+ * back to the embed (the pop-up the frame opens). Every other page opens in a window of its own.
+ * The frame watches its pop-up close to reload; a pop-up given a window of its own would look
+ * closed to it at once, before the user signed in.
+ */
+export function keepsOpener(path: string, search: URLSearchParams): boolean {
+  if (path.startsWith(EMBED_PATH_PREFIX)) return true;
+  return path === "/signin" && search.get("callbackUrl") === EMBED_SIGNED_IN_PATH;
 }
 
 /** The policy of the page at `path`. */

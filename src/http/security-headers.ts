@@ -14,14 +14,15 @@ export function isHttps(req: Pick<Request, "headers">, env: Env = process.env): 
   return env.TRUST_PROXY === "1" && req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
-export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
+export function securityHeaders({ https, keepOpener = false }: { https: boolean; keepOpener?: boolean }): Record<string, string> {
   return {
     // A file or an answer is read as the type it is served with, never sniffed into HTML or script.
     "x-content-type-options": "nosniff",
     // Other sites learn our origin from a link, never a path (deal ids, filters).
     "referrer-policy": "strict-origin-when-cross-origin",
-    // A page opened from another site (or opening one) shares no window with it.
-    "cross-origin-opener-policy": "same-origin",
+    // A page opened from another site (or opening one) shares no window with it; except the embed's
+    // sign-in pop-up, whose frame must see it close (keepsOpener in content-security-policy.ts).
+    "cross-origin-opener-policy": keepOpener ? "unsafe-none" : "same-origin",
     // Sent over HTTPS only: a browser ignores it over HTTP, and a site on HTTP must stay reachable.
     ...(https ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
   };

@@ -116,15 +116,15 @@ describe("how long a session lasts", () => {
 describe("the cookie's name", () => {
   const HTTPS = "https://stageline.example.test";
 
-  test("over HTTPS the session cookie is __Host- prefixed, from next-auth and from the no-JavaScript sign-in alike", async () => {
+  test("over HTTPS the session cookie is __Host- prefixed and SameSite=None (for the embed's frames), from next-auth and from the no-JavaScript sign-in alike", async () => {
     process.env.NEXTAUTH_URL = HTTPS;
     const browser = new NextAuthBrowser();
     await browser.signIn(user.email, PASSWORD);
     const set = browser.set.get("__Host-next-auth.session-token");
-    expect(set?.options).toMatchObject({ secure: true, path: "/", httpOnly: true, sameSite: "lax" });
+    expect(set?.options).toMatchObject({ secure: true, path: "/", httpOnly: true, sameSite: "none" });
     expect(set?.options).not.toHaveProperty("domain");
     const made = await sessionCookie(database().sql, { id: user.id, email: user.email, name: "Rep" });
-    expect([made.name, made.options.secure, made.options.path]).toEqual(["__Host-next-auth.session-token", true, "/"]);
+    expect([made.name, made.options.secure, made.options.path, made.options.sameSite]).toEqual(["__Host-next-auth.session-token", true, "/", "none"]);
   });
 
   test("over HTTPS a valid session under any other name is not read", async () => {
@@ -135,10 +135,12 @@ describe("the cookie's name", () => {
     expect((await meWith(`__Secure-next-auth.session-token=${value}`)).status).toBe(401);
   });
 
-  test("over plain HTTP (development) the cookie has no prefix, which browsers would refuse there", async () => {
+  test("over plain HTTP (development) the cookie has no prefix and stays SameSite=Lax, which browsers would refuse otherwise", async () => {
     const browser = new NextAuthBrowser();
     await browser.signIn(user.email, PASSWORD);
     expect([...browser.set.keys()]).toContain("next-auth.session-token");
-    expect(browser.set.get("next-auth.session-token")?.options.secure).toBe(false);
+    expect(browser.set.get("next-auth.session-token")?.options).toMatchObject({ secure: false, sameSite: "lax" });
+    const made = await sessionCookie(database().sql, { id: user.id, email: user.email, name: "Rep" });
+    expect([made.name, made.options.secure, made.options.sameSite]).toEqual(["next-auth.session-token", false, "lax"]);
   });
 });

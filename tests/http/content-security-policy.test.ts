@@ -1,7 +1,7 @@
 // The pages' Content-Security-Policy (src/http/content-security-policy.ts). Every page in a real
 // browser under it: e2e/headers.spec.ts.
 import { describe, expect, test } from "vitest";
-import { frameAncestors, newNonce, pagePolicy } from "@/src/http/content-security-policy";
+import { frameAncestors, keepsOpener, newNonce, pagePolicy } from "@/src/http/content-security-policy";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1).join(" ")]));
 const production = { nonce: "bm9uY2U=", isDev: false, isHttps: false };
@@ -46,21 +46,42 @@ describe("who may frame a page", () => {
     ["the board", "/board", crm, "'none'"],
     ["the sign-in page", "/signin", crm, "'none'"],
     ["a path that only starts like the embeds", "/embedded", crm, "'none'"],
-    ["an embeddable page, without configured origins", "/embed/opportunities/abc", [], "'none'"],
-    ["an embeddable page", "/embed/opportunities/abc", crm, "https://crm.example.com https://sales.example.org:8443"],
-    ["an embeddable page, origins written in capitals", "/embed/x", ["HTTPS://CRM.EXAMPLE.COM"], "https://crm.example.com"],
+    ["an embeddable page, without configured origins: this site only", "/embed/opportunities/abc", [], "'self'"],
+    ["an embeddable page", "/embed/opportunities/abc", crm, "'self' https://crm.example.com https://sales.example.org:8443"],
+    [
+      "an embeddable page, origins written in capitals, once",
+      "/embed/x",
+      ["HTTPS://CRM.EXAMPLE.COM", "https://crm.example.com"],
+      "'self' https://crm.example.com",
+    ],
     [
       "an embeddable page, leaving out what is not an origin",
       "/embed/x",
       ["https://crm.example.com/path", "*", "https://*.example.com", "'unsafe-inline'", "https://a.test; script-src *", "https://ok.test"],
-      "https://ok.test",
+      "'self' https://ok.test",
     ],
   ];
   for (const [name, path, origins, expected] of cases) test(name, () => expect(frameAncestors(path, origins)).toBe(expected));
 
   test("the policy carries the exception, and only for embeddable pages", () => {
     const embed = directives(pagePolicy("/embed/opportunities/abc", { ...production, embedOrigins: crm }));
-    expect(embed.get("frame-ancestors")).toBe(crm.join(" "));
+    expect(embed.get("frame-ancestors")).toBe(`'self' ${crm.join(" ")}`);
     expect(directives(pagePolicy("/board", { ...production, embedOrigins: crm })).get("frame-ancestors")).toBe("'none'");
+  });
+});
+
+describe("which pages keep the window that opened them", () => {
+  const q = (s: string) => new URLSearchParams(s);
+  test("the embed pages and the sign-in page on its way back to the embed", () => {
+    expect(keepsOpener("/embed/opportunities/abc", q(""))).toBe(true);
+    expect(keepsOpener("/embed/signed-in", q(""))).toBe(true);
+    expect(keepsOpener("/signin", q("callbackUrl=%2Fembed%2Fsigned-in"))).toBe(true);
+  });
+  test("not the sign-in page going anywhere else, nor any other page", () => {
+    expect(keepsOpener("/signin", q(""))).toBe(false);
+    expect(keepsOpener("/signin", q("callbackUrl=%2Fboard"))).toBe(false);
+    expect(keepsOpener("/signin", q("callbackUrl=%2Fembed%2Fsigned-in%2F..%2F..%2Fboard"))).toBe(false);
+    expect(keepsOpener("/board", q("callbackUrl=%2Fembed%2Fsigned-in"))).toBe(false);
+    expect(keepsOpener("/embedded", q(""))).toBe(false);
   });
 });

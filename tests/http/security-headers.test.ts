@@ -25,6 +25,10 @@ describe("the headers", () => {
     });
   });
 
+  test("the embed's pages and sign-in pop-up keep their opener, so the frame sees the pop-up close", () => {
+    expect(securityHeaders({ https: false, keepOpener: true })["cross-origin-opener-policy"]).toBe("unsafe-none");
+  });
+
   test("over HTTPS: HSTS for a year, subdomains included", () => {
     expect(securityHeaders({ https: true })["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
   });

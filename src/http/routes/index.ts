@@ -22,6 +22,7 @@ import * as approvalRequests from "./approval-requests";
 import * as closing from "./closing";
 import * as contactsAndPlan from "./contacts-and-plan";
 import * as dealDeskRules from "./deal-desk-rules";
+import * as embed from "./embed";
 import * as files from "./files";
 import * as imports from "./imports";
 import * as meta from "./meta";
@@ -47,6 +48,7 @@ const MODULES: Record<string, unknown>[] = [
   plays,
   outbox,
   webhooks,
+  embed,
   dealDeskRules,
   metrics,
   meta,

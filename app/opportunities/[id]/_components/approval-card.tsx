@@ -26,7 +26,7 @@ const decider = (request: Request | null, decision: Request["decisions"][number]
   return d ? `${GROUP_LABELS[d.group]} (${d.decider.name})` : null;
 };
 
-function statusWords(status: string, approval: Approval, request: Request | null): string {
+export function statusWords(status: string, approval: Approval, request: Request | null): string {
   switch (status) {
     case "not_required":
       return "Standard terms: no approval needed.";

@@ -1,0 +1,62 @@
+"use client";
+
+// No session in the frame: where the browser keeps the app's cookie from a framed page (third-party
+// cookies blocked, or SameSite), signing in inside the frame cannot work. The sign-in page opens in a
+// pop-up, which lands on /embed/signed-in and closes itself; the frame then reloads, signed in.
+import { useEffect, useRef, useState } from "react";
+import { EMBED_SIGNED_IN_PATH } from "@/src/http/content-security-policy";
+import { Button } from "@/src/ui/button";
+import { LogoMark } from "@/src/ui/icons";
+
+const SIGN_IN_URL = `/signin?callbackUrl=${encodeURIComponent(EMBED_SIGNED_IN_PATH)}`;
+
+export function SignInPanel() {
+  const [state, setState] = useState<"idle" | "waiting" | "blocked">("idle");
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearInterval(timer.current), []);
+
+  function signIn() {
+    const popup = window.open(SIGN_IN_URL, "stageline-sign-in", "popup,width=520,height=720");
+    if (!popup) {
+      setState("blocked");
+      return;
+    }
+    setState("waiting");
+    window.clearInterval(timer.current);
+    timer.current = window.setInterval(() => {
+      if (!popup.closed) return;
+      window.clearInterval(timer.current);
+      window.location.reload();
+    }, 400);
+  }
+
+  return (
+    <section aria-labelledby="embed-sign-in-heading" className="rounded-card border border-line bg-surface px-5 py-8 text-center shadow-card">
+      <div className="mx-auto flex w-fit items-center gap-2 text-[15px] font-semibold text-ink">
+        <LogoMark className="size-6" />
+        Stageline
+      </div>
+      <h1 id="embed-sign-in-heading" className="mt-4 text-[15px] font-semibold text-ink">
+        Sign in to see this deal's stage path
+      </h1>
+      <p className="mx-auto mt-1 max-w-sm text-sm text-ink-muted">
+        The sign-in page opens in a small window. Once you are signed in it closes, and this panel shows the deal.
+      </p>
+      <div className="mt-5 flex justify-center">
+        <Button onClick={signIn}>Sign in</Button>
+      </div>
+      <p role="status" className="mt-3 text-[13px] text-ink-muted">
+        {state === "waiting" ? "Waiting for you to sign in in the pop-up window…" : null}
+        {state === "blocked" ? (
+          <>
+            The browser blocked the pop-up.{" "}
+            <a href={SIGN_IN_URL} target="_blank" rel="noopener" className="font-medium text-accent underline underline-offset-2">
+              Open the sign-in page in a new tab
+            </a>
+            , then reload this panel.
+          </>
+        ) : null}
+      </p>
+    </section>
+  );
+}
