@@ -37,6 +37,9 @@ test("the demo rep signs in and lands on their pipeline", async ({ page }) => {
 });
 
 test("every link of the home page and the navigation leads to a page, for every role", async ({ page }) => {
+  // Four sign-ins and every page each role's home links to (the dashboard computes its figures):
+  // more than one test's usual time on a loaded 2-core machine.
+  test.slow();
   for (const email of ["rep@stageline.test", "manager@stageline.test", "finance@stageline.test", "admin@stageline.test"]) {
     await signInAt(page, "/", email);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
