@@ -183,6 +183,9 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     report.rows.push(entry);
     report[entry.outcome] += 1;
   };
+  // A row refused for one reason, named by the field it is about.
+  const refuse = (c: Candidate, field: string, message: string) =>
+    add({ row: c.row, outcome: "refused", externalId: c.externalId, errors: [{ field, message }] });
 
   function resolveOwner(cells: (f: ImportField) => string, problems: Problem[]): User | null {
     const email = cells("ownerEmail");
@@ -293,12 +296,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         }
         const first = seen.get(c.externalId);
         if (first !== undefined) {
-          add({
-            row: c.row,
-            outcome: "refused",
-            externalId: c.externalId,
-            errors: [{ field: "externalId", message: `the same id as row ${first}` }],
-          });
+          refuse(c, "externalId", `the same id as row ${first}`);
           continue;
         }
         seen.set(c.externalId, c.row);
@@ -306,33 +304,17 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         const process = deal ? await processOf(q, deal.processVersionId) : active;
         const stage = stageIn(process, c.stage);
         if (!stage) {
-          add({
-            row: c.row,
-            outcome: "refused",
-            externalId: c.externalId,
-            errors: [{ field: "stage", message: `unknown stage "${c.stage}" in the process ${process.name}: map it in mapping.stages` }],
-          });
+          refuse(c, "stage", `unknown stage "${c.stage}" in the process ${process.name}: map it in mapping.stages`);
           continue;
         }
         if (!deal) {
           const owner = c.owner ?? importer;
           if (owner) creates.push({ candidate: { ...c, owner }, stage, kind: process.stages.find((s) => s.key === stage)!.kind });
-          else
-            add({
-              row: c.row,
-              outcome: "refused",
-              externalId: c.externalId,
-              errors: [{ field: "owner", message: "missing: name the deal's owner" }],
-            });
+          else refuse(c, "owner", "missing: name the deal's owner");
           continue;
         }
         if (!can(actor, "opportunity.import", { ownerId: deal.ownerId, ownerTeamId: deal.ownerTeamId })) {
-          add({
-            row: c.row,
-            outcome: "refused",
-            externalId: c.externalId,
-            errors: [{ field: "externalId", message: "a deal with this id exists and you may not change it" }],
-          });
+          refuse(c, "externalId", "a deal with this id exists and you may not change it");
           continue;
         }
         updates.push({ candidate: { ...c, stage }, deal, process });
@@ -356,13 +338,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
       for (const { candidate: c } of creates) {
         const id = created.get(c.externalId);
         if (id) add({ row: c.row, outcome: "created", id, externalId: c.externalId });
-        else
-          add({
-            row: c.row,
-            outcome: "refused",
-            externalId: c.externalId,
-            errors: [{ field: "externalId", message: "another import created this deal at the same time: import the file again" }],
-          });
+        else refuse(c, "externalId", "another import created this deal at the same time: import the file again");
       }
       for (const { candidate: c, deal, process } of updates) {
         // Read in this transaction: a row that says what the deal says is not sent down the write path.
