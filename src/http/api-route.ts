@@ -44,6 +44,11 @@ export type Operation = {
   file?: true;
   /** With `Accept: text/csv` the answer is CSV instead of the JSON `response` (the handler returns that Response). */
   csv?: true;
+  /**
+   * With `Accept: application/x-ndjson` the answer streams these lines as the work goes, the result
+   * last, instead of the JSON `response` at the end (the handler returns that Response).
+   */
+  progress?: ZodType;
   /** Success status (200 unless given). */
   status?: number;
   /** A PUT that creates or updates: answers 201 with the same body when it created (the handler returns that Response). */

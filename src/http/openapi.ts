@@ -92,12 +92,17 @@ function responses(op: Operation, c: Components) {
   const success = op.file
     ? { description: "The file's bytes, under its own content type.", content: { "*/*": {} } }
     : {
-        description: op.csv ? "Success: JSON, or CSV when the request's Accept header asks for text/csv" : "Success",
+        description: op.csv
+          ? "Success: JSON, or CSV when the request's Accept header asks for text/csv"
+          : op.progress
+            ? "Success: JSON, or with Accept: application/x-ndjson one JSON line per step of progress, the result last"
+            : "Success",
         ...(op.response
           ? {
               content: {
                 "application/json": { schema: c.describe(op.response, "output") },
                 ...(op.csv ? { "text/csv": { schema: { type: "string" } } } : {}),
+                ...(op.progress ? { "application/x-ndjson": { schema: c.describe(op.progress, "output") } } : {}),
               },
             }
           : {}),

@@ -47,6 +47,9 @@ export const ImportRowReport = z
   .meta({ id: "ImportRow" });
 export type ImportRowReport = z.infer<typeof ImportRowReport>;
 
+/** A value of the file that matched nothing, with the number of rows that wrote it. */
+const UnknownValue = z.object({ value: z.string(), rows: z.number().int() });
+
 export const ImportReport = z
   .object({
     source: z.enum(IMPORT_SOURCES),
@@ -56,7 +59,26 @@ export const ImportReport = z
     unchanged: z.number().int(),
     refused: z.number().int(),
     rows: z.array(ImportRowReport),
+    unknownStages: z
+      .array(UnknownValue)
+      .meta({ description: "Stages as the file writes them that match no stage of the process, with how many rows: name them in mapping.stages." }),
+    unknownOwners: z.array(UnknownValue).meta({
+      description: "Owners as the file writes them that match no user (or several), with how many rows: name them in mapping.owners.",
+    }),
     note: z.string().meta({ description: "How imported deals are placed: in their stage, as data, not moved through exit criteria." }),
   })
   .meta({ id: "ImportReport" });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * A line of an import's progress, as the answer streams them with `Accept: application/x-ndjson`:
+ * progress lines, then the report, or an error if the import stopped part way.
+ */
+export const ImportProgressLine = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("progress"), rowsDone: z.number().int(), rowsTotal: z.number().int() }),
+    z.object({ type: z.literal("report"), report: ImportReport }),
+    z.object({ type: z.literal("error"), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+  ])
+  .meta({ id: "ImportProgressLine" });
+export type ImportProgressLine = z.infer<typeof ImportProgressLine>;

@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import * as historyRoute from "@/app/api/v1/opportunities/[id]/history/route";
-import { ImportReport } from "@/src/schemas/imports";
+import { ImportProgressLine, ImportReport } from "@/src/schemas/imports";
+import { streamProgress } from "@/src/http/routes/imports";
+import { AppError } from "@/src/errors";
 import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
 import { database, db } from "@/src/server/db";
 import { publishProcessVersion } from "@/src/server/process/publish-process";
@@ -113,6 +115,9 @@ describe("a Salesforce export (BOM, CRLF, quoted fields with newlines)", () => {
     expect(errors[7]).toEqual([{ field: "stage", message: expect.stringContaining('unknown stage "Perception Limbo"') }]);
     expect(errors[8]).toEqual([{ field: "closeDate", message: expect.stringContaining("not a date in the calendar") }]);
     expect(errors[9]).toEqual([{ field: "name", message: "missing" }]);
+    // What a mapping should name, once per value with its rows.
+    expect(res.body.unknownStages).toEqual([{ value: "Perception Limbo", rows: 1 }]);
+    expect(res.body.unknownOwners).toEqual([{ value: "Nobody Here", rows: 1 }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -476,6 +481,98 @@ describe("limits and batches", () => {
     expect(res.body.rows.at(-1)).toMatchObject({ row: 1101, outcome: "created", externalId: `${prefix}-1099` });
     const again = await importFile(org.admin.token, rows(1100, prefix));
     expect(again.body).toMatchObject({ created: 0, unchanged: 1100 });
+  });
+});
+
+describe("unknown stages and owners, summed for the mapping", () => {
+  test("each value is listed once with its rows, the most rows first, also from rows refused for something else", async () => {
+    const csv = [
+      SF_HEADER.join(","),
+      `${id()},A,Acme,1,2027-01-01,Verbal yes,Rita Rep,,`,
+      `${id()},B,Acme,1,2027-01-01,Verbal yes,Nobody,,`,
+      `${id()},C,Acme,1,2027-01-01,Handshake,Nobody,,`,
+      `${id()},D,Acme,x,2027-01-01,Handshake,Rita Rep,,`,
+      `${id()},E,Acme,1,2027-01-01,Verbal yes,Rita Rep,,`,
+    ].join("\n");
+    const res = await importFile(org.admin.token, csv, { dryRun: true });
+    expect(res.body.unknownStages).toEqual([
+      { value: "Verbal yes", rows: 3 },
+      { value: "Handshake", rows: 2 },
+    ]);
+    expect(res.body.unknownOwners).toEqual([{ value: "Nobody", rows: 2 }]);
+    // Named in the mapping, they are known: the same file then creates every row but the bad amount.
+    const mapped = await importFile(org.admin.token, csv, {
+      dryRun: true,
+      mapping: { stages: { "verbal yes": "finalize", Handshake: "negotiate" }, owners: { Nobody: rita.email } },
+    });
+    expect(mapped.body).toMatchObject({ created: 4, refused: 1, unknownStages: [], unknownOwners: [] });
+  });
+});
+
+describe("progress as it goes (Accept: application/x-ndjson)", () => {
+  async function importLines(token: string, file: string, fields: Fields = {}) {
+    const form = new FormData();
+    form.set("file", new Blob([file], { type: "text/csv" }), "export.csv");
+    form.set("source", fields.source ?? "salesforce");
+    form.set("dryRun", String(fields.dryRun ?? false));
+    const req = new Request("http://localhost/api/v1/imports", {
+      method: "POST",
+      body: form,
+      headers: { authorization: `Bearer ${token}`, accept: "application/x-ndjson" },
+    });
+    const res = await imports.POST(req, { params: Promise.resolve({}) });
+    return { res, text: await res.text() };
+  }
+  const rows = (n: number, prefix: string) =>
+    [SF_HEADER.join(","), ...Array.from({ length: n }, (_, i) => `${prefix}-${i},Deal ${i},Acme,1,2027-01-01,Prospecting,Rita Rep,,`)].join("\n");
+
+  test("a line per batch with the rows done of the file's rows, then the report", async () => {
+    const prefix = id();
+    const { res, text } = await importLines(org.admin.token, rows(1100, prefix));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((l) => ImportProgressLine.parse(JSON.parse(l)));
+    expect(lines.slice(0, -1)).toEqual([
+      { type: "progress", rowsDone: 0, rowsTotal: 1100 },
+      { type: "progress", rowsDone: 500, rowsTotal: 1100 },
+      { type: "progress", rowsDone: 1000, rowsTotal: 1100 },
+      { type: "progress", rowsDone: 1100, rowsTotal: 1100 },
+    ]);
+    const last = lines.at(-1)!;
+    expect(last.type === "report" && last.report).toMatchObject({ dryRun: false, created: 1100, refused: 0 });
+    expect(await db().opportunity.count({ where: { externalId: { startsWith: `${prefix}-` } } })).toBe(1100);
+  });
+
+  test("a file refused whole is an ordinary error answer with its status, not a stream", async () => {
+    const missing = await importLines(org.admin.token, "Opportunity ID,Opportunity Name,Close Date,Stage\n1,X,2027-01-01,Prospecting\n");
+    expect(missing.res.status).toBe(400);
+    expect(JSON.parse(missing.text).error.details.fields[0].field).toBe("file.accountName");
+    process.env.IMPORT_MAX_ROWS = "3";
+    const many = await importLines(org.admin.token, rows(4, id()));
+    expect(many.res.status).toBe(413);
+  });
+
+  test("a failure part way ends the stream with an error line after the progress that was made", async () => {
+    const disposed: string[] = [];
+    const res = await streamProgress({ fields: {}, file: null, dispose: async () => void disposed.push("file") }, async (onProgress) => {
+      onProgress?.({ rowsDone: 0, rowsTotal: 1000 });
+      onProgress?.({ rowsDone: 500, rowsTotal: 1000 });
+      throw new AppError("UNAVAILABLE", "The database is busy. Try again.");
+    });
+    expect(res.status).toBe(200);
+    const lines = (await res.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => ImportProgressLine.parse(JSON.parse(l)));
+    expect(lines).toEqual([
+      { type: "progress", rowsDone: 0, rowsTotal: 1000 },
+      { type: "progress", rowsDone: 500, rowsTotal: 1000 },
+      { type: "error", error: { code: "UNAVAILABLE", message: "The database is busy. Try again." } },
+    ]);
+    expect(disposed).toEqual(["file"]);
   });
 });
 

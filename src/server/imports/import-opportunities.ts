@@ -54,7 +54,17 @@ export const importFileTooLarge = (size?: number) => {
 /** Rows written in one transaction. */
 export const IMPORT_BATCH = 500;
 
-export type ImportInput = { file: Blob; source: ImportSource; dryRun: boolean; mapping: ImportMapping };
+/** How far an import is: rows read and checked (and written, unless a dry run) of the file's rows. */
+export type ImportProgress = { rowsDone: number; rowsTotal: number };
+
+export type ImportInput = {
+  file: Blob;
+  source: ImportSource;
+  dryRun: boolean;
+  mapping: ImportMapping;
+  /** Told once the file is counted and its columns are known (0 rows done), then after each batch. */
+  onProgress?: (progress: ImportProgress) => void;
+};
 
 type Json = string | number | null;
 type Problem = { field: string; message: string };
@@ -147,10 +157,10 @@ function ownerIndex(users: User[]) {
 
 export async function importOpportunities(actor: Actor, input: ImportInput, now = new Date()): Promise<ImportReport> {
   assertCan(actor, "opportunity.import");
-  const { file, source, dryRun, mapping } = input;
+  const { file, source, dryRun, mapping, onProgress } = input;
   if (file.size > maxImportBytes()) throw importFileTooLarge(file.size);
   // Counted before anything is written: a file over the limit is refused whole, not half imported.
-  await assertRowLimit(file);
+  const rowsTotal = await countRows(file);
 
   const q = database().sql;
   const users = (await q.selectFrom("User").select(["id", "email", "name", "role", "teamId", "active"]).execute()) as User[];
@@ -176,8 +186,23 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const { delimiter, records } = await readCsv(file);
   const decimal: DecimalMark = mapping.decimal ?? (delimiter === ";" ? "," : ".");
   const dateOrder = mapping.dates ?? "mdy";
-  const report: ImportReport = { source, dryRun, created: 0, updated: 0, unchanged: 0, refused: 0, rows: [], note: IMPORT_NOTE };
+  const report: ImportReport = {
+    source,
+    dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    refused: 0,
+    rows: [],
+    unknownStages: [],
+    unknownOwners: [],
+    note: IMPORT_NOTE,
+  };
   const seen = new Map<string, number>();
+  // The stages and owners, as the file writes them, that matched nothing: what the mapping should name.
+  const unknownStages = new Map<string, number>();
+  const unknownOwners = new Map<string, number>();
+  const tally = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
 
   const add = (entry: ImportRowReport) => {
     report.rows.push(entry);
@@ -199,13 +224,16 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     else {
       const same = owners.byName.get(written) ?? [];
       if (same.length > 1) {
+        tally(unknownOwners, written);
         problems.push({ field: "owner", message: `several users are named "${written}": map it to an e-mail address in mapping.owners` });
         return null;
       }
       found = same[0];
     }
-    if (!found) problems.push({ field: "owner", message: `unknown owner "${written}": no user has this e-mail address or name` });
-    else if (!found.active) problems.push({ field: "owner", message: `the owner "${written}" is deactivated` });
+    if (!found) {
+      tally(unknownOwners, written);
+      problems.push({ field: "owner", message: `unknown owner "${written}": no user has this e-mail address or name` });
+    } else if (!found.active) problems.push({ field: "owner", message: `the owner "${written}" is deactivated` });
     else if (!canImportFor(actor, found)) problems.push({ field: "owner", message: `you may not import deals for "${written}"` });
     else return found;
     return null;
@@ -291,6 +319,8 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
       const updates: { candidate: Candidate; deal: Existing; process: ProcessVersion }[] = [];
       for (const c of batch) {
         if (c.problems.length > 0) {
+          // Refused already; its stage is still worth naming if no stage of the process matches it.
+          if (c.stage && !stageIn(active, c.stage)) tally(unknownStages, c.stage);
           add({ row: c.row, outcome: "refused", ...(c.externalId ? { externalId: c.externalId } : {}), errors: c.problems });
           continue;
         }
@@ -304,6 +334,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         const process = deal ? await processOf(q, deal.processVersionId) : active;
         const stage = stageIn(process, c.stage);
         if (!stage) {
+          tally(unknownStages, c.stage);
           refuse(c, "stage", `unknown stage "${c.stage}" in the process ${process.name}: map it in mapping.stages`);
           continue;
         }
@@ -359,24 +390,34 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
 
   let plan: Map<ImportField, number[]> | null = null;
   let batch: Candidate[] = [];
+  let rowsDone = 0;
+  const flush = async () => {
+    await runBatch(batch);
+    rowsDone += batch.length;
+    batch = [];
+    onProgress?.({ rowsDone, rowsTotal });
+  };
   for await (const { row, cells } of records) {
     if (!plan) {
       plan = planColumns(cells, source, mapping);
+      onProgress?.({ rowsDone, rowsTotal });
       continue;
     }
     batch.push(readRow(plan, row, cells));
-    if (batch.length >= IMPORT_BATCH) {
-      await runBatch(batch);
-      batch = [];
-    }
+    if (batch.length >= IMPORT_BATCH) await flush();
   }
   if (!plan) throw new AppError("VALIDATION_FAILED", "The file is empty.", { fields: [{ field: "file", message: "no header line" }] });
-  if (batch.length > 0) await runBatch(batch);
+  if (batch.length > 0) await flush();
   report.rows.sort((a, b) => a.row - b.row);
+  const byRows = (counts: Map<string, number>) =>
+    [...counts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+  report.unknownStages = byRows(unknownStages);
+  report.unknownOwners = byRows(unknownOwners);
   return report;
 }
 
-async function assertRowLimit(file: Blob) {
+/** The file's rows of data (the header aside), refused whole over the limit. */
+async function countRows(file: Blob): Promise<number> {
   const limit = maxImportRows();
   let rows = -1; // the header is not a row of data
   const { records } = await readCsv(file);
@@ -388,6 +429,7 @@ async function assertRowLimit(file: Blob) {
         `The file has more than ${limit.toLocaleString("en-US")} rows; an import takes up to ${limit.toLocaleString("en-US")}. Split it into smaller files.`,
       );
   }
+  return Math.max(rows, 0);
 }
 
 const problemsOf = (error: AppError): Problem[] => {
