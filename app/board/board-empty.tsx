@@ -5,7 +5,7 @@ import { LayersIcon, SearchIcon } from "@/src/ui/icons";
 import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
 
 /** Nothing to show at all: the first deal starts the board. */
-export function NoDeals({ canCreate }: { canCreate: boolean }) {
+export function NoDeals({ canCreate, canImport }: { canCreate: boolean; canImport: boolean }) {
   return (
     <Card>
       <EmptyState
@@ -14,10 +14,23 @@ export function NoDeals({ canCreate }: { canCreate: boolean }) {
         title="No open deals yet"
         description={
           canCreate
-            ? "Create your first opportunity: it starts in the first stage, and you move it across the board as its exit criteria are met."
+            ? `Create your first opportunity: it starts in the first stage, and you move it across the board as its exit criteria are met.${
+                canImport ? " Or bring your deals in from your CRM's CSV export." : ""
+              }`
             : "When deals are created, they appear here, one column per stage of the sales process."
         }
-        action={canCreate ? <NewOpportunityLink /> : null}
+        action={
+          canCreate ? (
+            <div className="flex flex-wrap justify-center gap-2">
+              <NewOpportunityLink />
+              {canImport ? (
+                <ButtonLink href="/imports" variant="secondary">
+                  Import CSV
+                </ButtonLink>
+              ) : null}
+            </div>
+          ) : null
+        }
       />
     </Card>
   );

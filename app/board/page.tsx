@@ -14,6 +14,8 @@ import { NoDeals, NoMatches } from "./board-empty";
 import { BoardView } from "./board-view";
 import { FilterBar } from "./filter-bar";
 import { NewOpportunityLink } from "@/src/ui/new-opportunity-link";
+import { ButtonLink } from "@/src/ui/button";
+import { UploadIcon } from "@/src/ui/icons";
 
 export const metadata: Metadata = { title: "Board" };
 
@@ -45,10 +47,20 @@ export default async function BoardPage({ searchParams }: Props) {
               }`
             : undefined
         }
-        actions={canCreate ? <NewOpportunityLink /> : null}
+        actions={
+          <>
+            {can(actor, "opportunity.import") ? (
+              <ButtonLink variant="secondary" href="/imports">
+                <UploadIcon className="size-4" />
+                Import CSV
+              </ButtonLink>
+            ) : null}
+            {canCreate ? <NewOpportunityLink /> : null}
+          </>
+        }
       />
       {!board.hasAnyOpenDeal && !isFiltered(filters) ? (
-        <NoDeals canCreate={canCreate} />
+        <NoDeals canCreate={canCreate} canImport={can(actor, "opportunity.import")} />
       ) : (
         <>
           <FilterBar

@@ -14,8 +14,11 @@ export type DemoUser = {
   team?: DemoTeamName;
 };
 
+/** The demo's admin: who registered the demo's integrations. */
+export const DEMO_ADMIN = "admin@stageline.test";
+
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: "admin@stageline.test", name: "Alex Morgan", role: "admin" },
+  { email: DEMO_ADMIN, name: "Alex Morgan", role: "admin" },
   { email: "manager@stageline.test", name: "Dana Whitfield", role: "manager", team: "Enterprise" },
   { email: "rep@stageline.test", name: "Sam Okafor", role: "rep", team: "Enterprise" },
   { email: "rep2@stageline.test", name: "Priya Raman", role: "rep", team: "Enterprise" },

@@ -20,10 +20,11 @@ import { presetPeriod } from "../../domain/metrics/period";
 import { addDays } from "./demo-dates";
 import { onePagePdf } from "./demo-pdf";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
-import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
 import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
+import { createDemoWebhook } from "./seed-demo-webhook";
 
 type Ids = (key: string) => string;
 
@@ -411,6 +412,7 @@ export async function seedDemoData(database: Pick<Database, "sql" | "transaction
       const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
       const userId = await createPeople(tx, passwordHash, options.now);
       await createDeals(tx, plan, process.id, userId, written);
+      await createDemoWebhook(tx, userId(DEMO_ADMIN), options.now);
       return true;
     });
   } catch (e) {

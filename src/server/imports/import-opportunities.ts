@@ -20,6 +20,7 @@ import {
   type ImportSource,
   unprotectCell,
 } from "../../domain/imports/csv-values";
+import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS } from "../../domain/imports/import-plan";
 import { fromCents, toCents } from "../../domain/money";
 import { unstorableReason } from "../../domain/text";
 import type { ProcessVersion } from "../../domain/process/process-version";
@@ -106,23 +107,6 @@ type Existing = {
   processVersionId: string;
 };
 
-const COLUMN_LABEL: Record<ImportField, string> = {
-  externalId: "external id",
-  name: "name",
-  accountName: "account name",
-  amount: "amount",
-  currency: "currency",
-  closeDate: "close date",
-  stage: "stage",
-  ownerEmail: "owner's e-mail",
-  owner: "owner",
-  type: "type",
-  nextStep: "next step",
-  nextStepDue: "next step due date",
-};
-/** Without these columns no row could be imported: the file is refused as a whole. */
-const REQUIRED_COLUMNS: ImportField[] = ["externalId", "name", "accountName", "closeDate", "stage"];
-
 /** Which columns hold which field, from the header, the source's defaults and the mapping. */
 function planColumns(header: string[], source: ImportSource, mapping: ImportMapping): Map<ImportField, number[]> {
   const byName = new Map<string, ImportField | null>();
@@ -134,13 +118,13 @@ function planColumns(header: string[], source: ImportSource, mapping: ImportMapp
     const field = byName.get(key(name));
     if (field) plan.set(field, [...(plan.get(field) ?? []), index]);
   });
-  const missing = REQUIRED_COLUMNS.filter((f) => !plan.has(f));
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !plan.has(f));
   if (missing.length > 0) {
     const defaults = Object.entries(DEFAULT_COLUMNS[source]);
     throw new AppError("VALIDATION_FAILED", "The file lacks columns every row needs.", {
       fields: missing.map((f) => ({
         field: `file.${f}`,
-        message: `no column for the ${COLUMN_LABEL[f]} (${defaults.find(([, v]) => v === f)?.[0] ?? f}); name it in mapping.columns`,
+        message: `no column for the ${IMPORT_FIELD_LABELS[f].toLowerCase()} (${defaults.find(([, v]) => v === f)?.[0] ?? f}); name it in mapping.columns`,
       })),
     });
   }
