@@ -41,7 +41,7 @@ const pgliteDir = process.env.E2E_PGLITE_DIR;
  * compares a figure with the list behind it, while the other specs add deals; its targets page reads
  * what was won so far).
  */
-const AFTER_THE_REST = /(admin-closing|dashboard|dashboard-targets)\.spec\.ts$/;
+const AFTER_THE_REST = /(admin-closing|admin-integrations|dashboard|dashboard-targets)\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",
@@ -107,6 +107,8 @@ export default defineConfig({
         DATABASE_URL: "",
         SLACK_WEBHOOK_URL: SLACK_HOOK_URL,
         SMTP_URL: SMTP_RECEIVER_URL,
+        // Webhook endpoints on this machine's receiver (e2e/admin-integrations.spec.ts), over plain http.
+        WEBHOOKS_ALLOW_HTTP: "1",
         MAIL_FROM: E2E_MAIL_FROM,
         // The page e2e/embed.spec.ts serves to embed a deal; any other origin is refused the frame.
         EMBED_ORIGINS: EMBED_PARENT_ORIGIN,

@@ -46,19 +46,31 @@ function appPages(dir = "app", prefix = ""): string[] {
   return pages.sort();
 }
 
-/** Real ids of the demo data for the dynamic segments: a deal of the demo rep, and a deal desk request. */
-async function demoIds(): Promise<Record<string, string>> {
+/**
+ * The dynamic pages' paths with real ids of the demo data: a deal of the demo rep (its page and its
+ * embeds, by id and by its Salesforce id), and a deal desk request.
+ */
+async function demoPaths(): Promise<Record<string, string>> {
   const rep = await db().user.findUniqueOrThrow({ where: { email: USERS.rep } });
-  const deal = await db().opportunity.findFirstOrThrow({ where: { ownerId: rep.id, status: "open" }, orderBy: { id: "asc" } });
+  const deal = await db().opportunity.findFirstOrThrow({
+    where: { ownerId: rep.id, status: "open", externalId: { not: null } },
+    orderBy: { id: "asc" },
+  });
   const request = await db().approvalRequest.findFirstOrThrow({ where: { status: "pending" }, orderBy: { createdAt: "asc" } });
-  return { "/opportunities/[id]": deal.id, "/deal-desk/[id]": request.id };
+  const id = encodeURIComponent(deal.id);
+  return {
+    "/opportunities/[id]": `/opportunities/${id}`,
+    "/embed/opportunities/[id]": `/embed/opportunities/${id}`,
+    "/embed/by-external/[source]/[externalId]": `/embed/by-external/${encodeURIComponent(deal.externalSource!)}/${encodeURIComponent(deal.externalId!)}`,
+    "/deal-desk/[id]": `/deal-desk/${encodeURIComponent(request.id)}`,
+  };
 }
 
-function pathOf(route: string, ids: Record<string, string>): string {
+function pathOf(route: string, paths: Record<string, string>): string {
   if (!route.includes("[")) return route;
-  const id = ids[route];
-  if (!id) throw new Error(`${route}: no demo id for this dynamic page (add one to demoIds in bench/page-weight.ts)`);
-  return route.replace(/\[[^\]]+\]/, encodeURIComponent(id));
+  const path = paths[route];
+  if (!path) throw new Error(`${route}: no demo path for this dynamic page (add one to demoPaths in bench/page-weight.ts)`);
+  return path;
 }
 
 type View = { viewer: Viewer; status: number; location?: string; opens: boolean };
@@ -197,7 +209,7 @@ async function main() {
   process.env.PASSWORD_HASH_COST ??= "10"; // the demo users' hashes: not what is measured
   try {
     await prepareDatabase(database(), { demoData: true });
-    const ids = await demoIds();
+    const ids = await demoPaths();
     const cookies = new Map<Viewer, string | null>([["signed out", null]]);
     for (const [viewer, email] of Object.entries(USERS) as [Viewer, string][]) {
       const userId = (await db().user.findUniqueOrThrow({ where: { email } })).id;

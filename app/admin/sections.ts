@@ -6,6 +6,7 @@ import type { Permission } from "@/src/auth/permissions";
 
 export const ADMIN_SECTIONS = [
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },
+  { href: "/admin/integrations", label: "Integrations", permission: "integrations.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.manage" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 

@@ -1,12 +1,13 @@
-// The #wins channel's incoming webhook and the mail server, standing in for Slack and SMTP in the
-// end-to-end tests: an HTTP server taking the webhook's POSTs and an smtp-server taking mail, on
+// The #wins channel's incoming webhook, a webhook endpoint's receiver and the mail server, standing in
+// for Slack, a company's system and SMTP in the end-to-end tests: an HTTP server taking the POSTs
+// (/hook for Slack, /webhooks/… for signed deliveries) and an smtp-server taking mail, on
 // fixed loopback ports (ports.ts). GET /received answers what both took, for the specs to read.
 // Started by playwright.config.ts as a web server: `npx tsx e2e/receivers/receivers.ts`.
 import http from "node:http";
 import { SMTPServer } from "smtp-server";
 import { RECEIVER_HTTP_PORT, RECEIVER_SMTP_PORT, type Received } from "./ports";
 
-const received: Received = { slack: [], mail: [] };
+const received: Received = { slack: [], mail: [], webhooks: [] };
 
 const web = http.createServer(async (req, res) => {
   if (req.method === "GET" && req.url === "/received") {
@@ -19,6 +20,14 @@ const web = http.createServer(async (req, res) => {
     received.slack.push({ idempotencyKey: String(req.headers["idempotency-key"] ?? ""), body: text ? JSON.parse(text) : {} });
     // Slack's incoming webhooks answer a plain "ok".
     res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    return;
+  }
+  if (req.method === "POST" && req.url?.startsWith("/webhooks")) {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    received.webhooks.push({ path: req.url, headers, raw });
+    res.writeHead(204).end();
     return;
   }
   res.writeHead(404).end();

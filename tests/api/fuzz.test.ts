@@ -31,6 +31,7 @@ import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import * as webhook from "@/app/api/v1/webhooks/[id]/route";
 import * as webhooks from "@/app/api/v1/webhooks/route";
+import * as testMessage from "@/app/api/v1/integrations/test-message/route";
 import { createWebhook } from "@/src/server/webhooks/endpoints";
 import { config as proxyConfig } from "@/proxy";
 import { db } from "@/src/server/db";
@@ -267,6 +268,7 @@ const endpoints: Endpoint[] = [
     token: () => org.admin.token,
     params: () => ({ id: webhookId }),
   },
+  { name: "test message", handler: testMessage.POST, method: "POST", valid: () => ({ channel: "slack" }), token: () => org.admin.token },
 ];
 
 function assertHandled(res: { status: number; body: any }) {

@@ -25,6 +25,7 @@ import * as dealDeskRules from "./deal-desk-rules";
 import * as embed from "./embed";
 import * as files from "./files";
 import * as imports from "./imports";
+import * as integrations from "./integrations";
 import * as meta from "./meta";
 import * as metrics from "./metrics";
 import * as opportunities from "./opportunities";
@@ -43,6 +44,7 @@ const MODULES: Record<string, unknown>[] = [
   contactsAndPlan,
   files,
   imports,
+  integrations,
   approvalRequests,
   closing,
   plays,

@@ -17,10 +17,13 @@ export type DemoUser = {
 /** The demo's admin: who registered the demo's integrations. */
 export const DEMO_ADMIN = "admin@stageline.test";
 
+/** The demo's rep: the deal docs/embed-demo.html frames is theirs. */
+export const DEMO_REP = "rep@stageline.test";
+
 export const DEMO_USERS: readonly DemoUser[] = [
   { email: DEMO_ADMIN, name: "Alex Morgan", role: "admin" },
   { email: "manager@stageline.test", name: "Dana Whitfield", role: "manager", team: "Enterprise" },
-  { email: "rep@stageline.test", name: "Sam Okafor", role: "rep", team: "Enterprise" },
+  { email: DEMO_REP, name: "Sam Okafor", role: "rep", team: "Enterprise" },
   { email: "rep2@stageline.test", name: "Priya Raman", role: "rep", team: "Enterprise" },
   { email: "finance@stageline.test", name: "Marcus Lindqvist", role: "deal_desk", groups: ["finance"] },
   { email: "legal@stageline.test", name: "Elena Duarte", role: "deal_desk", groups: ["legal"] },

@@ -20,7 +20,7 @@ import { presetPeriod } from "../../domain/metrics/period";
 import { addDays } from "./demo-dates";
 import { onePagePdf } from "./demo-pdf";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
-import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_REP, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
 import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
@@ -101,8 +101,21 @@ async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Id
   return userId;
 }
 
-const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string, userId: Ids) => ({
+/**
+ * The demo company keeps its deals in Salesforce too: each deal carries its Salesforce id, so the
+ * embed and the sync can be tried by external id. The rep's first open deal has the id that
+ * docs/embed-demo.html frames.
+ */
+export const EMBED_DEMO_ID = "0065g00000AbCdEfGH";
+const salesforceIds = (plan: DemoPlan): Map<PlannedDeal, string> => {
+  const framed = plan.deals.find((d) => d.ownerEmail === DEMO_REP && d.status === "open");
+  return new Map(plan.deals.map((deal, i) => [deal, deal === framed ? EMBED_DEMO_ID : `0065g00000Dm${String(i + 1).padStart(6, "0")}`]));
+};
+
+const opportunityRow = (deal: PlannedDeal, id: string, processVersionId: string, userId: Ids, externalId: string) => ({
   id,
+  externalSource: "salesforce",
+  externalId,
   name: deal.name,
   accountName: deal.accountName,
   amountCents: deal.amountCents,
@@ -188,10 +201,11 @@ async function createFiles(tx: Tx, plan: DemoPlan, dealId: Ids, userId: Ids, wri
 
 async function createDeals(tx: Tx, plan: DemoPlan, processVersionId: string, userId: Ids, written: string[]): Promise<void> {
   const dealId = idsFor(plan.deals.map((d) => d.name));
+  const externalIds = salesforceIds(plan);
   await insertAll(
     tx,
     "Opportunity",
-    plan.deals.map((deal) => opportunityRow(deal, dealId(deal.name), processVersionId, userId)),
+    plan.deals.map((deal) => opportunityRow(deal, dealId(deal.name), processVersionId, userId, externalIds.get(deal)!)),
   );
   const each = <T>(rows: (deal: PlannedDeal, opportunityId: string, ownerId: string) => T[]) =>
     plan.deals.flatMap((deal) => rows(deal, dealId(deal.name), userId(deal.ownerEmail)));

@@ -1,13 +1,15 @@
-// The demo's webhook endpoint (docs/rules/demo-data.md): registered by the demo admin a month before
-// the demo's day, its wins since then delivered, then paused so that the demo sends nothing out.
+// The demo's integrations (docs/rules/demo-data.md): its deals carry their Salesforce ids, one of
+// them the id docs/embed-demo.html frames; its webhook endpoint was registered by the demo admin a
+// month before the demo's day, its wins since then delivered, then paused so that the demo sends
+// nothing out.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { PAYLOADS } from "@/src/server/outbox/payloads";
 import { database, db } from "@/src/server/db";
-import { DEMO_ADMIN } from "@/src/server/demo/demo-users";
-import { seedDemoData } from "@/src/server/demo/seed-demo";
+import { DEMO_ADMIN, DEMO_REP } from "@/src/server/demo/demo-users";
+import { EMBED_DEMO_ID, seedDemoData } from "@/src/server/demo/seed-demo";
 import { DEMO_WEBHOOK } from "@/src/server/demo/seed-demo-webhook";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { listWebhookDeliveries, listWebhooks } from "@/src/server/webhooks/endpoints";
@@ -63,4 +65,13 @@ test("paused, it is sent nothing: a new win queues no message for it", async () 
   const deal = await db().opportunity.findFirstOrThrow({ where: { status: "won" } });
   const queued = await database().transaction((tx) => webhookMessages(tx, [{ type: "opportunity.closed_won", id: `${deal.id}.test`, data: {} }]));
   expect(queued).toEqual([]);
+});
+
+test("every demo deal carries its own Salesforce id, and the demo rep's open deal the one docs/embed-demo.html frames", async () => {
+  const deals = await db().opportunity.findMany({ include: { owner: true } });
+  expect(deals.every((d) => d.externalSource === "salesforce" && /^0065g00000[A-Za-z0-9]{8}$/.test(d.externalId ?? ""))).toBe(true);
+  expect(new Set(deals.map((d) => d.externalId)).size).toBe(deals.length);
+  const framed = deals.find((d) => d.externalId === EMBED_DEMO_ID);
+  expect(framed).toMatchObject({ status: "open", owner: { email: DEMO_REP } });
+  expect(fs.readFileSync("docs/embed-demo.html", "utf8")).toContain(`/embed/by-external/salesforce/${EMBED_DEMO_ID}`);
 });

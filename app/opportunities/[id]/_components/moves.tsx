@@ -7,10 +7,15 @@ import type { LossCategory } from "@/src/domain/closing/loss-categories";
 import type { Unmet } from "@/src/domain/criteria/unmet-criteria";
 import type { StageView } from "@/src/server/opportunity-page/get-opportunity-page";
 import type { FixerDeal } from "../../_kit/fixers/fixer-types";
-import { LostDialog, WonDialog } from "./close-dialogs";
-import { DisqualifyDialog } from "./disqualify-dialog";
-import { MoveDialog } from "./move-dialog";
-import { ReopenDialog } from "./reopen-dialog";
+import dynamic from "next/dynamic";
+
+// The dialogs open only when asked for: their code (forms, the loss form, the fixers inside) loads
+// then, not with the page, which keeps the deal page's first load under its budget (docs/performance.md).
+const MoveDialog = dynamic(() => import("./move-dialog").then((m) => m.MoveDialog));
+const WonDialog = dynamic(() => import("./close-dialogs").then((m) => m.WonDialog));
+const LostDialog = dynamic(() => import("./close-dialogs").then((m) => m.LostDialog));
+const DisqualifyDialog = dynamic(() => import("./disqualify-dialog").then((m) => m.DisqualifyDialog));
+const ReopenDialog = dynamic(() => import("./reopen-dialog").then((m) => m.ReopenDialog));
 
 type MoveIntent = { kind: "move"; to: string } | { kind: "won" } | { kind: "lost" } | { kind: "disqualify" } | { kind: "reopen"; to?: string };
 

@@ -1,0 +1,103 @@
+// One webhook endpoint's deliveries (GET /api/v1/webhooks/{id}/deliveries): its outbox messages,
+// newest first, each with its tries; a failed one can be sent again.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { can } from "@/src/auth/authorize";
+import { requireActor } from "@/src/auth/current-actor";
+import { AppError } from "@/src/errors";
+import { database } from "@/src/server/db";
+import { decodeCursor } from "@/src/server/list-cursor";
+import { listWebhookDeliveries, listWebhooks } from "@/src/server/webhooks/endpoints";
+import { ButtonLink } from "@/src/ui/button";
+import { Card } from "@/src/ui/card";
+import { EmptyState } from "@/src/ui/empty-state";
+import { ArrowRightIcon, CheckCircleIcon } from "@/src/ui/icons";
+import { PageHeader } from "@/src/ui/page-header";
+import { MessageRow } from "../../../outbox/message-row";
+
+export const metadata: Metadata = { title: "Webhook deliveries" };
+
+const PAGE_SIZE = 25;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function cursorOf(raw: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value) return undefined;
+  try {
+    decodeCursor(value);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function WebhookDeliveriesPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const cursor = cursorOf((await searchParams).cursor);
+  const actor = await requireActor(`/admin/integrations/webhooks/${encodeURIComponent(id)}`);
+  if (!can(actor, "webhooks.manage")) notFound();
+  const endpoint = (await listWebhooks(actor)).items.find((e) => e.id === id);
+  if (!endpoint) notFound();
+  const page = await listWebhookDeliveries(actor, id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const dealIds = [...new Set(page.items.flatMap((m) => (m.opportunityId ? [m.opportunityId] : [])))];
+  const deals = dealIds.length ? await database().sql.selectFrom("Opportunity").select(["id", "name"]).where("id", "in", dealIds).execute() : [];
+  const dealOf = new Map(deals.map((d) => [d.id, d]));
+  const base = `/admin/integrations/webhooks/${encodeURIComponent(id)}`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Webhook endpoint"
+        title="Deliveries"
+        description={`${endpoint.url}${endpoint.description ? ` · ${endpoint.description}` : ""}`}
+        actions={
+          <ButtonLink href="/admin/integrations" variant="secondary">
+            Back to the integrations
+          </ButtonLink>
+        }
+      />
+      <Card flush title="Requests sent" description="Newest first. A delivery failing for a day is marked failed; Retry sends it again.">
+        {page.items.length === 0 ? (
+          <EmptyState
+            icon={<CheckCircleIcon className="size-5" />}
+            title="Nothing sent yet"
+            description={
+              endpoint.active
+                ? "A delivery appears here as soon as one of its events happens: move a deal to see one."
+                : "The endpoint is paused: enable it on the integrations page and its events are sent again."
+            }
+          />
+        ) : (
+          <ol className="divide-y divide-line">
+            {page.items.map((m) => (
+              <MessageRow key={m.id} message={m} deal={m.opportunityId ? dealOf.get(m.opportunityId) : undefined} />
+            ))}
+          </ol>
+        )}
+        {page.nextCursor || cursor ? (
+          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3 text-[13px]">
+            {cursor ? (
+              <ButtonLink href={base} variant="ghost" size="sm">
+                Back to the newest
+              </ButtonLink>
+            ) : (
+              <span className="text-ink-muted">The {PAGE_SIZE} newest deliveries</span>
+            )}
+            {page.nextCursor ? (
+              <ButtonLink href={`${base}?cursor=${encodeURIComponent(page.nextCursor)}`} variant="secondary" size="sm">
+                Older deliveries
+                <ArrowRightIcon className="size-3.5" />
+              </ButtonLink>
+            ) : (
+              <span className="text-ink-muted">No older deliveries</span>
+            )}
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}

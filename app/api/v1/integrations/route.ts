@@ -1,0 +1,3 @@
+import { getIntegrationsRoute } from "@/src/http/routes/integrations";
+
+export const GET = getIntegrationsRoute;

@@ -1,0 +1,3 @@
+import { sendTestMessageRoute } from "@/src/http/routes/integrations";
+
+export const POST = sendTestMessageRoute;
