@@ -42,3 +42,6 @@ export async function recordAudit(tx: Sql, entry: AuditInput): Promise<void> {
     })
     .execute();
 }
+
+/** An actor as an entry names them. */
+export const auditActor = (actor: { id: string; email: string }) => ({ id: actor.id, email: actor.email });
