@@ -7,6 +7,7 @@ import type { Permission } from "@/src/auth/permissions";
 export const ADMIN_SECTIONS = [
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
 export const adminSectionsFor = (actor: Actor) => ADMIN_SECTIONS.filter((s) => can(actor, s.permission));

@@ -22,7 +22,7 @@ export async function createApiToken(
       actor: auditActor(actor),
       action: "token.created",
       object: { type: "token", id: made.id },
-      after: { name, prefix: made.prefix, expiresAt: expiresAt?.toISOString() ?? null, via: "token API", token },
+      after: { name, prefix: made.prefix, expiresAt: expiresAt?.toISOString() ?? null, via: "token API", token: made.token },
       clientAddress: input.clientAddress,
       at: now,
     });
