@@ -186,7 +186,7 @@ describe("each admin change writes one entry, with who, from where and what chan
     expect(settings).toMatchObject({
       action: "deal_desk_settings.changed",
       objectType: "setting",
-      objectId: "deal_desk",
+      objectId: "deal-desk",
       before: { turnaroundHours: expect.any(Number) },
       after: { turnaroundHours: 12 },
     });

@@ -23,7 +23,7 @@ export async function changeDealDeskSettings(actor: Actor, input: DealDeskSettin
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "deal_desk_settings.changed",
-      object: { type: "setting", id: "deal_desk" },
+      object: { type: "setting", id: "deal-desk" },
       before,
       after,
       at: now,

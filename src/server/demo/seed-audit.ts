@@ -2,6 +2,7 @@
 // would have recorded it, written through recordAudit like every other entry. The admin created the
 // people and the teams a little over a year ago, the managers set their quarter's targets, and the
 // last day saw a few sign-ins, one of them failed, and a guess at an address nobody has.
+import { roleCan } from "../../auth/permissions";
 import type { Sql } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { addDays } from "./demo-dates";
@@ -19,7 +20,8 @@ export async function recordDemoAudit(
   quarter: { from: string; to: string },
   now: Date,
 ): Promise<void> {
-  const admin = DEMO_USERS.find((u) => u.role === "admin")!;
+  // The admin: who manages users made the others.
+  const admin = DEMO_USERS.find((u) => roleCan(u.role, "users.manage"))!;
   const asAdmin = { id: ids.user(admin.email), email: admin.email };
   const setUp = addDays(now, -401);
   const after = (minutes: number) => new Date(setUp.getTime() + minutes * MINUTE_MS);
