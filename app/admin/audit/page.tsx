@@ -2,6 +2,7 @@
 // at a time, filtered by who, action, kind of object and days (the filters are the address, sent by a
 // plain GET form), each entry with the fields that changed; the filtered entries download as CSV.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/src/auth/authorize";
 import { requireActor } from "@/src/auth/current-actor";
@@ -159,8 +160,10 @@ const ACTION_TONES: Partial<Record<AuditEntryResponse["action"], BadgeTone>> = {
 
 function EntriesTable({ entries, filters }: { entries: AuditEntryResponse[]; filters: AuditPageFilters }) {
   return (
+    // Narrower than the table, it scrolls sideways; each entry's link to its actor's entries keeps
+    // the scrolled region reachable by keyboard.
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[48rem] text-left text-[13px]">
+      <table className="w-full min-w-[44rem] text-left text-[13px]">
         <caption className="sr-only">Audit log entries, newest first{hasFilters(filters) ? ", filtered" : ""}</caption>
         <thead className="bg-canvas text-ink-muted">
           <tr>
@@ -189,7 +192,17 @@ function EntriesTable({ entries, filters }: { entries: AuditEntryResponse[]; fil
                 <div className="mt-0.5 font-mono text-xs text-ink-muted">{e.clientAddress ?? "address unknown"}</div>
               </td>
               <th scope="row" className="max-w-56 px-3 py-3 font-normal break-words text-ink">
-                {e.actorEmail || <span className="text-ink-muted">(no e-mail given)</span>}
+                {e.actorEmail ? (
+                  <Link
+                    href={auditHref({ ...filters, actor: e.actorEmail, cursor: undefined })}
+                    title={`Only entries by ${e.actorEmail}`}
+                    className="rounded-sm text-accent-ink underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+                  >
+                    {e.actorEmail}
+                  </Link>
+                ) : (
+                  <span className="text-ink-muted">(no e-mail given)</span>
+                )}
                 {e.actorId ? null : <div className="text-xs text-ink-muted">no such user</div>}
               </th>
               <td className="px-3 py-3">
