@@ -23,12 +23,13 @@ import * as rotate from "@/app/api/v1/webhooks/[id]/rotate-secret/route";
 import * as webhooks from "@/app/api/v1/webhooks/route";
 import * as webhookSettings from "@/app/api/v1/webhooks/settings/route";
 import { createTokenAction, revokeTokenAction } from "@/app/settings/actions";
+import { signInWithPassword } from "@/app/signin/actions";
 import { authOptions } from "@/src/auth/next-auth-options";
 import { SECRET_MARKER } from "@/src/domain/audit/actions";
 import { recordAudit } from "@/src/server/audit/record-audit";
 import { PER_ACCOUNT_AND_CLIENT } from "@/src/server/auth/sign-in-limits";
 import { database } from "@/src/server/db";
-import { signInAs, setRequestHeaders } from "../support/action-session";
+import { isRedirect, setRequestHeaders, signInAs } from "../support/action-session";
 import { ensureDefaults } from "../support/deals";
 import { createOrg, createUser, PASSWORD } from "../support/fixtures";
 import { call } from "../support/http";
@@ -351,6 +352,27 @@ describe("sign-ins, with the password and with single sign-on", () => {
     for (let i = 1; i < PER_ACCOUNT_AND_CLIENT.limit; i++) await authorize(who.email, "not the password");
     const locked = await onlyEntry(() => authorize(who.email, PASSWORD));
     expect(locked).toMatchObject({ actorId: who.id, action: "signin.failed", after: { reason: "rate_limited" } });
+  });
+
+  test("the sign-in form posted before its JavaScript has run records the same, from the request's address", async () => {
+    const who = await createUser({ role: "rep", email: "nojs@example.test" });
+    setRequestHeaders(fromClient);
+    const post = async (password: string) => {
+      const form = new FormData();
+      form.set("email", who.email);
+      form.set("password", password);
+      await signInWithPassword(form).catch((e) => {
+        if (!isRedirect(e)) throw e;
+      });
+    };
+    const written = await entriesDuring(async () => {
+      await post("not the password");
+      await post(PASSWORD);
+    });
+    expect(written.map((e) => [e.action, e.actorId, e.clientAddress, (e.after as { via: string }).via])).toEqual([
+      ["signin.failed", who.id, ADDRESS, "sign-in page"],
+      ["signin.succeeded", who.id, ADDRESS, "sign-in page"],
+    ]);
   });
 
   test("single sign-on: a success and each refusal", async () => {
