@@ -137,6 +137,9 @@ export async function updateWebhook(actor: Actor, id: string, input: UpdateWebho
   const reenabled = input.active === true && !current.active;
   const disabled = input.active === false && current.active;
   return database().transaction(async (tx) => {
+    // The endpoint as this change found it, locked: the audit log's before is what it replaced.
+    const was = await tx.selectFrom("WebhookEndpoint").select(COLUMNS).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!was) throw notFound("Webhook");
     await tx
       .updateTable("WebhookEndpoint")
       .set({
@@ -150,7 +153,7 @@ export async function updateWebhook(actor: Actor, id: string, input: UpdateWebho
       .where("id", "=", id)
       .execute();
     const updated = toWebhookResponse(await load(tx, id));
-    const before = audited(toWebhookResponse(current));
+    const before = audited(toWebhookResponse(was));
     const after = audited(updated);
     if (JSON.stringify(before) !== JSON.stringify(after))
       await recordAudit(tx, { actor: auditActor(actor), action: "webhook.updated", object: { type: "webhook", id }, before, after, at: now });
