@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },
   { href: "/admin/integrations", label: "Integrations", permission: "integrations.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
 export const adminSectionsFor = (actor: Actor) => ADMIN_SECTIONS.filter((s) => can(actor, s.permission));

@@ -29,6 +29,22 @@ export async function issueApiToken(
   return { id: row.id, token };
 }
 
+/** The same as issueApiToken, in a write transaction (`tx`), so that what records it can share it. */
+export async function insertApiToken(
+  tx: Sql,
+  userId: string,
+  options: { name: string; expiresAt: Date | null; now: Date },
+): Promise<{ id: string; token: string; prefix: string }> {
+  const token = PREFIX + crypto.randomBytes(32).toString("base64url");
+  const id = crypto.randomUUID();
+  const prefix = token.slice(0, PREFIX.length + 6);
+  await tx
+    .insertInto("ApiToken")
+    .values({ id, userId, name: options.name, tokenHash: hashToken(token), prefix, expiresAt: options.expiresAt, createdAt: options.now })
+    .execute();
+  return { id, token, prefix };
+}
+
 /** The token's active user and the teams they manage, in one statement. */
 const tokenActorQuery = (q: Sql, tokenHash: string, now: Date) =>
   q

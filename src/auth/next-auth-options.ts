@@ -5,6 +5,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "../errors";
+import { recordAudit } from "../server/audit/record-audit";
 import { database, db } from "../server/db";
 import { verifyCredentials } from "../server/auth/verify-credentials";
 import { logSecurityEvent, requestId } from "../server/security/security-log";
@@ -12,6 +13,10 @@ import { clientAddress } from "./request-actor";
 import { sessionCookieName, sessionCookieSameSite, usesSecureCookies } from "./session";
 import { type SsoClaims, ssoConfig, ssoProvider, vouchedEmail } from "./single-sign-on";
 import { endSession, findLiveSession, SESSION_LIFETIME_SECONDS, startSession } from "./user-sessions";
+
+/** A single sign-on attempt in the audit log, from the address of the request being served. */
+const auditSso = (action: "signin.succeeded" | "signin.failed", who: { id: string | null; email: string }, after: Record<string, unknown> = {}) =>
+  recordAudit(database().sql, { actor: who, action, object: { type: "user", id: who.id }, after: { method: "sso", ...after } });
 
 /** Thrown by the jwt callback for a cookie whose session is over: next-auth then answers no session. */
 class SessionEnded extends Error {}
@@ -69,14 +74,17 @@ export function authOptions(): NextAuthOptions {
         if ("refused" in vouched) {
           const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
           logSecurityEvent("signin.failed", { email, detail: { method: "sso", reason: vouched.refused } });
+          await auditSso("signin.failed", { id: null, email: email?.slice(0, 254) ?? "" }, { reason: vouched.refused });
           throw new Error(vouched.refused);
         }
         const found = await db().user.findUnique({ where: { email: vouched.email } });
         if (!found?.active) {
           logSecurityEvent("signin.failed", { email: vouched.email, detail: { method: "sso", reason: "no_active_user" } });
+          await auditSso("signin.failed", { id: found?.id ?? null, email: vouched.email }, { reason: "no_active_user" });
           return false;
         }
         logSecurityEvent("signin.succeeded", { userId: found.id, email: vouched.email, detail: { method: "sso" } });
+        await auditSso("signin.succeeded", { id: found.id, email: vouched.email });
         return true;
       },
       async jwt({ token, user, account }) {

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   "outbox.manage": { admin: "all" },
   /** Webhook endpoints: register, change, rotate secrets, see deliveries (docs/webhooks.md). */
   "webhooks.manage": { admin: "all" },
+  /** The audit log of admin changes and sign-ins (docs/rules/audit.md): read and export it. */
+  "audit.view": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

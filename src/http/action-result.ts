@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 import type { ZodType } from "zod";
 import type { Actor } from "../auth/actor";
 import { currentActor } from "../auth/current-actor";
+import { clientAddress } from "../auth/request-actor";
 import { AppError, choosePasswordFirst } from "../errors";
+import { withClientAddress } from "../server/audit/request-context";
 import { fieldProblems, mapError, type ErrorAnswer } from "./error-response";
 import { logRefusal } from "./log-refusal";
 import { unstorableText } from "./unstorable-text";
@@ -30,10 +32,14 @@ async function logActionRefusal(error: AppError): Promise<void> {
   logRefusal(error, request, actor?.id ?? null, { via: "server action" });
 }
 
-/** Runs `work`, answering with its value or with the error the API would answer with. */
+/**
+ * Runs `work`, answering with its value or with the error the API would answer with. The work knows
+ * the request's client address, for the audit log of the changes it makes.
+ */
 export async function actionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    return { ok: true, data: await work() };
+    const address = await orElse(async () => clientAddress({ headers: await headers() }), null);
+    return { ok: true, data: await withClientAddress(address, work) };
   } catch (e) {
     if (e instanceof AppError && (e.code === "FORBIDDEN" || e.code === "RATE_LIMITED")) await logActionRefusal(e);
     const { code, message, details } = mapError(e);

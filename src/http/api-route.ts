@@ -3,8 +3,9 @@
 // describes the operation in /api/v1/openapi.json. How to add one: src/http/routes/index.ts.
 import type { z, ZodType } from "zod";
 import type { Actor } from "../auth/actor";
-import { findRequestActor } from "../auth/request-actor";
+import { clientAddress, findRequestActor } from "../auth/request-actor";
 import { AppError, choosePasswordFirst, type ErrorCode } from "../errors";
+import { withClientAddress } from "../server/audit/request-context";
 import { db } from "../server/db";
 import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
@@ -110,8 +111,9 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       const params = spec.params ? parse(spec.params, await ctx.params, "params") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
       const body = await readBody(spec, req);
-      // The casts stand for what the spec's schemas just checked.
-      const result = await handler({ actor, params, query, body, req } as RouteContext<S>);
+      // The casts stand for what the spec's schemas just checked. The use case knows the client's
+      // address, for the audit log of the changes it makes.
+      const result = await withClientAddress(clientAddress(req), () => handler({ actor, params, query, body, req } as RouteContext<S>));
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { status: spec.status ?? 200 });
     } catch (error) {

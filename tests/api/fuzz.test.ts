@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
 import { beforeAll, expect, test } from "vitest";
 import * as approvalRequests from "@/app/api/v1/approval-requests/route";
+import * as audit from "@/app/api/v1/audit/route";
 import * as metricsDeals from "@/app/api/v1/metrics/deals/route";
 import * as rule from "@/app/api/v1/deal-desk/rules/[id]/route";
 import * as rules from "@/app/api/v1/deal-desk/rules/route";
@@ -377,6 +378,26 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
       async (q) => {
         const qs = new URLSearchParams(q).toString();
         assertHandled(await call(approvalRequests.GET, { token: org.rep.token, path: `/api/v1/approval-requests?${qs}` }));
+      },
+    ),
+    runs,
+  );
+  // The audit log's filters and paging, as an admin, in JSON and as CSV.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.dictionary(
+        fc.constantFrom("limit", "cursor", "actor", "actorId", "action", "objectType", "objectId", "from", "to", "x"),
+        fc.oneof(
+          fc.string({ unit: "binary" }),
+          fc.base64String({ maxLength: 80 }),
+          fc.constantFrom("user.created", "user", "2026-12-01", "2026-02-30", "%", "_"),
+        ),
+      ),
+      fc.boolean(),
+      async (q, csv) => {
+        const qs = new URLSearchParams(q).toString();
+        const headers = csv ? { accept: "text/csv" } : undefined;
+        assertHandled(await call(audit.GET, { token: org.admin.token, path: `/api/v1/audit?${qs}`, headers }));
       },
     ),
     runs,

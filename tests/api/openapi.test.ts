@@ -42,7 +42,7 @@ test("the lists that also answer CSV document text/csv beside their JSON, and on
       .filter(([, op]) => op.responses?.["200"]?.content?.["text/csv"])
       .map(([method]) => `${method.toUpperCase()} ${path}`),
   );
-  expect(csv.sort()).toEqual(["GET /api/v1/metrics", "GET /api/v1/metrics/deals", "GET /api/v1/opportunities"]);
+  expect(csv.sort()).toEqual(["GET /api/v1/audit", "GET /api/v1/metrics", "GET /api/v1/metrics/deals", "GET /api/v1/opportunities"]);
   expect(paths["/api/v1/opportunities"]!.get!.responses["200"]!.content).toEqual({
     "application/json": expect.anything(),
     "text/csv": { schema: { type: "string" } },

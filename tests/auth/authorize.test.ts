@@ -39,6 +39,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "integrations.manage": { admin: "all" },
   "outbox.manage": { admin: "all" },
   "webhooks.manage": { admin: "all" },
+  "audit.view": { admin: "all" },
 };
 
 describe("the role table", () => {

@@ -19,6 +19,7 @@ import type { ApiRoute } from "../api-route";
 import * as account from "./account";
 import * as admin from "./admin";
 import * as approvalRequests from "./approval-requests";
+import * as audit from "./audit";
 import * as closing from "./closing";
 import * as contactsAndPlan from "./contacts-and-plan";
 import * as dealDeskRules from "./deal-desk-rules";
@@ -49,6 +50,7 @@ const MODULES: Record<string, unknown>[] = [
   closing,
   plays,
   outbox,
+  audit,
   webhooks,
   embed,
   dealDeskRules,

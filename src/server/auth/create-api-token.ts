@@ -1,6 +1,7 @@
-import { issueApiToken } from "../../auth/api-tokens";
+import { insertApiToken } from "../../auth/api-tokens";
 import { AppError, choosePasswordFirst } from "../../errors";
-import { db } from "../db";
+import { auditActor, recordAudit } from "../audit/record-audit";
+import { database, db } from "../db";
 import { verifyCredentials, type Credentials } from "./verify-credentials";
 
 /** POST /api/v1/tokens: a new bearer token for a correct email and password, until `expiresAt` if given. */
@@ -14,6 +15,18 @@ export async function createApiToken(
   // Failures are counted outside any transaction: a refused attempt must still be recorded.
   const actor = await verifyCredentials(db(), input, now);
   if (actor.mustChangePassword) throw choosePasswordFirst();
-  const { token } = await issueApiToken(db(), actor.id, { name: input.name ?? "API token", expiresAt });
+  const name = input.name ?? "API token";
+  const { token } = await database().transaction(async (tx) => {
+    const made = await insertApiToken(tx, actor.id, { name, expiresAt, now });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "token.created",
+      object: { type: "token", id: made.id },
+      after: { name, prefix: made.prefix, expiresAt: expiresAt?.toISOString() ?? null, via: "token API", token: made.token },
+      clientAddress: input.clientAddress,
+      at: now,
+    });
+    return made;
+  });
   return { token, expiresAt: expiresAt?.toISOString() ?? null };
 }

@@ -8,6 +8,7 @@ import { cadenceProblems } from "../../domain/closing/plays";
 import { PLACEHOLDERS, type TemplateKind, templateProblems } from "../../domain/closing/templates";
 import { AppError } from "../../errors";
 import type { ClosingSettingsRequest, ClosingSettingsResponse } from "../../schemas/closing";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, type Sql } from "../db";
 import { type ClosingSettings, getClosingSettings, saveClosingSettings } from "./closing-settings";
 
@@ -56,6 +57,15 @@ export async function changeClosingSettings(actor: Actor, input: ClosingSettings
     }
     if (problems.length) throw new AppError("VALIDATION_FAILED", "The closing settings have problems.", { fields: problems });
     await saveClosingSettings(tx, next, now);
-    return withPlaceholders(await getClosingSettings(tx));
+    const after = await getClosingSettings(tx);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "closing_settings.changed",
+      object: { type: "setting", id: "closing" },
+      before: current,
+      after,
+      at: now,
+    });
+    return withPlaceholders(after);
   });
 }

@@ -15,6 +15,7 @@ import type {
   UpdateDealDeskRuleRequest,
 } from "../../schemas/deal-desk";
 import { database, type Sql, type Tx } from "../db";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { newId } from "../ids";
 
 /** An array of an enum type has no parser in the drivers: groups are read as text[] and written as a cast. */
@@ -127,6 +128,13 @@ export async function createDealDeskRule(actor: Actor, input: CreateDealDeskRule
       .executeTakeFirst();
     if (!inserted) throw duplicateKey();
     await writeVersion(tx, id, 1, state, actor, now);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "rule.created",
+      object: { type: "rule", id },
+      after: { key: input.key, ...state, version: 1 },
+      at: now,
+    });
   });
   return readRule(database().sql, id);
 }
@@ -189,6 +197,14 @@ export async function updateDealDeskRule(
         .where("id", "=", id)
         .execute();
       await writeVersion(tx, id, next, after, actor, now);
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "rule.updated",
+        object: { type: "rule", id },
+        before: { ...before, version: row.version },
+        after: { ...after, version: next },
+        at: now,
+      });
     }
     return readRule(tx, id);
   });

@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { assertCan, can } from "../../auth/authorize";
 import { AppError } from "../../errors";
 import type { DealDeskSettingsRequest } from "../../schemas/deal-desk";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database } from "../db";
 import { type DealDeskSettings, getDealDeskSettings, saveDealDeskSettings } from "./settings";
 
@@ -16,7 +17,17 @@ export async function readDealDeskSettings(actor: Actor): Promise<DealDeskSettin
 export async function changeDealDeskSettings(actor: Actor, input: DealDeskSettingsRequest, now = new Date()): Promise<DealDeskSettings> {
   assertCan(actor, "rules.manage");
   return database().transaction(async (tx) => {
+    const before = await getDealDeskSettings(tx);
     await saveDealDeskSettings(tx, { turnaroundHours: input.turnaroundHours }, now);
-    return getDealDeskSettings(tx);
+    const after = await getDealDeskSettings(tx);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "deal_desk_settings.changed",
+      object: { type: "setting", id: "deal-desk" },
+      before,
+      after,
+      at: now,
+    });
+    return after;
   });
 }

@@ -22,6 +22,7 @@ import { onePagePdf } from "./demo-pdf";
 import type { DemoPlan, PlannedDeal } from "./demo-plan";
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_REP, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { planDemoData } from "./plan-demo-data";
+import { recordDemoAudit } from "./seed-audit";
 import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
 import { createDemoWebhook } from "./seed-demo-webhook";
@@ -98,6 +99,7 @@ async function createPeople(tx: Tx, passwordHash: string, now: Date): Promise<Id
         DEMO_USERS.filter((u) => u.team === team.name).map((u) => u.email),
       )
       .execute();
+  await recordDemoAudit(tx, { user: userId, team: teamId }, quarter, now);
   return userId;
 }
 

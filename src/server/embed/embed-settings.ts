@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
 import { type EmbedSettings, type EmbedSettingsRequest, isEmbedOrigin } from "../../schemas/embed";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, type Sql, type Tx } from "../db";
 
 export const EMBED_ORIGINS_KEY = "embed.allowedOrigins";
@@ -50,7 +51,16 @@ export async function readEmbedSettings(actor: Actor): Promise<EmbedSettings> {
 export async function changeEmbedSettings(actor: Actor, input: EmbedSettingsRequest, now = new Date()): Promise<EmbedSettings> {
   assertCan(actor, "integrations.manage");
   return database().transaction(async (tx) => {
+    const before = await embedOrigins(tx);
     await saveOrigins(tx, input.origins, now);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "embed_settings.changed",
+      object: { type: "setting", id: EMBED_ORIGINS_KEY },
+      before: { origins: before.origins },
+      after: { origins: input.origins },
+      at: now,
+    });
     return { ...(await embedOrigins(tx)), environmentOrigins: environmentEmbedOrigins() };
   });
 }

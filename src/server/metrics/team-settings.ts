@@ -6,6 +6,7 @@ import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { periodProblem } from "../../domain/metrics/period";
 import { fromCents, toCents } from "../../domain/money";
 import { AppError, notFound } from "../../errors";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, type Sql } from "../db";
 import { newId } from "../ids";
 
@@ -67,6 +68,8 @@ export async function setTeamTarget(
   if (problem) throw invalid(problem.field, problem.message);
   return database().transaction(async (tx) => {
     await assertMaySet(tx, actor, teamId);
+    const period = { from: input.from, to: input.to, currency: input.currency };
+    const was = (await read(tx, teamId)).targets.find((t) => t.from === input.from && t.to === input.to && t.currency === input.currency);
     const key = (q: ReturnType<typeof tx.deleteFrom<"TeamTarget">>) =>
       q
         .where("teamId", "=", teamId)
@@ -93,6 +96,15 @@ export async function setTeamTarget(
             .doUpdateSet({ amountCents: toCents(input.amount!), setById: actor.id, updatedAt: now }),
         )
         .execute();
+    if (input.amount !== (was?.amount ?? null))
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: input.amount === null ? "team.target_removed" : "team.target_set",
+        object: { type: "team", id: teamId },
+        before: was ? { ...period, amount: was.amount } : null,
+        after: input.amount === null ? null : { ...period, amount: input.amount },
+        at: now,
+      });
     return read(tx, teamId);
   });
 }
@@ -108,7 +120,7 @@ export async function setDealSizes(
   if (input.rockFrom !== null && input.stoneFrom !== null && input.rockFrom <= input.stoneFrom)
     throw invalid("rockFrom", "must be larger than stoneFrom");
   return database().transaction(async (tx) => {
-    await assertMaySet(tx, actor, teamId);
+    const before = await read(tx, (await assertMaySet(tx, actor, teamId)).id);
     await tx
       .updateTable("Team")
       .set({
@@ -117,6 +129,15 @@ export async function setDealSizes(
       })
       .where("id", "=", teamId)
       .execute();
-    return read(tx, teamId);
+    const after = await read(tx, teamId);
+    if (before.rockFrom !== after.rockFrom || before.stoneFrom !== after.stoneFrom)
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "team.deal_sizes_set",
+        object: { type: "team", id: teamId },
+        before: { rockFrom: before.rockFrom, stoneFrom: before.stoneFrom },
+        after: { rockFrom: after.rockFrom, stoneFrom: after.stoneFrom },
+      });
+    return after;
   });
 }

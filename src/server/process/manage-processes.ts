@@ -4,7 +4,8 @@ import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates"
 import { AppError } from "../../errors";
 import type { ProcessResponse } from "../../schemas/process";
 import type { PublishProcessRequest } from "../../schemas/processes";
-import { database, db } from "../db";
+import { auditActor, recordAudit } from "../audit/record-audit";
+import { database, db, type Tx } from "../db";
 import { toProcessResponse } from "./describe-process";
 import { getProcessVersion } from "./get-process-version";
 import { publishProcessVersion } from "./publish-process";
@@ -44,8 +45,44 @@ export async function publishProcess(actor: Actor, input: PublishProcessRequest)
     throw new AppError("VALIDATION_FAILED", "No such template.", {
       fields: [{ field: "template", message: `one of ${PROCESS_TEMPLATES.map((t) => t.key).join(", ")}` }],
     });
-  const published = await database().transaction((tx) =>
-    publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" }),
-  );
+  const published = await database().transaction(async (tx) => {
+    const before = await latestVersionSummary(tx, definition.key);
+    const made = await publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "process.published",
+      object: { type: "process", id: made.processId },
+      before,
+      after: await latestVersionSummary(tx, definition.key),
+    });
+    return made;
+  });
   return toProcessResponse(await getProcessVersion(database().sql, published.processVersionId));
+}
+
+/** A process's latest version as the audit log shows it (null before its first): name, version, note, default, stages in order. */
+async function latestVersionSummary(tx: Tx, key: string): Promise<Record<string, unknown> | null> {
+  const row = await tx
+    .selectFrom("ProcessVersion as v")
+    .innerJoin("Process as p", "p.id", "v.processId")
+    .select(["v.id", "v.version", "v.note", "p.key", "p.name", "p.isDefault"])
+    .where("p.key", "=", key)
+    .orderBy("v.version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const stages = await tx
+    .selectFrom("Stage")
+    .select(["key", "kind", "probability"])
+    .where("processVersionId", "=", row.id)
+    .orderBy("order")
+    .execute();
+  return {
+    key: row.key,
+    name: row.name,
+    version: row.version,
+    note: row.note,
+    isDefault: row.isDefault,
+    stages: stages.map((s) => `${s.key} (${s.kind}, ${s.probability}%)`),
+  };
 }

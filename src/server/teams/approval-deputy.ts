@@ -5,6 +5,7 @@ import { assertCan } from "../../auth/authorize";
 import { rolesWith, type Role } from "../../auth/permissions";
 import { AppError, notFound } from "../../errors";
 import type { TeamResponse } from "../../schemas/users";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, type Sql } from "../db";
 import { toTeamResponse } from "./create-team";
 
@@ -22,7 +23,12 @@ export function deputyProblem(user: Candidate | undefined, team: { managerId: st
 export async function setApprovalDeputy(actor: Actor, teamId: string, userId: string | null, now = new Date()): Promise<TeamResponse> {
   assertCan(actor, "teams.manage");
   return database().transaction(async (tx) => {
-    const team = await tx.selectFrom("Team").select(["id", "managerId"]).where("id", "=", teamId).forUpdate().executeTakeFirst();
+    const team = await tx
+      .selectFrom("Team")
+      .select(["id", "managerId", "approvalDeputyId", "name"])
+      .where("id", "=", teamId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!team) throw notFound("Team");
     if (userId !== null) {
       // Locked too, so that a deactivation or a change of role cannot slip in between the check and the write.
@@ -39,6 +45,14 @@ export async function setApprovalDeputy(actor: Actor, teamId: string, userId: st
       .where("id", "=", teamId)
       .returning(["id", "name", "managerId", "approvalDeputyId", "targetCents", "createdAt"])
       .executeTakeFirstOrThrow();
+    if (team.approvalDeputyId !== userId)
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "team.deputy_changed",
+        object: { type: "team", id: teamId },
+        before: { name: team.name, approvalDeputyId: team.approvalDeputyId },
+        after: { name: team.name, approvalDeputyId: userId },
+      });
     return toTeamResponse(row);
   });
 }

@@ -4,6 +4,7 @@ import { roleCan } from "../../auth/permissions";
 import { toCents, fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import type { CreateTeamRequest, TeamResponse } from "../../schemas/users";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, db } from "../db";
 import { newId } from "../ids";
 
@@ -43,6 +44,8 @@ export async function createTeam(actor: Actor, input: CreateTeamRequest): Promis
       })
       .returning(["id", "name", "managerId", "approvalDeputyId", "targetCents", "createdAt"])
       .executeTakeFirstOrThrow();
+    const { createdAt: _, approvalDeputyId: __, ...after } = toTeamResponse(team);
+    await recordAudit(tx, { actor: auditActor(actor), action: "team.created", object: { type: "team", id: team.id }, after });
     return toTeamResponse(team);
   });
 }

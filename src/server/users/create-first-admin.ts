@@ -7,6 +7,7 @@ import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import { requiredName } from "../../schemas/common";
 import type { Database } from "../db";
+import { recordAudit } from "../audit/record-audit";
 import { newId } from "../ids";
 
 export async function createFirstAdmin(database: Database, input: { email: string; name: string }): Promise<{ id: string; password: string }> {
@@ -35,6 +36,25 @@ export async function createFirstAdmin(database: Database, input: { email: strin
         updatedAt: now,
       })
       .execute();
+    // Made on the server's command line, by whoever runs it: the entry names the new admin, and how.
+    await recordAudit(tx, {
+      actor: { id, email },
+      action: "user.created",
+      object: { type: "user", id },
+      after: {
+        id,
+        email,
+        name: name.data,
+        role: FIRST_USER_ROLE,
+        teamId: null,
+        groups: [],
+        active: true,
+        password: true,
+        via: "npm run create-admin",
+      },
+      clientAddress: null,
+      at: now,
+    });
     return { id, password };
   });
 }

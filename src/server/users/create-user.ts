@@ -5,6 +5,7 @@ import { assertCan } from "../../auth/authorize";
 import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
 import type { CreateUserRequest, UserResponse } from "../../schemas/users";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, db } from "../db";
 import { newId } from "../ids";
 import { toUserResponse } from "./user-response";
@@ -36,6 +37,13 @@ export async function createUser(actor: Actor, input: CreateUserRequest): Promis
       .returning(["id", "email", "name", "role", "teamId", "active", "createdAt"])
       .returning(sql<DeskGroup[]>`"groups"::text[]`.as("groups"))
       .executeTakeFirstOrThrow();
+    const { createdAt: _, ...after } = toUserResponse(user);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "user.created",
+      object: { type: "user", id: user.id },
+      after: { ...after, password: true },
+    });
     return toUserResponse(user);
   });
 }

@@ -5,6 +5,7 @@ import type { DeskGroup } from "../../auth/permissions";
 import { endUserSessions } from "../../auth/user-sessions";
 import { AppError, notFound } from "../../errors";
 import type { UserResponse } from "../../schemas/users";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database } from "../db";
 import { logSecurityEvent } from "../security/security-log";
 import { toUserResponse } from "./user-response";
@@ -22,6 +23,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       fields: [{ field: "active", message: "you cannot deactivate yourself" }],
     });
   const { user, endedSessions } = await database().transaction(async (tx) => {
+    const was = await tx.selectFrom("User").select("active").where("id", "=", userId).forUpdate().executeTakeFirst();
     const user = await tx
       .updateTable("User")
       .set({ active, updatedAt: now })
@@ -30,6 +32,14 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       .returning(sql<DeskGroup[]>`"groups"::text[]`.as("groups"))
       .executeTakeFirst();
     if (!user) throw notFound("User");
+    if (was && was.active !== active)
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: active ? "user.reactivated" : "user.deactivated",
+        object: { type: "user", id: userId },
+        before: { email: user.email, active: was.active },
+        after: { email: user.email, active },
+      });
     return { user, endedSessions: active ? 0 : await endUserSessions(tx, userId) };
   });
   if (!active) logSecurityEvent("session.ended", { userId, detail: { reason: "deactivated", by: actor.id, endedSessions } }, now);

@@ -17,6 +17,7 @@ import {
   type WebhookSettings,
   type WebhookWithSecret,
 } from "../../schemas/webhooks";
+import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, type Sql } from "../db";
 import { newId } from "../ids";
 import { decodeCursor, pageOf } from "../list-cursor";
@@ -65,6 +66,15 @@ export function toWebhookResponse(row: Row): WebhookResponse {
   };
 }
 
+/** An endpoint as the audit log shows it: what an admin sets, and whether it is on. */
+const audited = (w: WebhookResponse) => ({
+  url: w.url,
+  events: w.events,
+  description: w.description,
+  active: w.active,
+  disabledReason: w.disabledReason,
+});
+
 const eventsArray = (events: readonly string[]) => sql<string[]>`CAST(${`{${events.join(",")}}`} AS text[])`;
 
 async function assertUrlAllowed(q: Sql, url: string, options: EndpointOptions) {
@@ -91,20 +101,30 @@ export async function createWebhook(actor: Actor, input: CreateWebhookRequest, o
   await assertUrlAllowed(q, input.url, options);
   const id = newId();
   const secret = newWebhookSecret();
-  await q
-    .insertInto("WebhookEndpoint")
-    .values({
-      id,
-      url: input.url,
-      events: eventsArray(input.events),
-      description: input.description ?? "",
-      secret,
-      createdById: actor.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-  return { ...toWebhookResponse(await load(q, id)), secret };
+  return database().transaction(async (tx) => {
+    await tx
+      .insertInto("WebhookEndpoint")
+      .values({
+        id,
+        url: input.url,
+        events: eventsArray(input.events),
+        description: input.description ?? "",
+        secret,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const created = toWebhookResponse(await load(tx, id));
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "webhook.created",
+      object: { type: "webhook", id },
+      after: { ...audited(created), secret },
+      at: now,
+    });
+    return { ...created, secret };
+  });
 }
 
 export async function updateWebhook(actor: Actor, id: string, input: UpdateWebhookRequest, options: EndpointOptions = {}): Promise<WebhookResponse> {
@@ -116,26 +136,44 @@ export async function updateWebhook(actor: Actor, id: string, input: UpdateWebho
   // Turned back on: the failures before it was disabled no longer count.
   const reenabled = input.active === true && !current.active;
   const disabled = input.active === false && current.active;
-  await q
-    .updateTable("WebhookEndpoint")
-    .set({
-      updatedAt: now,
-      ...(input.url !== undefined ? { url: input.url } : {}),
-      ...(input.events !== undefined ? { events: eventsArray(input.events) } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(reenabled ? { active: true, disabledAt: null, disabledReason: null, failingSince: null } : {}),
-      ...(disabled ? { active: false, disabledAt: now, disabledReason: `Disabled by ${actor.name}.` } : {}),
-    })
-    .where("id", "=", id)
-    .execute();
-  return toWebhookResponse(await load(q, id));
+  return database().transaction(async (tx) => {
+    // The endpoint as this change found it, locked: the audit log's before is what it replaced.
+    const was = await tx.selectFrom("WebhookEndpoint").select(COLUMNS).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!was) throw notFound("Webhook");
+    await tx
+      .updateTable("WebhookEndpoint")
+      .set({
+        updatedAt: now,
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.events !== undefined ? { events: eventsArray(input.events) } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(reenabled ? { active: true, disabledAt: null, disabledReason: null, failingSince: null } : {}),
+        ...(disabled ? { active: false, disabledAt: now, disabledReason: `Disabled by ${actor.name}.` } : {}),
+      })
+      .where("id", "=", id)
+      .execute();
+    const updated = toWebhookResponse(await load(tx, id));
+    const before = audited(toWebhookResponse(was));
+    const after = audited(updated);
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      await recordAudit(tx, { actor: auditActor(actor), action: "webhook.updated", object: { type: "webhook", id }, before, after, at: now });
+    return updated;
+  });
 }
 
 /** Deleted at once: its messages not yet delivered fail at their next try ("the endpoint was deleted"). */
 export async function deleteWebhook(actor: Actor, id: string): Promise<void> {
   assertCan(actor, "webhooks.manage");
-  const deleted = await database().sql.deleteFrom("WebhookEndpoint").where("id", "=", id).executeTakeFirst();
-  if (Number(deleted.numDeletedRows) === 0) throw notFound("Webhook");
+  await database().transaction(async (tx) => {
+    const deleted = await tx.deleteFrom("WebhookEndpoint").where("id", "=", id).returning(COLUMNS).executeTakeFirst();
+    if (!deleted) throw notFound("Webhook");
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "webhook.deleted",
+      object: { type: "webhook", id },
+      before: audited(toWebhookResponse(deleted)),
+    });
+  });
 }
 
 /**
@@ -148,19 +186,29 @@ export async function rotateWebhookSecret(actor: Actor, id: string, options: End
   const now = options.now ?? new Date();
   const config = options.config ?? webhooksConfigFromEnv();
   const secret = newWebhookSecret();
-  const q = database().sql;
-  const updated = await q
-    .updateTable("WebhookEndpoint")
-    .set((eb) => ({
-      secret,
-      previousSecret: eb.ref("secret"),
-      previousSecretExpiresAt: new Date(now.getTime() + config.rotationWindowMs),
-      updatedAt: now,
-    }))
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw notFound("Webhook");
-  return { ...toWebhookResponse(await load(q, id)), secret };
+  return database().transaction(async (tx) => {
+    const updated = await tx
+      .updateTable("WebhookEndpoint")
+      .set((eb) => ({
+        secret,
+        previousSecret: eb.ref("secret"),
+        previousSecretExpiresAt: new Date(now.getTime() + config.rotationWindowMs),
+        updatedAt: now,
+      }))
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw notFound("Webhook");
+    const rotated = toWebhookResponse(await load(tx, id));
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "webhook.secret_rotated",
+      object: { type: "webhook", id },
+      before: { url: rotated.url, secret: "replaced" },
+      after: { url: rotated.url, secret, previousSecretExpiresAt: rotated.previousSecretExpiresAt },
+      at: now,
+    });
+    return { ...rotated, secret };
+  });
 }
 
 export async function listWebhookDeliveries(
@@ -199,7 +247,16 @@ export async function readWebhookSettings(actor: Actor): Promise<WebhookSettings
 export async function changeWebhookSettings(actor: Actor, input: WebhookSettings, now = new Date()): Promise<WebhookSettings> {
   assertCan(actor, "webhooks.manage");
   return database().transaction(async (tx) => {
+    const before = { allowPrivateAddresses: await getAllowPrivateAddresses(tx) };
     await saveAllowPrivateAddresses(tx, input.allowPrivateAddresses, now);
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "webhook_settings.changed",
+      object: { type: "setting", id: "webhooks" },
+      before,
+      after: { allowPrivateAddresses: input.allowPrivateAddresses },
+      at: now,
+    });
     return { allowPrivateAddresses: await getAllowPrivateAddresses(tx) };
   });
 }

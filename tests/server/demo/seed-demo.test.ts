@@ -86,6 +86,39 @@ test("two teams, each with a manager, two reps and a quarterly target", async ()
   expect(enterprise.members.map((m) => m.email)).toEqual(expect.arrayContaining(["rep@stageline.test", "rep2@stageline.test"]));
 });
 
+test("an audit log of the setup: the admin made the teams and users, the managers set targets, and the last day's sign-ins", async () => {
+  const entries = await database().sql.selectFrom("AuditEntry").selectAll().orderBy("at").orderBy("id").execute();
+  const users = await db().user.findMany();
+  const admin = users.find((u) => u.email === "admin@stageline.test")!;
+  const created = entries.filter((e) => e.action === "user.created");
+  expect(created.map((e) => e.objectId).sort()).toEqual(
+    users
+      .filter((u) => u.id !== admin.id)
+      .map((u) => u.id)
+      .sort(),
+  );
+  expect(
+    created.every((e) => e.actorId === admin.id && e.actorEmail === admin.email && (e.after as { password: string }).password === "[secret]"),
+  ).toBe(true);
+  expect(entries.filter((e) => e.action === "team.created")).toHaveLength(2);
+  expect(
+    entries
+      .filter((e) => e.action === "team.target_set")
+      .map((e) => e.actorEmail)
+      .sort(),
+  ).toEqual(["manager2@stageline.test", "manager@stageline.test"]);
+  const signIns = entries.filter((e) => e.action.startsWith("signin."));
+  expect(signIns.map((e) => [e.action, e.actorEmail, e.actorId === null])).toEqual([
+    ["signin.succeeded", "manager@stageline.test", false],
+    ["signin.failed", "rep@stageline.test", false],
+    ["signin.succeeded", "rep@stageline.test", false],
+    ["signin.failed", "ceo@stageline.test", true],
+    ["signin.succeeded", "admin@stageline.test", false],
+  ]);
+  // All of it happened before the demo's "now", each from an address.
+  expect(entries.every((e) => e.at <= now && e.clientAddress !== null)).toBe(true);
+});
+
 test("about 80 deals: open ones in every open stage, and won, lost and disqualified ones", () => {
   expect(deals.length).toBeGreaterThanOrEqual(70);
   expect(deals.length).toBeLessThanOrEqual(90);

@@ -13,6 +13,13 @@ test("the admin signs in with the generated password, and only with it", async (
   expect(password.length).toBeGreaterThanOrEqual(24);
   expect(NewPassword.safeParse(password).success).toBe(true); // the rules every new password meets
   expect((await db().user.findUniqueOrThrow({ where: { id } })).role).toBe("admin");
+  // The audit log says where the first admin came from, without the password.
+  expect(await db().auditEntry.findMany({ where: { objectId: id } })).toEqual([
+    expect.objectContaining({ actorId: id, actorEmail: "owner@example.test", action: "user.created", clientAddress: null, before: null }),
+  ]);
+  const entry = await db().auditEntry.findFirstOrThrow({ where: { objectId: id } });
+  expect(entry.after).toMatchObject({ role: "admin", via: "npm run create-admin", password: "[secret]" });
+  expect(JSON.stringify(entry)).not.toContain(password);
   const actor = await verifyCredentials(db(), { email: "owner@example.test", password, clientAddress: null });
   expect([actor.id, actor.role]).toEqual([id, "admin"]);
   await expect(verifyCredentials(db(), { email: "owner@example.test", password: "stageline-demo", clientAddress: null })).rejects.toMatchObject({
@@ -26,6 +33,7 @@ test("an e-mail already taken, or not an e-mail, is refused and nothing is writt
   expect(await refused("taken@example.test")).toBe("CONFLICT");
   expect(await refused("not-an-email")).toBe("VALIDATION_FAILED");
   expect(await db().user.count({ where: { name: "Second" } })).toBe(0);
+  expect(await db().auditEntry.count({ where: { action: "user.created", actorEmail: "taken@example.test" } })).toBe(1);
 });
 
 test("demo data is the default on the embedded database only; a server gets it only when asked", () => {

@@ -1,0 +1,3 @@
+import { listAuditRoute } from "@/src/http/routes/audit";
+
+export const GET = listAuditRoute;
