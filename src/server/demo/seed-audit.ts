@@ -11,6 +11,8 @@ import { DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 const MINUTE_MS = 60_000;
 /** Addresses from the ranges kept for documentation (RFC 5737): no real client. */
 const OFFICE = "203.0.113.24";
+/** The admin's office address, for the other demo changes recorded in the log. */
+export const DEMO_OFFICE_ADDRESS = OFFICE;
 const HOME = "198.51.100.77";
 const UNKNOWN = "192.0.2.201";
 

@@ -8,6 +8,8 @@ import type { Tx } from "../db";
 import { newId } from "../ids";
 import { dealSummary } from "../webhooks/events";
 import { newWebhookSecret } from "../webhooks/signature";
+import { recordAudit } from "../audit/record-audit";
+import { DEMO_OFFICE_ADDRESS } from "./seed-audit";
 
 export const DEMO_WEBHOOK = {
   url: "https://crm.example.com/hooks/stageline",
@@ -18,9 +20,30 @@ export const DEMO_WEBHOOK = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function createDemoWebhook(tx: Tx, adminId: string, now: Date): Promise<void> {
+export async function createDemoWebhook(tx: Tx, admin: { id: string; email: string }, now: Date): Promise<void> {
+  const adminId = admin.id;
   const id = newId();
   const registered = new Date(now.getTime() - 30 * DAY);
+  const secret = newWebhookSecret();
+  // As the admin console recorded it: registered, then paused today (docs/rules/audit.md).
+  const fields = { id, url: DEMO_WEBHOOK.url, events: DEMO_WEBHOOK.events, description: DEMO_WEBHOOK.description };
+  await recordAudit(tx, {
+    actor: admin,
+    action: "webhook.created",
+    object: { type: "webhook", id },
+    after: { ...fields, active: true, secret },
+    clientAddress: DEMO_OFFICE_ADDRESS,
+    at: registered,
+  });
+  await recordAudit(tx, {
+    actor: admin,
+    action: "webhook.updated",
+    object: { type: "webhook", id },
+    before: { ...fields, active: true, disabledReason: null },
+    after: { ...fields, active: false, disabledReason: DEMO_WEBHOOK.disabledReason },
+    clientAddress: DEMO_OFFICE_ADDRESS,
+    at: now,
+  });
   await tx
     .insertInto("WebhookEndpoint")
     .values({
@@ -28,7 +51,7 @@ export async function createDemoWebhook(tx: Tx, adminId: string, now: Date): Pro
       url: DEMO_WEBHOOK.url,
       events: sql<string[]>`CAST(${`{${DEMO_WEBHOOK.events.join(",")}}`} AS text[])`,
       description: DEMO_WEBHOOK.description,
-      secret: newWebhookSecret(),
+      secret,
       active: false,
       disabledReason: DEMO_WEBHOOK.disabledReason,
       disabledAt: now,

@@ -428,7 +428,7 @@ export async function seedDemoData(database: Pick<Database, "sql" | "transaction
       const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
       const userId = await createPeople(tx, passwordHash, options.now);
       await createDeals(tx, plan, process.id, userId, written);
-      await createDemoWebhook(tx, userId(DEMO_ADMIN), options.now);
+      await createDemoWebhook(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN }, options.now);
       return true;
     });
   } catch (e) {

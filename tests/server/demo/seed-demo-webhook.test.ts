@@ -44,6 +44,18 @@ test("the endpoint is the admin's, for the deal events a CRM sync wants, and pau
   expect(row.secret).toMatch(/^whsec_/);
 });
 
+test("the audit log has its registration and its pause, by the demo admin, its secret never written", async () => {
+  const [endpoint] = (await listWebhooks(await admin())).items;
+  const row = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint!.id } });
+  const entries = await db().auditEntry.findMany({ where: { objectId: endpoint!.id }, orderBy: { at: "asc" } });
+  expect(entries.map((e) => [e.action, e.actorEmail, e.at])).toEqual([
+    ["webhook.created", DEMO_ADMIN, monthBefore],
+    ["webhook.updated", DEMO_ADMIN, now],
+  ]);
+  expect(entries[1]).toMatchObject({ before: { active: true }, after: { active: false, disabledReason: DEMO_WEBHOOK.disabledReason } });
+  expect(JSON.stringify(entries)).not.toContain(row.secret);
+});
+
 test("each win since it was registered was delivered to it once, as the move queued it, with its one successful try", async () => {
   const [endpoint] = (await listWebhooks(await admin())).items;
   const { items } = await listWebhookDeliveries(await admin(), endpoint!.id, { limit: 100 });
