@@ -41,7 +41,7 @@ const pgliteDir = process.env.E2E_PGLITE_DIR;
  * compares a figure with the list behind it, while the other specs add deals; its targets page reads
  * what was won so far).
  */
-const AFTER_THE_REST = /(admin-closing|admin-integrations|dashboard|dashboard-targets)\.spec\.ts$/;
+const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",

@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },
   { href: "/admin/integrations", label: "Integrations", permission: "integrations.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.manage" },
+  { href: "/admin/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 

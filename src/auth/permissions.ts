@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   "webhooks.manage": { admin: "all" },
   /** The audit log of admin changes and sign-ins (docs/rules/audit.md): read and export it. */
   "audit.view": { admin: "all" },
+  /** Every user's API tokens: list and revoke them (docs/rules/access.md); each user manages their own in settings. */
+  "tokens.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

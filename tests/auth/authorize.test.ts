@@ -40,6 +40,7 @@ const EXPECTED: Record<Permission, Partial<Record<Role, Scope>>> = {
   "outbox.manage": { admin: "all" },
   "webhooks.manage": { admin: "all" },
   "audit.view": { admin: "all" },
+  "tokens.manage": { admin: "all" },
 };
 
 describe("the role table", () => {

@@ -34,6 +34,7 @@ import * as outbox from "./outbox";
 import * as plays from "./plays";
 import * as processes from "./process";
 import * as stageMoves from "./stage-moves";
+import * as tokens from "./tokens";
 import * as webhooks from "./webhooks";
 
 const MODULES: Record<string, unknown>[] = [
@@ -51,6 +52,7 @@ const MODULES: Record<string, unknown>[] = [
   plays,
   outbox,
   audit,
+  tokens,
   webhooks,
   embed,
   dealDeskRules,

@@ -1,3 +1,5 @@
 import { createTokenRoute } from "@/src/http/routes/account";
+import { listTokensRoute } from "@/src/http/routes/tokens";
 
+export const GET = listTokensRoute;
 export const POST = createTokenRoute;

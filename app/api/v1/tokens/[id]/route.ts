@@ -1,0 +1,3 @@
+import { revokeTokenRoute } from "@/src/http/routes/tokens";
+
+export const DELETE = revokeTokenRoute;
