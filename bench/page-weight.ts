@@ -48,7 +48,7 @@ function appPages(dir = "app", prefix = ""): string[] {
 
 /**
  * The dynamic pages' paths with real ids of the demo data: a deal of the demo rep (its page and its
- * embeds, by id and by its Salesforce id), and a deal desk request.
+ * embeds, by id and by its Salesforce id), a deal desk request, and the demo's webhook endpoint.
  */
 async function demoPaths(): Promise<Record<string, string>> {
   const rep = await db().user.findUniqueOrThrow({ where: { email: USERS.rep } });
@@ -57,12 +57,14 @@ async function demoPaths(): Promise<Record<string, string>> {
     orderBy: { id: "asc" },
   });
   const request = await db().approvalRequest.findFirstOrThrow({ where: { status: "pending" }, orderBy: { createdAt: "asc" } });
+  const webhook = await db().webhookEndpoint.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
   const id = encodeURIComponent(deal.id);
   return {
     "/opportunities/[id]": `/opportunities/${id}`,
     "/embed/opportunities/[id]": `/embed/opportunities/${id}`,
     "/embed/by-external/[source]/[externalId]": `/embed/by-external/${encodeURIComponent(deal.externalSource!)}/${encodeURIComponent(deal.externalId!)}`,
     "/deal-desk/[id]": `/deal-desk/${encodeURIComponent(request.id)}`,
+    "/admin/integrations/webhooks/[id]": `/admin/integrations/webhooks/${encodeURIComponent(webhook.id)}`,
   };
 }
 

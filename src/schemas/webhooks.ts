@@ -3,16 +3,9 @@ import { z } from "zod";
 import { Id, PageQuery, text } from "./common";
 import { OutboxMessageResponse } from "./outbox";
 
-/** Every event an endpoint may subscribe to; their payloads are in docs/webhooks.md. */
-export const WEBHOOK_EVENTS = [
-  "opportunity.created",
-  "opportunity.stage_changed",
-  "opportunity.closed_won",
-  "opportunity.closed_lost",
-  "approval.decided",
-  "approval.stale",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import { WEBHOOK_EVENTS, type WebhookEvent } from "../domain/webhooks/event-types";
+
+export { WEBHOOK_EVENTS, type WebhookEvent };
 
 /** An absolute http(s) URL; which schemes and hosts are accepted is decided with DNS (src/server/webhooks/url-rules.ts). */
 const WebhookUrl = z

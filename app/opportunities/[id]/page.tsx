@@ -16,16 +16,15 @@ import { CloseActions } from "./_components/close-actions";
 import { CloseDateHistory } from "./_components/close-date-history";
 import { ClosePlan } from "./_components/close-plan";
 import { ClosedSummary } from "./_components/closed-summary";
-import { ClosingChecklist } from "./_components/closing/closing-checklist";
 import { ContactsCard } from "./_components/contacts-card";
 import { DealProvider } from "./_components/deal-context";
 import { DealFields } from "./_components/deal-fields";
 import { DealHeader } from "./_components/deal-header";
 import { FilesCard } from "./_components/files-card";
 import { HistoryTimeline } from "./_components/history-timeline";
+import { ClosingChecklist, PlaysCard } from "./_components/lazy-cards";
 import { MovesProvider, type MoveFacts } from "./_components/moves";
 import { NextStep } from "./_components/next-step";
-import { PlaysCard } from "./_components/plays-card";
 import { StageGuidance } from "./_components/stage-guidance";
 import { StagePathNav } from "./_components/stage-path-nav";
 
