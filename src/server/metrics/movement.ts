@@ -50,13 +50,24 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
     ),
+    -- What changed since the starting point, for each deal: whether it moved (a stage-bearing entry)
+    -- and by how much its amount changed. Each is read from a partial index of its own entries (by deal
+    -- and time), so the deal's other entries (criteria, next steps, plans) are never read.
     since_then AS (
-      SELECT h."opportunityId",
-        bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')) AS moved,
-        sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
-          FILTER (WHERE h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL) AS "delta"
-      FROM base b JOIN "HistoryEntry" h ON h."opportunityId" = b."id" AND h."at" > ${since}
-      GROUP BY 1
+      SELECT b."id" AS "opportunityId",
+        -- A scalar sub-select (not EXISTS, which the planner may turn into reading every entry since):
+        -- one look into the index per deal.
+        COALESCE((
+          SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+            AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
+          LIMIT 1
+        ), false) AS moved,
+        (
+          SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
+          FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+            AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
+        ) AS "delta"
+      FROM base b
     ),
     first_push AS (
       SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
