@@ -13,16 +13,6 @@ import { type MetricsScope, type OpenStage, scopedDeals, scopeSql } from "./metr
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
 
-/** The currency most deals in scope use; USD for an empty scope. */
-export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<string> {
-  // The deals alone: the scope is a condition on them, neither the owner nor the stage is needed.
-  const { rows } = await sql<{ currency: string }>`SELECT o."currency"
-    FROM "Opportunity" o
-    WHERE ${scopeSql(scope)}
-    GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1`.execute(q);
-  return rows[0]?.currency ?? "USD";
-}
-
 /** Closed in the period: from its first day, 00:00 UTC, to the day after its last. */
 export const closedIn = (scope: MetricsScope) =>
   sql`o."closedAt" >= CAST(${scope.period.from} AS date) AND o."closedAt" < CAST(${periodEnd(scope.period)} AS date)`;
@@ -189,10 +179,13 @@ export async function conversionByStage(
 }
 
 /**
- * The conversion from each open stage over one or both windows, in one pass over the closed deals:
- * `period` (closed in the period) and `history` (closed before the period ends, which holds the
- * period's). Each deal's reached stages are kept on it (reached-stages.ts); each stage's figures are
- * aggregates filtered by `stage = ANY (reachedStages)`, so nothing is unnested or sorted.
+ * The conversion from each open stage over one or both windows: `period` (closed in the period) and
+ * `history` (closed before the period ends). Each deal's reached stages are kept on it
+ * (reached-stages.ts); each stage's figures are aggregates filtered by `stage = ANY (reachedStages)`,
+ * so nothing is unnested or sorted. Closed history comes from the closed deals' summary
+ * (deal-summaries.ts) for the months before the one the period ends in, and from the deals for the
+ * days of that month: one pass over the period's closed deals and a few rows per owner and month,
+ * where it was a pass over every closed deal.
  */
 export async function conversions<W extends "period" | "history">(
   q: Sql,
@@ -201,11 +194,19 @@ export async function conversions<W extends "period" | "history">(
   windows: readonly W[],
 ): Promise<Record<W, StageConversion[]>> {
   const stages = await openStagesOf(q, scope);
+  if (!stages.length) return Object.fromEntries(windows.map((w) => [w, []])) as unknown as Record<W, StageConversion[]>;
   const history = windows.includes("history" as W);
-  const inWindow: Record<"period" | "history", RawBuilder<unknown>> = { period: closedIn(scope), history: sql`true` };
+  const end = periodEnd(scope.period);
+  // History is summarised by the month deals closed in: the summary up to this month, the deals from it.
+  const monthOfEnd = `${end.slice(0, 7)}-01`;
+  const firstDay = history && monthOfEnd < scope.period.from ? monthOfEnd : scope.period.from;
+  const fromDeals: Record<"period" | "history", RawBuilder<unknown>> = {
+    period: closedIn(scope),
+    history: sql`o."closedAt" >= CAST(${monthOfEnd} AS date)`,
+  };
   const columns = windows.flatMap((w) =>
     stages.map((s, i) => {
-      const reached = sql`${s.key} = ANY (o."reachedStages") AND ${inWindow[w]}`;
+      const reached = sql`${s.key} = ANY (o."reachedStages") AND ${fromDeals[w]}`;
       const col = (name: string) => sql.ref(`${w}_${name}_${i}`);
       return sql`count(*) FILTER (WHERE ${reached}) AS ${col("reached")},
         count(*) FILTER (WHERE ${reached} AND o."status" = 'won') AS ${col("won")},
@@ -213,20 +214,34 @@ export async function conversions<W extends "period" | "history">(
         sum(o."amountCents") FILTER (WHERE ${reached} AND o."status" = 'won' AND o."currency" = ${currency}) AS ${col("won_value")}`;
     }),
   );
-  const closedWhen = history ? sql`o."closedAt" < CAST(${periodEnd(scope.period)} AS date)` : closedIn(scope);
+  const summarised = history
+    ? sql`(SELECT json_agg(json_build_object('stage', k."stage", 'reached', k.reached, 'won', k.won, 'reached_value', k.reached_value::text,
+          'won_value', k.won_value::text))
+        FROM (
+          SELECT o."stage", sum(o."reached") AS reached, sum(o."won") AS won,
+            sum(o."reachedCents") FILTER (WHERE o."currency" = ${currency}) AS reached_value,
+            sum(o."wonCents") FILTER (WHERE o."currency" = ${currency}) AS won_value
+          FROM "ClosedStageCount" o
+          WHERE ${scopeSql(scope)} AND o."month" < CAST(${monthOfEnd} AS date) AND o."stage" = ANY (CAST(${stages.map((s) => s.key)} AS text[]))
+          GROUP BY 1
+        ) k)`
+    : sql`NULL::json`;
   // The deals as every figure reads them (scopedDeals: with their owner and a stage of their version).
-  const row: Record<string, unknown> = columns.length
-    ? ((
-        await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}
-          FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost') AND ${closedWhen}`.execute(q)
-      ).rows[0] ?? {})
-    : {};
+  const row =
+    (
+      await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}, ${summarised} AS summarised
+        FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
+          AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)`.execute(q)
+    ).rows[0] ?? {};
+  const summary = new Map(((row.summarised as Record<string, unknown>[] | null) ?? []).map((r) => [String(r.stage), r]));
+  const cents = (v: unknown) => BigInt(String(v ?? 0));
   const of = (w: W) =>
     stages.map((s, i) => {
-      const reached = n(row[`${w}_reached_${i}`]);
-      const won = n(row[`${w}_won_${i}`]);
-      const reachedValue = money(row[`${w}_reached_value_${i}`]);
-      const wonValue = money(row[`${w}_won_value_${i}`]);
+      const kept = w === "history" ? summary.get(s.key) : undefined;
+      const reached = n(row[`${w}_reached_${i}`]) + n(kept?.reached);
+      const won = n(row[`${w}_won_${i}`]) + n(kept?.won);
+      const reachedValue = fromCents(cents(row[`${w}_reached_value_${i}`]) + cents(kept?.reached_value));
+      const wonValue = fromCents(cents(row[`${w}_won_value_${i}`]) + cents(kept?.won_value));
       return {
         stage: s.key,
         name: s.name,

@@ -77,9 +77,10 @@ export async function resolveMetricsScope(
         FROM "Stage" s WHERE s."processVersionId" IN (SELECT v4."id" FROM "ProcessVersion" v4 WHERE v4."processId" = pv."id")) AS "versionStages",
       ${
         options.withMainCurrency
-          ? sql`(SELECT o."currency" FROM "Opportunity" o
+          ? // Counted from the deals' summary (deal-summaries.ts): a few rows per owner, not every deal.
+            sql`(SELECT o."currency" FROM "DealCurrencyCount" o
           WHERE ${scopeCondition(sql<boolean>`o."processVersionId" IN (SELECT v3."id" FROM "ProcessVersion" v3 WHERE v3."processId" = pv."id")`, teamIds, filter.ownerId ?? null)}
-          GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1)`
+          GROUP BY o."currency" ORDER BY sum(o."deals") DESC, o."currency" LIMIT 1)`
           : sql`NULL::text`
       } AS "mainCurrency"
     FROM (SELECT 1) one

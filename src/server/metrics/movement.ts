@@ -50,25 +50,6 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
     ),
-    -- What changed since the starting point, for each deal: whether it moved (a stage-bearing entry)
-    -- and by how much its amount changed. Each is read from a partial index of its own entries (by deal
-    -- and time), so the deal's other entries (criteria, next steps, plans) are never read.
-    since_then AS (
-      SELECT b."id" AS "opportunityId",
-        -- A scalar sub-select (not EXISTS, which the planner may turn into reading every entry since):
-        -- one look into the index per deal.
-        COALESCE((
-          SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
-            AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
-          LIMIT 1
-        ), false) AS moved,
-        (
-          SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
-          FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
-            AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
-        ) AS "delta"
-      FROM base b
-    ),
     first_push AS (
       SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
       FROM base b JOIN "CloseDateChange" c ON c."opportunityId" = b."id" AND c."changedAt" > ${since}
@@ -90,7 +71,24 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         b."amountCents" - COALESCE(a."delta", 0) AS amount_then,
         COALESCE(p."oldDate", b."closeDate") AS close_then
       FROM base b
-      LEFT JOIN since_then a ON a."opportunityId" = b."id"
+      -- What changed since the starting point: whether the deal moved (a stage-bearing entry) and by how
+      -- much its amount changed. Each is one look into a partial index of just those entries, by deal
+      -- and time (the deal's other entries, criteria, next steps and plans, are never read), and a
+      -- scalar sub-select, which the planner cannot turn into reading every entry since. One row per
+      -- deal, so the planner's count of the deals stays right for the joins below.
+      CROSS JOIN LATERAL (
+        SELECT
+          COALESCE((
+            SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+              AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
+            LIMIT 1
+          ), false) AS moved,
+          (
+            SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
+            FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+              AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
+          ) AS "delta"
+      ) a
       LEFT JOIN first_push p ON p."opportunityId" = b."id"
       -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
       -- the deal's state now: a deal that moved since, or one closed since (base keeps no other closed
