@@ -35,9 +35,9 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
- * disagree. What changed after `since` is read from the entries written since, joined to the deals
- * in scope (by the entries' time for a large scope, by each deal for a small one: the planner
- * chooses), so the cost follows the activity since the starting point rather than the whole history.
+ * disagree. What changed after `since` is read, for each deal in scope, from partial indexes of its
+ * stage-bearing entries and of its amount changes, by deal and time (migration 20261219000000): the
+ * everyday entries (criteria, next steps, plans), most of the history, are never read.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
