@@ -36,7 +36,7 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
  * disagree. What changed after `since` is read, for each deal in scope, from partial indexes of its
- * stage-bearing entries and of its amount changes, by deal and time (migration 20261219000000): the
+ * stage-bearing entries and of its amount changes, by deal and time (migration 20261219200000): the
  * everyday entries (criteria, next steps, plans), most of the history, are never read.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
