@@ -11,6 +11,7 @@
 // ten entries are the everyday ones (criteria ticked, next steps, plans). Amounts from 5,000 to
 // 205,000, skewed small; 5 % in EUR.
 import type { Database } from "@/src/server/db";
+import { rebuildDealSummaries } from "@/src/server/metrics/deal-summaries";
 import { rebuildReachedStages } from "@/src/server/metrics/reached-stages";
 
 export type SeedSize = { deals: number; historyPerDeal: number; teams: number; repsPerTeam: number };
@@ -71,6 +72,11 @@ export async function seedHistory(database: Database, processVersionId: string, 
       ends,
       'bench-rep-' || (i % ${reps}) AS owner
     FROM closed;
+
+    -- The dashboard's summaries of the deals are rebuilt once at the end (deal-summaries.ts) rather than
+    -- kept deal by deal while the reached stages are filled in.
+    ALTER TABLE "Opportunity" DISABLE TRIGGER "Opportunity_count_inserted";
+    ALTER TABLE "Opportunity" DISABLE TRIGGER "Opportunity_count_changed";
 
     INSERT INTO "Opportunity" ("id", "name", "accountName", "amountCents", "currency", "closeDate", "originalCloseDate",
         "closeDatePushes", "closeDateSlipDays", "ownerId", "processVersionId", "stageKey", "stageEnteredAt", "status", "version",
@@ -135,7 +141,13 @@ export async function seedHistory(database: Database, processVersionId: string, 
     DROP FUNCTION bench_rand(integer, integer);
   `);
   await rebuildReachedStages(database.sql);
-  await raw.exec(`ANALYZE "Opportunity"; ANALYZE "HistoryEntry"; ANALYZE "CloseDateChange"; ANALYZE "User"; ANALYZE "Team"`);
+  await raw.exec(
+    `ALTER TABLE "Opportunity" ENABLE TRIGGER "Opportunity_count_inserted"; ALTER TABLE "Opportunity" ENABLE TRIGGER "Opportunity_count_changed";`,
+  );
+  await rebuildDealSummaries(database.sql);
+  await raw.exec(
+    `ANALYZE "Opportunity"; ANALYZE "HistoryEntry"; ANALYZE "CloseDateChange"; ANALYZE "User"; ANALYZE "Team"; ANALYZE "DealCurrencyCount"; ANALYZE "ClosedStageCount"`,
+  );
   const [counts] = await raw.query<{ deals: string; history: string }>(
     `SELECT (SELECT count(*) FROM "Opportunity") AS deals, (SELECT count(*) FROM "HistoryEntry") AS history`,
   );

@@ -1,27 +1,17 @@
 // The dashboard's figures (docs/rules/dashboard.md), each one aggregate query over the deals in scope:
 // nothing is loaded into memory but the answers. Values are in one currency (the one most deals in
 // scope use, unless asked for another); counts include every deal.
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { periodEnd, ratio } from "../../domain/metrics/period";
 import { salesVelocity, type VelocityLevers } from "../../domain/metrics/velocity";
 import { categoryLabel } from "../../domain/closing/loss-categories";
 import { fromCents } from "../../domain/money";
 import { getLossCategories } from "../closing/closing-settings";
 import type { Sql } from "../db";
-import { type MetricsScope, scopedDeals, scopeSql } from "./metrics-scope";
+import { type MetricsScope, type OpenStage, scopedDeals, scopeSql } from "./metrics-scope";
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
-
-/** The currency most deals in scope use; USD for an empty scope. */
-export async function mainCurrencyOf(q: Sql, scope: MetricsScope): Promise<string> {
-  // The deals alone: the scope is a condition on them, neither the owner nor the stage is needed.
-  const { rows } = await sql<{ currency: string }>`SELECT o."currency"
-    FROM "Opportunity" o
-    WHERE ${scopeSql(scope)}
-    GROUP BY o."currency" ORDER BY count(*) DESC, o."currency" LIMIT 1`.execute(q);
-  return rows[0]?.currency ?? "USD";
-}
 
 /** Closed in the period: from its first day, 00:00 UTC, to the day after its last. */
 export const closedIn = (scope: MetricsScope) =>
@@ -43,21 +33,68 @@ export type WinRates = {
 
 export type Velocity = VelocityLevers & { perDay: number | null };
 
-export async function winRatesAndVelocity(q: Sql, scope: MetricsScope, currency: string): Promise<{ winRates: WinRates; velocity: Velocity }> {
+/** Every category a stage can forecast in (the enum ForecastCategory), for the weighted pipeline. */
+const STAGE_FORECAST_CATEGORIES = ["pipeline", "best_case", "commit", "closed", "omitted"] as const;
+
+export type PipelineFigures = {
+  winRates: WinRates;
+  velocity: Velocity;
+  byStage: StageBalance[];
+  forecast: { byCategory: ForecastLine[]; weightedPipeline: number };
+  integrity: DataIntegrity;
+};
+
+/**
+ * The figures over the open deals and the deals closed in the period, in one pass over them: win
+ * rates and the sales velocity's levers, the balance per stage, the forecast by category and the data
+ * integrity. Each figure is a set of aggregates filtered to its own deals, as it was when each figure
+ * read the deals on its own; the stages are the scope's (their keys known before the statement).
+ */
+export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: string, today: string): Promise<PipelineFigures> {
+  const stages = await openStagesOf(q, scope);
   const closed = closedIn(scope);
+  const open = sql`o."status" = 'open'`;
+  const inCurrency = sql`o."currency" = ${currency}`;
+  const c = integrityConditions(today);
+  // The forecast's group of a deal: Closed for a win in the period, else its stage's category.
+  const category = sql`CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END`;
+  const forecastDeal = sql`(${open} OR (o."status" = 'won' AND ${closed}))`;
+  const col = (name: string) => sql.ref(name);
   const { rows } = await sql<Record<string, unknown>>`SELECT
       count(*) FILTER (WHERE o."status" = 'won' AND ${closed}) AS won,
       count(*) FILTER (WHERE o."status" = 'lost' AND ${closed}) AS lost,
-      count(*) FILTER (WHERE o."status" = 'open' AND ${dueIn(scope)}) AS open_due,
-      sum(o."amountCents") FILTER (WHERE o."status" = 'won' AND ${closed} AND o."currency" = ${currency}) AS won_value,
-      sum(o."amountCents") FILTER (WHERE o."status" = 'lost' AND ${closed} AND o."currency" = ${currency}) AS lost_value,
-      sum(o."amountCents") FILTER (WHERE o."status" = 'open' AND ${dueIn(scope)} AND o."currency" = ${currency}) AS open_due_value,
-      count(*) FILTER (WHERE o."status" = 'won' AND ${closed} AND o."currency" = ${currency}) AS won_in_currency,
+      count(*) FILTER (WHERE ${open} AND ${dueIn(scope)}) AS open_due,
+      sum(o."amountCents") FILTER (WHERE o."status" = 'won' AND ${closed} AND ${inCurrency}) AS won_value,
+      sum(o."amountCents") FILTER (WHERE o."status" = 'lost' AND ${closed} AND ${inCurrency}) AS lost_value,
+      sum(o."amountCents") FILTER (WHERE ${open} AND ${dueIn(scope)} AND ${inCurrency}) AS open_due_value,
+      count(*) FILTER (WHERE o."status" = 'won' AND ${closed} AND ${inCurrency}) AS won_in_currency,
       avg(EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0) FILTER (WHERE o."status" = 'won' AND ${closed}) AS cycle_days,
-      count(*) FILTER (WHERE o."status" = 'open' AND s."kind" = 'open' AND s."order" >= 1) AS qualified
+      count(*) FILTER (WHERE ${open} AND s."kind" = 'open' AND s."order" >= 1) AS qualified,
+      ${sql.join(
+        stages.map((st, i) => {
+          const inStage = sql`${open} AND o."stageKey" = ${st.key}`;
+          return sql`count(*) FILTER (WHERE ${inStage}) AS ${col(`stage_count_${i}`)},
+            sum(o."amountCents") FILTER (WHERE ${inStage} AND ${inCurrency}) AS ${col(`stage_value_${i}`)},
+            round(sum(o."amountCents" * s."probability") FILTER (WHERE ${inStage} AND ${inCurrency}) / 100.0) AS ${col(`stage_weighted_${i}`)}`;
+        }),
+      )},
+      ${sql.join(
+        STAGE_FORECAST_CATEGORIES.map((cat) => {
+          const inCategory = sql`${forecastDeal} AND ${category} = ${cat}`;
+          return sql`count(*) FILTER (WHERE ${inCategory}) AS ${col(`forecast_count_${cat}`)},
+            sum(o."amountCents") FILTER (WHERE ${inCategory} AND ${inCurrency}) AS ${col(`forecast_value_${cat}`)},
+            round(sum(o."amountCents" * s."probability") FILTER (WHERE ${inCategory} AND ${open} AND ${inCurrency}) / 100.0) AS ${col(`forecast_weighted_${cat}`)}`;
+        }),
+      )},
+      count(*) FILTER (WHERE ${open}) AS open,
+      count(*) FILTER (WHERE ${open} AND ${c.pastDueCloseDate}) AS past_due,
+      count(*) FILTER (WHERE ${open} AND ${c.noNextStep}) AS no_next_step,
+      count(*) FILTER (WHERE ${open} AND ${c.stalled}) AS stalled,
+      count(*) FILTER (WHERE ${open} AND ${c.overridden}) AS overridden,
+      count(*) FILTER (WHERE ${open} AND (${c.pastDueCloseDate} OR ${c.noNextStep} OR ${c.stalled} OR ${c.overridden})) AS any
     FROM ${scopedDeals(scope)}
       -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
-      AND (o."status" = 'open' OR ${closed})`.execute(q);
+      AND (${open} OR ${closed})`.execute(q);
   const r = rows[0]!;
   const won = n(r.won);
   const lost = n(r.lost);
@@ -83,7 +120,37 @@ export async function winRatesAndVelocity(q: Sql, scope: MetricsScope, currency:
     winRate: winRates.unitWinRate,
     averageCycleDays: r.cycle_days === null ? null : Number(r.cycle_days),
   };
-  return { winRates, velocity: { ...levers, perDay: salesVelocity(levers) } };
+  const byStage = stages.map((st, i) => ({
+    stage: st.key,
+    name: st.name,
+    count: n(r[`stage_count_${i}`]),
+    value: money(r[`stage_value_${i}`]),
+    weightedValue: money(r[`stage_weighted_${i}`]),
+  }));
+  const forecast = {
+    byCategory: FORECAST_ORDER.map((cat) => ({ category: cat, count: n(r[`forecast_count_${cat}`]), value: money(r[`forecast_value_${cat}`]) })),
+    weightedPipeline: STAGE_FORECAST_CATEGORIES.reduce((sum, cat) => sum + money(r[`forecast_weighted_${cat}`]), 0),
+  };
+  const openCount = n(r.open);
+  const counts = {
+    pastDueCloseDate: n(r.past_due),
+    noNextStep: n(r.no_next_step),
+    stalled: n(r.stalled),
+    overridden: n(r.overridden),
+    any: n(r.any),
+  };
+  const integrity: DataIntegrity = {
+    open: openCount,
+    ...counts,
+    share: {
+      pastDueCloseDate: ratio(counts.pastDueCloseDate, openCount),
+      noNextStep: ratio(counts.noNextStep, openCount),
+      stalled: ratio(counts.stalled, openCount),
+      overridden: ratio(counts.overridden, openCount),
+      any: ratio(counts.any, openCount),
+    },
+  };
+  return { winRates, velocity: { ...levers, perDay: salesVelocity(levers) }, byStage, forecast, integrity };
 }
 
 export type StageConversion = {
@@ -108,44 +175,93 @@ export async function conversionByStage(
   /** `history`: every deal closed before the period ends, for the pipeline value factor. */
   window: "period" | "history" = "period",
 ): Promise<StageConversion[]> {
-  const closedWhen = window === "period" ? closedIn(scope) : sql`o."closedAt" < CAST(${periodEnd(scope.period)} AS date)`;
-  // Each deal's reached stages are kept on it (reached-stages.ts): one pass over the closed deals.
-  const { rows } = await sql<Record<string, unknown>>`SELECT r."stage",
-      count(*) AS reached,
-      count(*) FILTER (WHERE c."status" = 'won') AS won,
-      sum(c."amountCents") FILTER (WHERE c."currency" = ${currency}) AS reached_value,
-      sum(c."amountCents") FILTER (WHERE c."status" = 'won' AND c."currency" = ${currency}) AS won_value
-    FROM (
-      SELECT o."status", o."amountCents", o."currency", o."reachedStages" FROM ${scopedDeals(scope)}
-        AND o."status" IN ('won', 'lost') AND ${closedWhen}
-    ) c CROSS JOIN LATERAL unnest(c."reachedStages") AS r("stage")
-    GROUP BY r."stage"`.execute(q);
-  const byKey = new Map(rows.map((r) => [String(r.stage), r]));
-  const stages = await openStagesOf(q, scope);
-  return stages.map((s) => {
-    const r = byKey.get(s.key);
-    const reached = n(r?.reached);
-    const won = n(r?.won);
-    const reachedValue = money(r?.reached_value);
-    const wonValue = money(r?.won_value);
-    return {
-      stage: s.key,
-      name: s.name,
-      reached,
-      won,
-      reachedValue,
-      wonValue,
-      unitRate: ratio(won, reached),
-      valueRate: ratio(wonValue, reachedValue),
-    };
-  });
+  return (await conversions(q, scope, currency, [window]))[window];
 }
 
-/** The open stages of the scope's process, in order, with their probability and forecast category. */
-export async function openStagesOf(q: Sql, scope: MetricsScope) {
+/**
+ * The conversion from each open stage over one or both windows: `period` (closed in the period) and
+ * `history` (closed before the period ends). Each deal's reached stages are kept on it
+ * (reached-stages.ts); each stage's figures are aggregates filtered by `stage = ANY (reachedStages)`,
+ * so nothing is unnested or sorted. Closed history comes from the closed deals' summary
+ * (deal-summaries.ts) for the months before the one the period ends in, and from the deals for the
+ * days of that month: one pass over the period's closed deals and a few rows per owner and month,
+ * where it was a pass over every closed deal.
+ */
+export async function conversions<W extends "period" | "history">(
+  q: Sql,
+  scope: MetricsScope,
+  currency: string,
+  windows: readonly W[],
+): Promise<Record<W, StageConversion[]>> {
+  const stages = await openStagesOf(q, scope);
+  if (!stages.length) return Object.fromEntries(windows.map((w) => [w, []])) as unknown as Record<W, StageConversion[]>;
+  const history = windows.includes("history" as W);
+  const end = periodEnd(scope.period);
+  // History is summarised by the month deals closed in: the summary up to this month, the deals from it.
+  const monthOfEnd = `${end.slice(0, 7)}-01`;
+  const firstDay = history && monthOfEnd < scope.period.from ? monthOfEnd : scope.period.from;
+  const fromDeals: Record<"period" | "history", RawBuilder<unknown>> = {
+    period: closedIn(scope),
+    history: sql`o."closedAt" >= CAST(${monthOfEnd} AS date)`,
+  };
+  const columns = windows.flatMap((w) =>
+    stages.map((s, i) => {
+      const reached = sql`${s.key} = ANY (o."reachedStages") AND ${fromDeals[w]}`;
+      const col = (name: string) => sql.ref(`${w}_${name}_${i}`);
+      return sql`count(*) FILTER (WHERE ${reached}) AS ${col("reached")},
+        count(*) FILTER (WHERE ${reached} AND o."status" = 'won') AS ${col("won")},
+        sum(o."amountCents") FILTER (WHERE ${reached} AND o."currency" = ${currency}) AS ${col("reached_value")},
+        sum(o."amountCents") FILTER (WHERE ${reached} AND o."status" = 'won' AND o."currency" = ${currency}) AS ${col("won_value")}`;
+    }),
+  );
+  const summarised = history
+    ? sql`(SELECT json_agg(json_build_object('stage', k."stage", 'reached', k.reached, 'won', k.won, 'reached_value', k.reached_value::text,
+          'won_value', k.won_value::text))
+        FROM (
+          SELECT o."stage", sum(o."reached") AS reached, sum(o."won") AS won,
+            sum(o."reachedCents") FILTER (WHERE o."currency" = ${currency}) AS reached_value,
+            sum(o."wonCents") FILTER (WHERE o."currency" = ${currency}) AS won_value
+          FROM "ClosedStageCount" o
+          WHERE ${scopeSql(scope)} AND o."month" < CAST(${monthOfEnd} AS date) AND o."stage" = ANY (CAST(${stages.map((s) => s.key)} AS text[]))
+          GROUP BY 1
+        ) k)`
+    : sql`NULL::json`;
+  // The deals as every figure reads them (scopedDeals: with their owner and a stage of their version).
+  const row =
+    (
+      await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}, ${summarised} AS summarised
+        FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
+          AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)`.execute(q)
+    ).rows[0] ?? {};
+  const summary = new Map(((row.summarised as Record<string, unknown>[] | null) ?? []).map((r) => [String(r.stage), r]));
+  const cents = (v: unknown) => BigInt(String(v ?? 0));
+  const of = (w: W) =>
+    stages.map((s, i) => {
+      const kept = w === "history" ? summary.get(s.key) : undefined;
+      const reached = n(row[`${w}_reached_${i}`]) + n(kept?.reached);
+      const won = n(row[`${w}_won_${i}`]) + n(kept?.won);
+      const reachedValue = fromCents(cents(row[`${w}_reached_value_${i}`]) + cents(kept?.reached_value));
+      const wonValue = fromCents(cents(row[`${w}_won_value_${i}`]) + cents(kept?.won_value));
+      return {
+        stage: s.key,
+        name: s.name,
+        reached,
+        won,
+        reachedValue,
+        wonValue,
+        unitRate: ratio(won, reached),
+        valueRate: ratio(wonValue, reachedValue),
+      };
+    });
+  return Object.fromEntries(windows.map((w) => [w, of(w)])) as Record<W, StageConversion[]>;
+}
+
+/** The open stages of the scope's process, in order, with their probability and forecast category: read with the scope, else here. */
+export async function openStagesOf(q: Sql, scope: MetricsScope): Promise<OpenStage[]> {
+  if (scope.stages) return scope.stages;
   return q
     .selectFrom("Stage")
-    .select(["key", "name", "order", "probability", "forecastCategory"])
+    .select(["key", "name", "order", "probability", sql<string>`"forecastCategory"::text`.as("forecastCategory")])
     .where("processVersionId", "=", scope.process.versionId)
     .where("kind", "=", "open")
     .orderBy("order")
@@ -154,41 +270,8 @@ export async function openStagesOf(q: Sql, scope: MetricsScope) {
 
 export type StageBalance = { stage: string; name: string; count: number; value: number; weightedValue: number };
 
-/** Open deals in each stage of the process: how many, their value and their value weighted by the stage's probability. */
-export async function balanceByStage(q: Sql, scope: MetricsScope, currency: string): Promise<StageBalance[]> {
-  const { rows } = await sql<Record<string, unknown>>`SELECT o."stageKey" AS stage, count(*) AS count,
-      sum(o."amountCents") FILTER (WHERE o."currency" = ${currency}) AS value,
-      round(sum(o."amountCents" * s."probability") FILTER (WHERE o."currency" = ${currency}) / 100.0) AS weighted
-    FROM ${scopedDeals(scope)} AND o."status" = 'open'
-    GROUP BY o."stageKey"`.execute(q);
-  const byKey = new Map(rows.map((r) => [String(r.stage), r]));
-  return (await openStagesOf(q, scope)).map((s) => {
-    const r = byKey.get(s.key);
-    return { stage: s.key, name: s.name, count: n(r?.count), value: money(r?.value), weightedValue: money(r?.weighted) };
-  });
-}
-
 export const FORECAST_ORDER = ["pipeline", "best_case", "commit", "closed"] as const;
 export type ForecastLine = { category: (typeof FORECAST_ORDER)[number]; count: number; value: number };
-
-/**
- * Open deals by their stage's forecast category (omitted ones left out), and Closed: the deals won
- * in the period. The weighted pipeline is the open deals' value × their stage's probability.
- */
-export async function forecast(q: Sql, scope: MetricsScope, currency: string): Promise<{ byCategory: ForecastLine[]; weightedPipeline: number }> {
-  const { rows } = await sql<Record<string, unknown>>`SELECT
-      CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END AS category,
-      count(*) AS count,
-      sum(o."amountCents") FILTER (WHERE o."currency" = ${currency}) AS value,
-      round(sum(o."amountCents" * s."probability") FILTER (WHERE o."status" = 'open' AND o."currency" = ${currency}) / 100.0) AS weighted
-    FROM ${scopedDeals(scope)} AND (o."status" = 'open' OR (o."status" = 'won' AND ${closedIn(scope)}))
-    GROUP BY 1`.execute(q);
-  const byKey = new Map(rows.map((r) => [String(r.category), r]));
-  return {
-    byCategory: FORECAST_ORDER.map((category) => ({ category, count: n(byKey.get(category)?.count), value: money(byKey.get(category)?.value) })),
-    weightedPipeline: rows.reduce((sum, r) => sum + money(r.weighted), 0),
-  };
-}
 
 export type DataIntegrity = {
   open: number;
@@ -210,37 +293,6 @@ export const integrityConditions = (today: string) => ({
   overridden: sql<boolean>`o."overriddenAt" IS NOT NULL`,
 });
 
-export async function dataIntegrity(q: Sql, scope: MetricsScope, today: string): Promise<DataIntegrity> {
-  const c = integrityConditions(today);
-  const { rows } = await sql<Record<string, unknown>>`SELECT count(*) AS open,
-      count(*) FILTER (WHERE ${c.pastDueCloseDate}) AS past_due,
-      count(*) FILTER (WHERE ${c.noNextStep}) AS no_next_step,
-      count(*) FILTER (WHERE ${c.stalled}) AS stalled,
-      count(*) FILTER (WHERE ${c.overridden}) AS overridden,
-      count(*) FILTER (WHERE ${c.pastDueCloseDate} OR ${c.noNextStep} OR ${c.stalled} OR ${c.overridden}) AS any
-    FROM ${scopedDeals(scope)} AND o."status" = 'open'`.execute(q);
-  const r = rows[0]!;
-  const open = n(r.open);
-  const counts = {
-    pastDueCloseDate: n(r.past_due),
-    noNextStep: n(r.no_next_step),
-    stalled: n(r.stalled),
-    overridden: n(r.overridden),
-    any: n(r.any),
-  };
-  return {
-    open,
-    ...counts,
-    share: {
-      pastDueCloseDate: ratio(counts.pastDueCloseDate, open),
-      noNextStep: ratio(counts.noNextStep, open),
-      stalled: ratio(counts.stalled, open),
-      overridden: ratio(counts.overridden, open),
-      any: ratio(counts.any, open),
-    },
-  };
-}
-
 /** `name` as stored (a loss category's key); `label` as people read it (the category's label from the settings). */
 export type LossLine = { name: string; label: string; count: number; value: number };
 
@@ -250,20 +302,26 @@ export async function lossAnalysis(
   scope: MetricsScope,
   currency: string,
 ): Promise<{ categories: LossLine[]; competitors: LossLine[]; missingFunctionality: LossLine[] }> {
-  const by = async (column: "lostReasonCategory" | "lostCompetitor" | "lostMissingFunctionality") => {
-    const { rows } = await sql<Record<string, unknown>>`SELECT btrim(o.${sql.ref(column)}) AS name, count(*) AS count,
-        sum(o."amountCents") FILTER (WHERE o."currency" = ${currency}) AS value
-      FROM ${scopedDeals(scope)} AND o."status" = 'lost' AND ${closedIn(scope)}
-        AND o.${sql.ref(column)} IS NOT NULL AND btrim(o.${sql.ref(column)}) <> '' AND lower(btrim(o.${sql.ref(column)})) <> 'none'
-      GROUP BY 1 ORDER BY count(*) DESC, 1`.execute(q);
-    return rows.map((r) => ({ name: String(r.name), label: String(r.name), count: n(r.count), value: money(r.value) }));
-  };
-  const [categories, competitors, missingFunctionality, lossCategories] = await Promise.all([
-    by("lostReasonCategory"),
-    by("lostCompetitor"),
-    by("lostMissingFunctionality"),
+  // The lost deals read once, each list grouped from them.
+  const columns = { categories: "lostReasonCategory", competitors: "lostCompetitor", missingFunctionality: "lostMissingFunctionality" } as const;
+  const lists = Object.entries(columns).map(
+    ([list, column]) => sql`SELECT ${sql.lit(list)}::text AS list, btrim(l.${sql.ref(column)}) AS name, count(*) AS count,
+        sum(l."amountCents") FILTER (WHERE l."currency" = ${currency}) AS value
+      FROM lost l WHERE l.${sql.ref(column)} IS NOT NULL AND btrim(l.${sql.ref(column)}) <> '' AND lower(btrim(l.${sql.ref(column)})) <> 'none'
+      GROUP BY 2`,
+  );
+  const [{ rows }, lossCategories] = await Promise.all([
+    sql<Record<string, unknown>>`WITH lost AS (
+        SELECT o."lostReasonCategory", o."lostCompetitor", o."lostMissingFunctionality", o."amountCents", o."currency"
+        FROM ${scopedDeals(scope)} AND o."status" = 'lost' AND ${closedIn(scope)}
+      )
+      ${sql.join(lists, sql` UNION ALL `)}
+      ORDER BY 1, 3 DESC, 2`.execute(q),
     getLossCategories(q),
   ]);
+  const of = (list: keyof typeof columns) =>
+    rows.filter((r) => r.list === list).map((r) => ({ name: String(r.name), label: String(r.name), count: n(r.count), value: money(r.value) }));
+  const [categories, competitors, missingFunctionality] = [of("categories"), of("competitors"), of("missingFunctionality")];
   return { categories: categories.map((c) => ({ ...c, label: categoryLabel(lossCategories, c.name) })), competitors, missingFunctionality };
 }
 

@@ -11,7 +11,7 @@ import { fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import { database, type Sql } from "../db";
 import { stagelineCsvOf } from "../exports/stageline-csv";
-import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, mainCurrencyOf, openStagesOf } from "./compute-metrics";
+import { closedIn, dueIn, FORECAST_ORDER, integrityConditions, openStagesOf } from "./compute-metrics";
 import {
   type DealSort,
   type FigureRef,
@@ -174,8 +174,10 @@ const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : 
 
 export async function dealsBehind(actor: Actor, request: DealsBehindRequest, now = new Date()) {
   const q: Sql = database().sql;
-  const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
-  const currency = request.currency ?? (await mainCurrencyOf(q, scope));
+  const { mainCurrency, ...scope } = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request, {
+    withMainCurrency: !request.currency,
+  });
+  const currency = request.currency ?? mainCurrency ?? "USD";
   const today = toCalendarDate(now);
   const { condition, join, value, amountThen } = figureSelection(scope, request, today, currency);
   const slippage = request.figure === "slippage";

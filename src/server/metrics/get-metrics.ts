@@ -4,19 +4,10 @@ import type { Actor } from "../../auth/actor";
 import { fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import type { Period } from "../../domain/metrics/period";
 import { database } from "../db";
-import {
-  balanceByStage,
-  conversionByStage,
-  dataIntegrity,
-  forecast,
-  lossAnalysis,
-  mainCurrencyOf,
-  slippageByRep,
-  winRatesAndVelocity,
-} from "./compute-metrics";
+import { conversions, lossAnalysis, pipelineFigures, slippageByRep } from "./compute-metrics";
 import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
 import { pipelineMovement } from "./movement";
-import { pipelineValueFactor, sizeMix, valueFactorInputs } from "./pipeline-factor";
+import { pipelineValueFactor, sizeMix, targetFor } from "./pipeline-factor";
 
 export type MetricsRequest = MetricsFilter &
   Period & {
@@ -27,24 +18,25 @@ export type MetricsRequest = MetricsFilter &
 
 export async function getMetrics(actor: Actor, request: MetricsRequest, now = new Date()) {
   const q = database().sql;
-  const scope = await resolveMetricsScope(q, actor, { from: request.from, to: request.to }, request);
-  const currency = request.currency ?? (await mainCurrencyOf(q, scope));
+  // One statement before the figures: the scope's checks, its process and stages, its main currency.
+  const period = { from: request.from, to: request.to };
+  const { mainCurrency, ...scope } = await resolveMetricsScope(q, actor, period, request, { withMainCurrency: !request.currency });
+  const currency = request.currency ?? mainCurrency ?? "USD";
   const today = toCalendarDate(now);
   const since = fromCalendarDate(request.since ?? scope.period.from);
   // Every statement at once: on a server they run side by side on the pool.
-  const [{ winRates, velocity }, conversion, byStage, forecasted, integrity, losses, slippage, movement, factorInputs, mix] = await Promise.all([
-    winRatesAndVelocity(q, scope, currency),
-    conversionByStage(q, scope, currency),
-    balanceByStage(q, scope, currency),
-    forecast(q, scope, currency),
-    dataIntegrity(q, scope, today),
+  const [{ winRates, velocity, byStage, forecast: forecasted, integrity }, conversion, losses, slippage, movement, target, mix] = await Promise.all([
+    // Win rates, velocity, balance, forecast and data integrity in one pass over the open deals and the period's closed ones.
+    pipelineFigures(q, scope, currency, today),
+    // The period's conversion and the value factor's (over closed history) in one pass.
+    conversions(q, scope, currency, ["period", "history"]),
     lossAnalysis(q, scope, currency),
     slippageByRep(q, scope),
     pipelineMovement(q, scope, since, currency),
-    valueFactorInputs(q, scope, currency),
+    targetFor(q, scope, currency),
     sizeMix(q, scope, currency),
   ]);
-  const valueFactor = pipelineValueFactor(factorInputs, winRates.wonValue, byStage);
+  const valueFactor = pipelineValueFactor({ history: conversion.history, target }, winRates.wonValue, byStage);
   return {
     period: scope.period,
     currency,
@@ -61,7 +53,7 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
       lostValue: winRates.lostValue,
       openDueValue: winRates.openDueValue,
     },
-    conversionByStage: conversion,
+    conversionByStage: conversion.period,
     salesVelocityPerDay: velocity.perDay,
     velocity: {
       qualifiedDeals: velocity.qualifiedDeals,

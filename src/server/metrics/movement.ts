@@ -35,9 +35,9 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
- * disagree. What changed after `since` is read from the entries written since, joined to the deals
- * in scope (by the entries' time for a large scope, by each deal for a small one: the planner
- * chooses), so the cost follows the activity since the starting point rather than the whole history.
+ * disagree. What changed after `since` is read, for each deal in scope, from partial indexes of its
+ * stage-bearing entries and of its amount changes, by deal and time (migration 20261219200000): the
+ * everyday entries (criteria, next steps, plans), most of the history, are never read.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
@@ -49,14 +49,6 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         -- A deal whose last close came before the starting point was closed then and is now (a re-open
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
-    ),
-    since_then AS (
-      SELECT h."opportunityId",
-        bool_or(h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')) AS moved,
-        sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
-          FILTER (WHERE h."type" = 'field_changed' AND h."details"->'changes'->'amount' IS NOT NULL) AS "delta"
-      FROM base b JOIN "HistoryEntry" h ON h."opportunityId" = b."id" AND h."at" > ${since}
-      GROUP BY 1
     ),
     first_push AS (
       SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
@@ -79,7 +71,24 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         b."amountCents" - COALESCE(a."delta", 0) AS amount_then,
         COALESCE(p."oldDate", b."closeDate") AS close_then
       FROM base b
-      LEFT JOIN since_then a ON a."opportunityId" = b."id"
+      -- What changed since the starting point: whether the deal moved (a stage-bearing entry) and by how
+      -- much its amount changed. Each is one look into a partial index of just those entries, by deal
+      -- and time (the deal's other entries, criteria, next steps and plans, are never read), and a
+      -- scalar sub-select, which the planner cannot turn into reading every entry since. One row per
+      -- deal, so the planner's count of the deals stays right for the joins below.
+      CROSS JOIN LATERAL (
+        SELECT
+          COALESCE((
+            SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+              AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
+            LIMIT 1
+          ), false) AS moved,
+          (
+            SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
+            FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
+              AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
+          ) AS "delta"
+      ) a
       LEFT JOIN first_push p ON p."opportunityId" = b."id"
       -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
       -- the deal's state now: a deal that moved since, or one closed since (base keeps no other closed

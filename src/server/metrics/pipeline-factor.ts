@@ -5,7 +5,7 @@ import { SIZE_KINDS, type SizeKind } from "../../domain/metrics/deal-figures";
 import { ratio } from "../../domain/metrics/period";
 import { fromCents } from "../../domain/money";
 import type { Sql } from "../db";
-import { conversionByStage, type StageBalance } from "./compute-metrics";
+import type { StageBalance, StageConversion } from "./compute-metrics";
 import { type MetricsScope, scopedDeals } from "./metrics-scope";
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -33,13 +33,12 @@ export type StageFactor = {
 
 export type PipelineValueFactor = { target: number | null; wonInPeriod: number; remainingTarget: number | null; stages: StageFactor[] };
 
-/** What the value factor is made of, read from the database: run beside the other figures. */
-export const valueFactorInputs = (q: Sql, scope: MetricsScope, currency: string) =>
-  Promise.all([conversionByStage(q, scope, currency, "history"), targetFor(q, scope, currency)]).then(([history, target]) => ({ history, target }));
+/** What the value factor is made of: the conversion over closed history (conversions' `history`) and the target. */
+export type ValueFactorInputs = { history: StageConversion[]; target: number | null };
 
 /** The factor per stage from its inputs, the value won in the period and the open pipeline per stage. */
 export function pipelineValueFactor(
-  { history, target }: Awaited<ReturnType<typeof valueFactorInputs>>,
+  { history, target }: ValueFactorInputs,
   wonInPeriod: number,
   balance: readonly StageBalance[],
 ): PipelineValueFactor {

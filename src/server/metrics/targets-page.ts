@@ -8,7 +8,6 @@ import { toCalendarDate } from "../../domain/dates";
 import { presetPeriod } from "../../domain/metrics/period";
 import { AppError, notFound } from "../../errors";
 import { database, db } from "../db";
-import { mainCurrencyOf } from "./compute-metrics";
 import { resolveMetricsScope } from "./metrics-scope";
 import { sizeMix } from "./pipeline-factor";
 import { getTeamDashboardSettings, maySetTargets, type TeamDashboardSettings } from "./team-settings";
@@ -52,13 +51,15 @@ export async function getTargetsPage(actor: Actor, teamId: string | undefined, n
 async function dealSizesInForce(actor: Actor, teamId: string, settings: TeamDashboardSettings, now: Date): Promise<DealSizesInForce> {
   const set = settings.rockFrom !== null && settings.stoneFrom !== null;
   const q = database().sql;
-  const scope = await resolveMetricsScope(q, actor, presetPeriod("this_quarter", toCalendarDate(now)), { teamId }).catch((error: unknown) => {
-    // No process published yet: nothing to take percentiles of.
-    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
-    throw error;
-  });
+  const scope = await resolveMetricsScope(q, actor, presetPeriod("this_quarter", toCalendarDate(now)), { teamId }, { withMainCurrency: true }).catch(
+    (error: unknown) => {
+      // No process published yet: nothing to take percentiles of.
+      if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+      throw error;
+    },
+  );
   if (!scope) return { currency: "USD", processName: null, rockFrom: settings.rockFrom, stoneFrom: settings.stoneFrom, set };
-  const currency = await mainCurrencyOf(q, scope);
+  const currency = scope.mainCurrency ?? "USD";
   const row = (await sizeMix(q, scope, currency)).thresholds.find((t) => t.teamId === teamId);
   return {
     currency,
