@@ -15,7 +15,12 @@ export const ProcessSummary = z
   .meta({ id: "ProcessSummary" });
 
 export const ProcessSummaryList = z
-  .object({ items: z.array(ProcessSummary), templates: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })) })
+  .object({
+    items: z.array(ProcessSummary),
+    /** Each process's draft, if it has one (a draft from a template may name a process not yet published). */
+    drafts: z.array(z.object({ processKey: z.string(), name: z.string(), version: z.number().int(), updatedAt: z.string() })),
+    templates: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+  })
   .meta({ id: "ProcessList" });
 
 /** Publish a process: a shipped template by key, or a full definition (a new version of its key). */

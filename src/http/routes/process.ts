@@ -1,6 +1,15 @@
 import { ProcessResponse } from "../../schemas/process";
+import {
+  CreateDraftRequest,
+  DraftProblemsResponse,
+  DraftResponse,
+  ProcessKeyParams,
+  PublishDraftRequest,
+  ReplaceDraftRequest,
+} from "../../schemas/process-drafts";
 import { ProcessSummaryList, PublishProcessRequest } from "../../schemas/processes";
 import { describeActiveProcess } from "../../server/process/describe-process";
+import { createDraft, discardDraft, getDraft, getDraftProblems, publishDraft, replaceDraft } from "../../server/process/drafts";
 import { listProcesses, publishProcess } from "../../server/process/manage-processes";
 import { apiRoute } from "../api-route";
 
@@ -42,4 +51,93 @@ export const publishProcessRoute = apiRoute(
     errors: ["FORBIDDEN"],
   },
   async ({ actor, body }) => publishProcess(actor, body),
+);
+
+const draftErrors = ["FORBIDDEN", "NOT_FOUND"] as const;
+
+export const getDraftRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/processes/{key}/draft",
+    summary: "A process's draft: its definition, version, and the problems that stop it from being published (admin).",
+    tag,
+    params: ProcessKeyParams,
+    response: DraftResponse,
+    errors: [...draftErrors],
+  },
+  async ({ actor, params }) => getDraft(actor, params.key),
+);
+
+export const createDraftRoute = apiRoute(
+  {
+    method: "POST",
+    path: "/processes/{key}/draft",
+    summary:
+      "Start the process's draft from its latest version, or from a shipped template (`template`); 409 with the draft there is, when there is one (admin).",
+    tag,
+    params: ProcessKeyParams,
+    body: CreateDraftRequest,
+    response: DraftResponse,
+    status: 201,
+    errors: [...draftErrors, "VALIDATION_FAILED", "CONFLICT"],
+  },
+  async ({ actor, params, body }) => createDraft(actor, params.key, body),
+);
+
+export const replaceDraftRoute = apiRoute(
+  {
+    method: "PUT",
+    path: "/processes/{key}/draft",
+    summary: "Save the whole definition over the draft, at the version read; 409 with the current draft when it is stale (admin).",
+    tag,
+    params: ProcessKeyParams,
+    body: ReplaceDraftRequest,
+    response: DraftResponse,
+    errors: [...draftErrors, "VALIDATION_FAILED", "VERSION_CONFLICT"],
+  },
+  async ({ actor, params, body }) => replaceDraft(actor, params.key, body),
+);
+
+export const discardDraftRoute = apiRoute(
+  {
+    method: "DELETE",
+    path: "/processes/{key}/draft",
+    summary: "Discard the process's draft (admin).",
+    tag,
+    params: ProcessKeyParams,
+    status: 204,
+    errors: [...draftErrors],
+  },
+  async ({ actor, params }) => {
+    await discardDraft(actor, params.key);
+    return new Response(null, { status: 204 });
+  },
+);
+
+export const draftProblemsRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/processes/{key}/draft/problems",
+    summary: "What stops the draft from being published, each at its path (`stages.2.probability`); empty when it can be (admin).",
+    tag,
+    params: ProcessKeyParams,
+    response: DraftProblemsResponse,
+    errors: [...draftErrors],
+  },
+  async ({ actor, params }) => getDraftProblems(actor, params.key),
+);
+
+export const publishDraftRoute = apiRoute(
+  {
+    method: "POST",
+    path: "/processes/{key}/draft/publish",
+    summary: "Publish the draft, at the version read, as the process's next version, and remove it; 400 with its problems while it has any (admin).",
+    tag,
+    params: ProcessKeyParams,
+    body: PublishDraftRequest,
+    response: ProcessResponse,
+    status: 201,
+    errors: [...draftErrors, "VALIDATION_FAILED", "VERSION_CONFLICT"],
+  },
+  async ({ actor, params, body }) => publishDraft(actor, params.key, body),
 );

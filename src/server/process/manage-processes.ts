@@ -1,5 +1,6 @@
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
+import { draftProblems, fromProcessDefinition } from "../../domain/process/draft";
 import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates";
 import { AppError } from "../../errors";
 import type { ProcessResponse } from "../../schemas/process";
@@ -16,7 +17,14 @@ export async function listProcesses(actor: Actor) {
     orderBy: { createdAt: "asc" },
     include: { versions: { orderBy: { version: "desc" }, include: { _count: { select: { opportunities: true } } } } },
   });
+  const drafts = await db().processDraft.findMany({ orderBy: { createdAt: "asc" } });
   return {
+    drafts: drafts.map((d) => ({
+      processKey: d.processKey,
+      name: (d.definition as { name?: string }).name ?? "",
+      version: d.version,
+      updatedAt: d.updatedAt.toISOString(),
+    })),
     items: processes.map((p) => ({
       key: p.key,
       name: p.name,
@@ -45,6 +53,14 @@ export async function publishProcess(actor: Actor, input: PublishProcessRequest)
     throw new AppError("VALIDATION_FAILED", "No such template.", {
       fields: [{ field: "template", message: `one of ${PROCESS_TEMPLATES.map((t) => t.key).join(", ")}` }],
     });
+  // A definition meets the same rules as a draft (docs/rules/sales-process.md#validation).
+  if (input.definition) {
+    const problems = draftProblems(fromProcessDefinition(input.definition));
+    if (problems.length > 0)
+      throw new AppError("VALIDATION_FAILED", "The definition cannot be published.", {
+        fields: problems.map((p) => ({ field: `definition.${p.field}`, message: p.message })),
+      });
+  }
   const published = await database().transaction(async (tx) => {
     const before = await latestVersionSummary(tx, definition.key);
     const made = await publishProcessVersion(tx, definition, { publishedById: actor.id, makeDefault: input.makeDefault, note: input.note ?? "" });
@@ -61,7 +77,7 @@ export async function publishProcess(actor: Actor, input: PublishProcessRequest)
 }
 
 /** A process's latest version as the audit log shows it (null before its first): name, version, note, default, stages in order. */
-async function latestVersionSummary(tx: Tx, key: string): Promise<Record<string, unknown> | null> {
+export async function latestVersionSummary(tx: Tx, key: string): Promise<Record<string, unknown> | null> {
   const row = await tx
     .selectFrom("ProcessVersion as v")
     .innerJoin("Process as p", "p.id", "v.processId")
