@@ -49,3 +49,41 @@ export const DraftResponse = z
   })
   .meta({ id: "ProcessDraft" });
 export type DraftResponse = z.infer<typeof DraftResponse>;
+
+export const DealMovesQuery = z.object({ fromVersion: z.coerce.number().int().min(1).max(1_000_000).optional() }).strict();
+export type DealMovesQuery = z.infer<typeof DealMovesQuery>;
+
+/** Move the open deals of older versions onto the latest: all, those of one version, or only the deals named. */
+export const MoveDealsRequest = z
+  .object({ fromVersion: z.number().int().min(1).optional(), dealIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional() })
+  .strict()
+  .meta({ id: "MoveDealsRequest" });
+export type MoveDealsRequest = z.infer<typeof MoveDealsRequest>;
+
+export const DealMovesReport = z
+  .object({
+    processKey: z.string(),
+    /** The latest version: where the deals go. */
+    toVersion: z.number().int(),
+    /** Deals that would move (the preview) or moved. */
+    moves: z.number().int(),
+    /** Deals that stay on their version. */
+    stays: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        ownerName: z.string(),
+        /** The deal's stage, the same in both versions. */
+        stage: z.string(),
+        fromVersion: z.number().int(),
+        /** `moves` in the preview, `moved` once done; `stays` with the reason either way. */
+        outcome: z.enum(["moves", "moved", "stays"]),
+        /** `stage_missing`: the latest version has no stage of that key; `criteria_unmet`: the deal misses criteria of an earlier stage there. */
+        reason: z.enum(["stage_missing", "criteria_unmet"]).optional(),
+        unmet: z.array(z.object({ stage: z.string(), key: z.string(), label: z.string(), type: z.string() })).optional(),
+      }),
+    ),
+  })
+  .meta({ id: "DealMovesReport" });
+export type DealMovesReport = z.infer<typeof DealMovesReport>;

@@ -10,6 +10,7 @@ import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as embedSettings from "@/app/api/v1/embed/settings/route";
 import * as retry from "@/app/api/v1/outbox/[id]/retry/route";
+import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
 import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
 import * as processes from "@/app/api/v1/processes/route";
@@ -32,6 +33,7 @@ import { recordAudit } from "@/src/server/audit/record-audit";
 import { PER_ACCOUNT_AND_CLIENT } from "@/src/server/auth/sign-in-limits";
 import { database } from "@/src/server/db";
 import { isRedirect, setRequestHeaders, signInAs } from "../support/action-session";
+import { insertDeal } from "../support/board";
 import { ensureDefaults } from "../support/deals";
 import { createOrg, createUser, PASSWORD } from "../support/fixtures";
 import { call } from "../support/http";
@@ -201,6 +203,26 @@ describe("each admin change writes one entry, with who, from where and what chan
     await asAdmin(processDraft.POST, { params, body: {} });
     const discarded = await onlyEntry(() => asAdmin(processDraft.DELETE, { method: "DELETE", params }));
     expect(discarded).toMatchObject({ action: "process.draft_discarded", objectId: published.objectId, before: { basedOnVersion: 1 }, after: null });
+  });
+
+  test("open deals moved onto a process's latest version: one entry per batch, none when nothing moves", async () => {
+    const deal = await insertDeal(org.rep.id, { name: "Moving", amount: 100, closeDate: "2027-06-30", stage: "identify" });
+    const from = (await database().sql.selectFrom("Opportunity").select("processVersionId").where("id", "=", deal).executeTakeFirstOrThrow())
+      .processVersionId;
+    await asAdmin(processes.POST, { body: { template: "standard_b2b", makeDefault: true } });
+    const params = { key: "standard_b2b" };
+    const moved = await onlyEntry(() => asAdmin(dealMoves.POST, { params, body: { dealIds: [deal] } }));
+    expect(moved).toMatchObject({
+      ...byAdmin(),
+      action: "process.deals_moved",
+      objectType: "process",
+      after: { key: "standard_b2b", deals: [deal] },
+    });
+    expect(moved.before).toEqual({ key: "standard_b2b", deals: [{ id: deal, version: expect.any(Number), stage: "identify" }] });
+    expect(from).not.toBe(
+      (await database().sql.selectFrom("Opportunity").select("processVersionId").where("id", "=", deal).executeTakeFirstOrThrow()).processVersionId,
+    );
+    expect(await entriesDuring(() => asAdmin(dealMoves.POST, { params, body: { dealIds: [deal] } }))).toEqual([]);
   });
 
   test("deal desk rules and settings", async () => {

@@ -26,6 +26,7 @@ import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route"
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
 import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
+import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processes from "@/app/api/v1/processes/route";
 import { fromProcessDefinition } from "@/src/domain/process/draft";
 import { findTemplate } from "@/src/domain/process/templates";
@@ -126,6 +127,14 @@ const endpoints: Endpoint[] = [
     valid: () => ({ version: 1, note: "n", makeDefault: false }),
     token: () => org.admin.token,
     params: () => ({ key: "fuzz_draft" }),
+  },
+  {
+    name: "move deals onto the latest process version",
+    handler: dealMoves.POST,
+    method: "POST",
+    valid: () => ({ fromVersion: 1, dealIds: [dealId] }),
+    token: () => org.admin.token,
+    params: () => ({ key: "standard_b2b" }),
   },
   { name: "create", handler: opportunities.POST, method: "POST", valid: () => dealBody(), token: () => org.rep.token },
   {

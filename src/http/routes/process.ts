@@ -1,6 +1,9 @@
 import { ProcessResponse } from "../../schemas/process";
 import {
   CreateDraftRequest,
+  DealMovesQuery,
+  DealMovesReport,
+  MoveDealsRequest,
   DraftProblemsResponse,
   DraftResponse,
   ProcessKeyParams,
@@ -11,6 +14,7 @@ import { ProcessSummaryList, PublishProcessRequest } from "../../schemas/process
 import { describeActiveProcess } from "../../server/process/describe-process";
 import { createDraft, discardDraft, getDraft, getDraftProblems, publishDraft, replaceDraft } from "../../server/process/drafts";
 import { listProcesses, publishProcess } from "../../server/process/manage-processes";
+import { moveDeals, previewDealMoves } from "../../server/process/move-deals";
 import { apiRoute } from "../api-route";
 
 const tag = "Process";
@@ -140,4 +144,34 @@ export const publishDraftRoute = apiRoute(
     errors: [...draftErrors, "VALIDATION_FAILED", "VERSION_CONFLICT"],
   },
   async ({ actor, params, body }) => publishDraft(actor, params.key, body),
+);
+
+export const previewDealMovesRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/processes/{key}/deal-moves",
+    summary:
+      "Preview: each open deal of an older version of the process (or of `fromVersion`), and whether it would move onto the latest version or stay, with why (admin).",
+    tag,
+    params: ProcessKeyParams,
+    query: DealMovesQuery,
+    response: DealMovesReport,
+    errors: ["FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params, query }) => previewDealMoves(actor, params.key, query),
+);
+
+export const moveDealsRoute = apiRoute(
+  {
+    method: "POST",
+    path: "/processes/{key}/deal-moves",
+    summary:
+      "Move the open deals of older versions onto the latest, in their stage: those that meet every criterion of the stages before it there; the others stay and are listed (admin).",
+    tag,
+    params: ProcessKeyParams,
+    body: MoveDealsRequest,
+    response: DealMovesReport,
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED"],
+  },
+  async ({ actor, params, body }) => moveDeals(actor, params.key, body),
 );
