@@ -17,13 +17,13 @@ export type CreateDraftRequest = z.infer<typeof CreateDraftRequest>;
 
 /** The whole definition, saved over the draft at the version the editor read. */
 export const ReplaceDraftRequest = z
-  .object({ version: z.number().int().min(1), definition: DraftDefinition })
+  .object({ version: z.number().int().min(1).max(2_000_000_000), definition: DraftDefinition })
   .strict()
   .meta({ id: "ReplaceProcessDraftRequest" });
 export type ReplaceDraftRequest = z.infer<typeof ReplaceDraftRequest>;
 
 export const PublishDraftRequest = z
-  .object({ version: z.number().int().min(1), note: z.string().max(500).optional(), makeDefault: z.boolean().default(false) })
+  .object({ version: z.number().int().min(1).max(2_000_000_000), note: z.string().max(500).optional(), makeDefault: z.boolean().default(false) })
   .strict()
   .meta({ id: "PublishProcessDraftRequest" });
 export type PublishDraftRequest = z.infer<typeof PublishDraftRequest>;
@@ -55,7 +55,7 @@ export type DealMovesQuery = z.infer<typeof DealMovesQuery>;
 
 /** Move the open deals of older versions onto the latest: all, those of one version, or only the deals named. */
 export const MoveDealsRequest = z
-  .object({ fromVersion: z.number().int().min(1).optional(), dealIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional() })
+  .object({ fromVersion: z.number().int().min(1).max(1_000_000).optional(), dealIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional() })
   .strict()
   .meta({ id: "MoveDealsRequest" });
 export type MoveDealsRequest = z.infer<typeof MoveDealsRequest>;

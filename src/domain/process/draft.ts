@@ -13,6 +13,7 @@ import {
   FILE_KINDS,
   type FileKind,
   FORECAST_CATEGORIES,
+  MAX_STALL_DAYS,
   ProcessDefinition,
   QUESTION_ANSWER_KINDS,
   STAGE_KINDS,
@@ -113,8 +114,8 @@ export function draftProblems(draft: DraftDefinition): DraftProblem[] {
       stage[list].forEach((line, j) => {
         if (blank(line)) add(at(list, j), "an empty line: write it or remove it");
       });
-    if (stage.stallDays !== null && (!Number.isInteger(stage.stallDays) || stage.stallDays < 1))
-      add(at("stallDays"), "a whole number of days, 1 or more, or none");
+    if (stage.stallDays !== null && (!Number.isInteger(stage.stallDays) || stage.stallDays < 1 || stage.stallDays > MAX_STALL_DAYS))
+      add(at("stallDays"), `a whole number of days from 1 to ${MAX_STALL_DAYS}, or none`);
 
     const criterionKeys = new Set<string>();
     stage.exitCriteria.forEach((c, j) => {

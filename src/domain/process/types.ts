@@ -67,6 +67,9 @@ export const QualificationQuestion = z.object({
 });
 export type QualificationQuestion = z.infer<typeof QualificationQuestion>;
 
+/** The longest stall limit: ten years. */
+export const MAX_STALL_DAYS = 3650;
+
 export const StageDefinition = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
   name: z.string().min(1).max(80),
@@ -79,7 +82,7 @@ export const StageDefinition = z.object({
   sellerActivities: z.array(z.string().min(1)),
   doneCorrectly: z.string().default(""),
   doneIncorrectly: z.string().default(""),
-  stallDays: z.number().int().positive().nullable(),
+  stallDays: z.number().int().positive().max(MAX_STALL_DAYS).nullable(),
   exitCriteria: z.array(ExitCriterion),
   /** None when absent. */
   questions: z.array(QualificationQuestion).max(30).optional(),

@@ -58,7 +58,8 @@ describe("each refusal, at its path", () => {
     ["a fractional probability", (d) => (d.stages[2]!.probability = 12.5), { field: "stages.2.probability", message: /whole number/ }],
     ["a stage without a definition", (d) => (d.stages[0]!.definition = " "), { field: "stages.0.definition", message: /what the stage is for/ }],
     ["an empty goal", (d) => d.stages[0]!.goals.push(""), { field: "stages.0.goals.3", message: /empty line/ }],
-    ["a stall limit of 0 days", (d) => (d.stages[0]!.stallDays = 0), { field: "stages.0.stallDays", message: /1 or more/ }],
+    ["a stall limit of 0 days", (d) => (d.stages[0]!.stallDays = 0), { field: "stages.0.stallDays", message: /from 1 to 3650/ }],
+    ["a stall limit over ten years", (d) => (d.stages[0]!.stallDays = 3651), { field: "stages.0.stallDays", message: /from 1 to 3650/ }],
     [
       "a duplicate criterion key",
       (d) => d.stages[1]!.exitCriteria.push({ ...d.stages[1]!.exitCriteria[0]! }),
