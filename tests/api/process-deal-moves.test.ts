@@ -7,7 +7,8 @@ import * as moves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processes from "@/app/api/v1/processes/route";
 import { STANDARD_B2B } from "@/src/domain/process/templates";
 import { db } from "@/src/server/db";
-import { insertDeal } from "../support/board";
+import { moveDeals } from "@/src/server/process/move-deals";
+import { actorOf, insertDeal } from "../support/board";
 import { ensureDefaults } from "../support/deals";
 import { createOrg } from "../support/fixtures";
 import { call } from "../support/http";
@@ -132,4 +133,27 @@ describe("moving the open deals of version 1 onto version 2", () => {
     expect((await asAdmin(moves.POST, { body: { dealIds: [ids.gone] } })).body.moves).toBe(0);
     expect(await db().auditEntry.count({ where: { action: "process.deals_moved" } })).toBe(count);
   });
+});
+
+test("the list of processes counts each version's deals and open deals", async () => {
+  const list = await call(processes.GET, { token: org.admin.token });
+  const versions = list.body.items.find((p: any) => p.key === "standard_b2b").versions;
+  const open = await db().opportunity.count({ where: { processVersionId: v1, status: "open" } });
+  const all = await db().opportunity.count({ where: { processVersionId: v1 } });
+  expect(open).toBeLessThan(all);
+  expect(versions.find((v: any) => v.id === v1)).toMatchObject({ opportunities: all, openOpportunities: open });
+});
+
+test("a long list is moved in batches, one transaction and one audit entry each", async () => {
+  const more = [];
+  for (const name of ["One", "Two", "Three"]) more.push(await insertDeal(org.rep.id, { name, amount: 100, closeDate, stage: "identify" }));
+  const res = await call(processes.POST, { token: org.admin.token, body: { template: "standard_b2b", makeDefault: true } });
+  const before = await db().auditEntry.count({ where: { action: "process.deals_moved" } });
+  const done = await moveDeals(await actorOf(org.admin), "standard_b2b", { dealIds: more }, { batchSize: 2 });
+  expect(done).toMatchObject({ toVersion: 3, moves: 3, stays: 0 });
+  const entries = await db().auditEntry.findMany({ where: { action: "process.deals_moved" }, orderBy: { at: "asc" }, skip: before });
+  // Two entries: the first two deals, then the third (two batches may share a millisecond, so by size).
+  const batches = entries.map((e) => (e.after as { deals: string[] }).deals).sort((x, y) => y.length - x.length);
+  expect(batches).toEqual([more.slice(0, 2), more.slice(2)]);
+  expect(await db().opportunity.count({ where: { id: { in: more }, processVersionId: res.body.id } })).toBe(3);
 });

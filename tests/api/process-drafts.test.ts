@@ -81,6 +81,12 @@ describe("starting a draft", () => {
     expect(res.body).toMatchObject({ processKey: "six_steps", basedOnVersion: null, template: "six_steps", problems: [] });
     expect(res.body.definition.name).toBe("Six steps");
     const list = await asAdmin(processes.GET);
+    expect(list.body.catalog.criterionFields).toContainEqual({
+      field: "contacts",
+      valueKind: "contacts",
+      conditions: ["is_set", "has_contact_role"],
+    });
+    expect(list.body.catalog.questionAnswerKinds).toEqual(["text", "yes_no", "number", "date"]);
     expect(list.body.drafts).toEqual(expect.arrayContaining([expect.objectContaining({ processKey: "six_steps", version: 1 })]));
   });
 

@@ -1,6 +1,17 @@
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/authorize";
+import { conditionsFor, FIELD_VALUE_KINDS } from "../../domain/criteria/field-conditions";
 import { draftProblems, fromProcessDefinition } from "../../domain/process/draft";
+import {
+  CONTACT_ROLES,
+  CRITERION_FIELDS,
+  CRITERION_TYPES,
+  FILE_KINDS,
+  FORECAST_CATEGORIES,
+  MAX_STALL_DAYS,
+  QUESTION_ANSWER_KINDS,
+  STAGE_KINDS,
+} from "../../domain/process/types";
 import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates";
 import { AppError } from "../../errors";
 import type { ProcessResponse } from "../../schemas/process";
@@ -18,6 +29,11 @@ export async function listProcesses(actor: Actor) {
     include: { versions: { orderBy: { version: "desc" }, include: { _count: { select: { opportunities: true } } } } },
   });
   const drafts = await db().processDraft.findMany({ orderBy: { createdAt: "asc" } });
+  const open = new Map(
+    (await db().opportunity.groupBy({ by: ["processVersionId"], where: { status: "open" }, _count: { _all: true } })).map(
+      (g) => [g.processVersionId, g._count._all] as const,
+    ),
+  );
   return {
     drafts: drafts.map((d) => ({
       processKey: d.processKey,
@@ -36,8 +52,10 @@ export async function listProcesses(actor: Actor) {
         publishedAt: v.publishedAt.toISOString(),
         note: v.note,
         opportunities: v._count.opportunities,
+        openOpportunities: open.get(v.id) ?? 0,
       })),
     })),
+    catalog: editorCatalog(),
     templates: PROCESS_TEMPLATES.map((t) => ({ key: t.key, name: t.name, description: t.description })),
   };
 }
@@ -100,5 +118,19 @@ export async function latestVersionSummary(tx: Tx, key: string): Promise<Record<
     note: row.note,
     isDefault: row.isDefault,
     stages: stages.map((s) => `${s.key} (${s.kind}, ${s.probability}%)`),
+  };
+}
+
+/** What an editor offers: the lists a draft's values come from, and the conditions the engine supports on each field. */
+function editorCatalog() {
+  return {
+    stageKinds: [...STAGE_KINDS],
+    forecastCategories: [...FORECAST_CATEGORIES],
+    criterionTypes: [...CRITERION_TYPES],
+    criterionFields: CRITERION_FIELDS.map((field) => ({ field, valueKind: FIELD_VALUE_KINDS[field], conditions: [...conditionsFor(field)] })),
+    contactRoles: [...CONTACT_ROLES],
+    fileKinds: [...FILE_KINDS],
+    questionAnswerKinds: [...QUESTION_ANSWER_KINDS],
+    maxStallDays: MAX_STALL_DAYS,
   };
 }

@@ -102,14 +102,15 @@ function report(key: string, toVersion: number, items: DealMovesReport["items"])
  * `fromVersion`, or only `dealIds`), each decided again on the deal as it is when moved, one
  * transaction per batch of MOVE_BATCH deals, each batch audited.
  */
-export async function moveDeals(actor: Actor, key: string, input: MoveDealsRequest): Promise<DealMovesReport> {
+export async function moveDeals(actor: Actor, key: string, input: MoveDealsRequest, options: { batchSize?: number } = {}): Promise<DealMovesReport> {
+  const size = options.batchSize ?? MOVE_BATCH;
   assertCan(actor, "process.manage");
   const latest = await latestOf(database().sql, key);
   const candidates = await olderDeals(database().sql, latest.processId, latest.version, { fromVersion: input.fromVersion, ids: input.dealIds });
   const numbers = await versionNumbers(database().sql, latest.processId);
   const items: DealMovesReport["items"] = [];
-  for (let i = 0; i < candidates.length; i += MOVE_BATCH) {
-    const batch = candidates.slice(i, i + MOVE_BATCH).map(({ row }) => row.id);
+  for (let i = 0; i < candidates.length; i += size) {
+    const batch = candidates.slice(i, i + size).map(({ row }) => row.id);
     items.push(
       ...(await database().transaction(async (tx) => {
         // Locked and read again: what is decided is the deal as it is now.
