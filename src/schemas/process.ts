@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CRITERION_FIELDS, FieldCondition, FILE_KINDS, FORECAST_CATEGORIES, STAGE_KINDS } from "../domain/process/types";
+import { CRITERION_FIELDS, FieldCondition, FILE_KINDS, FORECAST_CATEGORIES, QualificationQuestion, STAGE_KINDS } from "../domain/process/types";
 
 export const ExitCriterionResponse = z
   .object({
@@ -29,6 +29,8 @@ export const StageResponse = z
     doneIncorrectly: z.string(),
     stallDays: z.number().int().nullable(),
     exitCriteria: z.array(ExitCriterionResponse),
+    /** The questions a rep answers on a deal in this stage (the Qualify stage's qualification questions). */
+    questions: z.array(QualificationQuestion.meta({ id: "QualificationQuestion" })),
   })
   .meta({ id: "Stage" });
 

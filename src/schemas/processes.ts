@@ -9,13 +9,39 @@ export const ProcessSummary = z
     isDefault: z.boolean(),
     latestVersion: z.number().int(),
     versions: z.array(
-      z.object({ id: z.string(), version: z.number().int(), publishedAt: z.string(), note: z.string(), opportunities: z.number().int() }),
+      z.object({
+        id: z.string(),
+        version: z.number().int(),
+        publishedAt: z.string(),
+        note: z.string(),
+        /** Every deal that follows the version, and the open ones among them. */
+        opportunities: z.number().int(),
+        openOpportunities: z.number().int(),
+      }),
     ),
   })
   .meta({ id: "ProcessSummary" });
 
 export const ProcessSummaryList = z
-  .object({ items: z.array(ProcessSummary), templates: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })) })
+  .object({
+    items: z.array(ProcessSummary),
+    /** Each process's draft, if it has one (a draft from a template may name a process not yet published). */
+    /** The lists an editor offers, and the conditions the engine supports on each criterion field. */
+    catalog: z.object({
+      stageKinds: z.array(z.string()),
+      forecastCategories: z.array(z.string()),
+      criterionTypes: z.array(z.string()),
+      criterionFields: z.array(
+        z.object({ field: z.string(), valueKind: z.enum(["number", "date", "text", "contacts"]), conditions: z.array(z.string()) }),
+      ),
+      contactRoles: z.array(z.string()),
+      fileKinds: z.array(z.string()),
+      questionAnswerKinds: z.array(z.string()),
+      maxStallDays: z.number().int(),
+    }),
+    drafts: z.array(z.object({ processKey: z.string(), name: z.string(), version: z.number().int(), updatedAt: z.string() })),
+    templates: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+  })
   .meta({ id: "ProcessList" });
 
 /** Publish a process: a shipped template by key, or a full definition (a new version of its key). */

@@ -10,6 +10,9 @@ import * as rules from "@/app/api/v1/deal-desk/rules/route";
 import * as deskSettings from "@/app/api/v1/deal-desk/settings/route";
 import * as embedSettings from "@/app/api/v1/embed/settings/route";
 import * as retry from "@/app/api/v1/outbox/[id]/retry/route";
+import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
+import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
+import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
 import * as processes from "@/app/api/v1/processes/route";
 import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as dealSizes from "@/app/api/v1/teams/[id]/deal-sizes/route";
@@ -30,6 +33,7 @@ import { recordAudit } from "@/src/server/audit/record-audit";
 import { PER_ACCOUNT_AND_CLIENT } from "@/src/server/auth/sign-in-limits";
 import { database } from "@/src/server/db";
 import { isRedirect, setRequestHeaders, signInAs } from "../support/action-session";
+import { insertDeal } from "../support/board";
 import { ensureDefaults } from "../support/deals";
 import { createOrg, createUser, PASSWORD } from "../support/fixtures";
 import { call } from "../support/http";
@@ -164,6 +168,61 @@ describe("each admin change writes one entry, with who, from where and what chan
     });
     const second = await onlyEntry(() => asAdmin(processes.POST, { body: { template: "six_steps", note: "second" } }));
     expect(second).toMatchObject({ objectId: first.objectId, before: { version: 1, note: "first" }, after: { version: 2, note: "second" } });
+  });
+
+  test("process drafts: started, saved, published and discarded; a refused or unchanged save writes nothing", async () => {
+    const params = { key: "customer_lifecycle" };
+    let draft: any;
+    const created = await onlyEntry(async () => {
+      draft = (await asAdmin(processDraft.POST, { params, body: { template: "customer_lifecycle" } })).body;
+    });
+    expect(created).toMatchObject({ ...byAdmin(), action: "process.draft_created", objectType: "process", objectId: null, before: null });
+    expect(created.after).toMatchObject({ key: "customer_lifecycle", version: 1, template: "customer_lifecycle", basedOnVersion: null });
+
+    const definition = structuredClone(draft.definition);
+    definition.stages[0].questions = [{ key: "compelling_event", label: "The compelling event", answer: "text" }];
+    const saved = await onlyEntry(() => asAdmin(processDraft.PUT, { method: "PUT", params, body: { version: 1, definition } }));
+    expect(saved).toMatchObject({ action: "process.draft_saved", before: { version: 1 }, after: { version: 2 } });
+    expect((saved.after as { stages: string[] }).stages[0]).toContain("questions: compelling_event");
+    expect(
+      await entriesDuring(async () => {
+        expect((await asAdmin(processDraft.PUT, { method: "PUT", params, body: { version: 2, definition } })).status).toBe(200);
+        expect((await asAdmin(processDraft.PUT, { method: "PUT", params, body: { version: 1, definition: draft.definition } })).status).toBe(409);
+        expect((await call(processDraft.DELETE, { token: org.rep.token, method: "DELETE", params })).status).toBe(403);
+      }),
+    ).toEqual([]);
+
+    const published = await onlyEntry(() => asAdmin(publishDraft.POST, { params, body: { version: 2, note: "from the draft" } }));
+    expect(published).toMatchObject({
+      ...byAdmin(),
+      action: "process.published",
+      before: null,
+      after: { key: "customer_lifecycle", version: 1, note: "from the draft", fromDraft: 2 },
+    });
+
+    await asAdmin(processDraft.POST, { params, body: {} });
+    const discarded = await onlyEntry(() => asAdmin(processDraft.DELETE, { method: "DELETE", params }));
+    expect(discarded).toMatchObject({ action: "process.draft_discarded", objectId: published.objectId, before: { basedOnVersion: 1 }, after: null });
+  });
+
+  test("open deals moved onto a process's latest version: one entry per batch, none when nothing moves", async () => {
+    const deal = await insertDeal(org.rep.id, { name: "Moving", amount: 100, closeDate: "2027-06-30", stage: "identify" });
+    const from = (await database().sql.selectFrom("Opportunity").select("processVersionId").where("id", "=", deal).executeTakeFirstOrThrow())
+      .processVersionId;
+    await asAdmin(processes.POST, { body: { template: "standard_b2b", makeDefault: true } });
+    const params = { key: "standard_b2b" };
+    const moved = await onlyEntry(() => asAdmin(dealMoves.POST, { params, body: { dealIds: [deal] } }));
+    expect(moved).toMatchObject({
+      ...byAdmin(),
+      action: "process.deals_moved",
+      objectType: "process",
+      after: { key: "standard_b2b", deals: [deal] },
+    });
+    expect(moved.before).toEqual({ key: "standard_b2b", deals: [{ id: deal, version: expect.any(Number), stage: "identify" }] });
+    expect(from).not.toBe(
+      (await database().sql.selectFrom("Opportunity").select("processVersionId").where("id", "=", deal).executeTakeFirstOrThrow()).processVersionId,
+    );
+    expect(await entriesDuring(() => asAdmin(dealMoves.POST, { params, body: { dealIds: [deal] } }))).toEqual([]);
   });
 
   test("deal desk rules and settings", async () => {

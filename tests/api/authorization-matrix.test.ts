@@ -27,6 +27,8 @@ import * as dealActions from "@/app/opportunities/_actions/deal-actions";
 import { createDealAction } from "@/app/opportunities/new/actions";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as activeProcess from "@/app/api/v1/process/route";
+import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
+import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
 import * as processes from "@/app/api/v1/processes/route";
 import * as approvalDeputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
@@ -471,6 +473,8 @@ describe("the workspace: users, teams and processes", () => {
       "create a team": fromApi(await call(teams.POST, { token, body: { name: `Team ${unique}` } })),
       "list processes": fromApi(await call(processes.GET, { token })),
       "publish a process": fromApi(await call(processes.POST, { token, body: { template: "six_steps" } })),
+      "start a process draft": fromApi(await call(processDraft.POST, { token, params: { key: `draft_${role}` }, body: { template: "six_steps" } })),
+      "preview moving deals": fromApi(await call(dealMoves.GET, { token, params: { key: "standard_b2b" } })),
     };
     const admin = SPEC[role].administers ? "ok" : "forbidden";
     expect(actual).toEqual({
@@ -481,6 +485,8 @@ describe("the workspace: users, teams and processes", () => {
       "create a team": admin,
       "list processes": admin,
       "publish a process": admin,
+      "start a process draft": admin,
+      "preview moving deals": admin,
     });
   });
 });

@@ -24,7 +24,13 @@ import * as one from "@/app/api/v1/opportunities/[id]/route";
 import * as byExternal from "@/app/api/v1/opportunities/by-external/[source]/[externalId]/route";
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as opportunities from "@/app/api/v1/opportunities/route";
+import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
+import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
+import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processes from "@/app/api/v1/processes/route";
+import { fromProcessDefinition } from "@/src/domain/process/draft";
+import { findTemplate } from "@/src/domain/process/templates";
+import { createDraft } from "@/src/server/process/drafts";
 import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
 import * as tokens from "@/app/api/v1/tokens/route";
@@ -66,6 +72,7 @@ beforeAll(async () => {
     closedAt: new Date(),
   });
   playId = (await startPlay(await actorOf(org.rep), lostId, { kind: "raise_the_dead", remindOn: inDays(5) })).plays[0]!.id;
+  await createDraft(await actorOf(org.admin), "fuzz_draft", { template: "six_steps" });
   webhookId = (await createWebhook(await actorOf(org.admin), { url: "https://93.184.215.14/hook", events: ["approval.stale"] })).id;
 });
 
@@ -97,6 +104,38 @@ const endpoints: Endpoint[] = [
   },
   { name: "teams", handler: teams.POST, method: "POST", valid: () => ({ name: "T", target: 10 }), token: () => org.admin.token },
   { name: "processes", handler: processes.POST, method: "POST", valid: () => ({ template: "six_steps" }), token: () => org.admin.token },
+  {
+    name: "start a process draft",
+    handler: processDraft.POST,
+    method: "POST",
+    valid: () => ({ template: "six_steps" }),
+    token: () => org.admin.token,
+    params: () => ({ key: "fuzz_other_draft" }),
+  },
+  {
+    name: "save a process draft",
+    handler: processDraft.PUT,
+    method: "PUT",
+    valid: () => ({ version: 1, definition: fromProcessDefinition(findTemplate("six_steps")!) }),
+    token: () => org.admin.token,
+    params: () => ({ key: "fuzz_draft" }),
+  },
+  {
+    name: "publish a process draft",
+    handler: publishDraft.POST,
+    method: "POST",
+    valid: () => ({ version: 1, note: "n", makeDefault: false }),
+    token: () => org.admin.token,
+    params: () => ({ key: "fuzz_draft" }),
+  },
+  {
+    name: "move deals onto the latest process version",
+    handler: dealMoves.POST,
+    method: "POST",
+    valid: () => ({ fromVersion: 1, dealIds: [dealId] }),
+    token: () => org.admin.token,
+    params: () => ({ key: "standard_b2b" }),
+  },
   { name: "create", handler: opportunities.POST, method: "POST", valid: () => dealBody(), token: () => org.rep.token },
   {
     name: "patch",

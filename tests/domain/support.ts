@@ -16,7 +16,7 @@ export function processVersion(definition: ProcessDefinition = STANDARD_B2B, ver
     processKey: parsed.key,
     name: parsed.name,
     version,
-    stages: parsed.stages.map((s, order): Stage => ({ ...s, order })),
+    stages: parsed.stages.map((s, order): Stage => ({ ...s, order, questions: s.questions ?? [] })),
   };
 }
 

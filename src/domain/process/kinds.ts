@@ -17,5 +17,8 @@ export const CONTACT_ROLES = [
   "customer_contact",
 ] as const;
 
+/** How a qualification question is answered on a deal. */
+export const QUESTION_ANSWER_KINDS = ["text", "yes_no", "number", "date"] as const;
+
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 export type FileKind = (typeof FILE_KINDS)[number];

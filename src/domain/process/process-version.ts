@@ -1,7 +1,7 @@
-import type { StageDefinition } from "./types";
+import type { QualificationQuestion, StageDefinition } from "./types";
 
-/** A published stage: its definition plus its position in the process. */
-export type Stage = StageDefinition & { order: number };
+/** A published stage: its definition plus its position in the process, and its questions (none: empty). */
+export type Stage = StageDefinition & { order: number; questions: QualificationQuestion[] };
 
 /** One published, immutable version of a process, as the engine sees it. */
 export type ProcessVersion = {

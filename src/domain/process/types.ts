@@ -2,9 +2,17 @@
 // Validated with zod where it enters the product (templates, the admin's editor, JSON columns).
 import { z } from "zod";
 
-import { CONTACT_ROLES, FILE_KINDS, FORECAST_CATEGORIES, STAGE_KINDS } from "./kinds";
+import { CONTACT_ROLES, FILE_KINDS, FORECAST_CATEGORIES, QUESTION_ANSWER_KINDS, STAGE_KINDS } from "./kinds";
 
-export { CONTACT_ROLES, type ContactRole, FILE_KINDS, type FileKind, FORECAST_CATEGORIES, STAGE_KINDS } from "./kinds";
+export {
+  CONTACT_ROLES,
+  type ContactRole,
+  FILE_KINDS,
+  type FileKind,
+  FORECAST_CATEGORIES,
+  QUESTION_ANSWER_KINDS,
+  STAGE_KINDS,
+} from "./kinds";
 
 /** Opportunity fields a `field` criterion may look at. */
 export const CRITERION_FIELDS = [
@@ -49,6 +57,18 @@ export const ExitCriterion = z.discriminatedUnion("type", [
 ]);
 export type ExitCriterion = z.infer<typeof ExitCriterion>;
 export type CriterionType = ExitCriterion["type"];
+export const CRITERION_TYPES = ["check", "field", "document", "approval", "plan"] as const satisfies readonly CriterionType[];
+
+/** A question a rep answers on a deal in the stage (the Qualify stage's qualification questions). */
+export const QualificationQuestion = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "lower_snake_case key"),
+  label: z.string().min(1).max(200),
+  answer: z.enum(QUESTION_ANSWER_KINDS),
+});
+export type QualificationQuestion = z.infer<typeof QualificationQuestion>;
+
+/** The longest stall limit: ten years. */
+export const MAX_STALL_DAYS = 3650;
 
 export const StageDefinition = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
@@ -62,8 +82,10 @@ export const StageDefinition = z.object({
   sellerActivities: z.array(z.string().min(1)),
   doneCorrectly: z.string().default(""),
   doneIncorrectly: z.string().default(""),
-  stallDays: z.number().int().positive().nullable(),
+  stallDays: z.number().int().positive().max(MAX_STALL_DAYS).nullable(),
   exitCriteria: z.array(ExitCriterion),
+  /** None when absent. */
+  questions: z.array(QualificationQuestion).max(30).optional(),
 });
 export type StageDefinition = z.infer<typeof StageDefinition>;
 
@@ -77,7 +99,12 @@ export const ProcessDefinition = z
   })
   .superRefine((p, ctx) => {
     const keys = new Set<string>();
+    const questions = new Set<string>();
     p.stages.forEach((s, i) => {
+      s.questions?.forEach((q, j) => {
+        if (questions.has(q.key)) ctx.addIssue({ code: "custom", path: ["stages", i, "questions", j, "key"], message: "duplicate question key" });
+        questions.add(q.key);
+      });
       if (keys.has(s.key)) ctx.addIssue({ code: "custom", path: ["stages", i, "key"], message: "duplicate stage key" });
       keys.add(s.key);
       const criteria = new Set<string>();

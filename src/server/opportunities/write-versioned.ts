@@ -13,7 +13,8 @@ export function assertVersion(row: { version: number }, expected: number): void 
 }
 
 /** Columns a change may set: the id, the process version and the version itself are the pipeline's. */
-export type OpportunityChanges = Omit<Updateable<Opportunity>, "id" | "version" | "processVersionId" | "createdAt">;
+/** A deal's columns a change may set; `processVersionId` only when an admin moves open deals onto their process's latest version. */
+export type OpportunityChanges = Omit<Updateable<Opportunity>, "id" | "version" | "createdAt">;
 
 /** The statement (exported for the benchmark). */
 export const versionedUpdate = (q: Sql, id: string, version: number, changes: OpportunityChanges, now: Date) =>

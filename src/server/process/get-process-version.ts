@@ -1,5 +1,5 @@
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import { ExitCriterion } from "../../domain/process/types";
+import { ExitCriterion, QualificationQuestion } from "../../domain/process/types";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
 import type { Sql } from "../db";
@@ -52,6 +52,7 @@ function toProcessVersion(row: Row): ProcessVersion {
       doneCorrectly: s.doneCorrectly,
       doneIncorrectly: s.doneIncorrectly,
       stallDays: s.stallDays,
+      questions: QualificationQuestion.array().parse(s.questions),
       exitCriteria: s.exitCriteria.map((c) => ExitCriterion.parse({ ...(c.config as object), key: c.key, label: c.label, type: c.type })),
     })),
   };

@@ -74,6 +74,7 @@ export async function publishProcessVersion(
         doneCorrectly: s.doneCorrectly,
         doneIncorrectly: s.doneIncorrectly,
         stallDays: s.stallDays,
+        questions: JSON.stringify(s.questions ?? []),
       })),
     )
     .execute();

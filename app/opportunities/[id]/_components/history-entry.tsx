@@ -338,6 +338,15 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
         ),
       };
     }
+    case "process_changed":
+      return {
+        tone: "neutral",
+        title: (
+          <>
+            Moved onto version {String(d.toVersion)} of the process, still in {name(e.toStage)}
+          </>
+        ),
+      };
     default:
       // Every type is described above; an entry of a type added later still reads in words.
       return { tone: "neutral", title: <>{String(e.type).replace(/_/g, " ")}</> };

@@ -1,0 +1,4 @@
+import { moveDealsRoute, previewDealMovesRoute } from "@/src/http/routes/process";
+
+export const GET = previewDealMovesRoute;
+export const POST = moveDealsRoute;

@@ -1,0 +1,3 @@
+import { draftProblemsRoute } from "@/src/http/routes/process";
+
+export const GET = draftProblemsRoute;

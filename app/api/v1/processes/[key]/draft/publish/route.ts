@@ -1,0 +1,3 @@
+import { publishDraftRoute } from "@/src/http/routes/process";
+
+export const POST = publishDraftRoute;
