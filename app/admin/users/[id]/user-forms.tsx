@@ -98,7 +98,7 @@ export function AccessControls({
       ) : self ? (
         <p className="text-ink-muted">You cannot deactivate yourself.</p>
       ) : confirming ? (
-        <div className="space-y-2 rounded-lg border border-red-200 bg-red-50/60 p-3" role="group" aria-labelledby="deactivate-confirm">
+        <div className="space-y-2 rounded-lg border border-red-200 bg-red-50/60 p-3">
           <p id="deactivate-confirm" className="text-ink">
             Deactivate {user.name}? They are signed out everywhere at once and their API tokens stop working.
             {openDeals ? ` Their ${openDeals} open deal${openDeals === 1 ? "" : "s"} stay theirs until you reassign them below.` : ""}
