@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { generalMessage, problemFor } from "@/app/opportunities/_lib/problems";
+import { rolesWith } from "@/src/auth/permissions";
 import { Button } from "@/src/ui/button";
 import { TextField } from "@/src/ui/field";
 import { inviteUserAction } from "./actions";
@@ -40,7 +41,7 @@ export function InviteForm({ teams, sso }: { teams: TeamChoice[]; sso: string | 
       <UserFields
         idPrefix="invite"
         teams={teams}
-        initial={{ role: "rep", teamId: null, groups: [] }}
+        initial={{ role: rolesWith("opportunity.create", "own")[0]!, teamId: null, groups: [] }}
         problems={{ role: problemFor(error, "role"), teamId: problemFor(error, "teamId"), groups: problemFor(error, "groups") }}
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">

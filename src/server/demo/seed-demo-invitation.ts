@@ -9,9 +9,8 @@ import { appLink } from "../deal-desk/notifications";
 import type { Tx } from "../db";
 import { newId } from "../ids";
 import { hashInvitationToken, INVITATION_HOURS, invitationEmail } from "../users/invitations";
+import { DEMO_INVITEE } from "./demo-users";
 import { DEMO_OFFICE_ADDRESS } from "./seed-audit";
-
-export const DEMO_INVITEE = { email: "new.rep@stageline.test", name: "Jamie Ortiz", role: "rep" as const };
 
 export async function createDemoInvitation(tx: Tx, admin: { id: string; email: string; name: string }, now: Date): Promise<void> {
   const id = newId();
