@@ -135,10 +135,19 @@ describe("each admin change writes one entry, with who, from where and what chan
 
     const resent = await onlyEntry(() => asAdmin(invitation.POST, { params: { id } }));
     expect(resent).toMatchObject({ ...byAdmin(), action: "user.invitation_resent", objectId: id });
-    const mail = (await database().sql.selectFrom("OutboxMessage").select("payload").where("idempotencyKey", "like", "invitation:%").execute())
-      .map((r) => JSON.stringify(r.payload))
-      .filter((p) => p.includes("invitee@example.test"));
-    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.at(-1) ?? "")?.[1] ?? "";
+    // The e-mail of the invitation that is open now (the resent one), by its key.
+    const open = await database()
+      .sql.selectFrom("UserInvitation")
+      .select("id")
+      .where("userId", "=", id)
+      .where("revokedAt", "is", null)
+      .executeTakeFirstOrThrow();
+    const mail = await database()
+      .sql.selectFrom("OutboxMessage")
+      .select("payload")
+      .where("idempotencyKey", "=", `invitation:${open.id}:email`)
+      .executeTakeFirstOrThrow();
+    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.stringify(mail.payload))?.[1] ?? "";
     // The invited user, through the page's form: the entry is theirs, from their address, the password a marker.
     setRequestHeaders(fromClient);
     const accepted = await onlyEntry(async () => {

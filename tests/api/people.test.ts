@@ -30,16 +30,21 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const invite = (extra: Record<string, unknown> = {}) =>
   call(invitations.POST, { token: org.admin.token, body: { email: `inv-${unique()}@example.test`, name: "Robin Invited", role: "rep", ...extra } });
 
-/** The invitation e-mail queued for `email`, and the token of its link. */
+/** The e-mail of the invitation open now for `email` (by its key), and the token of its link. */
 async function invitationMail(email: string) {
-  const rows = await database().sql.selectFrom("OutboxMessage").selectAll().where("channel", "=", "email").orderBy("createdAt", "desc").execute();
-  const mail = rows
-    .map((r) => ({
-      ...r,
-      payload: (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as { to: string[]; subject: string; text: string },
-    }))
-    .find((r) => r.payload.to.includes(email));
-  const token = mail?.payload.text.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
+  const q = database().sql;
+  const open = await q
+    .selectFrom("UserInvitation as i")
+    .innerJoin("User as u", "u.id", "i.userId")
+    .select("i.id")
+    .where("u.email", "=", email)
+    .where("i.revokedAt", "is", null)
+    .where("i.acceptedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  const row = await q.selectFrom("OutboxMessage").selectAll().where("idempotencyKey", "=", `invitation:${open.id}:email`).executeTakeFirstOrThrow();
+  const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as { to: string[]; subject: string; text: string };
+  const mail = { ...row, payload };
+  const token = payload.text.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
   return { mail, token: token! };
 }
 
@@ -161,6 +166,13 @@ describe("invitations", () => {
     await call(user.PATCH, { token: org.admin.token, method: "PATCH", params: { id: res.body.user.id }, body: { active: false } });
     await expect(acceptInvitation(token, STRONG)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await call(invitation.POST, { token: org.admin.token, params: { id: res.body.user.id } })).status).toBe(409);
+    // Reactivated, they are still invited, and the old link stays closed: a new one is sent.
+    const back = await call(user.PATCH, { token: org.admin.token, method: "PATCH", params: { id: res.body.user.id }, body: { active: true } });
+    expect(back.body.status).toBe("invited");
+    expect(await readInvitation(database().sql, token)).toMatchObject({ state: "replaced" });
+    await expect(acceptInvitation(token, STRONG)).rejects.toMatchObject({ code: "CONFLICT", details: { state: "replaced" } });
+    expect((await call(invitation.POST, { token: org.admin.token, params: { id: res.body.user.id } })).status).toBe(200);
+    await acceptInvitation((await invitationMail(email)).token, STRONG);
   });
 
   test("refused: a taken e-mail (409), groups that do not fit the role, an unknown team (400)", async () => {

@@ -19,7 +19,8 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
   assertCan(actor, "users.manage");
   const { active, ...profile } = input;
   if (Object.values(profile).some((v) => v !== undefined)) await changeProfile(actor, userId, profile, now);
-  if (active !== undefined) return setUserActive(actor, userId, active, now);
+  if (active !== undefined) await setUserActive(actor, userId, active, now);
+  // Read back whole: the status (an invited user stays invited when reactivated) and the latest sign-in.
   const user = await loadUser(database().sql, userId);
   if (!user) throw notFound("User");
   return user;

@@ -5,7 +5,7 @@ import type { Sql } from "../db";
 
 type UserRow = { id: string; email: string; name: string; role: Role; teamId: string | null; groups: DeskGroup[]; active: boolean; createdAt: Date };
 
-/** A user's status: deactivated, invited (no password yet and an invitation still open), or active. */
+/** A user's status: deactivated, invited (no password chosen yet through their invitation), or active. */
 export const userStatus = (u: { active: boolean; invited?: boolean }): UserStatus => (!u.active ? "deactivated" : u.invited ? "invited" : "active");
 
 export const toUserResponse = (u: UserRow & { invited?: boolean; lastSignInAt?: Date | null }): UserResponse => ({
@@ -21,8 +21,8 @@ export const toUserResponse = (u: UserRow & { invited?: boolean; lastSignInAt?: 
   createdAt: u.createdAt.toISOString(),
 });
 
-/** Whether a user (aliased `u`) is still invited: no password, and an invitation neither used nor replaced. */
-const invitedSql = sql<boolean>`("u"."passwordHash" IS NULL AND EXISTS (SELECT 1 FROM "UserInvitation" i WHERE i."userId" = "u"."id" AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL))`;
+/** Whether a user (aliased `u`) is still invited: invited, and no password chosen yet (a used link sets one). */
+const invitedSql = sql<boolean>`("u"."passwordHash" IS NULL AND EXISTS (SELECT 1 FROM "UserInvitation" i WHERE i."userId" = "u"."id"))`;
 
 /** Users with their status and latest sign-in, by name; filtered by role, team and status. */
 export async function loadUsers(q: Sql, filter: UserListQuery & { id?: string } = {}): Promise<UserResponse[]> {
