@@ -5,6 +5,8 @@ import { can } from "@/src/auth/authorize";
 import type { Permission } from "@/src/auth/permissions";
 
 export const ADMIN_SECTIONS = [
+  { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin/teams", label: "Teams", permission: "teams.manage" },
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },
   { href: "/admin/integrations", label: "Integrations", permission: "integrations.manage" },
   { href: "/admin/outbox", label: "Outbox", permission: "outbox.manage" },

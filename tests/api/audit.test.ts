@@ -17,7 +17,13 @@ import * as processes from "@/app/api/v1/processes/route";
 import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as dealSizes from "@/app/api/v1/teams/[id]/deal-sizes/route";
 import * as targets from "@/app/api/v1/teams/[id]/targets/route";
+import * as team from "@/app/api/v1/teams/[id]/route";
 import * as teams from "@/app/api/v1/teams/route";
+import * as invitation from "@/app/api/v1/users/[id]/invitation/route";
+import * as reassign from "@/app/api/v1/users/[id]/reassign-deals/route";
+import * as invitations from "@/app/api/v1/users/invitations/route";
+import { setInvitedPasswordAction } from "@/app/invite/[token]/actions";
+import { inviteUserAction, updateTeamAction, updateUserAction } from "@/app/admin/users/actions";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
@@ -28,11 +34,12 @@ import * as webhookSettings from "@/app/api/v1/webhooks/settings/route";
 import { createTokenAction, revokeTokenAction } from "@/app/settings/actions";
 import { signInWithPassword } from "@/app/signin/actions";
 import { authOptions } from "@/src/auth/next-auth-options";
+import { sessionCookieName } from "@/src/auth/session";
 import { SECRET_MARKER } from "@/src/domain/audit/actions";
 import { recordAudit } from "@/src/server/audit/record-audit";
 import { PER_ACCOUNT_AND_CLIENT } from "@/src/server/auth/sign-in-limits";
 import { database } from "@/src/server/db";
-import { isRedirect, setRequestHeaders, signInAs } from "../support/action-session";
+import { cookiesSet, isRedirect, setRequestHeaders, signInAs } from "../support/action-session";
 import { insertDeal } from "../support/board";
 import { ensureDefaults } from "../support/deals";
 import { createOrg, createUser, PASSWORD } from "../support/fixtures";
@@ -115,6 +122,109 @@ describe("each admin change writes one entry, with who, from where and what chan
         for (const who of [org.rep, org.manager, org.finance]) expect((await call(users.POST, { token: who.token, body })).status).toBe(403);
         expect((await asAdmin(users.POST, { body: { ...body, email: org.rep.email } })).status).toBe(409);
       }),
+    ).toEqual([]);
+  });
+
+  test("people: invited, invitation resent and accepted, role and team changed, deals reassigned, a team renamed", async () => {
+    let id = "";
+    const invited = await onlyEntry(async () => {
+      const res = await asAdmin(invitations.POST, { body: { email: "invitee@example.test", name: "Ivy Invitee", role: "rep", teamId: org.team.id } });
+      expect(res.status).toBe(201);
+      id = res.body.user.id;
+    });
+    expect(invited).toMatchObject({ ...byAdmin(), action: "user.invited", objectType: "user", objectId: id, before: null });
+    expect(invited.after).toMatchObject({ email: "invitee@example.test", role: "rep", teamId: org.team.id, groups: [], active: true });
+    expect(JSON.stringify(invited.after)).not.toMatch(/\/invite\//);
+
+    const resent = await onlyEntry(() => asAdmin(invitation.POST, { params: { id } }));
+    expect(resent).toMatchObject({ ...byAdmin(), action: "user.invitation_resent", objectId: id });
+    // The e-mail of the invitation that is open now (the resent one), by its key.
+    const open = await database()
+      .sql.selectFrom("UserInvitation")
+      .select("id")
+      .where("userId", "=", id)
+      .where("revokedAt", "is", null)
+      .executeTakeFirstOrThrow();
+    const mail = await database()
+      .sql.selectFrom("OutboxMessage")
+      .select("payload")
+      .where("idempotencyKey", "=", `invitation:${open.id}:email`)
+      .executeTakeFirstOrThrow();
+    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.stringify(mail.payload))?.[1] ?? "";
+    // The invited user, through the page's form: the entry is theirs, from their address, the password a marker.
+    setRequestHeaders(fromClient);
+    const accepted = await onlyEntry(async () => {
+      const form = new FormData();
+      form.set("token", token);
+      form.set("password", "violet harbour lantern 42 quietly");
+      form.set("confirmPassword", "violet harbour lantern 42 quietly");
+      await setInvitedPasswordAction({ status: "idle" }, form).then(
+        () => expect.unreachable("the form redirects once the password is set"),
+        (e) => expect(isRedirect(e)).toBe(true),
+      );
+    });
+    expect(accepted).toMatchObject({ actorId: id, actorEmail: "invitee@example.test", action: "user.invitation_accepted", clientAddress: ADDRESS });
+    expect(accepted.after).toMatchObject({ password: SECRET_MARKER });
+    expect(cookiesSet.get(sessionCookieName())).toBeTruthy(); // and signed in
+
+    const changed = await onlyEntry(() => asAdmin(user.PATCH, { method: "PATCH", params: { id }, body: { teamId: org.otherTeam.id } }));
+    expect(changed).toMatchObject({
+      ...byAdmin(),
+      action: "user.changed",
+      before: { teamId: org.team.id },
+      after: { teamId: org.otherTeam.id, role: "rep" },
+    });
+    expect(await entriesDuring(() => asAdmin(user.PATCH, { method: "PATCH", params: { id }, body: { teamId: org.otherTeam.id } }))).toEqual([]);
+
+    const deal = await insertDeal(id, { name: "Handed over", amount: 1000, closeDate: "2027-03-31", stage: "qualify" });
+    const handed = await onlyEntry(() => asAdmin(reassign.POST, { params: { id }, body: { toUserId: org.rep.id } }));
+    expect(handed).toMatchObject({
+      ...byAdmin(),
+      action: "user.deals_reassigned",
+      objectId: id,
+      after: { ownerId: org.rep.id, opportunityIds: [deal] },
+    });
+    expect(await entriesDuring(() => asAdmin(reassign.POST, { params: { id }, body: { toUserId: org.rep.id } }))).toEqual([]);
+
+    const t = await asAdmin(teams.POST, { body: { name: "Channel" } });
+    const renamed = await onlyEntry(() =>
+      asAdmin(team.PATCH, { method: "PATCH", params: { id: t.body.id }, body: { name: "Partners", managerId: org.manager.id } }),
+    );
+    expect(renamed).toMatchObject({
+      ...byAdmin(),
+      action: "team.updated",
+      objectId: t.body.id,
+      before: { name: "Channel", managerId: null },
+      after: { name: "Partners", managerId: org.manager.id },
+    });
+  });
+
+  test("people's pages write the same entries as the API, and a refusal writes none", async () => {
+    await signInAs(org.admin);
+    setRequestHeaders(fromClient);
+    let id = "";
+    const invited = await onlyEntry(async () => {
+      const result = await inviteUserAction({
+        email: "page.invitee@example.test",
+        name: "Page Invitee",
+        role: "deal_desk",
+        teamId: null,
+        groups: ["legal"],
+      });
+      expect(result.ok).toBe(true);
+      if (result.ok) id = result.data.id;
+    });
+    expect(invited).toMatchObject({ ...byAdmin(), action: "user.invited", after: { groups: ["legal"] } });
+    const changed = await onlyEntry(() => updateUserAction({ id, changes: { role: "rep", teamId: null, groups: [] } }));
+    expect(changed).toMatchObject({ action: "user.changed", before: { role: "deal_desk", groups: ["legal"] }, after: { role: "rep", groups: [] } });
+    const off = await onlyEntry(() => updateUserAction({ id, changes: { active: false } }));
+    expect(off).toMatchObject({ ...byAdmin(), action: "user.deactivated" });
+    expect(await entriesDuring(() => updateTeamAction({ id: org.team.id, changes: { managerId: org.rep.id } }))).toEqual([]);
+    await signInAs(org.rep);
+    expect(
+      await entriesDuring(async () =>
+        expect(await inviteUserAction({ email: "x@example.test", name: "X", role: "rep" })).toMatchObject({ ok: false }),
+      ),
     ).toEqual([]);
   });
 

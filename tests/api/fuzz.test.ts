@@ -32,7 +32,12 @@ import { fromProcessDefinition } from "@/src/domain/process/draft";
 import { findTemplate } from "@/src/domain/process/templates";
 import { createDraft } from "@/src/server/process/drafts";
 import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
+import * as team from "@/app/api/v1/teams/[id]/route";
 import * as teams from "@/app/api/v1/teams/route";
+import * as invitation from "@/app/api/v1/users/[id]/invitation/route";
+import * as userOpenDeals from "@/app/api/v1/users/[id]/open-deals/route";
+import * as reassign from "@/app/api/v1/users/[id]/reassign-deals/route";
+import * as invitations from "@/app/api/v1/users/invitations/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as user from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
@@ -102,7 +107,38 @@ const endpoints: Endpoint[] = [
     token: () => org.admin.token,
     params: () => ({ id: org.outsider.id }),
   },
+  {
+    name: "user profile",
+    handler: user.PATCH,
+    method: "PATCH",
+    valid: () => ({ role: "deal_desk", teamId: null, groups: ["legal"] }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.teammate.id }),
+  },
+  {
+    name: "invitations",
+    handler: invitations.POST,
+    method: "POST",
+    valid: () => ({ email: "invited@b.test", name: "A", role: "deal_desk", teamId: null, groups: ["finance"] }),
+    token: () => org.admin.token,
+  },
+  {
+    name: "reassign deals",
+    handler: reassign.POST,
+    method: "POST",
+    valid: () => ({ toUserId: org.rep.id, opportunityIds: [dealId] }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.outsider.id }),
+  },
   { name: "teams", handler: teams.POST, method: "POST", valid: () => ({ name: "T", target: 10 }), token: () => org.admin.token },
+  {
+    name: "team",
+    handler: team.PATCH,
+    method: "PATCH",
+    valid: () => ({ name: "Renamed", managerId: org.manager.id }),
+    token: () => org.admin.token,
+    params: () => ({ id: org.otherTeam.id }),
+  },
   { name: "processes", handler: processes.POST, method: "POST", valid: () => ({ template: "six_steps" }), token: () => org.admin.token },
   {
     name: "start a process draft",
@@ -417,6 +453,23 @@ test("arbitrary ids, keys and query strings never give a 500", async () => {
       async (q) => {
         const qs = new URLSearchParams(q).toString();
         assertHandled(await call(approvalRequests.GET, { token: org.rep.token, path: `/api/v1/approval-requests?${qs}` }));
+      },
+    ),
+    runs,
+  );
+  // The users' filters, and a user's id in every people endpoint, as an admin.
+  await fc.assert(
+    fc.asyncProperty(
+      fc.dictionary(
+        fc.constantFrom("role", "teamId", "status", "x"),
+        fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("rep", "invited", "active")),
+      ),
+      fc.string({ maxLength: 100, unit: "binary" }),
+      async (q, id) => {
+        const qs = new URLSearchParams(q).toString();
+        assertHandled(await call(users.GET, { token: org.admin.token, path: `/api/v1/users?${qs}` }));
+        assertHandled(await call(userOpenDeals.GET, { token: org.admin.token, params: { id } }));
+        assertHandled(await call(invitation.POST, { token: org.admin.token, params: { id } }));
       },
     ),
     runs,

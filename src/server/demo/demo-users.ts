@@ -40,3 +40,10 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   { name: "Enterprise", managerEmail: "manager@stageline.test", targetCents: 75_000_000n },
   { name: "Mid-Market", managerEmail: "manager2@stageline.test", targetCents: 20_000_000n },
 ];
+
+/** Invited by the admin, not yet signed up (seed-demo-invitation.ts): no password, so not a demo sign-in. */
+export const DEMO_INVITEE = { email: "new.rep@stageline.test", name: "Jamie Ortiz", role: "rep" } as const satisfies {
+  email: string;
+  name: string;
+  role: Role;
+};

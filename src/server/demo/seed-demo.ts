@@ -25,6 +25,7 @@ import { planDemoData } from "./plan-demo-data";
 import { recordDemoAudit } from "./seed-audit";
 import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
+import { createDemoInvitation } from "./seed-demo-invitation";
 import { createDemoWebhook } from "./seed-demo-webhook";
 
 type Ids = (key: string) => string;
@@ -429,6 +430,8 @@ export async function seedDemoData(database: Pick<Database, "sql" | "transaction
       const userId = await createPeople(tx, passwordHash, options.now);
       await createDeals(tx, plan, process.id, userId, written);
       await createDemoWebhook(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN }, options.now);
+      const admin = DEMO_USERS.find((u) => u.email === DEMO_ADMIN)!;
+      await createDemoInvitation(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN, name: admin.name }, options.now);
       return true;
     });
   } catch (e) {

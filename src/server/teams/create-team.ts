@@ -5,7 +5,7 @@ import { toCents, fromCents } from "../../domain/money";
 import { AppError } from "../../errors";
 import type { CreateTeamRequest, TeamResponse } from "../../schemas/users";
 import { auditActor, recordAudit } from "../audit/record-audit";
-import { database, db } from "../db";
+import { database, db, type Sql } from "../db";
 import { newId } from "../ids";
 
 type TeamRow = { id: string; name: string; managerId: string | null; approvalDeputyId: string | null; targetCents: bigint | null; createdAt: Date };
@@ -19,16 +19,23 @@ export const toTeamResponse = (t: TeamRow): TeamResponse => ({
   createdAt: t.createdAt.toISOString(),
 });
 
+/** Why this user cannot manage a team, or null: an existing, active user with the manager role. */
+export async function managerProblem(q: Sql, managerId: string): Promise<string | null> {
+  const manager = await q.selectFrom("User").select(["role", "active"]).where("id", "=", managerId).forShare().executeTakeFirst();
+  if (!manager) return "no such manager";
+  if (!roleCan(manager.role, "teams.lead")) return "the manager must have the manager role";
+  if (!manager.active) return "the manager must be an active user";
+  return null;
+}
+
 export async function createTeam(actor: Actor, input: CreateTeamRequest): Promise<TeamResponse> {
   assertCan(actor, "teams.manage");
   return database().transaction(async (tx) => {
-    if (input.managerId) {
-      const manager = await tx.selectFrom("User").select("role").where("id", "=", input.managerId).executeTakeFirst();
-      if (!manager || !roleCan(manager.role, "teams.lead"))
-        throw new AppError("VALIDATION_FAILED", "The manager must be an existing user with the manager role.", {
-          fields: [{ field: "managerId", message: "no such manager" }],
-        });
-    }
+    const problem = input.managerId ? await managerProblem(tx, input.managerId) : null;
+    if (problem)
+      throw new AppError("VALIDATION_FAILED", "The manager must be an existing user with the manager role.", {
+        fields: [{ field: "managerId", message: problem }],
+      });
     if (await tx.selectFrom("Team").select("id").where("name", "=", input.name).executeTakeFirst())
       throw new AppError("CONFLICT", "A team with this name already exists.", { field: "name" });
     const now = new Date();
@@ -52,6 +59,9 @@ export async function createTeam(actor: Actor, input: CreateTeamRequest): Promis
 
 export async function listTeams(actor: Actor): Promise<{ items: TeamResponse[] }> {
   assertCan(actor, "teams.manage");
-  const teams = await db().team.findMany({ orderBy: { name: "asc" } });
-  return { items: teams.map(toTeamResponse) };
+  const teams = await db().team.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { members: { where: { active: true } } } } },
+  });
+  return { items: teams.map((t) => ({ ...toTeamResponse(t), memberCount: t._count.members })) };
 }

@@ -4,11 +4,11 @@ import type { DeskGroup } from "../../auth/permissions";
 import { assertCan } from "../../auth/authorize";
 import { hashPassword } from "../../auth/password";
 import { AppError } from "../../errors";
-import type { CreateUserRequest, UserResponse } from "../../schemas/users";
+import type { CreateUserRequest, UserListQuery, UserResponse } from "../../schemas/users";
 import { auditActor, recordAudit } from "../audit/record-audit";
-import { database, db } from "../db";
+import { database } from "../db";
 import { newId } from "../ids";
-import { toUserResponse } from "./user-response";
+import { loadUsers, toUserResponse } from "./user-response";
 
 export async function createUser(actor: Actor, input: CreateUserRequest): Promise<UserResponse> {
   assertCan(actor, "users.manage");
@@ -37,7 +37,7 @@ export async function createUser(actor: Actor, input: CreateUserRequest): Promis
       .returning(["id", "email", "name", "role", "teamId", "active", "createdAt"])
       .returning(sql<DeskGroup[]>`"groups"::text[]`.as("groups"))
       .executeTakeFirstOrThrow();
-    const { createdAt: _, ...after } = toUserResponse(user);
+    const { createdAt: _, status: __, lastSignInAt: ___, ...after } = toUserResponse(user);
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "user.created",
@@ -48,8 +48,7 @@ export async function createUser(actor: Actor, input: CreateUserRequest): Promis
   });
 }
 
-export async function listUsers(actor: Actor): Promise<{ items: UserResponse[] }> {
+export async function listUsers(actor: Actor, filter: UserListQuery = {}): Promise<{ items: UserResponse[] }> {
   assertCan(actor, "users.manage");
-  const users = await db().user.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
-  return { items: users.map(toUserResponse) };
+  return { items: await loadUsers(database().sql, filter) };
 }

@@ -40,6 +40,15 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
         before: { email: user.email, active: was.active },
         after: { email: user.email, active },
       });
+    // An open invitation's link closes with the user, and stays closed if they come back: resend it then.
+    if (!active)
+      await tx
+        .updateTable("UserInvitation")
+        .set({ revokedAt: now })
+        .where("userId", "=", userId)
+        .where("acceptedAt", "is", null)
+        .where("revokedAt", "is", null)
+        .execute();
     return { user, endedSessions: active ? 0 : await endUserSessions(tx, userId) };
   });
   if (!active) logSecurityEvent("session.ended", { userId, detail: { reason: "deactivated", by: actor.id, endedSessions } }, now);

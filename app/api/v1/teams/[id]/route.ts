@@ -1,0 +1,3 @@
+import { updateTeamRoute } from "@/src/http/routes/admin";
+
+export const PATCH = updateTeamRoute;

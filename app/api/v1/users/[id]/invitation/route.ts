@@ -1,0 +1,3 @@
+import { resendInvitationRoute } from "@/src/http/routes/admin";
+
+export const POST = resendInvitationRoute;

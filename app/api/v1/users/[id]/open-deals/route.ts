@@ -1,0 +1,3 @@
+import { openDealsOfUserRoute } from "@/src/http/routes/admin";
+
+export const GET = openDealsOfUserRoute;

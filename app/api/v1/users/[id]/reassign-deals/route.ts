@@ -1,0 +1,3 @@
+import { reassignDealsRoute } from "@/src/http/routes/admin";
+
+export const POST = reassignDealsRoute;

@@ -1,0 +1,3 @@
+import { inviteUserRoute } from "@/src/http/routes/admin";
+
+export const POST = inviteUserRoute;
