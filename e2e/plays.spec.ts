@@ -4,6 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { api, current, expectNoSeriousViolations, moveByApi, REP, satisfy, signIn, tokenFor, uid } from "./support/app";
 
+// Each test walks the deal page and the reminders page and scans both: more than the default 30 s on
+// a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const LOST = { reasonCategory: "price", explanation: "Budget cut for the year", competitor: "none", missingFunctionality: "none" };
 
