@@ -531,6 +531,7 @@ describe("progress as it goes (Accept: application/x-ndjson)", () => {
     const { res, text } = await importLines(org.admin.token, rows(1100, prefix));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    expect(res.headers.get("x-accel-buffering")).toBe("no");
     const lines = text
       .trimEnd()
       .split("\n")

@@ -116,5 +116,6 @@ export async function streamProgress(form: SpooledForm, run: (onProgress: Import
       );
     },
   });
-  return new Response(stream, { headers: { "Content-Type": `${NDJSON}; charset=utf-8`, "Cache-Control": "no-store" } });
+  // A proxy passes each line on as it comes (nginx holds a response back unless told not to).
+  return new Response(stream, { headers: { "Content-Type": `${NDJSON}; charset=utf-8`, "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
 }
