@@ -10,7 +10,7 @@ import { DEFAULT_RULES } from "@/src/domain/deal-desk/rules";
 import { STANDARD_B2B } from "@/src/domain/process/templates";
 import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { database, databaseConfig, db, openDatabase, type Database } from "@/src/server/db";
-import { DEMO_USERS } from "@/src/server/demo/demo-users";
+import { DEMO_INVITEE, DEMO_USERS } from "@/src/server/demo/demo-users";
 
 // The demo's documents are written to the file storage: a folder of this test's own.
 const storage = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-boot-"));
@@ -54,7 +54,9 @@ test("a later start leaves the defaults as an admin left them", async () => {
 test("instances starting at once with demo data wanted load it once", async () => {
   const results = await startingAtOnce((instance) => prepareDatabase(instance, { demoData: true }));
   expect(results.filter((r) => r.seeded)).toHaveLength(1);
-  expect(await db().user.count()).toBe(DEMO_USERS.length);
+  // The demo's people, and the one it has invited who has not joined yet: once each.
+  expect(await db().user.count()).toBe(DEMO_USERS.length + 1);
+  expect(await db().user.count({ where: { email: DEMO_INVITEE.email } })).toBe(1);
   expect(await db().opportunity.count()).toBeGreaterThan(0);
   // Only the instance that loaded it wrote documents: one stored file per listed file.
   const stored = fs.readdirSync(storage, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
