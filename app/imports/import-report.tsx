@@ -227,7 +227,6 @@ export function ImportReportView(props: Props) {
 
 /** The stages and owners of the file that matched nothing, each with a choice of what it means. */
 function Unmatched({ report, options, stages, owners, onStages, onOwners }: Props) {
-  const ids = useId();
   return (
     <Card
       title="Name what the file's values mean"
@@ -235,79 +234,85 @@ function Unmatched({ report, options, stages, owners, onStages, onOwners }: Prop
     >
       <div className="grid gap-6 lg:grid-cols-2">
         {report.unknownStages.length > 0 ? (
-          <fieldset>
-            <legend className="text-sm font-semibold text-ink">Stages, in {options.processName}</legend>
-            <ul className="mt-3 space-y-3">
-              {report.unknownStages.map((u, i) => (
-                <li key={u.value} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-center gap-3">
-                  <label htmlFor={`${ids}-stage-${i}`} className="text-sm text-ink">
-                    “{u.value}”{" "}
-                    <span className="text-ink-muted">
-                      ({u.rows.toLocaleString("en-US")} {u.rows === 1 ? "row" : "rows"})
-                    </span>
-                  </label>
-                  <Select
-                    id={`${ids}-stage-${i}`}
-                    size="sm"
-                    value={stages[u.value] ?? ""}
-                    onChange={(e) => {
-                      const { [u.value]: _, ...rest } = stages;
-                      onStages(e.target.value ? { ...rest, [u.value]: e.target.value } : rest);
-                    }}
-                  >
-                    <option value="">Leave refused</option>
-                    {options.stages.map((s) => (
-                      <option key={s.key} value={s.key}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </Select>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <ValueChoices
+            legend={`Stages, in ${options.processName}`}
+            values={report.unknownStages}
+            chosen={stages}
+            onChosen={onStages}
+            choices={options.stages.map((s) => ({ value: s.key, label: s.name }))}
+          />
         ) : null}
         {report.unknownOwners.length > 0 ? (
-          <fieldset>
-            <legend className="text-sm font-semibold text-ink">Owners</legend>
-            {options.owners.length === 0 ? (
-              <p className="mt-3 flex items-start gap-2 text-sm text-ink-muted">
-                <InfoIcon className="mt-0.5 size-4 shrink-0" />
-                There is nobody you may import deals for.
-              </p>
-            ) : (
-              <ul className="mt-3 space-y-3">
-                {report.unknownOwners.map((u, i) => (
-                  <li key={u.value} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-center gap-3">
-                    <label htmlFor={`${ids}-owner-${i}`} className="text-sm break-words text-ink">
-                      “{u.value}”{" "}
-                      <span className="text-ink-muted">
-                        ({u.rows.toLocaleString("en-US")} {u.rows === 1 ? "row" : "rows"})
-                      </span>
-                    </label>
-                    <Select
-                      id={`${ids}-owner-${i}`}
-                      size="sm"
-                      value={owners[u.value] ?? ""}
-                      onChange={(e) => {
-                        const { [u.value]: _, ...rest } = owners;
-                        onOwners(e.target.value ? { ...rest, [u.value]: e.target.value } : rest);
-                      }}
-                    >
-                      <option value="">Leave refused</option>
-                      {options.owners.map((o) => (
-                        <option key={o.id} value={o.email}>
-                          {o.name} ({o.email})
-                        </option>
-                      ))}
-                    </Select>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </fieldset>
+          <ValueChoices
+            legend="Owners"
+            values={report.unknownOwners}
+            chosen={owners}
+            onChosen={onOwners}
+            choices={options.owners.map((o) => ({ value: o.email, label: `${o.name} (${o.email})` }))}
+            none="There is nobody you may import deals for."
+          />
         ) : null}
       </div>
     </Card>
+  );
+}
+
+/** The file's values of one kind, each with a select of what it means here ("Leave refused" by default). */
+function ValueChoices({
+  legend,
+  values,
+  chosen,
+  onChosen,
+  choices,
+  none,
+}: {
+  legend: string;
+  values: { value: string; rows: number }[];
+  chosen: Record<string, string>;
+  onChosen: (chosen: Record<string, string>) => void;
+  choices: { value: string; label: string }[];
+  /** Said instead of the list when there is nothing to choose from. */
+  none?: string;
+}) {
+  const ids = useId();
+  return (
+    <fieldset>
+      <legend className="text-sm font-semibold text-ink">{legend}</legend>
+      {choices.length === 0 && none ? (
+        <p className="mt-3 flex items-start gap-2 text-sm text-ink-muted">
+          <InfoIcon className="mt-0.5 size-4 shrink-0" />
+          {none}
+        </p>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {values.map((u, i) => (
+            <li key={u.value} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-center gap-3">
+              <label htmlFor={`${ids}-${i}`} className="text-sm break-words text-ink">
+                “{u.value}”{" "}
+                <span className="text-ink-muted">
+                  ({u.rows.toLocaleString("en-US")} {u.rows === 1 ? "row" : "rows"})
+                </span>
+              </label>
+              <Select
+                id={`${ids}-${i}`}
+                size="sm"
+                value={chosen[u.value] ?? ""}
+                onChange={(e) => {
+                  const { [u.value]: _, ...rest } = chosen;
+                  onChosen(e.target.value ? { ...rest, [u.value]: e.target.value } : rest);
+                }}
+              >
+                <option value="">Leave refused</option>
+                {choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

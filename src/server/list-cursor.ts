@@ -16,6 +16,20 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at, id };
 }
 
+/**
+ * A cursor read from a page's address: itself when it is one, else nothing (the first page). A page
+ * opens on an edited or outdated link rather than refusing it, as the API would.
+ */
+export function cursorOrFirstPage(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  try {
+    decodeCursor(cursor);
+    return cursor;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One page of `rows`, fetched with `limit + 1` so that a next page is known without counting. */
 export function pageOf<T>(rows: T[], limit: number, key: (row: T) => { createdAt: Date; id: string }): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);

@@ -3,7 +3,7 @@
 // an edited or outdated link still opens.
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditAction, type AuditObjectType } from "@/src/domain/audit/actions";
 import { isCalendarDate } from "@/src/domain/dates";
-import { decodeCursor } from "@/src/server/list-cursor";
+import { cursorOrFirstPage } from "@/src/server/list-cursor";
 
 export type AuditPageFilters = { actor?: string; action?: AuditAction; objectType?: AuditObjectType; from?: string; to?: string; cursor?: string };
 
@@ -11,16 +11,6 @@ type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined) => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
 const day = (v: string | undefined) => (v && isCalendarDate(v) ? v : undefined);
-
-function validCursor(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  try {
-    decodeCursor(cursor);
-    return cursor;
-  } catch {
-    return undefined;
-  }
-}
 
 export function parseAuditFilters(params: Params): AuditPageFilters {
   const from = day(one(params.from));
@@ -32,7 +22,7 @@ export function parseAuditFilters(params: Params): AuditPageFilters {
     from,
     // Days the wrong way round: the range's end is dropped rather than matching nothing.
     to: from && to && to < from ? undefined : to,
-    cursor: validCursor(one(params.cursor)),
+    cursor: cursorOrFirstPage(one(params.cursor)),
   };
 }
 

@@ -1,7 +1,7 @@
 // The outbox page's address: its tab (a status, or every message), channel, deal and page. What is
 // not one of the choices is ignored rather than refused, so an edited or outdated link still opens.
 import { OUTBOX_CHANNELS, OUTBOX_STATUSES } from "@/src/schemas/outbox";
-import { decodeCursor } from "@/src/server/list-cursor";
+import { cursorOrFirstPage } from "@/src/server/list-cursor";
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
@@ -11,23 +11,13 @@ type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined) => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
 
-function validCursor(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  try {
-    decodeCursor(cursor);
-    return cursor;
-  } catch {
-    return undefined;
-  }
-}
-
 export function parseOutboxFilters(params: Params): OutboxFilters {
   const deal = one(params.deal);
   return {
     status: oneOf(OUTBOX_STATUSES, one(params.status)),
     channel: oneOf(OUTBOX_CHANNELS, one(params.channel)),
     deal: deal && /^[A-Za-z0-9_-]{1,64}$/.test(deal) ? deal : undefined,
-    cursor: validCursor(one(params.cursor)),
+    cursor: cursorOrFirstPage(one(params.cursor)),
   };
 }
 

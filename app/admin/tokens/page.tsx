@@ -8,7 +8,7 @@ import { can } from "@/src/auth/authorize";
 import { requireActor } from "@/src/auth/current-actor";
 import { TOKEN_STATUSES, type TokenStatus } from "@/src/schemas/tokens";
 import { database } from "@/src/server/db";
-import { decodeCursor } from "@/src/server/list-cursor";
+import { cursorOrFirstPage } from "@/src/server/list-cursor";
 import { listApiTokens } from "@/src/server/tokens/admin-tokens";
 import { Badge, type BadgeTone } from "@/src/ui/badge";
 import { Button, ButtonLink } from "@/src/ui/button";
@@ -34,16 +34,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 function parseFilters(params: Record<string, string | string[] | undefined>): Filters {
   const owner = one(params.owner);
   const status = one(params.status);
-  let cursor = one(params.cursor);
-  try {
-    if (cursor) decodeCursor(cursor);
-  } catch {
-    cursor = undefined;
-  }
   return {
     owner: owner && /^[A-Za-z0-9_-]{1,64}$/.test(owner) ? owner : undefined,
     status: (TOKEN_STATUSES as readonly string[]).includes(status ?? "") ? (status as TokenStatus) : undefined,
-    cursor,
+    cursor: cursorOrFirstPage(one(params.cursor)),
   };
 }
 

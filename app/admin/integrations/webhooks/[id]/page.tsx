@@ -6,7 +6,7 @@ import { can } from "@/src/auth/authorize";
 import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
 import { database } from "@/src/server/db";
-import { decodeCursor } from "@/src/server/list-cursor";
+import { cursorOrFirstPage } from "@/src/server/list-cursor";
 import { listWebhookDeliveries, listWebhooks } from "@/src/server/webhooks/endpoints";
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
@@ -21,20 +21,10 @@ const PAGE_SIZE = 25;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function cursorOf(raw: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) return undefined;
-  try {
-    decodeCursor(value);
-    return value;
-  } catch {
-    return undefined;
-  }
-}
-
 export default async function WebhookDeliveriesPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const cursor = cursorOf((await searchParams).cursor);
+  const raw = (await searchParams).cursor;
+  const cursor = cursorOrFirstPage(Array.isArray(raw) ? raw[0] : raw);
   const actor = await requireActor(`/admin/integrations/webhooks/${encodeURIComponent(id)}`);
   if (!can(actor, "webhooks.manage")) notFound();
   const endpoint = (await listWebhooks(actor)).items.find((e) => e.id === id);
