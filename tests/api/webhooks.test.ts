@@ -173,6 +173,14 @@ describe("changing, rotating, deleting", () => {
     expect(expires - before).toBeLessThanOrEqual(24 * 3_600_000 + 60_000);
   });
 
+  test("GET answers one endpoint without its secret", async () => {
+    const { body } = await register({ url: LOCAL, events: ["opportunity.created"], description: "the one" });
+    const res = await call(one.GET, { token: org.admin.token, params: { id: body.id } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: body.id, url: LOCAL, events: ["opportunity.created"], description: "the one", active: true });
+    expect(JSON.stringify(res.body)).not.toContain("whsec_");
+  });
+
   test("DELETE answers 204, then the endpoint is gone (404 on every operation)", async () => {
     const { body } = await register({ url: LOCAL, events: ["opportunity.created"] });
     const res = await call(one.DELETE, { token: org.admin.token, method: "DELETE", params: { id: body.id } });
@@ -182,6 +190,7 @@ describe("changing, rotating, deleting", () => {
       404,
     );
     expect((await call(rotate.POST, { token: org.admin.token, params: { id: body.id } })).status).toBe(404);
+    expect((await call(one.GET, { token: org.admin.token, params: { id: body.id } })).status).toBe(404);
     expect((await call(deliveries.GET, { token: org.admin.token, params: { id: body.id } })).status).toBe(404);
   });
 });
@@ -225,6 +234,7 @@ describe("every operation is refused to every role but admin", () => {
   const operations = [
     ["GET /webhooks", (token: string) => call(all.GET, { token })],
     ["POST /webhooks", (token: string) => call(all.POST, { token, body: { url: LOCAL, events: ["opportunity.created"] } })],
+    ["GET /webhooks/{id}", (token: string) => call(one.GET, { token, params: { id } })],
     ["PATCH /webhooks/{id}", (token: string) => call(one.PATCH, { token, method: "PATCH", params: { id }, body: { description: "mine now" } })],
     ["DELETE /webhooks/{id}", (token: string) => call(one.DELETE, { token, method: "DELETE", params: { id } })],
     ["POST /webhooks/{id}/rotate-secret", (token: string) => call(rotate.POST, { token, params: { id } })],

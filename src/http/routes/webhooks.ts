@@ -13,6 +13,7 @@ import {
   changeWebhookSettings,
   createWebhook,
   deleteWebhook,
+  getWebhook,
   listWebhookDeliveries,
   listWebhooks,
   readWebhookSettings,
@@ -47,6 +48,19 @@ export const createWebhookRoute = apiRoute(
     errors: ["FORBIDDEN", "VALIDATION_FAILED"],
   },
   async ({ actor, body }) => createWebhook(actor, body),
+);
+
+export const getWebhookRoute = apiRoute(
+  {
+    method: "GET",
+    path: "/webhooks/{id}",
+    summary: "One webhook endpoint, without its secret (admin).",
+    tag,
+    params: WebhookParams,
+    response: WebhookResponse,
+    errors: ["FORBIDDEN", "NOT_FOUND"],
+  },
+  async ({ actor, params }) => getWebhook(actor, params.id),
 );
 
 export const updateWebhookRoute = apiRoute(

@@ -94,6 +94,12 @@ export async function listWebhooks(actor: Actor): Promise<{ items: WebhookRespon
   return { items: rows.map(toWebhookResponse) };
 }
 
+/** One endpoint, or 404 (the deliveries page's header). */
+export async function getWebhook(actor: Actor, id: string): Promise<WebhookResponse> {
+  assertCan(actor, "webhooks.manage");
+  return toWebhookResponse(await load(database().sql, id));
+}
+
 export async function createWebhook(actor: Actor, input: CreateWebhookRequest, options: EndpointOptions = {}): Promise<WebhookWithSecret> {
   assertCan(actor, "webhooks.manage");
   const now = options.now ?? new Date();

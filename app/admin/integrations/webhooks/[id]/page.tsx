@@ -7,7 +7,7 @@ import { requireActor } from "@/src/auth/current-actor";
 import { AppError } from "@/src/errors";
 import { database } from "@/src/server/db";
 import { cursorOrFirstPage } from "@/src/server/list-cursor";
-import { listWebhookDeliveries, listWebhooks } from "@/src/server/webhooks/endpoints";
+import { getWebhook, listWebhookDeliveries } from "@/src/server/webhooks/endpoints";
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
 import { EmptyState } from "@/src/ui/empty-state";
@@ -27,12 +27,12 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
   const cursor = cursorOrFirstPage(Array.isArray(raw) ? raw[0] : raw);
   const actor = await requireActor(`/admin/integrations/webhooks/${encodeURIComponent(id)}`);
   if (!can(actor, "webhooks.manage")) notFound();
-  const endpoint = (await listWebhooks(actor)).items.find((e) => e.id === id);
-  if (!endpoint) notFound();
-  const page = await listWebhookDeliveries(actor, id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
+  const missing = (error: unknown): never => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
-  });
+  };
+  const endpoint = await getWebhook(actor, id).catch(missing);
+  const page = await listWebhookDeliveries(actor, id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }).catch(missing);
   const dealIds = [...new Set(page.items.flatMap((m) => (m.opportunityId ? [m.opportunityId] : [])))];
   const deals = dealIds.length ? await database().sql.selectFrom("Opportunity").select(["id", "name"]).where("id", "in", dealIds).execute() : [];
   const dealOf = new Map(deals.map((d) => [d.id, d]));

@@ -1,4 +1,5 @@
-import { deleteWebhookRoute, updateWebhookRoute } from "@/src/http/routes/webhooks";
+import { deleteWebhookRoute, getWebhookRoute, updateWebhookRoute } from "@/src/http/routes/webhooks";
 
+export const GET = getWebhookRoute;
 export const PATCH = updateWebhookRoute;
 export const DELETE = deleteWebhookRoute;
