@@ -13,10 +13,11 @@ import { listAuditEntries } from "@/src/server/audit/list-audit";
 import { Badge, type BadgeTone } from "@/src/ui/badge";
 import { Button, ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
+import { CursorPager } from "@/src/ui/cursor-pager";
 import { EmptyState } from "@/src/ui/empty-state";
 import { Input } from "@/src/ui/field";
 import { formatMoment } from "@/src/ui/format";
-import { ArrowRightIcon, DownloadIcon, HistoryIcon } from "@/src/ui/icons";
+import { DownloadIcon, HistoryIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { DownloadLink } from "../../dashboard/parts";
 import { Select } from "@/src/ui/select";
@@ -76,7 +77,12 @@ export default async function AuditPage({ searchParams }: Props) {
         ) : (
           <EntriesTable entries={page.items} filters={filters} />
         )}
-        <Paging nextCursor={page.nextCursor} filters={filters} shown={page.items.length} />
+        <CursorPager
+          noun="entries"
+          shown={page.items.length}
+          newestHref={filters.cursor ? auditHref({ ...filters, cursor: undefined }) : null}
+          olderHref={page.nextCursor ? auditHref({ ...filters, cursor: page.nextCursor }) : null}
+        />
       </Card>
     </>
   );
@@ -260,28 +266,5 @@ function Changes({ entry }: { entry: AuditEntryResponse }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function Paging({ nextCursor, filters, shown }: { nextCursor: string | null; filters: AuditPageFilters; shown: number }) {
-  if (!nextCursor && !filters.cursor) return null;
-  return (
-    <nav aria-label="Pages of entries" className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3 text-[13px]">
-      {filters.cursor ? (
-        <ButtonLink href={auditHref({ ...filters, cursor: undefined })} variant="ghost" size="sm">
-          Back to the newest
-        </ButtonLink>
-      ) : (
-        <span className="text-ink-muted">The {shown} newest entries</span>
-      )}
-      {nextCursor ? (
-        <ButtonLink href={auditHref({ ...filters, cursor: nextCursor })} variant="secondary" size="sm">
-          Older entries
-          <ArrowRightIcon className="size-3.5" />
-        </ButtonLink>
-      ) : (
-        <span className="text-ink-muted">No older entries</span>
-      )}
-    </nav>
   );
 }

@@ -10,9 +10,10 @@ import { OUTBOX_CHANNELS, OUTBOX_STATUSES } from "@/src/schemas/outbox";
 import { getOutboxPage, type OutboxPage } from "@/src/server/outbox/outbox-page";
 import { Button, ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
+import { CursorPager } from "@/src/ui/cursor-pager";
 import { cx } from "@/src/ui/cx";
 import { EmptyState } from "@/src/ui/empty-state";
-import { ArrowRightIcon, CheckCircleIcon } from "@/src/ui/icons";
+import { CheckCircleIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { Select } from "@/src/ui/select";
 import { CHANNEL_LABELS, type OutboxFilters, outboxHref, parseOutboxFilters, STATUS_LABELS } from "./filters";
@@ -54,7 +55,12 @@ export default async function OutboxAdminPage({ searchParams }: Props) {
             ))}
           </ol>
         )}
-        <Paging page={page} filters={filters} />
+        <CursorPager
+          noun="messages"
+          shown={PAGE_SIZE}
+          newestHref={filters.cursor ? outboxHref({ ...filters, cursor: undefined }) : null}
+          olderHref={page.nextCursor ? outboxHref({ ...filters, cursor: page.nextCursor }) : null}
+        />
       </Card>
     </>
   );
@@ -135,29 +141,6 @@ function FilterForm({ page, filters }: { page: OutboxPage; filters: OutboxFilter
         </ButtonLink>
       ) : null}
     </form>
-  );
-}
-
-function Paging({ page, filters }: { page: OutboxPage; filters: OutboxFilters }) {
-  if (!page.nextCursor && !filters.cursor) return null;
-  return (
-    <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3 text-[13px]">
-      {filters.cursor ? (
-        <ButtonLink href={outboxHref({ ...filters, cursor: undefined })} variant="ghost" size="sm">
-          Back to the newest
-        </ButtonLink>
-      ) : (
-        <span className="text-ink-muted">The {PAGE_SIZE} newest messages</span>
-      )}
-      {page.nextCursor ? (
-        <ButtonLink href={outboxHref({ ...filters, cursor: page.nextCursor })} variant="secondary" size="sm">
-          Older messages
-          <ArrowRightIcon className="size-3.5" />
-        </ButtonLink>
-      ) : (
-        <span className="text-ink-muted">No older messages</span>
-      )}
-    </div>
   );
 }
 

@@ -13,9 +13,10 @@ import { listApiTokens } from "@/src/server/tokens/admin-tokens";
 import { Badge, type BadgeTone } from "@/src/ui/badge";
 import { Button, ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
+import { CursorPager } from "@/src/ui/cursor-pager";
 import { EmptyState } from "@/src/ui/empty-state";
 import { formatDay, formatMoment } from "@/src/ui/format";
-import { ArrowRightIcon, KeyIcon } from "@/src/ui/icons";
+import { KeyIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { Select } from "@/src/ui/select";
 import { RevokeButton } from "./revoke-button";
@@ -186,25 +187,12 @@ export default async function TokensPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        {page.nextCursor || filters.cursor ? (
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3 text-[13px]">
-            {filters.cursor ? (
-              <ButtonLink href={hrefOf({ ...filters, cursor: undefined })} variant="ghost" size="sm">
-                Back to the newest
-              </ButtonLink>
-            ) : (
-              <span className="text-ink-muted">The {PAGE_SIZE} newest tokens</span>
-            )}
-            {page.nextCursor ? (
-              <ButtonLink href={hrefOf({ ...filters, cursor: page.nextCursor })} variant="secondary" size="sm">
-                Older tokens
-                <ArrowRightIcon className="size-3.5" />
-              </ButtonLink>
-            ) : (
-              <span className="text-ink-muted">No older tokens</span>
-            )}
-          </div>
-        ) : null}
+        <CursorPager
+          noun="tokens"
+          shown={PAGE_SIZE}
+          newestHref={filters.cursor ? hrefOf({ ...filters, cursor: undefined }) : null}
+          olderHref={page.nextCursor ? hrefOf({ ...filters, cursor: page.nextCursor }) : null}
+        />
       </Card>
     </>
   );

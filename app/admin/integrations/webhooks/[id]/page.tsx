@@ -10,8 +10,9 @@ import { cursorOrFirstPage } from "@/src/server/list-cursor";
 import { getWebhook, listWebhookDeliveries } from "@/src/server/webhooks/endpoints";
 import { ButtonLink } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
+import { CursorPager } from "@/src/ui/cursor-pager";
 import { EmptyState } from "@/src/ui/empty-state";
-import { ArrowRightIcon, CheckCircleIcon } from "@/src/ui/icons";
+import { CheckCircleIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
 import { MessageRow } from "../../../outbox/message-row";
 
@@ -68,25 +69,12 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
             ))}
           </ol>
         )}
-        {page.nextCursor || cursor ? (
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3 text-[13px]">
-            {cursor ? (
-              <ButtonLink href={base} variant="ghost" size="sm">
-                Back to the newest
-              </ButtonLink>
-            ) : (
-              <span className="text-ink-muted">The {PAGE_SIZE} newest deliveries</span>
-            )}
-            {page.nextCursor ? (
-              <ButtonLink href={`${base}?cursor=${encodeURIComponent(page.nextCursor)}`} variant="secondary" size="sm">
-                Older deliveries
-                <ArrowRightIcon className="size-3.5" />
-              </ButtonLink>
-            ) : (
-              <span className="text-ink-muted">No older deliveries</span>
-            )}
-          </div>
-        ) : null}
+        <CursorPager
+          noun="deliveries"
+          shown={PAGE_SIZE}
+          newestHref={cursor ? base : null}
+          olderHref={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        />
       </Card>
     </>
   );
