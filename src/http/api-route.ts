@@ -7,6 +7,7 @@ import { clientAddress, findRequestActor } from "../auth/request-actor";
 import { AppError, choosePasswordFirst, type ErrorCode } from "../errors";
 import { withClientAddress } from "../server/audit/request-context";
 import { db } from "../server/db";
+import { requestId } from "../server/security/security-log";
 import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
 import { logRefusal } from "./log-refusal";
@@ -118,7 +119,7 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       return Response.json(result ?? null, { status: spec.status ?? 200 });
     } catch (error) {
       logRefusal(error, req, actor?.id ?? null, { method: req.method, path: new URL(req.url).pathname });
-      return toErrorResponse(error);
+      return toErrorResponse(error, requestId(req));
     }
   };
   return Object.assign(route, { operation: spec });

@@ -31,12 +31,37 @@ const GONE = ["P2025"];
 // A transaction that could not start or finish in time, or lost a race the database broke off: the
 // database is saturated or contended, and the same request is likely to succeed a moment later.
 const BUSY = ["P2028", "40001", "40P01", "55P03", "53300"];
+// The database cannot be reached, or dropped the connection: restarting, failing over, or a network
+// between. The instance recovers on its own once it is back (a new connection per request), so the
+// caller is told to come back in a few seconds rather than shown a failure of the app.
+// Prisma: P1001 unreachable, P1002 timed out, P1017 closed the connection, P2024 no pooled
+// connection in time. PostgreSQL: class 08 (connection exceptions), 57P01–57P03 (shutting down,
+// crashed, starting up). The driver: the socket's own errors.
+const UNREACHABLE = ["P1001", "P1002", "P1017", "P2024", "57P01", "57P02", "57P03"];
+const SOCKET_ERRORS = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"];
+
+/** Whether the error says the database could not be reached or dropped the connection. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const state =
+    error instanceof Prisma.PrismaClientKnownRequestError
+      ? error.code
+      : error instanceof Prisma.PrismaClientInitializationError
+        ? error.errorCode
+        : sqlState(error);
+  if (state && (UNREACHABLE.includes(state) || state.startsWith("08"))) return true;
+  const raw = error instanceof Error && error.name === "DriverAdapterError" ? error.cause : error;
+  const code = (raw as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && SOCKET_ERRORS.includes(code)) return true;
+  // pg's own words for a connection that ended under a query, and for a pool that could not connect in time.
+  const message = raw instanceof Error ? raw.message : "";
+  return /^Connection terminated|^timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+}
 
 const answer = (code: ErrorCode, message: string, details?: unknown): ErrorAnswer =>
   details === undefined ? { code, message } : { code, message, details };
 
 /** Maps anything thrown by a use case to what the caller is told; unknown errors are logged and hidden. */
-export function mapError(error: unknown): ErrorAnswer & { retryAfterSeconds?: number } {
+export function mapError(error: unknown, requestId?: string): ErrorAnswer & { retryAfterSeconds?: number } {
   if (error instanceof AppError) {
     const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return { ...answer(error.code, error.message, error.details), ...(retry ? { retryAfterSeconds: retry } : {}) };
@@ -46,7 +71,9 @@ export function mapError(error: unknown): ErrorAnswer & { retryAfterSeconds?: nu
   if (refusal && GONE.includes(refusal)) return answer("NOT_FOUND", "Not found.");
   if (refusal && CONFLICT.includes(refusal)) return answer("CONFLICT", "That already exists.");
   if (refusal && BUSY.includes(refusal)) return { ...answer("UNAVAILABLE", "The database is busy. Try again."), retryAfterSeconds: 1 };
-  console.error("Unhandled error", error);
+  if (isDatabaseUnreachable(error))
+    return { ...answer("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds."), retryAfterSeconds: 5 };
+  console.error(requestId ? `Unhandled error (request ${requestId})` : "Unhandled error", error);
   return answer("INTERNAL", "Something went wrong on our side.");
 }
 
@@ -54,7 +81,12 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
   return Response.json({ error: answer(code, message, details) }, { status: STATUS[code], headers });
 }
 
-export function toErrorResponse(error: unknown): Response {
-  const { code, message, details, retryAfterSeconds } = mapError(error);
-  return errorResponse(code, message, details, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined);
+/**
+ * The API's answer to a failure. A failure of the app itself (500) names the request (`requestId`,
+ * as in the X-Request-Id header and the log), so one a user reports can be found in the logs.
+ */
+export function toErrorResponse(error: unknown, requestId?: string): Response {
+  const { code, message, details, retryAfterSeconds } = mapError(error, requestId);
+  const withId = code === "INTERNAL" && requestId ? { requestId } : details;
+  return errorResponse(code, message, withId, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined);
 }

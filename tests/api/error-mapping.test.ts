@@ -1,12 +1,13 @@
 // An API route and a server action tell their caller the same thing about the same failure: both
 // map it with mapError. A busy database was once a 503 UNAVAILABLE on the API but INTERNAL on a page.
+import net from "node:net";
 import { afterEach, expect, test, vi } from "vitest";
 import { sql } from "kysely";
 import { z } from "zod";
 import { AppError, STATUS, type ErrorCode } from "@/src/errors";
 import { actionResult } from "@/src/http/action-result";
 import { apiRoute } from "@/src/http/api-route";
-import { database, db } from "@/src/server/db";
+import { database, db, openDatabase } from "@/src/server/db";
 import { createTeam } from "../support/fixtures";
 import { call } from "../support/http";
 
@@ -30,7 +31,23 @@ const busyDatabase = () =>
     ),
   );
 
+/** A real refusal to connect: a PostgreSQL server that is down (a port nothing listens on). */
+async function unreachableDatabase(via: "prisma" | "sql"): Promise<unknown> {
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const port = (closed.address() as net.AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  const down = openDatabase({ kind: "postgres", url: `postgres://nobody@127.0.0.1:${port}/none` });
+  try {
+    return await failureOf(via === "prisma" ? down.prisma.team.count() : down.transaction((tx) => tx.selectFrom("Team").select("id").execute()));
+  } finally {
+    await down.close();
+  }
+}
+
 const failures: [string, () => Promise<unknown>, ErrorCode][] = [
+  ["a database server that is down, read through Prisma", () => unreachableDatabase("prisma"), "UNAVAILABLE"],
+  ["a database server that is down, written on the SQL write path", () => unreachableDatabase("sql"), "UNAVAILABLE"],
   ["a database too busy to finish a transaction in time", busyDatabase, "UNAVAILABLE"],
   ["a duplicate of a unique value", async () => failureOf(db().team.create({ data: { name: (await createTeam()).name } })), "CONFLICT"],
   [
@@ -71,7 +88,25 @@ test.each(failures)("%s is answered alike by an API route and a server action", 
   });
   expect(api.body.error.code).toBe(code);
   expect(api.status).toBe(STATUS[code]);
-  expect(action).toEqual({ ok: false, error: api.body.error });
+  // The API's 500 also names the request (below): the rest is the same.
+  const expected = code === "INTERNAL" ? { code, message: api.body.error.message } : api.body.error;
+  if (code === "INTERNAL") expect(Object.keys(api.body.error.details)).toEqual(["requestId"]);
+  expect(action).toEqual({ ok: false, error: expected });
+});
+
+test("a database that is down asks an API caller to come back in five seconds", async () => {
+  const res = await call(failing(await unreachableDatabase("sql")));
+  expect(res.status).toBe(503);
+  expect(res.headers.get("retry-after")).toBe("5");
+  expect(res.body.error.message).toBe("The database cannot be reached right now. Try again in a few seconds.");
+});
+
+test("the API's 500 names the request, as its X-Request-Id does, and keeps the cause on the server", async () => {
+  const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+  const res = await call(failing(new Error("connection string postgres://secret@db")), { headers: { "x-request-id": "req-4711" } });
+  expect(res.status).toBe(500);
+  expect(res.body).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: { requestId: "req-4711" } } });
+  expect(logged).toHaveBeenCalledWith("Unhandled error (request req-4711)", expect.any(Error));
 });
 
 test("a busy database asks an API caller to retry in a second, a rate limit when it ends", async () => {
