@@ -90,3 +90,28 @@ export function planAnswers(
   }
   return problems.length ? { ok: false, problems } : { ok: true, answers, changes };
 }
+
+type AskingStage = { key: string; name: string; order: number; questions: readonly AnswerQuestion[] };
+export type QuestionGroup = { stageKey: string; stageName: string; questions: AnswerQuestion[] };
+
+/**
+ * The questions by stage, in stage order, for the stages that ask any: those of the stages up to and
+ * including the deal's current one (`reached`), and those of the stages after it (`later`).
+ */
+export function questionGroups(stages: readonly AskingStage[], currentStageKey: string): { reached: QuestionGroup[]; later: QuestionGroup[] } {
+  const current = stages.find((s) => s.key === currentStageKey)?.order ?? Number.POSITIVE_INFINITY;
+  const groups = [...stages]
+    .sort((a, b) => a.order - b.order)
+    .filter((s) => s.questions.length > 0)
+    .map((s) => ({ order: s.order, group: { stageKey: s.key, stageName: s.name, questions: [...s.questions] } }));
+  return {
+    reached: groups.filter((g) => g.order <= current).map((g) => g.group),
+    later: groups.filter((g) => g.order > current).map((g) => g.group),
+  };
+}
+
+/** The questions a new deal is offered: those of the first stage that asks any (none when no stage does). */
+export function firstAskedQuestions(stages: readonly AskingStage[]): QuestionGroup | null {
+  const stage = [...stages].sort((a, b) => a.order - b.order).find((s) => s.questions.length > 0);
+  return stage ? { stageKey: stage.key, stageName: stage.name, questions: [...stage.questions] } : null;
+}

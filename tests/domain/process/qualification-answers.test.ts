@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { answerKeyOf, answerProblem, planAnswers, readAnswers, type AnswerQuestion } from "@/src/domain/process/qualification-answers";
+import {
+  answerKeyOf,
+  answerProblem,
+  firstAskedQuestions,
+  planAnswers,
+  questionGroups,
+  readAnswers,
+  type AnswerQuestion,
+} from "@/src/domain/process/qualification-answers";
 
 const questions: AnswerQuestion[] = [
   { key: "budget_allocated", label: "Is budget allocated?", answer: "yes_no" },
@@ -80,4 +88,28 @@ test("readAnswers keeps only values an answer can be", () => {
 test("answerKeyOf names the question of an answer's history field, and nothing else", () => {
   expect(answerKeyOf("qualificationAnswers.budget_allocated")).toBe("budget_allocated");
   expect(answerKeyOf("amount")).toBeNull();
+});
+
+describe("questionGroups and firstAskedQuestions", () => {
+  const q = (key: string): AnswerQuestion => ({ key, label: key, answer: "text" });
+  const stages = [
+    { key: "qualify", name: "Qualify", order: 1, questions: [q("b"), q("c")] },
+    { key: "identify", name: "Identify", order: 0, questions: [] },
+    { key: "propose", name: "Propose", order: 2, questions: [q("d")] },
+    { key: "won", name: "Won", order: 3, questions: [] },
+  ];
+
+  test("the current stage's questions are among those reached; later stages' apart; stages without questions left out", () => {
+    expect(questionGroups(stages, "qualify")).toEqual({
+      reached: [{ stageKey: "qualify", stageName: "Qualify", questions: [q("b"), q("c")] }],
+      later: [{ stageKey: "propose", stageName: "Propose", questions: [q("d")] }],
+    });
+    expect(questionGroups(stages, "identify").reached).toEqual([]);
+    expect(questionGroups(stages, "won").later).toEqual([]);
+  });
+
+  test("a new deal is offered the questions of the first stage that asks any", () => {
+    expect(firstAskedQuestions(stages)).toEqual({ stageKey: "qualify", stageName: "Qualify", questions: [q("b"), q("c")] });
+    expect(firstAskedQuestions([{ key: "identify", name: "Identify", order: 0, questions: [] }])).toBeNull();
+  });
 });
