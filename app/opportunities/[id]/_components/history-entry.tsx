@@ -8,7 +8,7 @@ import { answerKeyOf } from "@/src/domain/process/qualification-answers";
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
 import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS } from "../../_lib/labels";
-import { formatDate, formatDuration, signedDays } from "../../_lib/format";
+import { answerText, formatDate, formatDuration, signedDays } from "../../_lib/format";
 
 export type Tone = "accent" | "success" | "danger" | "warning" | "neutral";
 type Described = { tone: Tone; title: ReactNode; body?: ReactNode };
@@ -54,8 +54,9 @@ const labelled = (label: string) => (label.endsWith("?") ? label : `${label}:`);
 function value(field: string, v: unknown, ctx: Ctx): string {
   if (v === null || v === undefined || v === "") return "empty";
   const question = questionOf(field, ctx);
-  if (question?.answer === "yes_no" && typeof v === "boolean") return v ? "yes" : "no";
-  if (question?.answer === "date" && typeof v === "string") return formatDate(v);
+  // A text answer is cut short below, like any long text.
+  if (question && question.answer !== "text" && (typeof v === "boolean" || typeof v === "number" || typeof v === "string"))
+    return answerText(question.answer, v);
   if (Array.isArray(v))
     return v.length
       ? v

@@ -13,7 +13,7 @@ import {
 } from "@/src/domain/process/qualification-answers";
 import { Badge } from "@/src/ui/badge";
 import { Card } from "@/src/ui/card";
-import { formatDate } from "../../_lib/format";
+import { answerText } from "../../_lib/format";
 import { numberOrNull } from "../../_lib/problems";
 import { useDeal } from "./deal-context";
 import { InlineField, type InlineFieldProps } from "./inline-field";
@@ -73,10 +73,9 @@ function StageQuestions({ group, answers }: { group: QuestionGroup; answers: Qua
 const unanswered = <Badge tone="warning">Not answered</Badge>;
 
 function shown(q: AnswerQuestion, answer: QualificationAnswer) {
-  if (q.answer === "yes_no") return answer === true ? "Yes" : "No";
-  if (q.answer === "date" && typeof answer === "string") return formatDate(answer);
-  if (q.answer === "number" && typeof answer === "number") return <span className="tabular-nums">{answer.toLocaleString("en-US")}</span>;
-  return <span className="whitespace-pre-line">{String(answer)}</span>;
+  const text = answerText(q.answer, answer);
+  if (q.answer === "number") return <span className="tabular-nums">{text}</span>;
+  return q.answer === "text" ? <span className="whitespace-pre-line">{text}</span> : text;
 }
 
 /** The question as an in-place field: its editor by answer kind; an emptied editor clears the answer. */
