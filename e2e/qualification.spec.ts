@@ -1,7 +1,7 @@
 // Qualification questions in a real browser (docs/rules/sales-process.md#qualification-answers): the
 // demo rep answers a yes/no and a date question on a demo deal in the first stage, in place, and finds
 // them after a reload and in the history; then answers one on the new deal form and finds it on the
-// new deal's page. The card passes an axe scan, read and while editing.
+// new deal's page. The card passes an axe scan, read and while editing, and so does the form.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { api, expectNoSeriousViolations, REP, signIn, tokenFor, uid } from "./support/app";
 
@@ -57,6 +57,7 @@ test("the demo rep answers a deal's qualification questions in place, and on the
 
   // The new deal form offers Qualify's questions, the first the deal will meet.
   await page.goto("/opportunities/new");
+  await expectNoSeriousViolations(page);
   const account = `Harbor Freight ${uid()}`;
   await page.getByLabel("Opportunity name").fill(`${account} - Route planning`);
   await page.getByLabel("Account").fill(account);

@@ -185,7 +185,11 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
         title:
           changes.length === 1 ? (
             questionOf(changes[0]![0], ctx) ? (
-              <>Answered a qualification question</>
+              changes[0]![1].to === null ? (
+                <>Cleared a qualification answer</>
+              ) : (
+                <>Answered a qualification question</>
+              )
             ) : (
               <>Changed {fieldLabel(changes[0]![0], ctx).toLowerCase()}</>
             )
