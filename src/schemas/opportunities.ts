@@ -3,6 +3,7 @@ import { isCalendarDate } from "../domain/dates";
 import { APPROVAL_STATUSES } from "../domain/criteria/deal-facts";
 import { APPROVER_GROUPS } from "../domain/deal-desk/rules";
 import { TERM_KEYS } from "../domain/deal-desk/terms";
+import { MAX_TEXT_ANSWER } from "../domain/process/qualification-answers";
 import { CONTACT_ROLES } from "../domain/process/types";
 import { Currency, EvidenceUrl, Id, nameText, PageQuery, requiredName, requiredText, text } from "./common";
 
@@ -27,6 +28,15 @@ export const ExternalId = z
   .max(255)
   .regex(/^[\x21-\x7e]*$/, "visible ASCII characters only, no spaces")
   .meta({ example: "0065g00000XyZ12AAB" });
+
+/**
+ * Answers to the qualification questions of the deal's process version, by question key: a value
+ * answers (text or a `YYYY-MM-DD` date: a string; yes_no: a boolean; number: a number), null clears.
+ * Merged into the deal's answers (docs/rules/sales-process.md#qualification-answers).
+ */
+export const QualificationAnswersPatch = z
+  .record(z.string().min(1).max(64), z.union([z.string().max(MAX_TEXT_ANSWER), z.number(), z.boolean(), z.null()]))
+  .meta({ id: "QualificationAnswersPatch", example: { budget_allocated: true, project_deadline: "2027-03-31" } });
 
 /** Fields a rep may set on create and change with PATCH. */
 const editable = {
@@ -65,6 +75,8 @@ export const CreateOpportunityRequest = z
     nonStandardTerms: editable.nonStandardTerms.default(""),
     buyingProcess: editable.buyingProcess.default(""),
     decisionCriteria: editable.decisionCriteria.default(""),
+    /** Answers to questions of the process version the deal will follow. */
+    qualificationAnswers: QualificationAnswersPatch.optional(),
     /** The CRM record this deal mirrors: both or neither. */
     externalSource: ExternalSource.optional(),
     externalId: ExternalId.optional(),
@@ -80,6 +92,8 @@ export const UpdateOpportunityRequest = z
     version: z.number().int().positive(),
     /** Why the close date moved: required when it moves later. */
     reason: text(1000).optional(),
+    /** Answers to questions of the deal's process version, whatever stage it is in. */
+    qualificationAnswers: QualificationAnswersPatch.optional(),
     /** Links the deal to a CRM record, or unlinks it with null: both together. */
     externalSource: ExternalSource.nullable().optional(),
     externalId: ExternalId.nullable().optional(),
@@ -146,6 +160,8 @@ export const OpportunityResponse = z
     contacts: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), title: z.string(), role: z.enum(CONTACT_ROLES) })),
     exitCriteria: z.array(ExitCriterionState),
     approval: ApprovalState,
+    /** The answers to the qualification questions of its process version, by question key; an unanswered question has none. */
+    qualificationAnswers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     processVersionId: z.string(),
     externalSource: z.string().nullable(),
     externalId: z.string().nullable(),

@@ -1,10 +1,11 @@
 // One deal, compact, for a frame about 400 px high (docs/embedding.md): its name and a link to the
 // deal page, the stage path, and, while it is open, the exit criteria as a live checklist with the
-// move to the next stage, the next step, the current stage's guidance in short and the approval
-// status. The controls are the deal page's own (DealProvider, MovesProvider, the fixers): the same
-// server functions, the same refusals.
+// move to the next stage, the next step, the current stage's guidance in short, the approval status
+// and the qualification answers given so far (read-only). The controls are the deal page's own
+// (DealProvider, MovesProvider, the fixers): the same server functions, the same refusals.
 import { notFound } from "next/navigation";
 import type { Actor } from "@/src/auth/actor";
+import { processQuestions } from "@/src/domain/process/process-version";
 import { AppError } from "@/src/errors";
 import { getLossCategories } from "@/src/server/closing/closing-settings";
 import { database } from "@/src/server/db";
@@ -12,6 +13,7 @@ import { getOpportunityPage, type OpportunityPage, type StageView } from "@/src/
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
 import { ExternalIcon } from "@/src/ui/icons";
+import { answerText } from "@/app/opportunities/_lib/format";
 import { APPROVAL_STATUS } from "@/app/opportunities/_lib/labels";
 import { fixerDealOf } from "@/app/opportunities/_kit/fixers/fixer-types";
 import { statusWords } from "@/app/opportunities/[id]/_components/approval-card";
@@ -89,6 +91,43 @@ function ApprovalStatus({ page }: { page: OpportunityPage }) {
   );
 }
 
+/** The answers given so far, read-only; the questions are answered on the deal page. */
+function Qualification({ page }: { page: OpportunityPage }) {
+  const questions = processQuestions(page.process);
+  if (questions.length === 0) return null;
+  const answers = page.deal.qualificationAnswers;
+  const answered = questions.filter((q) => answers[q.key] !== undefined);
+  return (
+    <section aria-labelledby="embed-qualification-heading" className="rounded-card border border-line bg-surface px-4 py-3 shadow-card">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="embed-qualification-heading" className="text-[13px] font-semibold text-ink">
+          Qualification
+        </h2>
+        <Badge tone={answered.length === questions.length ? "success" : "neutral"}>
+          {answered.length} of {questions.length} answered
+        </Badge>
+      </div>
+      {answered.length ? (
+        <dl className="mt-1.5 space-y-1 text-[13px]">
+          {answered.map((q) => (
+            <div key={q.key}>
+              <dt className="text-ink-muted">{q.label}</dt>
+              <dd className="line-clamp-2 text-ink">{answerText(q.answer, answers[q.key]!)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {answered.length < questions.length ? (
+        <p className="mt-1.5">
+          <OpenLink id={page.deal.id} hash="qualification">
+            Answer the others on the deal page
+          </OpenLink>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export async function EmbedDeal({ actor, id }: { actor: Actor; id: string }) {
   const now = new Date();
   const page = await getOpportunityPage(actor, id, now).catch((e: unknown) => {
@@ -137,6 +176,7 @@ export async function EmbedDeal({ actor, id }: { actor: Actor; id: string }) {
             <div className="min-w-0 space-y-3">
               <NextStep deal={deal} stallLimit={stage.stallDays} daysInStage={page.daysInStage} now={now.toISOString()} />
               <ApprovalStatus page={page} />
+              <Qualification page={page} />
               <Guidance stage={stage} />
             </div>
           </div>

@@ -7,6 +7,7 @@ import { getClosingCard } from "@/src/server/opportunity-page/get-closing-card";
 import { getOpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { canReopenInto } from "@/src/domain/moves/closed-lost";
 import { toCalendarDate } from "@/src/domain/dates";
+import { questionGroups } from "@/src/domain/process/qualification-answers";
 import { getPlays } from "@/src/server/closing/plays";
 import { Card } from "@/src/ui/card";
 import { fixerDealOf } from "../_kit/fixers/fixer-types";
@@ -22,7 +23,7 @@ import { DealFields } from "./_components/deal-fields";
 import { DealHeader } from "./_components/deal-header";
 import { FilesCard } from "./_components/files-card";
 import { HistoryTimeline } from "./_components/history-timeline";
-import { ClosingChecklist, PlaysCard } from "./_components/lazy-cards";
+import { ClosingChecklist, PlaysCard, QualificationCard } from "./_components/lazy-cards";
 import { MovesProvider, type MoveFacts } from "./_components/moves";
 import { NextStep } from "./_components/next-step";
 import { StageGuidance } from "./_components/stage-guidance";
@@ -44,6 +45,9 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const fixing = fixerDealOf(deal, page.contractName);
   // A lost deal's re-engagement plays (docs/rules/closing.md).
   const plays = deal.status === "lost" ? await getPlays(actor, deal.id, { now }) : null;
+  // No card when the deal's process version asks no questions (docs/rules/sales-process.md#qualification-answers).
+  const questions = questionGroups(process.stages, deal.stage);
+  const hasQuestions = questions.reached.length + questions.later.length > 0;
   const facts: MoveFacts = {
     lossCategories,
     stages: process.stages,
@@ -90,6 +94,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             ) : (
               <ClosedSummary deal={deal} files={page.files} lossCategories={lossCategories} />
             )}
+            {hasQuestions ? <QualificationCard reached={questions.reached} later={questions.later} answers={deal.qualificationAnswers} /> : null}
             {plays ? (
               <PlaysCard
                 plays={plays}

@@ -54,3 +54,11 @@ export function signedDays(days: number): string {
 export function exactTime(iso: string): string {
   return `${new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 }
+
+/** An answer to a qualification question as people read it: Yes/No, a date as "Mar 31, 2027", a number with separators. */
+export function answerText(kind: "text" | "yes_no" | "number" | "date", answer: string | number | boolean): string {
+  if (kind === "yes_no") return answer === true ? "Yes" : "No";
+  if (kind === "date" && typeof answer === "string") return formatDate(answer);
+  if (kind === "number" && typeof answer === "number") return answer.toLocaleString("en-US");
+  return String(answer);
+}

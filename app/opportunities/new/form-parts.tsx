@@ -153,3 +153,40 @@ export function DealTypeField({ draft, set, yearsError, usersError }: TypeProps)
     </>
   );
 }
+
+type YesNoProps = { field: string; label: string; value: string; onChange: (v: string) => void; error?: string };
+
+/** A yes/no question: Yes, No, or left unanswered. */
+export function YesNoField({ field, label, value, onChange, error }: YesNoProps) {
+  const id = `new-${field}`;
+  return (
+    <fieldset id={id} aria-describedby={error ? `${id}-help` : undefined} className="sm:col-span-2">
+      <legend className="text-sm font-medium text-ink">{label}</legend>
+      <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+        {[
+          { value: "true", label: "Yes" },
+          { value: "false", label: "No" },
+          { value: "", label: "Not answered" },
+        ].map((o) => (
+          <label key={o.value} className="inline-flex items-center gap-2 text-sm text-ink">
+            <input
+              type="radio"
+              name={field}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              aria-invalid={error ? true : undefined}
+              className="size-4 accent-[var(--color-accent)]"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-help`} className="mt-1.5 text-[13px] text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -5,6 +5,7 @@
 // to each field and in a summary that takes focus.
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { answerField, MAX_TEXT_ANSWER, type AnswerQuestion, type QuestionGroup } from "@/src/domain/process/qualification-answers";
 import type { ActionError } from "@/src/http/action-result";
 import type { Person } from "@/src/server/opportunity-page/people";
 import { Button } from "@/src/ui/button";
@@ -13,9 +14,9 @@ import { AlertIcon } from "@/src/ui/icons";
 import { CURRENCIES } from "../_lib/labels";
 import { humanize, numberOrNull, problemsOf } from "../_lib/problems";
 import { createDealAction } from "./actions";
-import { DealTypeField, FormField, FormSection } from "./form-parts";
+import { DealTypeField, FormField, FormSection, YesNoField } from "./form-parts";
 
-type Props = { owners: Person[]; selfId: string; canChooseOwner: boolean; className?: string };
+type Props = { owners: Person[]; selfId: string; canChooseOwner: boolean; questions: QuestionGroup | null; className?: string };
 
 const INITIAL = {
   name: "",
@@ -54,6 +55,20 @@ const LABELS: Record<string, string> = {
   type: "Type",
 };
 
+/** What the rep typed for each question, by key: only the answered ones are sent. */
+type Answers = Record<string, string>;
+
+function answerOf(q: AnswerQuestion, raw: string) {
+  if (q.answer === "yes_no") return raw === "true";
+  if (q.answer === "number") return numberOrNull(raw);
+  return raw;
+}
+
+function answersPayload(questions: QuestionGroup | null, answers: Answers) {
+  const given = (questions?.questions ?? []).filter((q) => (answers[q.key] ?? "").trim() !== "");
+  return given.length ? { qualificationAnswers: Object.fromEntries(given.map((q) => [q.key, answerOf(q, answers[q.key]!)])) } : {};
+}
+
 function payload(d: Draft, selfId: string) {
   const orDefault = (raw: string, fallback: number) => numberOrNull(raw) ?? fallback;
   return {
@@ -75,13 +90,15 @@ function payload(d: Draft, selfId: string) {
   };
 }
 
-export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props) {
+export function NewDealForm({ owners, selfId, canChooseOwner, questions, className }: Props) {
   const [draft, setDraft] = useState<Draft>({ ...INITIAL, ownerId: selfId });
+  const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
   const problems = problemsOf(error);
-  const problem = (field: keyof Draft) => {
+  const labels: Record<string, string> = { ...LABELS, ...Object.fromEntries((questions?.questions ?? []).map((q) => [answerField(q.key), q.label])) };
+  const problem = (field: string) => {
     const p = problems.find((x) => x.field === field);
     return p ? humanize(p.message) : undefined;
   };
@@ -96,7 +113,7 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
   function submit(e: FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const result = await createDealAction(payload(draft, selfId));
+      const result = await createDealAction({ ...payload(draft, selfId), ...answersPayload(questions, answers) });
       // Success navigates away; only a refusal comes back.
       if (result && !result.ok) setError(result.error);
     });
@@ -120,7 +137,7 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
               {problems.map((p) => (
                 <li key={p.field}>
                   <a href={`#new-${p.field}`} className="underline underline-offset-2">
-                    {LABELS[p.field] ?? p.field}: {humanize(p.message).toLowerCase()}
+                    {labels[p.field] ?? p.field}: {humanize(p.message).toLowerCase()}
                   </a>
                 </li>
               ))}
@@ -167,6 +184,27 @@ export function NewDealForm({ owners, selfId, canChooseOwner, className }: Props
           {...bind("nonStandardTerms")}
         />
       </FormSection>
+      {questions ? (
+        <FormSection
+          title="Qualification"
+          description={`Optional: the questions of ${questions.stageName}. Answer what you know now; the rest waits on the deal's page.`}
+        >
+          {questions.questions.map((q) => {
+            const field = answerField(q.key);
+            const bound = {
+              field,
+              label: q.label,
+              value: answers[q.key] ?? "",
+              onChange: (v: string) => setAnswers((a) => ({ ...a, [q.key]: v })),
+              error: problem(field),
+            };
+            if (q.answer === "yes_no") return <YesNoField key={q.key} {...bound} />;
+            if (q.answer === "text") return <FormField key={q.key} as="textarea" className="sm:col-span-2" maxLength={MAX_TEXT_ANSWER} {...bound} />;
+            if (q.answer === "date") return <FormField key={q.key} type="date" {...bound} />;
+            return <FormField key={q.key} inputMode="decimal" {...bound} />;
+          })}
+        </FormSection>
+      ) : null}
       {canChooseOwner ? (
         <FormSection title="Owner" description="You, or a rep of your team.">
           <FormField

@@ -36,7 +36,13 @@ export default async function NewOpportunityPage() {
         description={`It starts in ${form.firstStage.name}, the first stage of ${form.processName}. You can fill in the rest on the deal's page.`}
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <NewDealForm owners={form.owners} selfId={actor.id} canChooseOwner={canChooseOwner(actor)} className="lg:col-span-2" />
+        <NewDealForm
+          owners={form.owners}
+          selfId={actor.id}
+          canChooseOwner={canChooseOwner(actor)}
+          questions={form.questions}
+          className="lg:col-span-2"
+        />
         <StartingStage form={form} className="lg:self-start" />
       </div>
     </>

@@ -22,3 +22,4 @@ export const QUESTION_ANSWER_KINDS = ["text", "yes_no", "number", "date"] as con
 
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 export type FileKind = (typeof FILE_KINDS)[number];
+export type QuestionAnswerKind = (typeof QUESTION_ANSWER_KINDS)[number];

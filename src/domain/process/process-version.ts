@@ -18,3 +18,6 @@ export function findStage(process: ProcessVersion, key: string): Stage | undefin
 }
 
 export const openStages = (process: ProcessVersion) => process.stages.filter((s) => s.kind === "open");
+
+/** Every qualification question of the process, in stage order (keys are unique in the whole process). */
+export const processQuestions = (process: Pick<ProcessVersion, "stages">) => process.stages.flatMap((s) => s.questions);

@@ -143,6 +143,8 @@ export type PlannedDeal = {
   nonStandardTerms: string;
   buyingProcess: string;
   decisionCriteria: string;
+  /** Answers to the qualification questions of the stages it has been in, by question key. */
+  qualificationAnswers: Record<string, string | number | boolean>;
   whyWon: string;
   lost: { reasonCategory: string; explanation: string; competitor: string; missingFunctionality: string } | null;
   disqualifiedReason: string | null;

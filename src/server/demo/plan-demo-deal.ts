@@ -7,6 +7,7 @@ import type { Scenario } from "./demo-scenarios";
 import { DISQUALIFIED_REASONS, LOST_REASONS, NEXT_STEPS, WHY_WON } from "./demo-texts";
 import { planCloseDates } from "./plan-close-dates";
 import { planCloseSteps } from "./plan-close-plan";
+import { planAnswers } from "./plan-deal-answers";
 import { planCriteria } from "./plan-deal-criteria";
 import { planApprovals, type DeskSetup } from "./plan-deal-approvals";
 import { planFiles } from "./plan-deal-files";
@@ -72,6 +73,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     setup: desk,
     ref: terms.name,
   });
+  const answers = planAnswers(process.stages, s, t, dates.closeDate);
   const history = [
     ...planHistory({
       stages: process.stages,
@@ -85,6 +87,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
       disqualifiedReason: end.disqualifiedReason,
     }),
     ...approvals.history,
+    ...answers.history,
   ].sort((a, b) => a.at.getTime() - b.at.getTime()); // stable: entries of one moment keep their order
   const isOpen = s.outcome === "open";
   const current = t.visits[t.visits.length - 1]!;
@@ -106,6 +109,7 @@ export function planDemoDeal(process: ProcessVersion, s: Scenario, account: stri
     nextStepDue: isOpen ? addDays(today, s.isNextStepOverdue ? -d.int(1, 12) : d.int(1, 14)) : null,
     buyingProcess: criteria.buyingProcess,
     decisionCriteria: criteria.decisionCriteria,
+    qualificationAnswers: answers.answers,
     whyWon: end.whyWon,
     lost: end.lost,
     disqualifiedReason: end.disqualifiedReason,

@@ -2,6 +2,8 @@ import type { Actor } from "../../auth/actor";
 import { assertCan, canAssignOwner } from "../../auth/authorize";
 import { fromCalendarDate } from "../../domain/dates";
 import { toCents } from "../../domain/money";
+import { processQuestions } from "../../domain/process/process-version";
+import { planAnswers } from "../../domain/process/qualification-answers";
 import { AppError } from "../../errors";
 import type { CreateOpportunityRequest, ExternalRef, OpportunityResponse } from "../../schemas/opportunities";
 import { inTransaction, type Sql, type Tx } from "../db";
@@ -62,6 +64,9 @@ async function insertOpportunity(
     const owner = await assertAssignableOwner(tx, actor, input.ownerId ?? actor.id);
     const process = await getActiveProcessVersion(tx);
     const first = process.stages[0]!;
+    // Answers to questions of the version the deal will follow, whichever stage asks them.
+    const answers = planAnswers(processQuestions(process), {}, input.qualificationAnswers ?? {}, "not a question of the process new deals follow");
+    if (!answers.ok) throw new AppError("VALIDATION_FAILED", "Some answers are not valid.", { fields: answers.problems });
     const closeDate = fromCalendarDate(input.closeDate);
     const id = newId();
     await tx
@@ -91,6 +96,7 @@ async function insertOpportunity(
         decisionCriteria: input.decisionCriteria,
         externalSource: ref?.source ?? null,
         externalId: ref?.externalId ?? null,
+        qualificationAnswers: JSON.stringify(answers.answers),
         createdAt: now,
         updatedAt: now,
       })
@@ -107,6 +113,7 @@ async function insertOpportunity(
         amount: input.amount,
         closeDate: input.closeDate,
         ownerId: owner.id,
+        ...(Object.keys(answers.answers).length ? { qualificationAnswers: answers.answers } : {}),
         ...(ref ? { externalSource: ref.source, externalId: ref.externalId } : {}),
         ...note,
       },

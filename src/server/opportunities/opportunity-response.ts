@@ -3,6 +3,7 @@ import type { DealDeskRule } from "../../domain/deal-desk/rules";
 import { toCalendarDate } from "../../domain/dates";
 import { fromCents } from "../../domain/money";
 import { stallReasons } from "../../domain/opportunities/stalled";
+import { readAnswers } from "../../domain/process/qualification-answers";
 import { findStage, type ProcessVersion } from "../../domain/process/process-version";
 import type { OpportunityResponse } from "../../schemas/opportunities";
 import { dealApproval, dealFacts } from "./deal-facts";
@@ -64,6 +65,7 @@ export function toOpportunityResponse(row: OpportunityRow, process: ProcessVersi
     exitCriteria:
       row.status === "open" ? criteriaStatus(facts, stage).map(({ key, label, type, satisfied }) => ({ key, label, type, satisfied })) : [],
     approval: dealApproval(row, rules),
+    qualificationAnswers: readAnswers(row.qualificationAnswers),
     processVersionId: row.processVersionId,
     externalSource: row.externalSource,
     externalId: row.externalId,

@@ -2,6 +2,8 @@ import type { Actor } from "../../auth/actor";
 import { daysBetween, fromCalendarDate, toCalendarDate } from "../../domain/dates";
 import { fromCents, toCents } from "../../domain/money";
 import { planCloseDateChange } from "../../domain/opportunities/close-date-change";
+import { processQuestions } from "../../domain/process/process-version";
+import { answerField, planAnswers, readAnswers } from "../../domain/process/qualification-answers";
 import { AppError } from "../../errors";
 import type { OpportunityResponse, UpdateOpportunityRequest } from "../../schemas/opportunities";
 import type { Tx } from "../db";
@@ -56,7 +58,7 @@ function changeFields(actor: Actor, id: string, input: UpdateOpportunityRequest,
   return changeOpportunity(
     actor,
     { id, version: input.version },
-    async ({ tx, row }) => {
+    async ({ tx, row, process }) => {
       let columns: OpportunityChanges = {};
       const history: ChangeEntry[] = [];
       const writes: ((tx: Tx) => Promise<unknown>)[] = [];
@@ -79,6 +81,19 @@ function changeFields(actor: Actor, id: string, input: UpdateOpportunityRequest,
         await assertAssignableOwner(tx, actor, input.ownerId);
         changes.ownerId = { from: row.ownerId, to: input.ownerId };
         columns.ownerId = input.ownerId;
+      }
+
+      // Any question of the deal's own version, whatever stage it is in: a rep may know an answer early.
+      if (input.qualificationAnswers !== undefined) {
+        const plan = planAnswers(
+          processQuestions(process),
+          readAnswers(row.qualificationAnswers),
+          input.qualificationAnswers,
+          "not a question of this deal's process",
+        );
+        if (!plan.ok) throw new AppError("VALIDATION_FAILED", "Some answers are not valid.", { fields: plan.problems });
+        for (const [key, change] of Object.entries(plan.changes)) changes[answerField(key)] = change;
+        if (Object.keys(plan.changes).length) columns.qualificationAnswers = JSON.stringify(plan.answers);
       }
       if (Object.keys(changes).length) history.push({ type: "field_changed", details: { changes } });
 

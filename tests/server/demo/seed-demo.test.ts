@@ -346,3 +346,34 @@ test("the demo is the same every time for the same now, and is what was written"
   expect(written.map(String).sort()).toEqual(files().map(String).sort());
   expect(deals.map((d) => [d.name, d.amountCents])).toEqual([...first].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
 });
+
+test("deals that have been in Qualify answered its questions there, by kind, in a field_changed entry; one still there left some unanswered", () => {
+  const qualify = process.stages.find((s) => s.key === "qualify")!;
+  expect(qualify.questions.length).toBeGreaterThan(0);
+  const entered = (deal: (typeof deals)[number]) =>
+    deal.history.find((h) => h.type === "stage_changed" && h.toStage === "qualify") ?? (deal.stageKey === "qualify" ? deal.history[0] : undefined);
+  let partly = 0;
+  for (const deal of deals) {
+    const answers = deal.qualificationAnswers as Record<string, unknown>;
+    const since = entered(deal);
+    if (!since) {
+      expect(answers, deal.name).toEqual({});
+      continue;
+    }
+    const keys = Object.keys(answers);
+    expect(keys.length, deal.name).toBeGreaterThan(0);
+    for (const q of qualify.questions.filter((q) => keys.includes(q.key)))
+      expect(typeof answers[q.key], `${deal.name} ${q.key}`).toBe({ yes_no: "boolean", number: "number", text: "string", date: "string" }[q.answer]);
+    const recorded = deal.history.find(
+      (h) => h.type === "field_changed" && Object.keys((h.details as { changes: object }).changes).some((f) => f.startsWith("qualificationAnswers.")),
+    );
+    expect(recorded?.at.getTime(), deal.name).toBeGreaterThanOrEqual(since.at.getTime());
+    expect((recorded!.details as { changes: object }).changes).toEqual(
+      Object.fromEntries(keys.map((k) => [`qualificationAnswers.${k}`, { from: null, to: answers[k] }])),
+    );
+    if (deal.stageKey === "qualify" && keys.length < qualify.questions.length) partly++;
+    if (deal.status !== "open" || deal.stageKey !== "qualify") expect(keys.sort(), deal.name).toEqual(qualify.questions.map((q) => q.key).sort());
+  }
+  expect(partly).toBeGreaterThan(0);
+  expect(deals.filter((d) => d.stageKey === "identify").every((d) => Object.keys(d.qualificationAnswers as object).length === 0)).toBe(true);
+});

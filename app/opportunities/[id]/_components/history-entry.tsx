@@ -4,10 +4,11 @@ import type { HistoryItem, StageView } from "@/src/server/opportunity-page/get-o
 import { ITEM_LABELS } from "@/src/domain/closing/checklist";
 import { categoryLabel, type LossCategory } from "@/src/domain/closing/loss-categories";
 import { PLAY_NAMES } from "@/src/domain/closing/plays";
+import { answerKeyOf } from "@/src/domain/process/qualification-answers";
 import { Badge } from "@/src/ui/badge";
 import { formatMoney } from "@/src/ui/format";
 import { CONTACT_ROLE_LABELS, FILE_KIND_LABELS } from "../../_lib/labels";
-import { formatDate, formatDuration, signedDays } from "../../_lib/format";
+import { answerText, formatDate, formatDuration, signedDays } from "../../_lib/format";
 
 export type Tone = "accent" | "success" | "danger" | "warning" | "neutral";
 type Described = { tone: Tone; title: ReactNode; body?: ReactNode };
@@ -40,8 +41,22 @@ const SOURCE_NAMES: Record<string, string> = { salesforce: "Salesforce", hubspot
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const quote = (v: unknown) => (str(v).trim() ? <p className="mt-1 text-[13px] text-ink">“{str(v)}”</p> : null);
 
+/** The question an answer's change names (`qualificationAnswers.<key>`), among the deal's version's questions. */
+const questionOf = (field: string, ctx: Ctx) => {
+  const key = answerKeyOf(field);
+  return key === null ? null : (ctx.stages.flatMap((s) => s.questions).find((q) => q.key === key) ?? { key, label: key, answer: "text" as const });
+};
+
+const fieldLabel = (field: string, ctx: Ctx) => questionOf(field, ctx)?.label ?? FIELD_LABELS[field] ?? field;
+/** "Amount:", but a question keeps its own question mark: "Is budget allocated?". */
+const labelled = (label: string) => (label.endsWith("?") ? label : `${label}:`);
+
 function value(field: string, v: unknown, ctx: Ctx): string {
   if (v === null || v === undefined || v === "") return "empty";
+  const question = questionOf(field, ctx);
+  // A text answer is cut short below, like any long text.
+  if (question && question.answer !== "text" && (typeof v === "boolean" || typeof v === "number" || typeof v === "string"))
+    return answerText(question.answer, v);
   if (Array.isArray(v))
     return v.length
       ? v
@@ -168,12 +183,24 @@ export function describeEntry(e: HistoryItem, ctx: Ctx): Described {
       return {
         tone: "neutral",
         title:
-          changes.length === 1 ? <>Changed {(FIELD_LABELS[changes[0]![0]] ?? changes[0]![0]).toLowerCase()}</> : <>Changed {changes.length} fields</>,
+          changes.length === 1 ? (
+            questionOf(changes[0]![0], ctx) ? (
+              changes[0]![1].to === null ? (
+                <>Cleared a qualification answer</>
+              ) : (
+                <>Answered a qualification question</>
+              )
+            ) : (
+              <>Changed {fieldLabel(changes[0]![0], ctx).toLowerCase()}</>
+            )
+          ) : (
+            <>Changed {changes.length} fields</>
+          ),
         body: (
           <ul className="mt-1 space-y-0.5 text-[13px]">
             {changes.map(([field, c]) => (
               <li key={field} className="text-ink-muted">
-                <span className="text-ink">{FIELD_LABELS[field] ?? field}:</span> {value(field, c.from, ctx)} →{" "}
+                <span className="text-ink">{labelled(fieldLabel(field, ctx))}</span> {value(field, c.from, ctx)} →{" "}
                 <span className="text-ink">{value(field, c.to, ctx)}</span>
               </li>
             ))}

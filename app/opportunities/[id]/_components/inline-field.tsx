@@ -20,7 +20,9 @@ type Editor =
   | { kind: "textarea"; maxLength?: number; placeholder?: string }
   | { kind: "number"; step?: string; min?: number; max?: number; suffix?: string }
   | { kind: "date" }
-  | { kind: "select"; options: { value: string; label: string }[] };
+  | { kind: "select"; options: { value: string; label: string }[] }
+  /** A few choices side by side (yes / no), one of them checked. */
+  | { kind: "radio"; options: { value: string; label: string }[] };
 
 export type InlineFieldProps = {
   /** The API field this edits: its errors are shown here. */
@@ -70,7 +72,9 @@ export function InlineField({ field, label, value, display, editor, toPayload, r
 
   return (
     <div className={cx("min-w-0 py-3", className)}>
-      <dt className="text-[13px] font-medium text-ink-muted">{editing ? <label htmlFor={id}>{label}</label> : label}</dt>
+      <dt className="text-[13px] font-medium text-ink-muted">
+        {!editing ? label : editor.kind === "radio" ? <span id={`${id}-label`}>{label}</span> : <label htmlFor={id}>{label}</label>}
+      </dt>
       <dd className="mt-1">
         {editing ? (
           <form
@@ -186,6 +190,27 @@ function Control({ id, editor, value, onChange, invalid, describedBy }: ControlP
         <div className="flex items-center gap-2">
           <Input {...common} type="text" inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} className="tabular-nums" />
           {editor.suffix ? <span className="shrink-0 text-sm text-ink-muted">{editor.suffix}</span> : null}
+        </div>
+      );
+    case "radio":
+      return (
+        <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} className="flex flex-wrap gap-x-5 gap-y-2 py-1">
+          {editor.options.map((o) => (
+            <label key={o.value} className="inline-flex items-center gap-2 text-sm text-ink">
+              <input
+                type="radio"
+                name={id}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+                // The editor opens on the rep's own click of Edit: focus goes to the checked choice, as to the other editors' inputs.
+                {...(value === o.value ? { autoFocus: true } : {})}
+                aria-invalid={invalid || undefined}
+                className="size-4 accent-[var(--color-accent)] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+              />
+              {o.label}
+            </label>
+          ))}
         </div>
       );
     case "date":

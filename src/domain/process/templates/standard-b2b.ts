@@ -94,6 +94,14 @@ export const STANDARD_B2B: ProcessDefinition = {
           condition: { op: "is_set" },
         },
       ],
+      questions: [
+        { key: "identified_project", label: "Is there an identified project?", answer: "yes_no" },
+        { key: "budget_allocated", label: "Is budget allocated to it?", answer: "yes_no" },
+        { key: "compelling_event", label: "What is the compelling event?", answer: "text" },
+        { key: "influencers", label: "Who are the influencers, and what are their roles?", answer: "text" },
+        { key: "project_deadline", label: "By what date must the project be done?", answer: "date" },
+        { key: "competing_projects", label: "Which other projects compete for the budget?", answer: "text" },
+      ],
     },
     {
       key: "propose",

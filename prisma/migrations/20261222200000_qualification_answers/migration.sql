@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Opportunity" ADD COLUMN     "qualificationAnswers" JSONB NOT NULL DEFAULT '{}';
+
