@@ -241,7 +241,15 @@ export function DraftEditor({ processKey, draft, catalog }: Props) {
       <PageHeader
         eyebrow={`Process ${processKey} · draft`}
         title={`${edit.name.trim() || processKey}: next version`}
-        description={`Started from ${started}; saved ${formatMoment(new Date(base.updatedAt))}. Deals keep the version they follow until an admin moves them.`}
+        description={
+          <>
+            Started from {started}; saved{" "}
+            <time dateTime={base.updatedAt} suppressHydrationWarning>
+              {formatMoment(new Date(base.updatedAt))}
+            </time>
+            . Deals keep the version they follow until an admin moves them.
+          </>
+        }
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <Button variant="danger" onClick={() => setDiscarding(true)} disabled={pending}>
