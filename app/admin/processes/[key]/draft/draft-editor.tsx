@@ -368,10 +368,7 @@ export function DraftEditor({ processKey, draft, catalog }: Props) {
       >
         <p className="text-sm text-ink-muted">
           {removing
-            ? `${plural(removing.exitCriteria.length, "exit criterion")}, ${plural(removing.questions.length, "question")}.`.replace(
-                "criterions",
-                "criteria",
-              )
+            ? `It has ${removing.exitCriteria.length === 1 ? "1 exit criterion" : `${removing.exitCriteria.length} exit criteria`} and ${plural(removing.questions.length, "question")}.`
             : null}
         </p>
       </Dialog>
