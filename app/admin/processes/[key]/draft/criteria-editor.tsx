@@ -15,6 +15,7 @@ import {
   CONDITION_LABELS,
   CRITERION_FIELD_LABELS,
   CRITERION_TYPE_LABELS,
+  CRITERION_TYPE_SHORT_LABELS,
   type CriterionForm,
   conditionsOf,
   criterionForm,
@@ -143,7 +144,7 @@ function CriterionEditor({ criterion, path, position, count, catalog, otherKeys,
           path={at("type")}
           label="Type"
           value={criterion.type}
-          options={catalog.criterionTypes.map((t) => [t, labelOf(CRITERION_TYPE_LABELS, t)] as const)}
+          options={catalog.criterionTypes.map((t) => [t, labelOf(CRITERION_TYPE_SHORT_LABELS, t)] as const)}
           onChange={(t) => onChange(withType(criterion, t as EditorCriterion["type"], catalog))}
         />
         <TextInputField

@@ -266,7 +266,8 @@ export function DraftEditor({ processKey, draft, catalog }: Props) {
       />
       <p id="publish-state" aria-live="polite" className="-mt-5 mb-4 text-[13px] text-ink-muted" data-testid="save-state">
         {dirty ? "Unsaved changes." : "All changes saved."}{" "}
-        {blocking ? `${plural(blocking, "problem")} stop publishing.` : checking ? "" : "Nothing stops publishing."} {notice}
+        {blocking ? `${plural(blocking, "problem")} ${blocking === 1 ? "stops" : "stop"} publishing.` : checking ? "" : "Nothing stops publishing."}{" "}
+        {notice}
       </p>
 
       {conflict ? (

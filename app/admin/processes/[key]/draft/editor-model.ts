@@ -308,6 +308,14 @@ export const CRITERION_TYPE_LABELS: Record<string, string> = {
   approval: "Approval (the deal desk approves)",
   plan: "Close plan (a number of steps)",
 };
+/** A criterion's type in its own form, where the longer words above would not fit. */
+export const CRITERION_TYPE_SHORT_LABELS: Record<string, string> = {
+  check: "Check",
+  field: "Field",
+  document: "Document",
+  approval: "Approval",
+  plan: "Close plan",
+};
 export const CRITERION_FIELD_LABELS: Record<string, string> = {
   amount: "Amount",
   closeDate: "Close date",

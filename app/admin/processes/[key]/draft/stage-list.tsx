@@ -100,7 +100,7 @@ export function StageList({ stages, selectedId, problemCounts, onSelect, onMove,
   const active = stages.find((s) => s._id === activeId);
 
   return (
-    <section aria-labelledby="stages-heading" className="min-w-0 space-y-3">
+    <section aria-labelledby="stages-heading" className="min-w-0 space-y-3 lg:sticky lg:top-20 lg:self-start">
       <div className="flex items-center justify-between gap-2">
         <h2 id="stages-heading" className="text-[15px] font-semibold text-ink">
           Stages
