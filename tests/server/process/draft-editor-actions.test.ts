@@ -114,8 +114,21 @@ describe("an admin edits a draft", () => {
     await signInAs(org.admin);
     const before = (await draftNow())!;
     const definition = withSecurityReview(before);
+    const audits = await auditCount();
     const saved = data(await saveDraftAction({ key: KEY, version: before.version, definition }));
     expect(saved.version).toBe(before.version + 1);
+    // Audited as the API's save is, with the admin as its actor.
+    expect(await auditCount()).toBe(audits + 1);
+    const entry = await database()
+      .sql.selectFrom("AuditEntry")
+      .select(["action", "actorId"])
+      .orderBy("at", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ action: "process.draft_saved", actorId: org.admin.id });
+    // Saving it again as it is writes nothing and keeps the version.
+    expect(data(await saveDraftAction({ key: KEY, version: saved.version, definition })).version).toBe(saved.version);
+    expect(await auditCount()).toBe(audits + 1);
     expect(saved.problems).toEqual([]);
     const stored = (await draftNow())!;
     expect(stored.version).toBe(saved.version);
@@ -138,7 +151,9 @@ describe("an admin edits a draft", () => {
     await signInAs(org.admin);
     const current = (await draftNow())!;
     const stages = current.definition.stages.map((s, i) => (i === 1 ? { ...s, probability: 150 } : s));
+    const audits = await auditCount();
     const checked = data(await checkDraftAction({ definition: { ...current.definition, stages } }));
+    expect(await auditCount()).toBe(audits);
     expect(checked.problems).toEqual([{ field: "stages.1.probability", message: expect.stringContaining("0 to 100") }]);
     expect((await draftNow())!.version).toBe(current.version);
     // A wrong shape is refused by field, as the API refuses it.
