@@ -40,9 +40,10 @@ const pgliteDir = process.env.E2E_PGLITE_DIR;
  * templates (admin-closing edits them, closing reads them) and the workspace's totals (the dashboard
  * compares a figure with the list behind it, while the other specs add deals; its targets page reads
  * what was won so far), and the users (admin-people invites and deactivates users of its own, which
- * the users lists of the other specs would then show).
+ * the users lists of the other specs would then show), and the default process (admin-process-editor
+ * publishes a new version of Standard B2B, which the deals the other specs create would then follow).
  */
-const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
+const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-process-editor|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",

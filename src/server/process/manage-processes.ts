@@ -122,7 +122,7 @@ export async function latestVersionSummary(tx: Tx, key: string): Promise<Record<
 }
 
 /** What an editor offers: the lists a draft's values come from, and the conditions the engine supports on each field. */
-function editorCatalog() {
+export function editorCatalog() {
   return {
     stageKinds: [...STAGE_KINDS],
     forecastCategories: [...FORECAST_CATEGORIES],

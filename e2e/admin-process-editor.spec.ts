@@ -1,0 +1,129 @@
+// The process draft editor in a real browser against the built app with demo data: the admin starts
+// a draft of Standard B2B through the API, then in the editor adds a stage (Security review, open,
+// 60 %) with a `field` criterion (the amount above 0), adds a qualification question to the first
+// stage, moves the new stage up by keyboard from its handle (hearing each step), saves, finds no
+// problem, and publishes; the rep's process then has the new stage in its new place, its criterion
+// and the question. The editor passes an axe scan.
+import { expect, test } from "@playwright/test";
+import { ADMIN, api, expectNoSeriousViolations, keyboardDragReady, liveRegion, REP, signIn, tokenFor } from "./support/app";
+
+test.describe.configure({ timeout: 180_000 });
+
+const KEY = "standard_b2b";
+
+type Process = {
+  version: number;
+  stages: {
+    key: string;
+    name: string;
+    kind: string;
+    probability: number;
+    exitCriteria: { key: string; type: string; field?: string; condition?: unknown }[];
+    questions: { key: string; label: string; answer: string }[];
+  }[];
+};
+
+test("an admin builds Standard B2B's next version in the editor and publishes it", async ({ page, request }) => {
+  const admin = { Authorization: `Bearer ${await tokenFor(request, ADMIN)}` };
+  const repToken = await tokenFor(request, REP);
+  const before = await api<Process>(request, repToken, "get", "/process");
+  // A clean draft from the latest version (one left by an earlier run is discarded first).
+  let started = await request.post(`/api/v1/processes/${KEY}/draft`, { headers: admin, data: {} });
+  if (started.status() === 409) {
+    expect((await request.delete(`/api/v1/processes/${KEY}/draft`, { headers: admin })).status()).toBe(204);
+    started = await request.post(`/api/v1/processes/${KEY}/draft`, { headers: admin, data: {} });
+  }
+  expect(started.status()).toBe(201);
+
+  await signIn(page, ADMIN, `/admin/processes/${KEY}/draft`);
+  await expect(page.getByRole("heading", { level: 1, name: "Standard B2B: next version" })).toBeVisible();
+  // Drag and drop works once the page is hydrated: dnd-kit then adds its instructions for screen readers.
+  await expect(page.locator("#stage-order")).toBeAttached();
+  await expect(page.getByTestId("problems-summary")).toHaveText("No problems: this draft can be published.");
+  const list = page.getByRole("list", { name: "Stages in order" });
+  const rows = list.getByRole("listitem");
+  await expect(rows).toHaveCount(before.stages.length);
+
+  // A new stage after Deliver/Finalize (the last open stage): its key follows its name.
+  const finalize = before.stages.findIndex((s) => s.key === "finalize");
+  await list.getByRole("button", { name: new RegExp(`^${finalize + 1}\\. Deliver/Finalize`) }).click();
+  await page.getByRole("button", { name: "Add stage" }).click();
+  const at = finalize + 1;
+  const name = page.locator(`#field-stages-${at}-name`);
+  await expect(name).toBeFocused();
+  // Until it has a name and a definition, the draft has problems, and the publish button says how many.
+  await expect(page.getByTestId("problems-summary")).toContainText("to fix before publishing");
+  await expect(page.getByRole("button", { name: /^Publish \(\d+ problems? to fix\)$/ })).toBeDisabled();
+  await name.fill("Security review");
+  await expect(page.locator(`#field-stages-${at}-key`)).toHaveValue("security_review");
+  await page.locator(`#field-stages-${at}-probability`).fill("60");
+  await expect(page.locator(`#field-stages-${at}-kind`)).toHaveValue("open");
+  await page.getByLabel("Definition", { exact: true }).fill("The buyer's security team reviews the product and its hosting.");
+
+  // A `field` criterion: the amount above 0.
+  await page.getByLabel("New criterion's type").selectOption("field");
+  await page.getByRole("button", { name: "Add criterion" }).click();
+  const criterion = (part: string) => page.locator(`#field-stages-${at}-exitCriteria-0-${part}`);
+  await expect(criterion("label")).toBeFocused();
+  await criterion("label").fill("Amount above zero");
+  await expect(criterion("key")).toHaveValue("amount_above_zero");
+  await criterion("field").selectOption("amount");
+  await criterion("condition-op").selectOption("gt");
+  await criterion("condition-value").fill("0");
+  await expect(page.getByTestId("checklist-preview")).toContainText("Amount above zero");
+  await expect(page.getByTestId("checklist-preview")).toContainText("Amount is greater than 0");
+
+  // A qualification question on the first stage.
+  await list.getByRole("button", { name: /^1\. Identify/ }).click();
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.locator("#field-stages-0-questions-0-label").fill("Is there a compelling event?");
+  await page.locator("#field-stages-0-questions-0-answer").selectOption("yes_no");
+  await expect(page.locator("#field-stages-0-questions-0-key")).toHaveValue("is_there_a_compelling_event");
+  await expect(page.getByTestId("questions-preview")).toContainText("Is there a compelling event?");
+
+  // Security review moves up one place by keyboard, before Deliver/Finalize, each step announced.
+  await list.getByRole("button", { name: "Reorder Security review" }).focus();
+  await page.keyboard.press("Space");
+  await expect(liveRegion(page)).toHaveText(`Picked up Security review, stage ${at + 1} of ${before.stages.length + 1}.`);
+  await keyboardDragReady(page);
+  await page.keyboard.press("ArrowUp");
+  await expect(liveRegion(page)).toHaveText(/^Security review moves to position \d+ of \d+, where Deliver\/Finalize is\.$/);
+  await page.keyboard.press("Space");
+  await expect(liveRegion(page)).toHaveText(`Dropped Security review at position ${at} of ${before.stages.length + 1}.`);
+  await expect(rows.nth(at - 1)).toContainText("Security review");
+  await expect(rows.nth(at)).toContainText("Deliver/Finalize");
+
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("save-state")).toContainText("All changes saved.");
+  await expect(page.getByTestId("problems-summary")).toHaveText("No problems: this draft can be published.");
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish this draft" });
+  await dialog.getByLabel("Note").fill("Security review before the finalization");
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/admin/processes" && url.searchParams.get("published") === KEY);
+
+  // The rep's process: the new version, the new stage in its new place with its criterion, and the question.
+  const after = await api<Process>(request, repToken, "get", "/process");
+  expect(after.version).toBe(before.version + 1);
+  const keys = before.stages.map((s) => s.key);
+  keys.splice(finalize, 0, "security_review");
+  expect(after.stages.map((s) => s.key)).toEqual(keys);
+  const security = after.stages.find((s) => s.key === "security_review")!;
+  expect(security).toMatchObject({ name: "Security review", kind: "open", probability: 60 });
+  expect(security.exitCriteria).toEqual([
+    expect.objectContaining({ key: "amount_above_zero", type: "field", field: "amount", condition: { op: "gt", value: 0 } }),
+  ]);
+  expect(after.stages[0]!.questions).toEqual([{ key: "is_there_a_compelling_event", label: "Is there a compelling event?", answer: "yes_no" }]);
+});
+
+test("the editor of a process without a draft offers to start one", async ({ page, request }) => {
+  const admin = { Authorization: `Bearer ${await tokenFor(request, ADMIN)}` };
+  await request.delete("/api/v1/processes/customer_lifecycle/draft", { headers: admin });
+  await signIn(page, ADMIN, "/admin/processes/customer_lifecycle/draft");
+  await expect(page.getByRole("heading", { level: 2, name: /There is no such process yet|This process has no draft/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the processes" })).toHaveAttribute("href", "/admin/processes");
+  await expectNoSeriousViolations(page);
+});
