@@ -3,9 +3,23 @@
 // 60 %) with a `field` criterion (the amount above 0), adds a qualification question to the first
 // stage, moves the new stage up by keyboard from its handle (hearing each step), saves, finds no
 // problem, and publishes; the rep's process then has the new stage in its new place, its criterion
-// and the question. The editor passes an axe scan.
+// and the question. Then, as the rep in a browser of their own, the board has the new stage's column
+// and the new deal form asks the question, whose answer the new deal keeps. The audit log holds the
+// draft's start, its save and the publication. The editor passes an axe scan.
 import { expect, test } from "@playwright/test";
-import { ADMIN, api, expectNoSeriousViolations, keyboardDragReady, liveRegion, REP, signIn, tokenFor } from "./support/app";
+import {
+  ADMIN,
+  api,
+  boardColumn,
+  expectNoSeriousViolations,
+  keyboardDragReady,
+  liveRegion,
+  openBoard,
+  REP,
+  signIn,
+  tokenFor,
+  uid,
+} from "./support/app";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -23,7 +37,8 @@ type Process = {
   }[];
 };
 
-test("an admin builds Standard B2B's next version in the editor and publishes it", async ({ page, request }) => {
+test("an admin builds Standard B2B's next version in the editor and publishes it; the rep works with it", async ({ browser, page, request }) => {
+  const startedAt = new Date().toISOString();
   const admin = { Authorization: `Bearer ${await tokenFor(request, ADMIN)}` };
   const repToken = await tokenFor(request, REP);
   const before = await api<Process>(request, repToken, "get", "/process");
@@ -117,6 +132,43 @@ test("an admin builds Standard B2B's next version in the editor and publishes it
     expect.objectContaining({ key: "amount_above_zero", type: "field", field: "amount", condition: { op: "gt", value: 0 } }),
   ]);
   expect(after.stages[0]!.questions).toEqual([{ key: "is_there_a_compelling_event", label: "Is there a compelling event?", answer: "yes_no" }]);
+
+  // Every change the admin made is in the audit log, in order.
+  type Audit = { items: { action: string; at: string; actorEmail: string }[] };
+  const audit = await api<Audit>(request, await tokenFor(request, ADMIN), "get", "/audit?objectType=process&limit=100");
+  const mine = audit.items.filter((e) => e.at >= startedAt && e.actorEmail === ADMIN).map((e) => e.action);
+  expect(mine.reverse()).toEqual(expect.arrayContaining(["process.draft_created", "process.draft_saved", "process.published"]));
+  expect(mine.at(-1)).toBe("process.published");
+
+  // The rep, in a browser of their own: the board has the new stage's column in its place.
+  const repContext = await browser.newContext();
+  const rep = await repContext.newPage();
+  try {
+    await signIn(rep, REP, "/board");
+    await openBoard(rep);
+    const columns = rep.locator("section[data-stage]");
+    const open = keys.filter((k) => after.stages.find((s) => s.key === k)!.kind === "open");
+    await expect(columns.first()).toBeVisible();
+    expect((await columns.evaluateAll((els) => els.map((e) => e.getAttribute("data-stage")))).slice(0, open.length)).toEqual(open);
+    await expect(boardColumn(rep, "security_review").getByRole("heading", { name: /Security review/ })).toBeVisible();
+
+    // The new deal form asks the new question; the new deal keeps the answer.
+    await rep.goto("/opportunities/new");
+    const account = `Keystone Audit ${uid()}`;
+    await rep.getByLabel("Opportunity name").fill(`${account} - Review`);
+    await rep.getByLabel("Account").fill(account);
+    await rep.getByLabel("Amount").fill("12000");
+    await rep.getByLabel("Close date").fill("2027-06-30");
+    await rep.getByRole("group", { name: "Is there a compelling event?" }).getByRole("radio", { name: "Yes" }).check();
+    await rep.getByRole("button", { name: "Create opportunity" }).click();
+    await rep.waitForURL(/\/opportunities\/(?!new)[^/]+$/);
+    const qualification = rep.locator("#qualification");
+    await expect(qualification.locator("dt", { hasText: "Is there a compelling event?" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+      "Yes",
+    );
+  } finally {
+    await repContext.close();
+  }
 });
 
 test("the editor of a process without a draft offers to start one", async ({ page, request }) => {
