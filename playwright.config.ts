@@ -39,10 +39,11 @@ const pgliteDir = process.env.E2E_PGLITE_DIR;
  * Specs that read or change what every other spec shares run once the others are done: the closing's
  * templates (admin-closing edits them, closing reads them) and the workspace's totals (the dashboard
  * compares a figure with the list behind it, while the other specs add deals; its targets page reads
- * what was won so far), and the users (admin-people invites and deactivates users of its own, which
- * the users lists of the other specs would then show).
+ * what was won so far), the users (admin-people invites and deactivates users of its own, which
+ * the users lists of the other specs would then show), and the processes (admin-processes counts
+ * the open deals each version of Standard B2B holds, which the other specs add to).
  */
-const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
+const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-processes|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",
