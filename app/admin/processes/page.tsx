@@ -58,7 +58,12 @@ export default async function ProcessesPage({ searchParams }: Props) {
           <ProcessCard key={p.key} process={p} draft={draftOf.get(p.key)} />
         ))}
         {newDrafts.length > 0 ? (
-          <Card flush title="New processes being drafted" description="Not published yet: no deal follows them until they are.">
+          <Card
+            flush
+            aria-labelledby="new-drafts-heading"
+            title={<span id="new-drafts-heading">New processes being drafted</span>}
+            description="Not published yet: no deal follows them until they are."
+          >
             <ul className="divide-y divide-line">
               {newDrafts.map((d) => (
                 <li key={d.processKey} className="px-5 py-4">

@@ -13,7 +13,7 @@ import { latestVersionSummary } from "../process/manage-processes";
 import { verdictFor } from "../process/move-deals";
 import { publishProcessVersion } from "../process/publish-process";
 import { addDays } from "./demo-dates";
-import { DEMO_OFFICE_ADDRESS } from "./seed-audit";
+import { DEMO_OFFICE_ADDRESS, DEMO_SETUP_DAYS_AGO } from "./seed-audit";
 
 export const DEMO_REVISION = {
   note: "Quarterly review: the stage guidance checked against the last quarter's deals",
@@ -33,6 +33,12 @@ export async function publishDemoRevision(tx: Tx, admin: { id: string; email: st
     .limit(1)
     .executeTakeFirstOrThrow();
   const publishedAt = addDays(now, -DEMO_REVISION.daysAgo);
+  // Version 1 was published at start, when the demo's workspace was set up (seed-audit.ts), long before.
+  await tx
+    .updateTable("ProcessVersion")
+    .set({ publishedAt: addDays(now, -DEMO_SETUP_DAYS_AGO) })
+    .where("id", "=", previous.id)
+    .execute();
   const made = await publishProcessVersion(tx, STANDARD_B2B, { publishedById: admin.id, note: DEMO_REVISION.note, makeDefault: true });
   await tx.updateTable("ProcessVersion").set({ publishedAt }).where("id", "=", made.processVersionId).execute();
   await recordAudit(tx, {

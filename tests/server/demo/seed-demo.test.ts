@@ -147,6 +147,8 @@ test("Standard B2B's second version, published by the admin: a few open deals le
   const version = await db().processVersion.findUniqueOrThrow({ where: { id: process.id }, include: { publishedBy: true } });
   expect(version).toMatchObject({ note: DEMO_REVISION.note, publishedAt: addDays(now, -DEMO_REVISION.daysAgo) });
   expect(version.publishedBy?.email).toBe("admin@stageline.test");
+  const first = await db().processVersion.findFirstOrThrow({ where: { processId: process.processId, version: 1 } });
+  expect(first.publishedAt.getTime()).toBeLessThan(version.publishedAt.getTime());
   const admin = await db().user.findUniqueOrThrow({ where: { email: "admin@stageline.test" } });
   const preview = await previewDealMoves((await findActor(db(), admin.id))!, "standard_b2b", {});
   expect(preview.items.every((i) => i.fromVersion === 1)).toBe(true);
