@@ -39,11 +39,17 @@ const pgliteDir = process.env.E2E_PGLITE_DIR;
  * Specs that read or change what every other spec shares run once the others are done: the closing's
  * templates (admin-closing edits them, closing reads them) and the workspace's totals (the dashboard
  * compares a figure with the list behind it, while the other specs add deals; its targets page reads
- * what was won so far), and the users (admin-people invites and deactivates users of its own, which
- * the users lists of the other specs would then show), and the default process (admin-process-editor
- * publishes a new version of Standard B2B, which the deals the other specs create would then follow).
+ * what was won so far), the users (admin-people invites and deactivates users of its own, which
+ * the users lists of the other specs would then show), and the processes (admin-processes counts
+ * the open deals each version of Standard B2B holds, which the other specs add to).
  */
-const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-process-editor|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
+const AFTER_THE_REST = /(admin-closing|admin-integrations|admin-people|admin-processes|admin-tokens|dashboard|dashboard-targets)\.spec\.ts$/;
+
+/**
+ * And one spec runs last of all, alone: admin-process-editor publishes a new version of Standard B2B,
+ * the default process, which every deal created after it follows (new stages, new questions).
+ */
+const LAST = /admin-process-editor\.spec\.ts$/;
 
 const CHROMIUM = {
   browserName: "chromium",
@@ -78,8 +84,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "chromium", use: CHROMIUM, testIgnore: AFTER_THE_REST },
+    { name: "chromium", use: CHROMIUM, testIgnore: [AFTER_THE_REST, LAST] },
     { name: "after-the-rest", use: CHROMIUM, testMatch: AFTER_THE_REST, dependencies: ["chromium"] },
+    { name: "last", use: CHROMIUM, testMatch: LAST, dependencies: ["after-the-rest"] },
   ],
   webServer: [
     {

@@ -5,6 +5,7 @@ import { can } from "@/src/auth/authorize";
 import type { Permission } from "@/src/auth/permissions";
 
 export const ADMIN_SECTIONS = [
+  { href: "/admin/processes", label: "Processes", permission: "process.manage" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/teams", label: "Teams", permission: "teams.manage" },
   { href: "/admin/closing", label: "Closing", permission: "closing.manage" },

@@ -44,3 +44,7 @@ export const ProcessResponse = z
   })
   .meta({ id: "Process" });
 export type ProcessResponse = z.infer<typeof ProcessResponse>;
+
+/** `GET /process?type=`: the process a new deal of that type follows (the default one when no process is tied to the type). */
+export const ActiveProcessQuery = z.object({ type: z.enum(["new", "expansion"]).optional() }).strict();
+export type ActiveProcessQuery = z.infer<typeof ActiveProcessQuery>;

@@ -7,12 +7,16 @@ export const ProcessSummary = z
     key: z.string(),
     name: z.string(),
     isDefault: z.boolean(),
+    /** The opportunity type whose new deals follow this process rather than the default, if any. */
+    opportunityType: z.enum(["new", "expansion"]).nullable(),
     latestVersion: z.number().int(),
     versions: z.array(
       z.object({
         id: z.string(),
         version: z.number().int(),
         publishedAt: z.string(),
+        /** Who published it, when known (null for versions published at start or by someone since removed). */
+        publishedBy: z.string().nullable(),
         note: z.string(),
         /** Every deal that follows the version, and the open ones among them. */
         opportunities: z.number().int(),
@@ -21,6 +25,7 @@ export const ProcessSummary = z
     ),
   })
   .meta({ id: "ProcessSummary" });
+export type ProcessSummary = z.infer<typeof ProcessSummary>;
 
 export const ProcessSummaryList = z
   .object({
@@ -59,5 +64,22 @@ export const PublishProcessRequest = z
   })
   .meta({ id: "PublishProcessRequest" });
 export type PublishProcessRequest = z.infer<typeof PublishProcessRequest>;
+
+/**
+ * Change a process: make it the default (there is always exactly one, so only `true`), tie it to an
+ * opportunity type whose new deals then follow it, or untie it (`null`).
+ */
+export const UpdateProcessRequest = z
+  .object({
+    isDefault: z.literal(true).optional(),
+    opportunityType: z.enum(["new", "expansion"]).nullable().optional(),
+  })
+  .strict()
+  .refine((r) => r.isDefault !== undefined || r.opportunityType !== undefined, {
+    message: "give isDefault or opportunityType",
+    path: ["opportunityType"],
+  })
+  .meta({ id: "UpdateProcessRequest" });
+export type UpdateProcessRequest = z.infer<typeof UpdateProcessRequest>;
 
 export { ProcessResponse };

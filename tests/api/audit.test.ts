@@ -12,6 +12,7 @@ import * as embedSettings from "@/app/api/v1/embed/settings/route";
 import * as retry from "@/app/api/v1/outbox/[id]/retry/route";
 import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
+import * as oneProcess from "@/app/api/v1/processes/[key]/route";
 import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
 import * as processes from "@/app/api/v1/processes/route";
 import * as deputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
@@ -278,6 +279,36 @@ describe("each admin change writes one entry, with who, from where and what chan
     });
     const second = await onlyEntry(() => asAdmin(processes.POST, { body: { template: "six_steps", note: "second" } }));
     expect(second).toMatchObject({ objectId: first.objectId, before: { version: 1, note: "first" }, after: { version: 2, note: "second" } });
+  });
+
+  test("processes: tied to an opportunity type, untied, made the default; a refused or idle change writes nothing", async () => {
+    const params = { key: "six_steps" };
+    const patch = (body: unknown, token = org.admin.token) => call(oneProcess.PATCH, { token, headers: fromClient, method: "PATCH", params, body });
+    const tied = await onlyEntry(() => patch({ opportunityType: "expansion" }));
+    expect(tied).toMatchObject({
+      ...byAdmin(),
+      action: "process.updated",
+      objectType: "process",
+      before: { key: "six_steps", isDefault: false, opportunityType: null },
+      after: { key: "six_steps", isDefault: false, opportunityType: "expansion" },
+    });
+    expect(
+      await entriesDuring(async () => {
+        expect((await patch({ opportunityType: "expansion" })).status).toBe(200);
+        expect((await patch({ opportunityType: null }, org.rep.token)).status).toBe(403);
+      }),
+    ).toEqual([]);
+    const both = await onlyEntry(() => patch({ isDefault: true, opportunityType: null }));
+    expect(both).toMatchObject({
+      objectId: tied.objectId,
+      before: { isDefault: false, opportunityType: "expansion" },
+      after: { isDefault: true, opportunityType: null },
+    });
+    // The default back where the other tests expect it: one entry, about Standard B2B.
+    const back = await onlyEntry(() =>
+      call(oneProcess.PATCH, { token: org.admin.token, method: "PATCH", params: { key: "standard_b2b" }, body: { isDefault: true } }),
+    );
+    expect(back).toMatchObject({ before: { key: "standard_b2b", isDefault: false }, after: { key: "standard_b2b", isDefault: true } });
   });
 
   test("process drafts: started, saved, published and discarded; a refused or unchanged save writes nothing", async () => {

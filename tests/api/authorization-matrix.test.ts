@@ -29,6 +29,7 @@ import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as activeProcess from "@/app/api/v1/process/route";
 import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
+import * as oneProcess from "@/app/api/v1/processes/[key]/route";
 import * as processes from "@/app/api/v1/processes/route";
 import * as approvalDeputy from "@/app/api/v1/teams/[id]/approval-deputy/route";
 import * as teams from "@/app/api/v1/teams/route";
@@ -475,6 +476,9 @@ describe("the workspace: users, teams and processes", () => {
       "publish a process": fromApi(await call(processes.POST, { token, body: { template: "six_steps" } })),
       "start a process draft": fromApi(await call(processDraft.POST, { token, params: { key: `draft_${role}` }, body: { template: "six_steps" } })),
       "preview moving deals": fromApi(await call(dealMoves.GET, { token, params: { key: "standard_b2b" } })),
+      "change a process": fromApi(
+        await call(oneProcess.PATCH, { token, method: "PATCH", params: { key: "standard_b2b" }, body: { isDefault: true } }),
+      ),
     };
     const admin = SPEC[role].administers ? "ok" : "forbidden";
     expect(actual).toEqual({
@@ -487,6 +491,7 @@ describe("the workspace: users, teams and processes", () => {
       "publish a process": admin,
       "start a process draft": admin,
       "preview moving deals": admin,
+      "change a process": admin,
     });
   });
 });

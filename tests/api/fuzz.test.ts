@@ -25,6 +25,7 @@ import * as byExternal from "@/app/api/v1/opportunities/by-external/[source]/[ex
 import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import * as opportunities from "@/app/api/v1/opportunities/route";
 import * as processDraft from "@/app/api/v1/processes/[key]/draft/route";
+import * as oneProcess from "@/app/api/v1/processes/[key]/route";
 import * as publishDraft from "@/app/api/v1/processes/[key]/draft/publish/route";
 import * as dealMoves from "@/app/api/v1/processes/[key]/deal-moves/route";
 import * as processes from "@/app/api/v1/processes/route";
@@ -140,6 +141,14 @@ const endpoints: Endpoint[] = [
     params: () => ({ id: org.otherTeam.id }),
   },
   { name: "processes", handler: processes.POST, method: "POST", valid: () => ({ template: "six_steps" }), token: () => org.admin.token },
+  {
+    name: "change a process",
+    handler: oneProcess.PATCH,
+    method: "PATCH",
+    valid: () => ({ isDefault: true, opportunityType: null }),
+    token: () => org.admin.token,
+    params: () => ({ key: "standard_b2b" }),
+  },
   {
     name: "start a process draft",
     handler: processDraft.POST,

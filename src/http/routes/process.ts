@@ -1,4 +1,4 @@
-import { ProcessResponse } from "../../schemas/process";
+import { ActiveProcessQuery, ProcessResponse } from "../../schemas/process";
 import {
   CreateDraftRequest,
   DealMovesQuery,
@@ -10,10 +10,10 @@ import {
   PublishDraftRequest,
   ReplaceDraftRequest,
 } from "../../schemas/process-drafts";
-import { ProcessSummaryList, PublishProcessRequest } from "../../schemas/processes";
+import { ProcessSummary, ProcessSummaryList, PublishProcessRequest, UpdateProcessRequest } from "../../schemas/processes";
 import { describeActiveProcess } from "../../server/process/describe-process";
 import { createDraft, discardDraft, getDraft, getDraftProblems, publishDraft, replaceDraft } from "../../server/process/drafts";
-import { listProcesses, publishProcess } from "../../server/process/manage-processes";
+import { listProcesses, publishProcess, updateProcess } from "../../server/process/manage-processes";
 import { moveDeals, previewDealMoves } from "../../server/process/move-deals";
 import { apiRoute } from "../api-route";
 
@@ -23,12 +23,14 @@ export const activeProcessRoute = apiRoute(
   {
     method: "GET",
     path: "/process",
-    summary: "The active sales process: stages in order with their typed exit criteria.",
+    summary:
+      "The sales process new deals follow (of `type`: the process tied to that opportunity type, else the default): stages in order with their typed exit criteria.",
     tag,
+    query: ActiveProcessQuery,
     response: ProcessResponse,
-    errors: ["NOT_FOUND"],
+    errors: ["NOT_FOUND", "VALIDATION_FAILED"],
   },
-  async ({ actor }) => describeActiveProcess(actor),
+  async ({ actor, query }) => describeActiveProcess(actor, query.type),
 );
 
 export const listProcessesRoute = apiRoute(
@@ -55,6 +57,21 @@ export const publishProcessRoute = apiRoute(
     errors: ["FORBIDDEN"],
   },
   async ({ actor, body }) => publishProcess(actor, body),
+);
+
+export const updateProcessRoute = apiRoute(
+  {
+    method: "PATCH",
+    path: "/processes/{key}",
+    summary:
+      "Make the process the default (`isDefault: true`), or tie it to an opportunity type whose new deals then follow it (`opportunityType`, `null` unties it); 409 when another process is tied to that type (admin).",
+    tag,
+    params: ProcessKeyParams,
+    body: UpdateProcessRequest,
+    response: ProcessSummary,
+    errors: ["FORBIDDEN", "NOT_FOUND", "VALIDATION_FAILED", "CONFLICT"],
+  },
+  async ({ actor, params, body }) => updateProcess(actor, params.key, body),
 );
 
 const draftErrors = ["FORBIDDEN", "NOT_FOUND"] as const;

@@ -1,5 +1,6 @@
-// Which processes the board can show: the default one (new deals follow it), and any other with open
-// deals in the actor's view, such as the deals still on a process an admin has since replaced.
+// Which processes the board can show: the default one and any tied to an opportunity type (new deals
+// follow them), and any other with open deals in the actor's view, such as the deals still on a
+// process an admin has since replaced.
 import type { Actor } from "../../auth/actor";
 import { visibleOpportunities } from "../../auth/authorize";
 import type { Reader } from "../db";
@@ -12,6 +13,7 @@ export async function listProcessOptions(tx: Reader, actor: Actor, shown: string
     where: {
       OR: [
         { isDefault: true },
+        { opportunityType: { not: null } },
         { key: shown },
         { versions: { some: { opportunities: { some: { AND: [visibleOpportunities(actor), { status: "open" }] } } } } },
       ],

@@ -14,6 +14,8 @@ const OFFICE = "203.0.113.24";
 /** The admin's office address, for the other demo changes recorded in the log. */
 export const DEMO_OFFICE_ADDRESS = OFFICE;
 const HOME = "198.51.100.77";
+/** When the admin set the demo's workspace up: the people, the teams, the first process version. */
+export const DEMO_SETUP_DAYS_AGO = 401;
 const UNKNOWN = "192.0.2.201";
 
 export async function recordDemoAudit(
@@ -25,7 +27,7 @@ export async function recordDemoAudit(
   // The admin: who manages users made the others.
   const admin = DEMO_USERS.find((u) => roleCan(u.role, "users.manage"))!;
   const asAdmin = { id: ids.user(admin.email), email: admin.email };
-  const setUp = addDays(now, -401);
+  const setUp = addDays(now, -DEMO_SETUP_DAYS_AGO);
   const after = (minutes: number) => new Date(setUp.getTime() + minutes * MINUTE_MS);
 
   let minute = 0;

@@ -26,6 +26,7 @@ import { recordDemoAudit } from "./seed-audit";
 import { CURRENCY } from "./plan-demo-deal";
 import { DEMO_SEED, seededRandom, type Random } from "./seeded-random";
 import { createDemoInvitation } from "./seed-demo-invitation";
+import { publishDemoRevision } from "./seed-demo-process";
 import { createDemoWebhook } from "./seed-demo-webhook";
 
 type Ids = (key: string) => string;
@@ -430,6 +431,7 @@ export async function seedDemoData(database: Pick<Database, "sql" | "transaction
       const plan = planDemoData(process, options.now, options.random ?? seededRandom(DEMO_SEED), desk);
       const userId = await createPeople(tx, passwordHash, options.now);
       await createDeals(tx, plan, process.id, userId, written);
+      await publishDemoRevision(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN }, options.now);
       await createDemoWebhook(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN }, options.now);
       const admin = DEMO_USERS.find((u) => u.email === DEMO_ADMIN)!;
       await createDemoInvitation(tx, { id: userId(DEMO_ADMIN), email: DEMO_ADMIN, name: admin.name }, options.now);

@@ -32,7 +32,7 @@ import { historyInsert } from "../history/record-history";
 import { newId } from "../ids";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import type { OpportunityChanges } from "../opportunities/write-versioned";
-import { getActiveProcessVersion, getProcessVersion } from "../process/get-process-version";
+import { getProcessVersion, getProcessVersionForType } from "../process/get-process-version";
 import { readCsv } from "./read-csv";
 
 export const IMPORT_NOTE =
@@ -153,8 +153,10 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const self = users.find((u) => u.id === actor.id);
   const importer = self && canImportFor(actor, self) ? self : null;
   const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
-  const active = await getActiveProcessVersion(q);
-  const processes = new Map<string, ProcessVersion>([[active.id, active]]);
+  // A new deal follows the process tied to its type, else the default one (docs/rules/sales-process.md#versions).
+  const forType = { new: await getProcessVersionForType(q, "new"), expansion: await getProcessVersionForType(q, "expansion") };
+  const newDealProcess = (c: Candidate) => forType[c.values.type ?? "new"];
+  const processes = new Map<string, ProcessVersion>(Object.values(forType).map((p) => [p.id, p]));
   // Read on the caller's connection: inside a batch's transaction on the embedded database, the only one.
   const processOf = async (q: Sql, id: string) => {
     const known = processes.get(id);
@@ -299,12 +301,12 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const keys = batch.filter((c) => c.problems.length === 0).map((c) => c.externalId);
     const work = async (q: Sql) => {
       const existing = keys.length ? await findExisting(q, source, keys) : new Map<string, Existing>();
-      const creates: { candidate: Candidate; stage: string; kind: string }[] = [];
+      const creates: { candidate: Candidate; stage: string; kind: string; process: ProcessVersion }[] = [];
       const updates: { candidate: Candidate; deal: Existing; process: ProcessVersion }[] = [];
       for (const c of batch) {
         if (c.problems.length > 0) {
           // Refused already; its stage is still worth naming if no stage of the process matches it.
-          if (c.stage && !stageIn(active, c.stage)) tally(unknownStages, c.stage);
+          if (c.stage && !stageIn(newDealProcess(c), c.stage)) tally(unknownStages, c.stage);
           add({ row: c.row, outcome: "refused", ...(c.externalId ? { externalId: c.externalId } : {}), errors: c.problems });
           continue;
         }
@@ -315,7 +317,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         }
         seen.set(c.externalId, c.row);
         const deal = existing.get(c.externalId);
-        const process = deal ? await processOf(q, deal.processVersionId) : active;
+        const process = deal ? await processOf(q, deal.processVersionId) : newDealProcess(c);
         const stage = stageIn(process, c.stage);
         if (!stage) {
           tally(unknownStages, c.stage);
@@ -324,7 +326,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         }
         if (!deal) {
           const owner = c.owner ?? importer;
-          if (owner) creates.push({ candidate: { ...c, owner }, stage, kind: process.stages.find((s) => s.key === stage)!.kind });
+          if (owner) creates.push({ candidate: { ...c, owner }, stage, kind: process.stages.find((s) => s.key === stage)!.kind, process });
           else refuse(c, "owner", "missing: name the deal's owner");
           continue;
         }
@@ -349,7 +351,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
 
     await database().transaction(async (tx) => {
       const { creates, updates } = await work(tx);
-      const created = await insertDeals(tx, creates, active, source, actor, now);
+      const created = await insertDeals(tx, creates, source, actor, now);
       for (const { candidate: c } of creates) {
         const id = created.get(c.externalId);
         if (id) add({ row: c.row, outcome: "created", id, externalId: c.externalId });
@@ -487,14 +489,13 @@ const statusOf = (kind: string) => (kind === "won" ? "won" : kind === "lost" ? "
 /** New deals, in one statement, each with its `imported` history entry. Answers external id → new deal id. */
 async function insertDeals(
   tx: Tx,
-  creates: { candidate: Candidate; stage: string; kind: string }[],
-  process: ProcessVersion,
+  creates: { candidate: Candidate; stage: string; kind: string; process: ProcessVersion }[],
   source: ImportSource,
   actor: Actor,
   now: Date,
 ): Promise<Map<string, string>> {
   if (creates.length === 0) return new Map();
-  const rows = creates.map(({ candidate: c, stage, kind }) => {
+  const rows = creates.map(({ candidate: c, stage, kind, process }) => {
     const v = c.values;
     const closeDate = fromCalendarDate(v.closeDate!);
     const status = statusOf(kind);

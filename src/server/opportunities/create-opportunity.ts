@@ -11,7 +11,7 @@ import { recordHistory, type HistoryInput } from "../history/record-history";
 import { newId } from "../ids";
 import { enqueueMessage } from "../outbox/enqueue-message";
 import { createdEvent, webhookMessages } from "../webhooks/events";
-import { getActiveProcessVersion } from "../process/get-process-version";
+import { getProcessVersionForType } from "../process/get-process-version";
 import { assertPair, externalConflict, findByExternal, isUniqueViolation } from "./external-ref";
 import { reloadOpportunity } from "./get-opportunity";
 
@@ -62,7 +62,7 @@ async function insertOpportunity(
   return inTransaction(tx, async (tx) => {
     if (ref && (await findByExternal(tx, ref))) throw await externalConflict(actor, ref, tx);
     const owner = await assertAssignableOwner(tx, actor, input.ownerId ?? actor.id);
-    const process = await getActiveProcessVersion(tx);
+    const process = await getProcessVersionForType(tx, input.type);
     const first = process.stages[0]!;
     // Answers to questions of the version the deal will follow, whichever stage asks them.
     const answers = planAnswers(processQuestions(process), {}, input.qualificationAnswers ?? {}, "not a question of the process new deals follow");

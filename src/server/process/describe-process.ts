@@ -3,7 +3,8 @@ import { assertCan } from "../../auth/authorize";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import type { ProcessResponse } from "../../schemas/process";
 import { database } from "../db";
-import { getActiveProcessVersion } from "./get-process-version";
+import type { OpportunityType } from "../../generated/kysely/types";
+import { getActiveProcessVersion, getProcessVersionForType } from "./get-process-version";
 
 export function toProcessResponse(p: ProcessVersion): ProcessResponse {
   return {
@@ -16,8 +17,9 @@ export function toProcessResponse(p: ProcessVersion): ProcessResponse {
   };
 }
 
-/** GET /api/v1/process: the process new opportunities follow. */
-export async function describeActiveProcess(actor: Actor): Promise<ProcessResponse> {
+/** GET /api/v1/process: the process new opportunities follow, or those of one type. */
+export async function describeActiveProcess(actor: Actor, type?: OpportunityType): Promise<ProcessResponse> {
   assertCan(actor, "process.read");
-  return toProcessResponse(await getActiveProcessVersion(database().sql));
+  const q = database().sql;
+  return toProcessResponse(type ? await getProcessVersionForType(q, type) : await getActiveProcessVersion(q));
 }

@@ -2,6 +2,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { ExitCriterion, QualificationQuestion } from "../../domain/process/types";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
+import type { OpportunityType } from "../../generated/kysely/types";
 import type { Sql } from "../db";
 
 const versionQuery = (q: Sql, id: string) =>
@@ -83,11 +84,30 @@ const latestOf = (q: Sql, processKey?: string) =>
     .limit(1)
     .executeTakeFirst();
 
+const latestTiedTo = (q: Sql, type: OpportunityType) =>
+  q
+    .selectFrom("ProcessVersion as v")
+    .innerJoin("Process as p", "p.id", "v.processId")
+    .select("v.id")
+    .where("p.opportunityType", "=", type)
+    .orderBy("v.version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+
 /** The latest version of the default process: the one new opportunities follow. */
 export async function getActiveProcessVersion(q: Sql): Promise<ProcessVersion> {
   const latest = await latestOf(q);
   if (!latest) throw new AppError("NOT_FOUND", "No sales process has been published yet.");
   return getProcessVersion(q, latest.id);
+}
+
+/**
+ * The version a new deal of this type starts on: the latest version of the process tied to the type
+ * when there is one, else of the default process (docs/rules/sales-process.md#versions).
+ */
+export async function getProcessVersionForType(q: Sql, type: OpportunityType): Promise<ProcessVersion> {
+  const tied = await latestTiedTo(q, type);
+  return tied ? getProcessVersion(q, tied.id) : getActiveProcessVersion(q);
 }
 
 /** The latest version of the process with this key; the default process when there is none such. */

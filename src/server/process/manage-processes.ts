@@ -15,25 +15,56 @@ import {
 import { findTemplate, PROCESS_TEMPLATES } from "../../domain/process/templates";
 import { AppError } from "../../errors";
 import type { ProcessResponse } from "../../schemas/process";
-import type { PublishProcessRequest } from "../../schemas/processes";
+import type { ProcessSummary, PublishProcessRequest, UpdateProcessRequest } from "../../schemas/processes";
 import { auditActor, recordAudit } from "../audit/record-audit";
 import { database, db, type Tx } from "../db";
 import { toProcessResponse } from "./describe-process";
 import { getProcessVersion } from "./get-process-version";
 import { publishProcessVersion } from "./publish-process";
 
+const summaryInclude = {
+  versions: {
+    orderBy: { version: "desc" },
+    include: { _count: { select: { opportunities: true } }, publishedBy: { select: { name: true } } },
+  },
+} as const;
+
+async function openDealsByVersion(processId?: string) {
+  const groups = await db().opportunity.groupBy({
+    by: ["processVersionId"],
+    where: { status: "open", ...(processId ? { processVersion: { processId } } : {}) },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [g.processVersionId, g._count._all] as const));
+}
+
+type ProcessWithVersions = NonNullable<Awaited<ReturnType<typeof findProcess>>>;
+const findProcess = (key: string) => db().process.findUnique({ where: { key }, include: summaryInclude });
+
+function toSummary(p: ProcessWithVersions, open: Map<string, number>): ProcessSummary {
+  return {
+    key: p.key,
+    name: p.name,
+    isDefault: p.isDefault,
+    opportunityType: p.opportunityType,
+    latestVersion: p.versions[0]?.version ?? 0,
+    versions: p.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: v.publishedAt.toISOString(),
+      publishedBy: v.publishedBy?.name ?? null,
+      note: v.note,
+      opportunities: v._count.opportunities,
+      openOpportunities: open.get(v.id) ?? 0,
+    })),
+  };
+}
+
 export async function listProcesses(actor: Actor) {
   assertCan(actor, "process.manage");
-  const processes = await db().process.findMany({
-    orderBy: { createdAt: "asc" },
-    include: { versions: { orderBy: { version: "desc" }, include: { _count: { select: { opportunities: true } } } } },
-  });
+  const processes = await db().process.findMany({ orderBy: { createdAt: "asc" }, include: summaryInclude });
   const drafts = await db().processDraft.findMany({ orderBy: { createdAt: "asc" } });
-  const open = new Map(
-    (await db().opportunity.groupBy({ by: ["processVersionId"], where: { status: "open" }, _count: { _all: true } })).map(
-      (g) => [g.processVersionId, g._count._all] as const,
-    ),
-  );
+  const open = await openDealsByVersion();
   return {
     drafts: drafts.map((d) => ({
       processKey: d.processKey,
@@ -41,23 +72,62 @@ export async function listProcesses(actor: Actor) {
       version: d.version,
       updatedAt: d.updatedAt.toISOString(),
     })),
-    items: processes.map((p) => ({
-      key: p.key,
-      name: p.name,
-      isDefault: p.isDefault,
-      latestVersion: p.versions[0]?.version ?? 0,
-      versions: p.versions.map((v) => ({
-        id: v.id,
-        version: v.version,
-        publishedAt: v.publishedAt.toISOString(),
-        note: v.note,
-        opportunities: v._count.opportunities,
-        openOpportunities: open.get(v.id) ?? 0,
-      })),
-    })),
+    items: processes.map((p) => toSummary(p, open)),
     catalog: editorCatalog(),
     templates: PROCESS_TEMPLATES.map((t) => ({ key: t.key, name: t.name, description: t.description })),
   };
+}
+
+/**
+ * PATCH /processes/{key}: make the process the default, and tie it to an opportunity type or untie
+ * it. A type another process is tied to is 409 with that process: untie it first, so a tie is never
+ * moved by surprise (docs/rules/sales-process.md#opportunity-types).
+ */
+export async function updateProcess(actor: Actor, key: string, input: UpdateProcessRequest): Promise<ProcessSummary> {
+  assertCan(actor, "process.manage");
+  await database().transaction(async (tx) => {
+    const current = await tx
+      .selectFrom("Process")
+      .select(["id", "key", "isDefault", "opportunityType"])
+      .where("key", "=", key)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new AppError("NOT_FOUND", `There is no process ${key}.`);
+    const type = input.opportunityType;
+    if (type) {
+      // Locked so two admins tying two processes to one type at once are told, not failed by the unique index.
+      const tied = await tx
+        .selectFrom("Process")
+        .select(["key", "name"])
+        .where("opportunityType", "=", type)
+        .where("id", "!=", current.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (tied)
+        throw new AppError("CONFLICT", `New ${type} deals follow the process ${tied.name} already: untie it first.`, {
+          current: { key: tied.key, name: tied.name, opportunityType: type },
+        });
+    }
+    const becomesDefault = input.isDefault === true && !current.isDefault;
+    const retied = type !== undefined && type !== current.opportunityType;
+    if (!becomesDefault && !retied) return;
+    if (becomesDefault)
+      await tx
+        .updateTable("Process")
+        .set((eb) => ({ isDefault: eb("id", "=", current.id).$castTo<boolean>() }))
+        .where((eb) => eb.or([eb("isDefault", "=", true), eb("id", "=", current.id)]))
+        .execute();
+    if (retied) await tx.updateTable("Process").set({ opportunityType: type }).where("id", "=", current.id).execute();
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "process.updated",
+      object: { type: "process", id: current.id },
+      before: { key, isDefault: current.isDefault, opportunityType: current.opportunityType },
+      after: { key, isDefault: current.isDefault || becomesDefault, opportunityType: retied ? type : current.opportunityType },
+    });
+  });
+  const updated = await findProcess(key);
+  return toSummary(updated!, await openDealsByVersion(updated!.id));
 }
 
 /**

@@ -8,13 +8,16 @@ import { sql } from "kysely";
 import { beforeAll, expect, test } from "vitest";
 import * as download from "@/app/api/v1/opportunities/[id]/files/[fileId]/route";
 import { issueApiToken } from "@/src/auth/api-tokens";
+import { findActor } from "@/src/auth/load-actor";
 import { verifyPassword } from "@/src/auth/password";
 import { isSatisfied } from "@/src/domain/criteria/is-satisfied";
 import { followsContractConvention } from "@/src/domain/files/contract-name";
 import { isPlanStepReady } from "@/src/domain/opportunities/close-plan";
 import type { ProcessVersion } from "@/src/domain/process/process-version";
 import { database, db } from "@/src/server/db";
+import { addDays } from "@/src/server/demo/demo-dates";
 import { DEMO_PASSWORD } from "@/src/server/demo/demo-users";
+import { DEMO_REVISION } from "@/src/server/demo/seed-demo-process";
 import { planDemoData } from "@/src/server/demo/plan-demo-data";
 import { seedDemoData } from "@/src/server/demo/seed-demo";
 import { DEMO_SEED, seededRandom } from "@/src/server/demo/seeded-random";
@@ -24,6 +27,7 @@ import { dealFacts } from "@/src/server/opportunities/deal-facts";
 import { opportunityQuery } from "@/src/server/opportunities/load-opportunity";
 import { ensureDefaultProcess } from "@/src/server/process/ensure-default-process";
 import { getActiveProcessVersion } from "@/src/server/process/get-process-version";
+import { previewDealMoves } from "@/src/server/process/move-deals";
 
 // The demo's documents are written to the file storage: a folder of this test's own.
 globalThis.process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-demo-"));
@@ -120,7 +124,7 @@ test("an audit log of the setup: the admin made the teams and users, the manager
   expect(entries.every((e) => e.at <= now && e.clientAddress !== null)).toBe(true);
 });
 
-test("about 80 deals: open ones in every open stage, and won, lost and disqualified ones", () => {
+test("about 80 deals: open ones in every open stage, and won, lost and disqualified ones", async () => {
   expect(deals.length).toBeGreaterThanOrEqual(70);
   expect(deals.length).toBeLessThanOrEqual(90);
   for (const stage of process.stages.filter((s) => s.kind === "open"))
@@ -133,7 +137,32 @@ test("about 80 deals: open ones in every open stage, and won, lost and disqualif
       deals.some((d) => d.status === status),
       status,
     ).toBe(true);
-  expect(deals.every((d) => d.processVersionId === process.id && d.currency === "USD")).toBe(true);
+  // Every deal follows a version of Standard B2B: the latest, but for the few the deal-move page shows.
+  const older = await db().processVersion.findFirstOrThrow({ where: { processId: process.processId, version: 1 } });
+  expect(deals.every((d) => [process.id, older.id].includes(d.processVersionId) && d.currency === "USD")).toBe(true);
+});
+
+test("Standard B2B's second version, published by the admin: a few open deals left on the first, some that would move and one that would stay", async () => {
+  expect(process).toMatchObject({ processKey: "standard_b2b", version: 2 });
+  const version = await db().processVersion.findUniqueOrThrow({ where: { id: process.id }, include: { publishedBy: true } });
+  expect(version).toMatchObject({ note: DEMO_REVISION.note, publishedAt: addDays(now, -DEMO_REVISION.daysAgo) });
+  expect(version.publishedBy?.email).toBe("admin@stageline.test");
+  const first = await db().processVersion.findFirstOrThrow({ where: { processId: process.processId, version: 1 } });
+  expect(first.publishedAt.getTime()).toBeLessThan(version.publishedAt.getTime());
+  const admin = await db().user.findUniqueOrThrow({ where: { email: "admin@stageline.test" } });
+  const preview = await previewDealMoves((await findActor(db(), admin.id))!, "standard_b2b", {});
+  expect(preview.items.every((i) => i.fromVersion === 1)).toBe(true);
+  expect([preview.moves, preview.stays]).toEqual([DEMO_REVISION.movable, 1]);
+  expect(preview.items.find((i) => i.outcome === "stays")).toMatchObject({ reason: "criteria_unmet", unmet: [expect.anything()] });
+  const published = await db().auditEntry.findMany({ where: { action: "process.published" } });
+  expect(published).toEqual([
+    expect.objectContaining({
+      actorId: admin.id,
+      at: version.publishedAt,
+      before: expect.objectContaining({ version: 1 }),
+      after: expect.objectContaining({ version: 2, note: DEMO_REVISION.note }),
+    }),
+  ]);
 });
 
 test("no deal was lost from the first stage, and every loss says why, to whom and what was missing", () => {

@@ -1,0 +1,3 @@
+import { updateProcessRoute } from "@/src/http/routes/process";
+
+export const PATCH = updateProcessRoute;
