@@ -69,7 +69,7 @@ function withSecurityReview(d: DraftResponse) {
   const stages = [...d.definition.stages];
   const won = stages.findIndex((s) => s.kind === "won");
   stages.splice(won, 0, securityReview);
-  stages[0] = { ...stages[0]!, questions: [{ key: "compelling_event", label: "Is there a compelling event?", answer: "yes_no" }] };
+  stages[0] = { ...stages[0]!, questions: [{ key: "executive_sponsor", label: "Is there an executive sponsor?", answer: "yes_no" }] };
   return { ...d.definition, stages };
 }
 
@@ -133,7 +133,7 @@ describe("an admin edits a draft", () => {
     const stored = (await draftNow())!;
     expect(stored.version).toBe(saved.version);
     expect(stored.definition.stages.map((s) => s.key)).toContain("security_review");
-    expect(stored.definition.stages[0]!.questions).toEqual([{ key: "compelling_event", label: "Is there a compelling event?", answer: "yes_no" }]);
+    expect(stored.definition.stages[0]!.questions).toEqual([{ key: "executive_sponsor", label: "Is there an executive sponsor?", answer: "yes_no" }]);
   });
 
   test("saved at a stale version: VERSION_CONFLICT with the draft saved since, and the draft is unchanged", async () => {
