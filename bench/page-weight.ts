@@ -12,9 +12,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Actor } from "@/src/auth/actor";
+import { findActor } from "@/src/auth/load-actor";
 import { startSession } from "@/src/auth/user-sessions";
 import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { closeDatabase, database, db } from "@/src/server/db";
+import { createDraft } from "@/src/server/process/drafts";
+import { inviteUser } from "@/src/server/users/invitations";
 import { chromium } from "@playwright/test";
 import { scriptsOf, sessionCookie, startServer } from "./board/http-board";
 import { pageWeightTable } from "./report.mjs";
@@ -48,10 +52,16 @@ function appPages(dir = "app", prefix = ""): string[] {
 
 /**
  * The dynamic pages' paths with real ids of the demo data: a deal of the demo rep (its page and its
- * embeds, by id and by its Salesforce id), a deal desk request, and the demo's webhook endpoint.
+ * embeds, by id and by its Salesforce id), a deal desk request, the demo's webhook endpoint, the rep's
+ * page in the admin console, the demo's pending invitation, and Standard B2B's deal moves and draft
+ * (a draft is started for it here, so that the editor is measured with one).
  */
 async function demoPaths(): Promise<Record<string, string>> {
   const rep = await db().user.findUniqueOrThrow({ where: { email: USERS.rep } });
+  const admin = await findActor(db(), (await db().user.findUniqueOrThrow({ where: { email: USERS.admin } })).id);
+  const process = "standard_b2b";
+  if (!(await db().processDraft.findUnique({ where: { processKey: process } }))) await createDraft(admin!, process, {});
+  const invitation = await invitationToken(admin!);
   const deal = await db().opportunity.findFirstOrThrow({
     where: { ownerId: rep.id, status: "open", externalId: { not: null } },
     orderBy: { id: "asc" },
@@ -65,7 +75,26 @@ async function demoPaths(): Promise<Record<string, string>> {
     "/embed/by-external/[source]/[externalId]": `/embed/by-external/${encodeURIComponent(deal.externalSource!)}/${encodeURIComponent(deal.externalId!)}`,
     "/deal-desk/[id]": `/deal-desk/${encodeURIComponent(request.id)}`,
     "/admin/integrations/webhooks/[id]": `/admin/integrations/webhooks/${encodeURIComponent(webhook.id)}`,
+    "/admin/users/[id]": `/admin/users/${encodeURIComponent(rep.id)}`,
+    "/admin/processes/[key]/deal-moves": `/admin/processes/${process}/deal-moves`,
+    "/admin/processes/[key]/draft": `/admin/processes/${process}/draft`,
+    "/invite/[token]": `/invite/${encodeURIComponent(invitation)}`,
   };
+}
+
+/** A new invitation's one-time token, read from the e-mail the invitation queued (only a hash is stored). */
+async function invitationToken(admin: Actor): Promise<string> {
+  const { user } = await inviteUser(admin, { name: "Page Weight", email: `page.weight.${Date.now()}@stageline.test`, role: "rep" });
+  const mails = await database()
+    .sql.selectFrom("OutboxMessage")
+    .select("payload")
+    .where("channel", "=", "email")
+    .where("idempotencyKey", "like", "invitation:%")
+    .execute();
+  const mail = mails.find((m) => JSON.stringify(m.payload).includes(user.email));
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.stringify(mail?.payload ?? ""))?.[1];
+  if (!token) throw new Error(`No invitation link in the e-mail to ${user.email}`);
+  return token;
 }
 
 function pathOf(route: string, paths: Record<string, string>): string {
