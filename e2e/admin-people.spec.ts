@@ -75,7 +75,24 @@ test("the demo admin invites a user, who follows the e-mailed link, chooses a pa
   // The admin now sees them active.
   await page.goto("/admin/users?status=active");
   await expect(page.getByRole("link", { name: "Casey Newcomer" })).toBeVisible();
+
+  // The audit log holds the invitation, by the admin, and its acceptance.
+  const invited = await api<{ items: { id: string; email: string }[] }>(
+    request,
+    await tokenFor(request, ADMIN),
+    "get",
+    `/users?q=${encodeURIComponent(email)}`,
+  );
+  const userId = invited.items.find((u) => u.email === email)!.id;
+  expect(await auditOf(request, userId)).toEqual(expect.arrayContaining([`user.invited by ${ADMIN}`, "user.invitation_accepted"]));
 });
+
+type Audit = { items: { action: string; actorEmail: string }[] };
+/** The audit log's entries about one user, oldest first: "action by actor" for the admin's, the action alone for others. */
+async function auditOf(request: APIRequestContext, userId: string): Promise<string[]> {
+  const audit = await api<Audit>(request, await tokenFor(request, ADMIN), "get", `/audit?objectType=user&objectId=${encodeURIComponent(userId)}`);
+  return audit.items.map((e) => (e.actorEmail === ADMIN ? `${e.action} by ${ADMIN}` : e.action)).reverse();
+}
 
 test("deactivating a user makes their API token answer 401 on the next request", async ({ page, request }) => {
   const adminToken = await tokenFor(request, ADMIN);
@@ -99,6 +116,11 @@ test("deactivating a user makes their API token answer 401 on the next request",
   await page.getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(page.getByText("Deactivated", { exact: true })).toBeVisible();
   expect((await me()).status()).toBe(401);
+  // The audit log holds both of the admin's changes (beside the leaver's own sign-in for the token).
+  expect((await auditOf(request, leaver.id)).filter((e) => e.endsWith(` by ${ADMIN}`))).toEqual([
+    `user.created by ${ADMIN}`,
+    `user.deactivated by ${ADMIN}`,
+  ]);
 
   // The teams page, scanned too.
   await page.goto("/admin/teams");
