@@ -179,3 +179,40 @@ test("the editor of a process without a draft offers to start one", async ({ pag
   await expect(page.getByRole("link", { name: "Back to the processes" })).toHaveAttribute("href", "/admin/processes");
   await expectNoSeriousViolations(page);
 });
+
+test("a stage is removed after a confirmation, and the draft discarded after another", async ({ page, request }) => {
+  const admin = { Authorization: `Bearer ${await tokenFor(request, ADMIN)}` };
+  const key = `dialogs_${uid()}`;
+  const started = await request.post(`/api/v1/processes/${key}/draft`, { headers: admin, data: { template: "six_steps" } });
+  expect(started.status()).toBe(201);
+  const stages = ((await started.json()) as { definition: { stages: { name: string }[] } }).definition.stages;
+  await signIn(page, ADMIN, `/admin/processes/${key}/draft`);
+  const rows = page.getByRole("list", { name: "Stages in order" }).getByRole("listitem");
+  await expect(rows).toHaveCount(stages.length);
+
+  // Removing the selected (first) stage asks first; keeping it changes nothing, removing takes it out.
+  const removeFirst = page.getByRole("button", { name: `Remove ${stages[0]!.name}`, exact: true });
+  await removeFirst.click();
+  const remove = page.getByRole("dialog", { name: `Remove ${stages[0]!.name}?` });
+  await expect(remove).toContainText(/It has \d+ exit criteri(on|a) and \d+ questions?\./);
+  await expectNoSeriousViolations(page);
+  await remove.getByRole("button", { name: "Keep it" }).click();
+  await expect(remove).toBeHidden();
+  await expect(rows).toHaveCount(stages.length);
+  await removeFirst.click();
+  await page
+    .getByRole("dialog", { name: `Remove ${stages[0]!.name}?` })
+    .getByRole("button", { name: "Remove stage" })
+    .click();
+  await expect(rows).toHaveCount(stages.length - 1);
+  await expect(rows.first()).toContainText(stages[1]!.name);
+  await expect(page.getByText(`${stages[0]!.name} removed. Save the draft to keep it so.`)).toBeVisible();
+
+  // Discarding asks too, then the draft is gone: the page says so and the API has none.
+  await page.getByRole("button", { name: "Discard draft", exact: true }).click();
+  const discard = page.getByRole("dialog", { name: "Discard this draft?" });
+  await expectNoSeriousViolations(page);
+  await discard.getByRole("button", { name: "Discard draft", exact: true }).click();
+  await expect(page.getByText("The draft was discarded. The published versions are as they were.")).toBeVisible();
+  expect((await request.get(`/api/v1/processes/${key}/draft`, { headers: admin })).status()).toBe(404);
+});

@@ -5,6 +5,7 @@
 // typed (nothing is saved) and shown beside each field and in a summary at the top; publishing saves
 // what is unsaved first. A save that finds another admin's newer draft keeps these edits on screen
 // and offers to load theirs or to save over it. Leaving with unsaved changes asks first.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { describeError } from "@/app/opportunities/_lib/problems";
@@ -12,12 +13,10 @@ import type { ActionError } from "@/src/http/action-result";
 import type { DraftResponse } from "@/src/schemas/process-drafts";
 import { Button } from "@/src/ui/button";
 import { Card } from "@/src/ui/card";
-import { Dialog } from "@/src/ui/dialog";
 import { EmptyState } from "@/src/ui/empty-state";
 import { formatMoment } from "@/src/ui/format";
 import { AlertIcon, LayersIcon } from "@/src/ui/icons";
 import { PageHeader } from "@/src/ui/page-header";
-import { Textarea } from "@/src/ui/textarea";
 import { checkDraftAction, discardDraftAction, publishDraftAction, saveDraftAction } from "./actions";
 import { ProblemsContext, TextareaField, TextInputField } from "./editor-fields";
 import {
@@ -42,6 +41,11 @@ import {
 import { Preview } from "./preview";
 import { StageForm } from "./stage-form";
 import { StageList } from "./stage-list";
+
+// Loaded when first opened: the dialog library stays out of the editor's first load.
+const RemoveStageDialog = dynamic(() => import("./editor-dialogs").then((m) => m.RemoveStageDialog));
+const DiscardDraftDialog = dynamic(() => import("./editor-dialogs").then((m) => m.DiscardDraftDialog));
+const PublishDialog = dynamic(() => import("./editor-dialogs").then((m) => m.PublishDialog));
 
 type Props = { processKey: string; draft: DraftResponse; catalog: EditorCatalog };
 
@@ -351,49 +355,9 @@ export function DraftEditor({ processKey, draft, catalog }: Props) {
         </div>
       </div>
 
-      <Dialog
-        open={removing !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        title={`Remove ${removing?.name.trim() || "this stage"}?`}
-        description="Its guidance, exit criteria and questions go with it. Published versions and their deals are not changed; nothing is saved until you save the draft."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setRemoving(null)}>
-              Keep it
-            </Button>
-            <Button variant="danger" onClick={() => removing && removeStage(removing)}>
-              Remove stage
-            </Button>
-          </>
-        }
-      >
-        <p className="text-sm text-ink-muted">
-          {removing
-            ? `It has ${removing.exitCriteria.length === 1 ? "1 exit criterion" : `${removing.exitCriteria.length} exit criteria`} and ${plural(removing.questions.length, "question")}.`
-            : null}
-        </p>
-      </Dialog>
-
-      <Dialog
-        open={discarding}
-        onOpenChange={(open) => !pending && setDiscarding(open)}
-        title="Discard this draft?"
-        description="The draft and every change in it are removed. The published versions stay as they are."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setDiscarding(false)} disabled={pending}>
-              Keep the draft
-            </Button>
-            <Button variant="danger" onClick={discard} disabled={pending}>
-              {pending ? "Discarding…" : "Discard draft"}
-            </Button>
-          </>
-        }
-      >
-        <p className="text-sm text-ink-muted">Nobody can undo this.</p>
-      </Dialog>
-
-      <PublishDialog open={publishing} pending={pending} dirty={dirty} onClose={() => setPublishing(false)} onPublish={publish} />
+      {removing ? <RemoveStageDialog stage={removing} onKeep={() => setRemoving(null)} onRemove={() => removeStage(removing)} /> : null}
+      {discarding ? <DiscardDraftDialog pending={pending} onKeep={() => setDiscarding(false)} onDiscard={discard} /> : null}
+      {publishing ? <PublishDialog pending={pending} dirty={dirty} onClose={() => setPublishing(false)} onPublish={publish} /> : null}
     </ProblemsContext.Provider>
   );
 }
@@ -443,71 +407,5 @@ function ProblemsSummary({
         ))}
       </ul>
     </section>
-  );
-}
-
-function PublishDialog({
-  open,
-  pending,
-  dirty,
-  onClose,
-  onPublish,
-}: {
-  open: boolean;
-  pending: boolean;
-  dirty: boolean;
-  onClose: () => void;
-  onPublish: (note: string, makeDefault: boolean) => void;
-}) {
-  const [note, setNote] = useState("");
-  const [makeDefault, setMakeDefault] = useState(false);
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !pending && !o && onClose()}
-      title="Publish this draft"
-      description="It becomes the process's next version. New deals of this process follow it; open deals keep their version until you move them."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button onClick={() => onPublish(note, makeDefault)} disabled={pending}>
-            {pending ? "Publishing…" : dirty ? "Save and publish" : "Publish"}
-          </Button>
-        </>
-      }
-    >
-      <div className="space-y-4">
-        <div className="space-y-1.5">
-          <label htmlFor="publish-note" className="block text-sm font-medium text-ink">
-            Note
-          </label>
-          <Textarea
-            id="publish-note"
-            rows={3}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-describedby="publish-note-help"
-          />
-          <p id="publish-note-help" className="text-[13px] text-ink-muted">
-            Optional: what changed, for the list of versions and the audit log.
-          </p>
-        </div>
-        <label className="flex items-start gap-2 text-sm text-ink">
-          <input
-            type="checkbox"
-            checked={makeDefault}
-            onChange={(e) => setMakeDefault(e.target.checked)}
-            className="mt-0.5 size-4 rounded border-line-strong accent-[var(--color-accent)] focus-visible:outline-2 focus-visible:outline-accent"
-          />
-          <span>
-            Make this the default process
-            <span className="block text-[13px] text-ink-muted">New deals start in the latest version of the default process.</span>
-          </span>
-        </label>
-      </div>
-    </Dialog>
   );
 }
