@@ -21,7 +21,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts", "tests/http/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts", "tests/http/**/*.test.ts"],
+          env: { LOG_LEVEL: "silent" },
+        },
       },
       {
         extends: true,
@@ -29,8 +33,9 @@ export default defineConfig({
           name: "pglite",
           include: databaseTests,
           setupFiles: ["tests/setup/database.ts"],
-          // An empty DATABASE_URL selects PGlite even when the shell exports one.
-          env: { PGLITE_DIR: "memory://", DATABASE_URL: "", PASSWORD_HASH_COST: "10" },
+          // An empty DATABASE_URL selects PGlite even when the shell exports one. The app's log is
+          // silent (tests that read it capture it: src/server/ops/log.ts).
+          env: { PGLITE_DIR: "memory://", DATABASE_URL: "", PASSWORD_HASH_COST: "10", LOG_LEVEL: "silent" },
         },
       },
       {
@@ -42,7 +47,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/database.ts"],
           // DATABASE_URL is set per file by the setup; PGLITE_DIR only guards against a file that
           // opens the database before it: it then gets a throwaway memory database, never ./data.
-          env: { PGLITE_DIR: "memory://", DATABASE_URL: "", PASSWORD_HASH_COST: "10" },
+          env: { PGLITE_DIR: "memory://", DATABASE_URL: "", PASSWORD_HASH_COST: "10", LOG_LEVEL: "silent" },
         },
       },
     ],

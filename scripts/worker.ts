@@ -5,11 +5,12 @@ import { closeDatabase, database } from "../src/server/db";
 import { playReminderTask } from "../src/server/closing/play-reminders";
 import { approvalReminderTask } from "../src/server/deal-desk/reminders";
 import { migrate } from "../src/server/migrate";
+import { log as appLog } from "../src/server/ops/log";
 import { outboxConfigFromEnv } from "../src/server/outbox/outbox-config";
 import { startOutboxWorker } from "../src/server/outbox/outbox-worker";
 import { sendersFromEnv } from "../src/server/outbox/senders/senders-from-env";
 
-const log = (line: string) => console.log(`[outbox] ${line}`);
+const log = (line: string) => appLog().info({ component: "outbox" }, line);
 
 const config = outboxConfigFromEnv();
 const db = database();

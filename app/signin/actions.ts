@@ -7,6 +7,7 @@ import { sessionCookie } from "@/src/auth/session-cookie";
 import { AppError } from "@/src/errors";
 import { formField } from "@/src/http/form-field";
 import { database, db } from "@/src/server/db";
+import { log } from "@/src/server/ops/log";
 import { verifyCredentials } from "@/src/server/auth/verify-credentials";
 import { requestId } from "@/src/server/security/security-log";
 import { safeCallbackUrl } from "./safe-callback-url";
@@ -39,7 +40,7 @@ export async function signInWithPassword(form: unknown): Promise<void> {
     if (e instanceof AppError && e.code === "RATE_LIMITED") error = "RateLimited";
     else if (e instanceof AppError && e.code === "UNAUTHENTICATED") error = "CredentialsSignin";
     else {
-      console.error("Sign-in failed:", e);
+      log().error({ err: e }, "Sign-in failed");
       error = "Unknown";
     }
   }

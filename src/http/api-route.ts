@@ -7,6 +7,7 @@ import { clientAddress, findRequestActor } from "../auth/request-actor";
 import { AppError, choosePasswordFirst, type ErrorCode } from "../errors";
 import { withClientAddress } from "../server/audit/request-context";
 import { db } from "../server/db";
+import { log } from "../server/ops/log";
 import { requestId } from "../server/security/security-log";
 import { refuseCrossSiteSession } from "./cross-site";
 import { fieldProblems, toErrorResponse } from "./error-response";
@@ -99,6 +100,16 @@ async function readBody(spec: Operation, req: Request): Promise<unknown> {
 /** Declares one operation: `export const POST = apiRoute({ method: "POST", path, … }, handler)`. */
 export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>): ApiRoute<S> {
   const route = async (req: Request, ctx: RouteParams): Promise<Response> => {
+    const started = performance.now();
+    const response = await answer(req, ctx);
+    // One line per API request at debug level (LOG_LEVEL=debug), with the request's id from its context.
+    log().debug(
+      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      "api request",
+    );
+    return response;
+  };
+  const answer = async (req: Request, ctx: RouteParams): Promise<Response> => {
     let actor: Actor | null = null;
     try {
       if (spec.auth !== false) {

@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { AppError, STATUS, type ErrorCode } from "../errors";
+import { log } from "../server/ops/log";
 
 export type FieldProblem = { field: string; message: string };
 
@@ -73,7 +74,7 @@ export function mapError(error: unknown, requestId?: string): ErrorAnswer & { re
   if (refusal && BUSY.includes(refusal)) return { ...answer("UNAVAILABLE", "The database is busy. Try again."), retryAfterSeconds: 1 };
   if (isDatabaseUnreachable(error))
     return { ...answer("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds."), retryAfterSeconds: 5 };
-  console.error(requestId ? `Unhandled error (request ${requestId})` : "Unhandled error", error);
+  log().error({ err: error, ...(requestId ? { requestId } : {}) }, "Unhandled error");
   return answer("INTERNAL", "Something went wrong on our side.");
 }
 

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../generated/kysely/types";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireFolderLock } from "./folder-lock";
+import { log } from "./ops/log";
 import { kyselyOn, liteBackend, pgBackend } from "./kysely-dialect";
 
 /** Prisma's client: the reads of pages and lists. Writes run in a `Tx`. */
@@ -61,7 +62,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // An idle pooled connection the server closes (a restart, a terminated backend) is dropped and
     // replaced on next use; without a listener its error event would end the whole process.
-    pool.on("error", (error) => console.warn(`Database connection lost while idle: ${error.message}`));
+    pool.on("error", (error) => log().warn({ err: error }, "Database connection lost while idle"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     const runner = (q: pg.Pool | pg.PoolClient): ScriptRunner => ({
       exec: async (sql) => void (await q.query(sql)),
@@ -77,7 +78,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
       withConnection: async (fn) => {
         const client = await pool.connect();
         // As in a transaction: a connection lost while checked out must not end the process.
-        const dropped = (error: Error) => console.warn(`Database connection lost: ${error.message}`);
+        const dropped = (error: Error) => log().warn({ err: error }, "Database connection lost");
         client.on("error", dropped);
         try {
           return await fn(runner(client));

@@ -14,6 +14,7 @@ import {
   type QueryResult,
 } from "kysely";
 import pg from "pg";
+import { log } from "./ops/log";
 
 type Run = (sql: string, parameters: readonly unknown[]) => Promise<QueryResult<unknown>>;
 
@@ -53,7 +54,7 @@ export function pgBackend(pool: pg.Pool): Backend {
       // While a connection is checked out the pool does not listen to it: a connection the server
       // ends mid-transaction (restart, failover, terminated backend) would otherwise throw an
       // unhandled 'error' event and end the process. The statement in flight fails on its own.
-      const dropped = (error: Error) => console.warn(`Database connection lost in a transaction: ${error.message}`);
+      const dropped = (error: Error) => log().warn({ err: error }, "Database connection lost in a transaction");
       client.on("error", dropped);
       const release = (error?: Error) => {
         client.off("error", dropped);

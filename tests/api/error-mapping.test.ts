@@ -8,6 +8,7 @@ import { AppError, STATUS, type ErrorCode } from "@/src/errors";
 import { actionResult } from "@/src/http/action-result";
 import { apiRoute } from "@/src/http/api-route";
 import { database, db, openDatabase } from "@/src/server/db";
+import { captureLog, log, withRequestId } from "@/src/server/ops/log";
 import { createTeam } from "../support/fixtures";
 import { call } from "../support/http";
 
@@ -80,7 +81,6 @@ afterEach(() => {
 });
 
 test.each(failures)("%s is answered alike by an API route and a server action", async (_, cause, code) => {
-  vi.spyOn(console, "error").mockImplementation(() => {}); // an unknown error is logged: not in the test output
   const error = await cause();
   const api = await call(failing(error));
   const action = await actionResult(async () => {
@@ -101,12 +101,35 @@ test("a database that is down asks an API caller to come back in five seconds", 
   expect(res.body.error.message).toBe("The database cannot be reached right now. Try again in a few seconds.");
 });
 
-test("the API's 500 names the request, as its X-Request-Id does, and keeps the cause on the server", async () => {
-  const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-  const res = await call(failing(new Error("connection string postgres://secret@db")), { headers: { "x-request-id": "req-4711" } });
+test("the API's 500 names the request, as its X-Request-Id does, and keeps the cause in the log", async () => {
+  const { result: res, lines } = await captureLog(() =>
+    call(failing(new Error("connection string postgres://secret@db")), { headers: { "x-request-id": "req-4711" } }),
+  );
   expect(res.status).toBe(500);
   expect(res.body).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side.", details: { requestId: "req-4711" } } });
-  expect(logged).toHaveBeenCalledWith("Unhandled error (request req-4711)", expect.any(Error));
+  expect(lines).toEqual([
+    expect.objectContaining({
+      level: "error",
+      msg: "Unhandled error",
+      requestId: "req-4711",
+      err: expect.objectContaining({ message: "connection string postgres://secret@db" }),
+    }),
+  ]);
+  expect(Date.parse(lines[0]!.time as string)).not.toBeNaN();
+});
+
+test("a line logged while a request is served names that request", async () => {
+  const { lines } = await captureLog(async () => {
+    await withRequestId("req-served", async () => {
+      await Promise.resolve();
+      log().info({ step: 1 }, "inside");
+    });
+    log().info("outside");
+  });
+  expect(lines.map(({ msg, requestId, step }) => ({ msg, requestId, step }))).toEqual([
+    { msg: "inside", requestId: "req-served", step: 1 },
+    { msg: "outside", requestId: undefined, step: undefined },
+  ]);
 });
 
 test("a busy database asks an API caller to retry in a second, a rate limit when it ends", async () => {
@@ -115,7 +138,6 @@ test("a busy database asks an API caller to retry in a second, a rate limit when
 });
 
 test("an unknown error's message stays on the server", async () => {
-  vi.spyOn(console, "error").mockImplementation(() => {});
   const action = await actionResult(async () => {
     throw new Error("connection string postgres://secret@db");
   });

@@ -1,11 +1,12 @@
 import { isServedWithPeerAddress } from "../../auth/client-address";
 import { database } from "../db";
+import { log as appLog } from "../ops/log";
 import { startInProcessWorker } from "../outbox/in-process-worker";
 import { prepareDatabase } from "./prepare-database";
 import { wantsDemoData } from "./wants-demo-data";
 
 export async function startServer(): Promise<void> {
-  const log = (line: string) => console.log(`[stageline] ${line}`);
+  const log = (line: string) => appLog().info(line);
   const db = database();
   const where = db.config.kind === "postgres" ? "PostgreSQL server" : `embedded database ${db.config.dir ?? "(memory)"}`;
   log(`Preparing the ${where}…`);

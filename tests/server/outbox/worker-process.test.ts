@@ -19,7 +19,7 @@ type Worker = { process: ChildProcess; output: () => string; ready: Promise<void
 function spawnWorker(env: Record<string, string>): Worker {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: ROOT,
-    env: { ...process.env, OUTBOX_POLL_MS: "50", OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_DELAY_MS: "200", ...env },
+    env: { ...process.env, OUTBOX_POLL_MS: "50", OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_DELAY_MS: "200", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
