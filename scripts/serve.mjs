@@ -4,7 +4,16 @@
 // for its sign-in limits and security log (client-address.mjs). PORT and HOSTNAME as `next start`.
 import http from "node:http";
 import path from "node:path";
+import pino from "pino";
 import { withClientAddress } from "./client-address.mjs";
+
+// Lines as the app's own (src/server/ops/log.ts): JSON, ISO times, the level by name.
+const log = pino({
+  level: process.env.LOG_LEVEL || "info",
+  base: undefined,
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
 
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
@@ -20,10 +29,10 @@ await app.prepare();
 
 const server = http.createServer(handler);
 server.on("error", (error) => {
-  console.error(`[stageline] ${error.message}`);
+  log.fatal({ err: error }, `The server cannot listen: ${error.message}`);
   process.exit(1);
 });
-server.listen(port, hostname, () => console.log(`[stageline] Listening on port ${port}`));
+server.listen(port, hostname, () => log.info(`Listening on port ${port}`));
 
 // Stop taking connections, let the requests in progress finish (10 s at most), then close the app.
 let stopping = false;
@@ -34,6 +43,7 @@ for (const [signal, code] of [
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    log.info(`${signal}: finishing the requests in flight (10 s at most), then stopping`);
     setTimeout(() => process.exit(code), 10_000).unref();
     server.close(() => app.close().finally(() => process.exit(code)));
     server.closeIdleConnections();
