@@ -16,7 +16,14 @@ import { humanize, numberOrNull, problemsOf } from "../_lib/problems";
 import { createDealAction } from "./actions";
 import { DealTypeField, FormField, FormSection, YesNoField } from "./form-parts";
 
-type Props = { owners: Person[]; selfId: string; canChooseOwner: boolean; questions: QuestionGroup | null; className?: string };
+type Props = {
+  owners: Person[];
+  selfId: string;
+  canChooseOwner: boolean;
+  /** The questions the form offers, by deal type: each type may start in a process of its own. */
+  questionsByType: Record<Draft["type"], QuestionGroup | null>;
+  className?: string;
+};
 
 const INITIAL = {
   name: "",
@@ -90,8 +97,9 @@ function payload(d: Draft, selfId: string) {
   };
 }
 
-export function NewDealForm({ owners, selfId, canChooseOwner, questions, className }: Props) {
+export function NewDealForm({ owners, selfId, canChooseOwner, questionsByType, className }: Props) {
   const [draft, setDraft] = useState<Draft>({ ...INITIAL, ownerId: selfId });
+  const questions = questionsByType[draft.type];
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();

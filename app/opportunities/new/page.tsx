@@ -33,14 +33,18 @@ export default async function NewOpportunityPage() {
       <PageHeader
         eyebrow="Pipeline"
         title="New opportunity"
-        description={`It starts in ${form.firstStage.name}, the first stage of ${form.processName}. You can fill in the rest on the deal's page.`}
+        description={
+          form.oneProcess
+            ? `It starts in ${form.starts.new.firstStage.name}, the first stage of ${form.starts.new.processName}. You can fill in the rest on the deal's page.`
+            : `A new business deal starts in ${form.starts.new.firstStage.name} of ${form.starts.new.processName}, an expansion in ${form.starts.expansion.firstStage.name} of ${form.starts.expansion.processName}. You can fill in the rest on the deal's page.`
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <NewDealForm
           owners={form.owners}
           selfId={actor.id}
           canChooseOwner={canChooseOwner(actor)}
-          questions={form.questions}
+          questionsByType={{ new: form.starts.new.questions, expansion: form.starts.expansion.questions }}
           className="lg:col-span-2"
         />
         <StartingStage form={form} className="lg:self-start" />

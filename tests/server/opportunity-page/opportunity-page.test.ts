@@ -7,6 +7,8 @@ import { database, db } from "@/src/server/db";
 import { moveOpportunity } from "@/src/server/opportunities/move-opportunity";
 import { updateOpportunity } from "@/src/server/opportunities/update-opportunity";
 import { findVisibleOpportunity } from "@/src/server/opportunity-page/find-visible-opportunity";
+import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
+import { publishProcess, updateProcess } from "@/src/server/process/manage-processes";
 import { getNewDealForm } from "@/src/server/opportunity-page/get-new-deal-form";
 import { getOpportunityPage, type OpportunityPage } from "@/src/server/opportunity-page/get-opportunity-page";
 import { findPlanOwners } from "@/src/server/opportunities/plan-owners";
@@ -353,12 +355,15 @@ describe("people in the pickers", () => {
 describe("the new deal form", () => {
   test("offers the first stage of the active process, its criteria, the owners and the deal desk rules", async () => {
     const form = await getNewDealForm(as.rep);
-    expect(form.processName).toBe("Standard B2B");
-    expect(form.firstStage).toMatchObject({
+    expect(form.oneProcess).toBe(true);
+    expect(form.starts.expansion).toEqual(form.starts.new);
+    expect(form.starts.new.processName).toBe("Standard B2B");
+    expect(form.starts.new.questions).toMatchObject({ stageName: "Qualify" });
+    expect(form.starts.new.firstStage).toMatchObject({
       name: "Identify",
       criteria: ["Met a decision maker or influencer", "How they buy is recorded", "People involved recorded, including the decision maker"],
     });
-    expect(form.firstStage.definition).toMatch(/first meeting/);
+    expect(form.starts.new.firstStage.definition).toMatch(/first meeting/);
     expect(form.owners).toEqual([{ id: org.rep.id, name: "Riley Rep" }]);
     expect(form.deskRules).toEqual([
       "Discount above 15% off list",
@@ -368,6 +373,25 @@ describe("the new deal form", () => {
       "Contract shorter than 1 year or longer than 3",
       "Amount of 250,000 or more",
     ]);
+  });
+
+  test("a type tied to another process starts there: its first stage and its questions", async () => {
+    const admin = as.admin;
+    await publishProcess(admin, { template: "six_steps", makeDefault: false });
+    await updateProcess(admin, "six_steps", { opportunityType: "expansion" });
+    try {
+      const form = await getNewDealForm(as.rep);
+      expect(form.oneProcess).toBe(false);
+      expect(form.starts.new.processName).toBe("Standard B2B");
+      expect(form.starts.expansion).toMatchObject({
+        processKey: "six_steps",
+        processName: SIX_STEPS.name,
+        firstStage: { name: SIX_STEPS.stages[0]!.name },
+      });
+    } finally {
+      await updateProcess(admin, "six_steps", { opportunityType: null });
+    }
+    expect((await getNewDealForm(as.rep)).oneProcess).toBe(true);
   });
 
   test("a manager may create for the team; the deal desk and admins may not create at all", async () => {
