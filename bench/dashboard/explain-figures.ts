@@ -1,35 +1,44 @@
-// EXPLAIN (ANALYZE, BUFFERS) of the movement's and the size mix's statements on the profile's data
-// (PGLITE_DIR or DATABASE_URL as for profile-figures.ts, whose data it reads).
-import { sql } from "kysely";
-import { fromCalendarDate, toCalendarDate } from "@/src/domain/dates";
-import { presetPeriod } from "@/src/domain/metrics/period";
+// Where the dashboard's time goes, statement by statement: every statement getMetrics sends for the
+// whole organisation (BENCH_TEAM=1: one team) is run again under EXPLAIN (ANALYZE, TIMING OFF), which
+// reports the planning and execution time of each without the cost of timing every node, and
+// `--plans` prints each plan (with BUFFERS and per-node timing, slower). Reads the data of
+// profile-figures.ts: `PGLITE_DIR=/tmp/dash npx tsx bench/dashboard/explain-figures.ts` (or
+// DATABASE_URL), after a run of profile-figures.ts with the same setting has generated it.
+import type { CompiledQuery } from "kysely";
 import { findActorByToken, issueApiToken } from "@/src/auth/api-tokens";
+import { toCalendarDate } from "@/src/domain/dates";
+import { presetPeriod } from "@/src/domain/metrics/period";
 import { closeDatabase, database, db } from "@/src/server/db";
-import { resolveMetricsScope } from "@/src/server/metrics/metrics-scope";
-import { MOVEMENT_KINDS } from "@/src/domain/metrics/deal-figures";
-import { MOVEMENT_BUCKETS, movementRows } from "@/src/server/metrics/movement";
-import { sizedDeals } from "@/src/server/metrics/pipeline-factor";
+import { getMetrics } from "@/src/server/metrics/get-metrics";
 
 const d = database();
 const now = new Date();
 const userId = process.env.BENCH_TEAM ? "bench-manager-0" : "bench-admin";
 const actor = (await findActorByToken(d.sql, (await issueApiToken(db(), userId, { name: "explain" })).token))!;
 const period = presetPeriod("this_quarter", toCalendarDate(now));
-const scope = await resolveMetricsScope(d.sql, actor, period, process.env.BENCH_TEAM ? { teamId: "bench-team-0" } : {});
-const statements: Record<string, ReturnType<typeof sql>> = {
-  movement: sql`SELECT ${sql.join(
-    MOVEMENT_KINDS.map((k) => {
-      const { where, value } = MOVEMENT_BUCKETS[k];
-      return sql`count(*) FILTER (WHERE ${where}), sum(${value ?? sql`0`}) FILTER (WHERE ${where} AND mv.in_currency)`;
-    }),
-  )} FROM ${movementRows(scope, fromCalendarDate(scope.period.from), "USD")} mv`,
-  sizeMix: sql`SELECT sz.size, count(*) FROM ${sizedDeals(scope, "USD")} sz GROUP BY 1`,
-};
-const only = process.argv.slice(2);
-for (const [name, statement] of Object.entries(statements)) {
-  if (only.length && !only.includes(name)) continue;
-  const c = statement.compile(d.sql);
-  const rows = await d.raw.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, [...c.parameters]);
-  console.log(`--- ${name}\n${rows.map((r) => Object.values(r)[0]).join("\n")}`);
+const filter = process.env.BENCH_TEAM ? { teamId: "bench-team-0" } : {};
+const plans = process.argv.includes("--plans");
+
+// Every statement the request sends, as compiled (the executor is the one object every query goes through).
+const executor = d.sql.getExecutor();
+const send = executor.executeQuery.bind(executor);
+const captured: CompiledQuery[] = [];
+executor.executeQuery = (async (query: CompiledQuery) => {
+  captured.push(query);
+  return send(query);
+}) as typeof executor.executeQuery;
+await getMetrics(actor, { ...filter, ...period }, now);
+captured.length = 0;
+await getMetrics(actor, { ...filter, ...period }, now);
+executor.executeQuery = send;
+
+for (const query of captured) {
+  const name = query.sql.replace(/\s+/g, " ").slice(0, 90);
+  const options = plans ? "ANALYZE, BUFFERS" : "ANALYZE, TIMING OFF";
+  const rows = await d.raw.query<Record<string, string>>(`EXPLAIN (${options}) ${query.sql}`, [...query.parameters]);
+  const lines = rows.map((r) => String(Object.values(r)[0]));
+  const time = (label: string) => lines.find((l) => l.startsWith(label))?.replace(/.*: /, "") ?? "?";
+  console.log(`planning ${time("Planning Time").padStart(10)}  execution ${time("Execution Time").padStart(11)}  ${name}`);
+  if (plans) console.log(`${lines.join("\n")}\n`);
 }
 await closeDatabase();

@@ -121,7 +121,11 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
       END AS step
     FROM (SELECT states.*, states."status"::text AS status_now,
             (COALESCE(status_then = 'open', false) AND ${inPeriod(sql.ref("close_then"))}) AS in_then
-          FROM states) st
+          FROM states OFFSET 0) st
+    -- Each row's state and step computed once (OFFSET 0 keeps this a subquery of its own): pulled up
+    -- into the statement that reads it, every condition on a step would carry, and evaluate, the
+    -- whole expression again (a waterfall has twenty-two of them), in planning as in execution.
+    OFFSET 0
   )`;
 }
 
