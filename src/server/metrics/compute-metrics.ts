@@ -224,14 +224,23 @@ export async function conversions<W extends "period" | "history">(
     period: closedIn(scope),
     history: sql`o."closedAt" >= CAST(${monthOfEnd} AS date)`,
   };
+  // Each deal's conditions computed once (a subquery of its own, OFFSET 0 keeping it one): whether it
+  // reached each stage and falls in each window, whether it was won, whether it is in the currency.
+  const flags = [
+    ...stages.map((s, i) => sql`(${s.key} = ANY (o."reachedStages")) AS ${sql.ref(`reached_${i}`)}`),
+    ...windows.map((w) => sql`(${fromDeals[w]}) AS ${sql.ref(`in_${w}`)}`),
+    sql`(o."status" = 'won') AS won`,
+    sql`(o."currency" = ${currency}) AS in_currency`,
+    sql`o."amountCents" AS amount`,
+  ];
   const columns = windows.flatMap((w) =>
-    stages.map((s, i) => {
-      const reached = sql`${s.key} = ANY (o."reachedStages") AND ${fromDeals[w]}`;
+    stages.map((_, i) => {
+      const reached = sql`d.${sql.ref(`reached_${i}`)} AND d.${sql.ref(`in_${w}`)}`;
       const col = (name: string) => sql.ref(`${w}_${name}_${i}`);
       return sql`count(*) FILTER (WHERE ${reached}) AS ${col("reached")},
-        count(*) FILTER (WHERE ${reached} AND o."status" = 'won') AS ${col("won")},
-        sum(o."amountCents") FILTER (WHERE ${reached} AND o."currency" = ${currency}) AS ${col("reached_value")},
-        sum(o."amountCents") FILTER (WHERE ${reached} AND o."status" = 'won' AND o."currency" = ${currency}) AS ${col("won_value")}`;
+        count(*) FILTER (WHERE ${reached} AND d.won) AS ${col("won")},
+        sum(d.amount) FILTER (WHERE ${reached} AND d.in_currency) AS ${col("reached_value")},
+        sum(d.amount) FILTER (WHERE ${reached} AND d.won AND d.in_currency) AS ${col("won_value")}`;
     }),
   );
   const summarised = history
@@ -250,8 +259,12 @@ export async function conversions<W extends "period" | "history">(
   const row =
     (
       await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}, ${summarised} AS summarised
-        FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
-          AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)`.execute(q)
+        FROM (
+          SELECT ${sql.join(flags)}
+          FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
+            AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)
+          OFFSET 0
+        ) d`.execute(q)
     ).rows[0] ?? {};
   const summary = new Map(((row.summarised as Record<string, unknown>[] | null) ?? []).map((r) => [String(r.stage), r]));
   const cents = (v: unknown) => BigInt(String(v ?? 0));
