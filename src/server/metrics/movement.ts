@@ -56,11 +56,14 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
     ),
-    -- The close date then: the old date of the first change since (the changes since, by time).
+    -- The close date then: the old date of the first change since (the changes since, by time: a few
+    -- per deal in the window). Neither this nor the amount changes below reads base, which is read
+    -- once and so stays part of the statement: PostgreSQL knows its ids are the deals' (unique), where
+    -- a CTE read twice hides them and the joins by id were expected to multiply the deals (and the
+    -- statement's cost crossed the threshold at which it compiles it, JIT, 60 ms and more).
     first_push AS (
       SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
-      FROM base b JOIN "CloseDateChange" c ON c."opportunityId" = b."id" AND c."changedAt" > ${since}
-      WHERE b.existed
+      FROM "CloseDateChange" c WHERE c."changedAt" > ${since}
       ORDER BY c."opportunityId", c."changedAt", c."id"
     ),
     -- The amount then: today's less every amount change since (the changes since, by time: a partial
@@ -101,7 +104,8 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         OFFSET 0
       ) a
       LEFT JOIN first_push p ON p."opportunityId" = b."id"
-      LEFT JOIN deltas d ON d."opportunityId" = b."id" AND b.existed
+      -- Joined by id alone (a deal created since has no amount or close date then, and never reads them).
+      LEFT JOIN deltas d ON d."opportunityId" = b."id"
       -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
       -- the deal's state now: a deal that existed then and moved since, or closed since (base keeps no
       -- other closed deal).
