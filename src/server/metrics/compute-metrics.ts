@@ -54,47 +54,67 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
   const stages = await openStagesOf(q, scope);
   const closed = closedIn(scope);
   const open = sql`o."status" = 'open'`;
-  const inCurrency = sql`o."currency" = ${currency}`;
   const c = integrityConditions(today);
-  // The forecast's group of a deal: Closed for a win in the period, else its stage's category.
-  const category = sql`CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END`;
-  const forecastDeal = sql`(${open} OR (o."status" = 'won' AND ${closed}))`;
   const col = (name: string) => sql.ref(name);
+  // Each deal's conditions are computed once, in a subquery of their own (OFFSET 0 keeps it one), and
+  // each figure's aggregates filter on them: the same conditions as each figure's own, without
+  // evaluating the same expressions again in each of the statement's sixty aggregates.
   const { rows } = await sql<Record<string, unknown>>`SELECT
-      count(*) FILTER (WHERE o."status" = 'won' AND ${closed}) AS won,
-      count(*) FILTER (WHERE o."status" = 'lost' AND ${closed}) AS lost,
-      count(*) FILTER (WHERE ${open} AND ${dueIn(scope)}) AS open_due,
-      sum(o."amountCents") FILTER (WHERE o."status" = 'won' AND ${closed} AND ${inCurrency}) AS won_value,
-      sum(o."amountCents") FILTER (WHERE o."status" = 'lost' AND ${closed} AND ${inCurrency}) AS lost_value,
-      sum(o."amountCents") FILTER (WHERE ${open} AND ${dueIn(scope)} AND ${inCurrency}) AS open_due_value,
-      count(*) FILTER (WHERE o."status" = 'won' AND ${closed} AND ${inCurrency}) AS won_in_currency,
-      avg(EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0) FILTER (WHERE o."status" = 'won' AND ${closed}) AS cycle_days,
-      count(*) FILTER (WHERE ${open} AND s."kind" = 'open' AND s."order" >= 1) AS qualified,
+      count(*) FILTER (WHERE d.won) AS won,
+      count(*) FILTER (WHERE d.lost) AS lost,
+      count(*) FILTER (WHERE d.open_due) AS open_due,
+      sum(d.amount) FILTER (WHERE d.won AND d.in_currency) AS won_value,
+      sum(d.amount) FILTER (WHERE d.lost AND d.in_currency) AS lost_value,
+      sum(d.amount) FILTER (WHERE d.open_due AND d.in_currency) AS open_due_value,
+      count(*) FILTER (WHERE d.won AND d.in_currency) AS won_in_currency,
+      avg(d.cycle_days) FILTER (WHERE d.won) AS cycle_days,
+      count(*) FILTER (WHERE d.open AND d.qualified) AS qualified,
       ${sql.join(
         stages.map((st, i) => {
-          const inStage = sql`${open} AND o."stageKey" = ${st.key}`;
+          const inStage = sql`d.open AND d.stage = ${st.key}`;
           return sql`count(*) FILTER (WHERE ${inStage}) AS ${col(`stage_count_${i}`)},
-            sum(o."amountCents") FILTER (WHERE ${inStage} AND ${inCurrency}) AS ${col(`stage_value_${i}`)},
-            round(sum(o."amountCents" * s."probability") FILTER (WHERE ${inStage} AND ${inCurrency}) / 100.0) AS ${col(`stage_weighted_${i}`)}`;
+            sum(d.amount) FILTER (WHERE ${inStage} AND d.in_currency) AS ${col(`stage_value_${i}`)},
+            round(sum(d.weighted) FILTER (WHERE ${inStage} AND d.in_currency) / 100.0) AS ${col(`stage_weighted_${i}`)}`;
         }),
       )},
       ${sql.join(
         STAGE_FORECAST_CATEGORIES.map((cat) => {
-          const inCategory = sql`${forecastDeal} AND ${category} = ${cat}`;
+          const inCategory = sql`d.forecast AND d.category = ${cat}`;
           return sql`count(*) FILTER (WHERE ${inCategory}) AS ${col(`forecast_count_${cat}`)},
-            sum(o."amountCents") FILTER (WHERE ${inCategory} AND ${inCurrency}) AS ${col(`forecast_value_${cat}`)},
-            round(sum(o."amountCents" * s."probability") FILTER (WHERE ${inCategory} AND ${open} AND ${inCurrency}) / 100.0) AS ${col(`forecast_weighted_${cat}`)}`;
+            sum(d.amount) FILTER (WHERE ${inCategory} AND d.in_currency) AS ${col(`forecast_value_${cat}`)},
+            round(sum(d.weighted) FILTER (WHERE ${inCategory} AND d.open AND d.in_currency) / 100.0) AS ${col(`forecast_weighted_${cat}`)}`;
         }),
       )},
-      count(*) FILTER (WHERE ${open}) AS open,
-      count(*) FILTER (WHERE ${open} AND ${c.pastDueCloseDate}) AS past_due,
-      count(*) FILTER (WHERE ${open} AND ${c.noNextStep}) AS no_next_step,
-      count(*) FILTER (WHERE ${open} AND ${c.stalled}) AS stalled,
-      count(*) FILTER (WHERE ${open} AND ${c.overridden}) AS overridden,
-      count(*) FILTER (WHERE ${open} AND (${c.pastDueCloseDate} OR ${c.noNextStep} OR ${c.stalled} OR ${c.overridden})) AS any
-    FROM ${scopedDeals(scope)}
-      -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
-      AND (${open} OR ${closed})`.execute(q);
+      count(*) FILTER (WHERE d.open) AS open,
+      count(*) FILTER (WHERE d.open AND d.past_due) AS past_due,
+      count(*) FILTER (WHERE d.open AND d.no_next_step) AS no_next_step,
+      count(*) FILTER (WHERE d.open AND d.stalled) AS stalled,
+      count(*) FILTER (WHERE d.open AND d.overridden) AS overridden,
+      count(*) FILTER (WHERE d.open AND (d.past_due OR d.no_next_step OR d.stalled OR d.overridden)) AS any
+    FROM (
+      SELECT
+        (o."status" = 'won' AND ${closed}) AS won,
+        (o."status" = 'lost' AND ${closed}) AS lost,
+        (${open}) AS open,
+        (${open} AND ${dueIn(scope)}) AS open_due,
+        (o."currency" = ${currency}) AS in_currency,
+        o."amountCents" AS amount,
+        o."amountCents" * s."probability" AS weighted,
+        EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0 AS cycle_days,
+        (s."kind" = 'open' AND s."order" >= 1) AS qualified,
+        o."stageKey" AS stage,
+        -- The forecast's deals (open, or won in the period) and group: Closed for a win, else the stage's category.
+        (${open} OR (o."status" = 'won' AND ${closed})) AS forecast,
+        CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END AS category,
+        ${c.pastDueCloseDate} AS past_due,
+        ${c.noNextStep} AS no_next_step,
+        ${c.stalled} AS stalled,
+        ${c.overridden} AS overridden
+      FROM ${scopedDeals(scope)}
+        -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
+        AND (${open} OR ${closed})
+      OFFSET 0
+    ) d`.execute(q);
   const r = rows[0]!;
   const won = n(r.won);
   const lost = n(r.lost);
@@ -204,14 +224,23 @@ export async function conversions<W extends "period" | "history">(
     period: closedIn(scope),
     history: sql`o."closedAt" >= CAST(${monthOfEnd} AS date)`,
   };
+  // Each deal's conditions computed once (a subquery of its own, OFFSET 0 keeping it one): whether it
+  // reached each stage and falls in each window, whether it was won, whether it is in the currency.
+  const flags = [
+    ...stages.map((s, i) => sql`(${s.key} = ANY (o."reachedStages")) AS ${sql.ref(`reached_${i}`)}`),
+    ...windows.map((w) => sql`(${fromDeals[w]}) AS ${sql.ref(`in_${w}`)}`),
+    sql`(o."status" = 'won') AS won`,
+    sql`(o."currency" = ${currency}) AS in_currency`,
+    sql`o."amountCents" AS amount`,
+  ];
   const columns = windows.flatMap((w) =>
-    stages.map((s, i) => {
-      const reached = sql`${s.key} = ANY (o."reachedStages") AND ${fromDeals[w]}`;
+    stages.map((_, i) => {
+      const reached = sql`d.${sql.ref(`reached_${i}`)} AND d.${sql.ref(`in_${w}`)}`;
       const col = (name: string) => sql.ref(`${w}_${name}_${i}`);
       return sql`count(*) FILTER (WHERE ${reached}) AS ${col("reached")},
-        count(*) FILTER (WHERE ${reached} AND o."status" = 'won') AS ${col("won")},
-        sum(o."amountCents") FILTER (WHERE ${reached} AND o."currency" = ${currency}) AS ${col("reached_value")},
-        sum(o."amountCents") FILTER (WHERE ${reached} AND o."status" = 'won' AND o."currency" = ${currency}) AS ${col("won_value")}`;
+        count(*) FILTER (WHERE ${reached} AND d.won) AS ${col("won")},
+        sum(d.amount) FILTER (WHERE ${reached} AND d.in_currency) AS ${col("reached_value")},
+        sum(d.amount) FILTER (WHERE ${reached} AND d.won AND d.in_currency) AS ${col("won_value")}`;
     }),
   );
   const summarised = history
@@ -230,8 +259,12 @@ export async function conversions<W extends "period" | "history">(
   const row =
     (
       await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}, ${summarised} AS summarised
-        FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
-          AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)`.execute(q)
+        FROM (
+          SELECT ${sql.join(flags)}
+          FROM ${scopedDeals(scope)} AND o."status" IN ('won', 'lost')
+            AND o."closedAt" >= CAST(${firstDay} AS date) AND o."closedAt" < CAST(${end} AS date)
+          OFFSET 0
+        ) d`.execute(q)
     ).rows[0] ?? {};
   const summary = new Map(((row.summarised as Record<string, unknown>[] | null) ?? []).map((r) => [String(r.stage), r]));
   const cents = (v: unknown) => BigInt(String(v ?? 0));

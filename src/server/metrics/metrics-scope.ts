@@ -171,11 +171,11 @@ export const scopedDeals = (scope: MetricsScope, join: RawBuilder<unknown> = sql
  * and without statistics the planner expected one stage and read the deals once per stage, each time
  * through an index (44,000 block reads where one pass reads 8,000, at 100,000 deals).
  */
-function stagesOf(scope: MetricsScope): RawBuilder<unknown> {
-  if (!scope.versionStages?.length) return sql`"Stage" s`;
+export function stagesOf(scope: MetricsScope, alias = "s"): RawBuilder<unknown> {
+  if (!scope.versionStages?.length) return sql`"Stage" ${sql.id(alias)}`;
   const rows = scope.versionStages.map(
     (st) =>
       sql`(${st.processVersionId}, ${st.key}, ${st.name}, ${st.kind}, CAST(${st.order} AS integer), CAST(${st.probability} AS integer), ${st.forecastCategory}, CAST(${st.stallDays} AS integer))`,
   );
-  return sql`(VALUES ${sql.join(rows)}) AS s("processVersionId", "key", "name", "kind", "order", "probability", "forecastCategory", "stallDays")`;
+  return sql`(VALUES ${sql.join(rows)}) AS ${sql.id(alias)}("processVersionId", "key", "name", "kind", "order", "probability", "forecastCategory", "stallDays")`;
 }

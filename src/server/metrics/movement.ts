@@ -9,7 +9,7 @@ import { type RawBuilder, sql } from "kysely";
 import { MOVEMENT_KINDS, type MovementKind } from "../../domain/metrics/deal-figures";
 import { fromCents } from "../../domain/money";
 import type { Sql } from "../db";
-import { type MetricsScope, scopedDeals } from "./metrics-scope";
+import { type MetricsScope, scopedDeals, stagesOf } from "./metrics-scope";
 
 export const MOVEMENT_STEPS = ["new", "pulledIn", "pushedOut", "won", "lost", "disqualified", "amountChanges"] as const;
 export type MovementStep = (typeof MOVEMENT_STEPS)[number];
@@ -35,71 +35,86 @@ const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
  * (today's less the amount changes recorded after `since`) and its close date (the old date of the
  * first change after `since`)), and its step: where it was against where it is. The waterfall adds
  * these rows up, and the list of the deals behind one of its numbers joins them, so the two cannot
- * disagree. What changed after `since` is read, for each deal in scope, from partial indexes of its
- * stage-bearing entries and of its amount changes, by deal and time (migration 20261219200000): the
- * everyday entries (criteria, next steps, plans), most of the history, are never read.
+ * disagree. What changed after `since` is read from partial indexes of just the entries that can
+ * change the answer (migration 20261219200000), and only for a deal that existed at `since` (a deal
+ * created since was in no pipeline then, whatever its entries say): whether an open deal moved (one
+ * look per deal into the stage-bearing entries, by deal and time), its state then where it moved or
+ * closed since (one more), its amount changes and its first close date change since (read by time,
+ * a few per deal in the window, and joined). The everyday entries (criteria, next steps, plans), most
+ * of the history, are never read.
  */
 export function movementRows(scope: MetricsScope, since: Date, currency: string) {
   const inPeriod = (column: ReturnType<typeof sql.ref>) =>
     sql`${column} BETWEEN CAST(${scope.period.from} AS date) AND CAST(${scope.period.to} AS date)`;
+  const stageBearing = sql`h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')`;
   return sql`(
     WITH base AS (
-      SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt", s."order" AS order_now
+      SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt",
+        s."order" AS order_now, (o."createdAt" <= ${since}) AS existed
       FROM ${scopedDeals(scope)}
         -- A deal whose last close came before the starting point was closed then and is now (a re-open
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
     ),
+    -- The close date then: the old date of the first change since (the changes since, by time: a few
+    -- per deal in the window). Neither this nor the amount changes below reads base, which is read
+    -- once and so stays part of the statement: PostgreSQL knows its ids are the deals' (unique), where
+    -- a CTE read twice hides them and the joins by id were expected to multiply the deals (and the
+    -- statement's cost crossed the threshold at which it compiles it, JIT, 60 ms and more).
     first_push AS (
       SELECT DISTINCT ON (c."opportunityId") c."opportunityId", c."oldDate"
-      FROM base b JOIN "CloseDateChange" c ON c."opportunityId" = b."id" AND c."changedAt" > ${since}
+      FROM "CloseDateChange" c WHERE c."changedAt" > ${since}
       ORDER BY c."opportunityId", c."changedAt", c."id"
+    ),
+    -- The amount then: today's less every amount change since (the changes since, by time: a partial
+    -- index of the amount changes, whose few entries in the window are read without a look per deal).
+    deltas AS (
+      SELECT h."opportunityId", sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100)) AS "delta"
+      FROM "HistoryEntry" h WHERE h."at" > ${since} AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
+      GROUP BY 1
     ),
     states AS (
       SELECT b.*,
         (b."currency" = ${currency}) AS in_currency,
         (b."status" = 'open' AND ${inPeriod(sql.ref("b.closeDate"))}) AS in_now,
-        (b."createdAt" <= ${since}) AS existed,
         CASE
-          WHEN b."createdAt" > ${since} THEN NULL
+          WHEN NOT b.existed THEN NULL
           WHEN last."type" IS NULL THEN CASE WHEN b."closedAt" IS NULL OR b."closedAt" > ${since} THEN 'open' ELSE b."status"::text END
           WHEN last."type" = 'disqualified' THEN 'disqualified'
           WHEN ls."kind" IN ('won', 'lost') THEN ls."kind"::text
           ELSE 'open'
         END AS status_then,
         COALESCE(ls."order", b.order_now) AS order_then,
-        b."amountCents" - COALESCE(a."delta", 0) AS amount_then,
+        b."amountCents" - COALESCE(d."delta", 0) AS amount_then,
         COALESCE(p."oldDate", b."closeDate") AS close_then
       FROM base b
-      -- What changed since the starting point: whether the deal moved (a stage-bearing entry) and by how
-      -- much its amount changed. Each is one look into a partial index of just those entries, by deal
-      -- and time (the deal's other entries, criteria, next steps and plans, are never read), and a
-      -- scalar sub-select, which the planner cannot turn into reading every entry since. One row per
-      -- deal, so the planner's count of the deals stays right for the joins below.
+      -- Whether an open deal that existed then moved since: one that did not was then where it is now.
+      -- One look into a partial index of the stage-bearing entries, by deal and time, as a scalar
+      -- sub-select (which the planner cannot turn into reading every entry since) under a CASE (not
+      -- asked where the answer cannot matter: a deal closed since moved by definition, one created
+      -- since was in no pipeline). One row per deal, so the planner's count of the deals stays right.
       CROSS JOIN LATERAL (
         SELECT
-          COALESCE((
-            SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
-              AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
+          CASE WHEN b.existed AND b."status" = 'open' THEN COALESCE((
+            SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since} AND ${stageBearing}
             LIMIT 1
-          ), false) AS moved,
-          (
-            SELECT sum(round(((h."details"->'changes'->'amount'->>'to')::numeric - (h."details"->'changes'->'amount'->>'from')::numeric) * 100))
-            FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since}
-              AND h."type" = 'field_changed' AND (h."details"->'changes'->'amount') IS NOT NULL
-          ) AS "delta"
+          ), false) ELSE b.existed END AS moved
+        -- Kept a subquery of its own (OFFSET 0), so each answer is asked once per deal, not once
+        -- wherever the statement reads it.
+        OFFSET 0
       ) a
       LEFT JOIN first_push p ON p."opportunityId" = b."id"
+      -- Joined by id alone (a deal created since has no amount or close date then, and never reads them).
+      LEFT JOIN deltas d ON d."opportunityId" = b."id"
       -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
-      -- the deal's state now: a deal that moved since, or one closed since (base keeps no other closed
-      -- deal). An open deal that has not moved since was then where it is.
+      -- the deal's state now: a deal that existed then and moved since, or closed since (base keeps no
+      -- other closed deal).
       LEFT JOIN LATERAL (
         SELECT h."type", h."toStage" FROM "HistoryEntry" h
-        WHERE (a.moved OR b."status" <> 'open') AND h."opportunityId" = b."id" AND h."at" <= ${since}
-          AND h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')
+        WHERE a.moved AND h."opportunityId" = b."id" AND h."at" <= ${since} AND ${stageBearing}
         ORDER BY h."at" DESC, h."id" DESC LIMIT 1
       ) last ON true
-      LEFT JOIN "Stage" ls ON ls."processVersionId" = b."processVersionId" AND ls."key" = last."toStage"
+      LEFT JOIN ${stagesOf(scope, "ls")} ON ls."processVersionId" = b."processVersionId" AND ls."key" = last."toStage"
     )
     SELECT st."id", st.existed, st.in_then, st.in_now, st.in_currency, st.order_then, st.order_now, st.amount_then, st."amountCents" AS amount_now,
       CASE
@@ -110,7 +125,11 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
       END AS step
     FROM (SELECT states.*, states."status"::text AS status_now,
             (COALESCE(status_then = 'open', false) AND ${inPeriod(sql.ref("close_then"))}) AS in_then
-          FROM states) st
+          FROM states OFFSET 0) st
+    -- Each row's state and step computed once (OFFSET 0 keeps this a subquery of its own): pulled up
+    -- into the statement that reads it, every condition on a step would carry, and evaluate, the
+    -- whole expression again (a waterfall has twenty-two of them), in planning as in execution.
+    OFFSET 0
   )`;
 }
 
