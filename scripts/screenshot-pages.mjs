@@ -112,6 +112,14 @@ async function openDashboard(page) {
   await page.locator(`#balance figure[role="img"] svg`).first().waitFor();
 }
 
+/** Standard B2B's next version in the draft editor: "Edit" on the processes page starts the draft (or opens the one there is). */
+async function openDraftEditor(page) {
+  await page.goto("/admin/processes");
+  await page.getByRole("button", { name: "Edit Standard B2B" }).or(page.getByRole("link", { name: /^Edit the draft of Standard B2B/ })).first().click();
+  await page.waitForURL((url) => url.pathname === "/admin/processes/standard_b2b/draft");
+  await page.getByTestId("problems-summary").waitFor();
+}
+
 /** name: the file's stem; user: who is signed in (none for the sign-in page); open: brings the page up. */
 export const SHOTS = [
   { name: "signin", user: null, open: goto("/signin") },
@@ -144,5 +152,13 @@ export const SHOTS = [
     },
   },
   { name: "admin-outbox", user: ADMIN, open: goto("/admin/outbox") },
+  { name: "admin-processes", user: ADMIN, open: goto("/admin/processes") },
+  { name: "admin-process-editor", user: ADMIN, open: openDraftEditor },
+  { name: "admin-deal-moves", user: ADMIN, open: goto("/admin/processes/standard_b2b/deal-moves") },
+  { name: "admin-users", user: ADMIN, open: goto("/admin/users") },
+  { name: "admin-integrations", user: ADMIN, open: goto("/admin/integrations") },
+  { name: "admin-tokens", user: ADMIN, open: goto("/admin/tokens") },
+  { name: "admin-audit", user: ADMIN, open: goto("/admin/audit") },
+  { name: "imports", user: REP, open: goto("/imports") },
   { name: "home-admin", user: ADMIN, open: goto("/") },
 ];
