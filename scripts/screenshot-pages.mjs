@@ -115,7 +115,11 @@ async function openDashboard(page) {
 /** Standard B2B's next version in the draft editor: "Edit" on the processes page starts the draft (or opens the one there is). */
 async function openDraftEditor(page) {
   await page.goto("/admin/processes");
-  await page.getByRole("button", { name: "Edit Standard B2B" }).or(page.getByRole("link", { name: /^Edit the draft of Standard B2B/ })).first().click();
+  await page
+    .getByRole("button", { name: "Edit Standard B2B" })
+    .or(page.getByRole("link", { name: /^Edit the draft of Standard B2B/ }))
+    .first()
+    .click();
   await page.waitForURL((url) => url.pathname === "/admin/processes/standard_b2b/draft");
   await page.getByTestId("problems-summary").waitFor();
 }
