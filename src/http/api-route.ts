@@ -101,15 +101,17 @@ async function readBody(spec: Operation, req: Request): Promise<unknown> {
 export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: RouteContext<S>) => Promise<Answer<S> | Response>): ApiRoute<S> {
   const route = async (req: Request, ctx: RouteParams): Promise<Response> => {
     const started = performance.now();
-    const response = await answer(req, ctx);
-    // One line per API request at debug level (LOG_LEVEL=debug), with the request's id from its context.
+    // The request's id: the one its X-Request-Id names (scripts/client-address.mjs sets it), else a new one.
+    const id = requestId(req);
+    const response = await answer(req, ctx, id);
+    // One line per API request at debug level (LOG_LEVEL=debug).
     log().debug(
-      { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      { requestId: id, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
       "api request",
     );
     return response;
   };
-  const answer = async (req: Request, ctx: RouteParams): Promise<Response> => {
+  const answer = async (req: Request, ctx: RouteParams, id: string): Promise<Response> => {
     let actor: Actor | null = null;
     try {
       if (spec.auth !== false) {
@@ -130,7 +132,7 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
       return Response.json(result ?? null, { status: spec.status ?? 200 });
     } catch (error) {
       logRefusal(error, req, actor?.id ?? null, { method: req.method, path: new URL(req.url).pathname });
-      return toErrorResponse(error, requestId(req));
+      return toErrorResponse(error, id);
     }
   };
   return Object.assign(route, { operation: spec });

@@ -114,6 +114,8 @@ test("the API's 500 names the request, as its X-Request-Id does, and keeps the c
       requestId: "req-4711",
       err: expect.objectContaining({ message: "connection string postgres://secret@db" }),
     }),
+    // Then the request's own line (debug level), naming it too.
+    expect.objectContaining({ level: "debug", msg: "api request", requestId: "req-4711", method: "GET", path: "/api/v1/test", status: 500 }),
   ]);
   expect(Date.parse(lines[0]!.time as string)).not.toBeNaN();
 });
