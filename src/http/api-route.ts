@@ -104,11 +104,12 @@ export function apiRoute<const S extends Operation>(spec: S, handler: (ctx: Rout
     // The request's id: the one its X-Request-Id names (scripts/client-address.mjs sets it), else a new one.
     const id = requestId(req);
     const response = await answer(req, ctx, id);
-    // One line per API request at debug level (LOG_LEVEL=debug).
-    log().debug(
-      { requestId: id, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
-      "api request",
-    );
+    // One line per API request at debug level (LOG_LEVEL=debug); nothing is worked out for it otherwise.
+    if (log().isLevelEnabled("debug"))
+      log().debug(
+        { requestId: id, method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+        "api request",
+      );
     return response;
   };
   const answer = async (req: Request, ctx: RouteParams, id: string): Promise<Response> => {
