@@ -45,7 +45,14 @@ for (const [signal, code] of [
     stopping = true;
     log.info(`${signal}: finishing the requests in flight (10 s at most), then stopping`);
     setTimeout(() => process.exit(code), 10_000).unref();
-    server.close(() => app.close().finally(() => process.exit(code)));
+    const drained = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
+    // The app's own stopping work (src/server/ops/shutdown.ts), such as the outbox worker handing
+    // back its claimed messages, runs while the requests finish.
+    const hooks = [...(globalThis[Symbol.for("stageline.shutdownHooks")] ?? [])];
+    const stopped = Promise.allSettled(hooks.map((hook) => hook()));
+    Promise.all([drained, stopped])
+      .then(() => app.close())
+      .finally(() => process.exit(code));
   });
 }

@@ -28,7 +28,7 @@ log(`Worker ${worker.id} delivering from the ${db.config.kind === "postgres" ? "
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
-    log(`${signal}: finishing the round in progress…`);
+    log(`${signal}: stopping; sends in flight have ${config.stopGraceMs} ms, then what is unanswered is handed back…`);
     await worker.stop();
     await closeDatabase();
     process.exit(0);

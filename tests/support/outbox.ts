@@ -11,6 +11,7 @@ export const FAST: OutboxConfig = {
   sendTimeoutMs: 2_000,
   leaseMs: 9_000,
   schedule: { baseDelayMs: 50, maxDelayMs: 200, retryForMs: 60_000 },
+  stopGraceMs: 1_000,
 };
 
 /** Queues the messages in one committed transaction, as a change would. */

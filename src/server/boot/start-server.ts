@@ -1,7 +1,8 @@
 import { isServedWithPeerAddress } from "../../auth/client-address";
 import { database } from "../db";
 import { log as appLog } from "../ops/log";
-import { startInProcessWorker } from "../outbox/in-process-worker";
+import { onShutdown } from "../ops/shutdown";
+import { startInProcessWorker, stopInProcessWorker } from "../outbox/in-process-worker";
 import { prepareDatabase } from "./prepare-database";
 import { wantsDemoData } from "./wants-demo-data";
 
@@ -26,6 +27,7 @@ export async function startServer(): Promise<void> {
     log(
       "Client addresses unknown (not served by scripts/serve.mjs, TRUST_PROXY unset): sign-in is limited per account only, so anyone can lock an account out.",
     );
-  startInProcessWorker(db, log);
+  // On SIGTERM the worker hands back what it had claimed, so another instance sends it at once.
+  if (startInProcessWorker(db, log)) onShutdown(stopInProcessWorker);
   log("Ready.");
 }

@@ -25,7 +25,7 @@ export function startInProcessWorker(db: Database, log: (line: string) => void):
   return holder.__stagelineOutboxWorker;
 }
 
-/** Stops the in-process worker after its round in progress (tests, and a clean shutdown). */
+/** Stops the in-process worker, handing back what it cannot finish in its grace period (tests, and a clean shutdown). */
 export async function stopInProcessWorker(): Promise<void> {
   const worker = holder.__stagelineOutboxWorker;
   holder.__stagelineOutboxWorker = undefined;

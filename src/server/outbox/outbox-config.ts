@@ -14,6 +14,8 @@ export type OutboxConfig = {
    */
   leaseMs: number;
   schedule: RetrySchedule;
+  /** How long a stopping worker lets its sends in flight run before it hands them back. */
+  stopGraceMs: number;
 };
 
 export function outboxConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxConfig {
@@ -30,6 +32,7 @@ export function outboxConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Outbo
     batchSize: ms("OUTBOX_BATCH_SIZE", 10),
     sendTimeoutMs,
     leaseMs: 2 * sendTimeoutMs + 5_000,
+    stopGraceMs: ms("OUTBOX_STOP_GRACE_MS", 5_000, 0),
     schedule: {
       baseDelayMs: ms("OUTBOX_RETRY_BASE_MS", DEFAULT_RETRY_SCHEDULE.baseDelayMs),
       maxDelayMs: ms("OUTBOX_RETRY_MAX_DELAY_MS", DEFAULT_RETRY_SCHEDULE.maxDelayMs),

@@ -7,6 +7,7 @@ import type { Database } from "../db";
 import { claimDueMessages, type ClaimedMessage } from "./claim-due-messages";
 import type { OutboxConfig } from "./outbox-config";
 import { recordOutcome } from "./record-outcome";
+import { releaseClaim } from "./release-claims";
 import { errorText, type SendResult, type Senders } from "./senders/sender";
 
 export type OutboxWorkerOptions = {
@@ -29,22 +30,38 @@ export type PeriodicTask = { name: string; everyMs: number; run: (now: Date) => 
 
 export type OutboxWorker = {
   id: string;
-  /** Finishes the round in progress (its sends and records), then stops. */
-  stop(): Promise<void>;
+  /**
+   * Claims nothing more; lets the sends in flight finish for up to `graceMs` (default 5 s) and records
+   * their outcomes; hands every message still unanswered back for another worker to take at once.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
   /** Starts the next round now instead of after the poll interval. */
   wake(): void;
 };
 
 export const newWorkerId = () => `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
 
+type Round = OutboxWorkerOptions & {
+  workerId: string;
+  /** Aborted when a stopping worker's grace period is over: unanswered sends are cut short and handed back. */
+  halt?: AbortSignal;
+};
+
 /** One round: claim up to a batch of due messages, send them side by side, record every outcome. */
-export async function deliverDueMessages(options: OutboxWorkerOptions & { workerId: string }): Promise<number> {
-  const { database, config, workerId } = options;
+export async function deliverDueMessages(options: Round): Promise<number> {
+  const { database, config, workerId, halt } = options;
   const claimed = await claimDueMessages(database, { workerId, now: new Date(), ...config, random: options.random });
+  const handBack = (message: ClaimedMessage, sendBegun: boolean) =>
+    releaseClaim(database, message, { workerId, now: new Date(), sendBegun }).catch((error) =>
+      options.log?.(`Could not hand message ${message.id} back: ${errorText(error)}; it is taken again when its lease runs out.`),
+    );
   await Promise.all(
     claimed.map(async (message) => {
+      if (halt?.aborted) return handBack(message, false);
       const at = new Date();
-      const result = await sendOne(options.senders, message, config.sendTimeoutMs);
+      const result = await sendOne(options.senders, message, config.sendTimeoutMs, halt);
+      // Cut short by the stop, not answered by the receiver: another worker tries it now.
+      if (result.status === "failed" && halt?.aborted) return handBack(message, true);
       // The try's end is when it failed: the retry period is measured to it.
       const end = new Date();
       const outcome = { workerId, at, durationMs: end.getTime() - at.getTime(), result };
@@ -57,8 +74,9 @@ export async function deliverDueMessages(options: OutboxWorkerOptions & { worker
   return claimed.length;
 }
 
-async function sendOne(senders: Senders, message: ClaimedMessage, timeoutMs: number): Promise<SendResult> {
-  const signal = AbortSignal.timeout(timeoutMs);
+async function sendOne(senders: Senders, message: ClaimedMessage, timeoutMs: number, halt?: AbortSignal): Promise<SendResult> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = halt ? AbortSignal.any([timeout, halt]) : timeout;
   try {
     return await senders[message.channel].send(message, signal);
   } catch (error) {
@@ -69,6 +87,7 @@ async function sendOne(senders: Senders, message: ClaimedMessage, timeoutMs: num
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const workerId = options.workerId ?? newWorkerId();
   let stopping = false;
+  const halt = new AbortController();
   // A wake-up during a round is kept, so that the pause after it is skipped.
   let isWoken = false;
   let wakeUp = () => {
@@ -105,9 +124,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const loop = (async () => {
     while (!stopping) {
       await runPeriodic();
+      if (stopping) break;
       let claimed = 0;
       try {
-        claimed = await deliverDueMessages({ ...options, workerId });
+        claimed = await deliverDueMessages({ ...options, workerId, halt: halt.signal });
       } catch (error) {
         options.log?.(`Delivery round failed: ${errorText(error)}`);
       }
@@ -119,10 +139,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     id: workerId,
-    stop: async () => {
+    stop: async ({ graceMs = options.config.stopGraceMs } = {}) => {
       stopping = true;
       wakeUp();
-      await loop;
+      const timer = setTimeout(() => halt.abort(), graceMs);
+      try {
+        await loop;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     wake: () => wakeUp(),
   };

@@ -76,6 +76,37 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     http.delayMs = 0;
   });
 
+  test("a worker stopped with SIGTERM mid-batch hands its claims back, and the next worker sends them without waiting for the lease", { timeout: 60_000 }, async () => {
+    const messages = Array.from({ length: 4 }, (_, n) => webhook(n, http.url(), `term:${n}`));
+    await enqueue(...messages);
+    http.delayMs = 3_000;
+    // A lease of 2 × 20 s + 5 s: far longer than this test waits for the second worker.
+    const env = { OUTBOX_BATCH_SIZE: "4", OUTBOX_SEND_TIMEOUT_MS: "20000", OUTBOX_STOP_GRACE_MS: "200" };
+    const first = spawnWorker(env);
+    await waitFor(
+      async () => http.requests.filter((r) => String(r.headers["idempotency-key"]).startsWith("term:")).length,
+      (n) => n === 4,
+      20_000,
+    );
+    const stopping = Date.now();
+    first.process.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(2_500);
+    const handedBack = (await outboxRows()).filter((r) => r.idempotencyKey.startsWith("term:"));
+    expect(handedBack.map((r) => [r.status, r.claimedBy])).toEqual(Array(4).fill(["pending", null]));
+
+    http.delayMs = 0;
+    const second = spawnWorker({ OUTBOX_BATCH_SIZE: "4" });
+    await second.ready;
+    await waitFor(async () => (await outboxRows()).filter((r) => r.idempotencyKey.startsWith("term:")), allIn("delivered"), 10_000);
+    expect(
+      countBy(
+        http.acted.filter((r) => String(r.headers["idempotency-key"]).startsWith("term:")),
+        (r) => String(r.body.data.n),
+      ),
+    ).toEqual({ 0: 1, 1: 1, 2: 1, 3: 1 });
+  });
+
   test("two workers never deliver one message twice", { timeout: 60_000 }, async () => {
     http.requests.length = 0;
     const env = { OUTBOX_BATCH_SIZE: "5" };
