@@ -87,7 +87,9 @@ export async function seedHistory(database: Database, processVersionId: string, 
       CASE WHEN d.extra < 0.3 THEN 1 ELSE 0 END, CASE WHEN d.extra < 0.3 THEN 14 + (d.i % 47) ELSE 0 END,
       d.owner, '${processVersionId}',
       CASE d.status WHEN 'won' THEN 'closed_won' WHEN 'lost' THEN 'closed_lost' ELSE (${literalArray(OPEN_STAGES)})[d.reached + 1] END,
-      d.created + d.cycle * (d.reached + 1) / 6.0 * interval '1 day',
+      -- When it entered its stage: its latest move (the close for won and lost deals; a disqualified deal
+      -- stays in the stage it was in), as the write path keeps it.
+      CASE WHEN d.status IN ('won', 'lost') THEN d.ends ELSE d.created + d.cycle * d.reached / 6.0 * interval '1 day' END,
       CAST(d.status AS "OpportunityStatus"), 10,
       CASE WHEN d.status = 'open' AND d.extra > 0.9 THEN '' ELSE 'Call the buyer' END,
       CAST(d.ends AS date) - 7,

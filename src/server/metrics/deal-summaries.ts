@@ -3,7 +3,8 @@
 // 20261220000000_dashboard_deal_summaries): how many deals each owner has per process version and
 // currency ("DealCurrencyCount", a scope's main currency), and the won and lost deals per owner,
 // version, currency, month of closing and stage reached ("ClosedStageCount", the conversion over
-// closed history). This is the same built from the deals alone: the migration's backfill, a rebuild
+// closed history); and, from migration 20261223100000, the deals per owner, version, currency and band
+// of amount ("DealSizeCount", where the size mix's percentiles fall; decision 013). This is the same built from the deals alone: the migration's backfill, a rebuild
 // after a bulk load that went around the triggers, and the check that the kept ones have not drifted.
 import { sql } from "kysely";
 import type { Sql } from "../db";
@@ -20,22 +21,28 @@ const closedCounts = sql`SELECT d."ownerId", d."processVersionId", d."currency",
   WHERE d."status" IN ('won', 'lost') AND d."closedAt" IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5`;
 
+/** The size histogram from the deals: disqualified deals never count. */
+const sizeCounts = sql`SELECT "ownerId", "processVersionId", "currency", "stageline_size_band"("amountCents") AS "band", CAST(count(*) AS integer) AS "deals"
+  FROM "Opportunity" WHERE "status" <> 'disqualified' GROUP BY 1, 2, 3, 4`;
+
 /**
- * Rewrites both summaries from the deals; answers how many rows it wrote. Run it in a transaction
+ * Rewrites the three summaries from the deals; answers how many rows it wrote. Run it in a transaction
  * (`database().transaction`) or while nothing else writes deals: a deal changed between its
  * statements would be counted as it was read.
  */
 export async function rebuildDealSummaries(q: Sql): Promise<number> {
   await sql`DELETE FROM "DealCurrencyCount"`.execute(q);
   await sql`DELETE FROM "ClosedStageCount"`.execute(q);
+  await sql`DELETE FROM "DealSizeCount"`.execute(q);
   const currencies = await sql`INSERT INTO "DealCurrencyCount" ("ownerId", "processVersionId", "currency", "deals") ${currencyCounts}`.execute(q);
   const closed =
     await sql`INSERT INTO "ClosedStageCount" ("ownerId", "processVersionId", "currency", "month", "stage", "reached", "won", "reachedCents", "wonCents")
     ${closedCounts}`.execute(q);
-  return Number(currencies.numAffectedRows ?? 0) + Number(closed.numAffectedRows ?? 0);
+  const sizes = await sql`INSERT INTO "DealSizeCount" ("ownerId", "processVersionId", "currency", "band", "deals") ${sizeCounts}`.execute(q);
+  return Number(currencies.numAffectedRows ?? 0) + Number(closed.numAffectedRows ?? 0) + Number(sizes.numAffectedRows ?? 0);
 }
 
-export type SummaryDrift = { summary: "DealCurrencyCount" | "ClosedStageCount"; key: string; kept: string | null; fromDeals: string | null };
+export type SummaryDrift = { summary: "DealCurrencyCount" | "ClosedStageCount" | "DealSizeCount"; key: string; kept: string | null; fromDeals: string | null };
 
 /** The rows where a kept summary differs from the deals' (none, unless something wrote around the triggers). */
 export async function dealSummariesDrift(q: Sql): Promise<SummaryDrift[]> {
@@ -54,6 +61,13 @@ export async function dealSummariesDrift(q: Sql): Promise<SummaryDrift[]> {
     FROM "ClosedStageCount" k FULL JOIN (${closedCounts}) f
       ON (f."ownerId", f."processVersionId", f."currency", f."month", f."stage") = (k."ownerId", k."processVersionId", k."currency", k."month", k."stage")
     WHERE (k."reached", k."won", k."reachedCents", k."wonCents") IS DISTINCT FROM (f."reached", f."won", f."reachedCents", f."wonCents")
+    UNION ALL
+    SELECT 'DealSizeCount', concat_ws('/', COALESCE(k."ownerId", f."ownerId"), COALESCE(k."processVersionId", f."processVersionId"),
+        COALESCE(k."currency", f."currency"), CAST(COALESCE(k."band", f."band") AS text)),
+      CAST(k."deals" AS text), CAST(f."deals" AS text)
+    FROM "DealSizeCount" k FULL JOIN (${sizeCounts}) f
+      ON (f."ownerId", f."processVersionId", f."currency", f."band") = (k."ownerId", k."processVersionId", k."currency", k."band")
+    WHERE k."deals" IS DISTINCT FROM f."deals"
     ORDER BY 1, 2`.execute(q);
   return rows;
 }

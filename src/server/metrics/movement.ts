@@ -49,7 +49,7 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
   const stageBearing = sql`h."type" IN ('created', 'stage_changed', 'reopened', 'imported', 'disqualified')`;
   return sql`(
     WITH base AS (
-      SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt",
+      SELECT o."id", o."status", o."processVersionId", o."currency", o."amountCents", o."closeDate", o."createdAt", o."closedAt", o."stageEnteredAt",
         s."order" AS order_now, (o."createdAt" <= ${since}) AS existed
       FROM ${scopedDeals(scope)}
         -- A deal whose last close came before the starting point was closed then and is now (a re-open
@@ -89,19 +89,11 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         COALESCE(p."oldDate", b."closeDate") AS close_then
       FROM base b
       -- Whether an open deal that existed then moved since: one that did not was then where it is now.
-      -- One look into a partial index of the stage-bearing entries, by deal and time, as a scalar
-      -- sub-select (which the planner cannot turn into reading every entry since) under a CASE (not
-      -- asked where the answer cannot matter: a deal closed since moved by definition, one created
-      -- since was in no pipeline). One row per deal, so the planner's count of the deals stays right.
+      -- Every entry that changes a deal's stage or status sets its stageEnteredAt to the entry's time
+      -- (docs/rules/dashboard.md, "Movement"), so for a deal open now the column answers without a look
+      -- into the history. A deal closed since moved by definition; one created since was in no pipeline.
       CROSS JOIN LATERAL (
-        SELECT
-          CASE WHEN b.existed AND b."status" = 'open' THEN COALESCE((
-            SELECT true FROM "HistoryEntry" h WHERE h."opportunityId" = b."id" AND h."at" > ${since} AND ${stageBearing}
-            LIMIT 1
-          ), false) ELSE b.existed END AS moved
-        -- Kept a subquery of its own (OFFSET 0), so each answer is asked once per deal, not once
-        -- wherever the statement reads it.
-        OFFSET 0
+        SELECT CASE WHEN b.existed AND b."status" = 'open' THEN b."stageEnteredAt" > ${since} ELSE b.existed END AS moved
       ) a
       LEFT JOIN first_push p ON p."opportunityId" = b."id"
       -- Joined by id alone (a deal created since has no amount or close date then, and never reads them).

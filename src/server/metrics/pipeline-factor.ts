@@ -76,14 +76,84 @@ const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
       COALESCE(t."rockFromCents"::numeric, p.p80::numeric) AS rock,
       COALESCE(t."stoneFromCents"::numeric, p.p40::numeric) AS stone,
       (t."rockFromCents" IS NOT NULL OR t."stoneFromCents" IS NOT NULL) AS set
-    FROM (
-      SELECT u."teamId" AS team_id,
-        percentile_cont(0.8) WITHIN GROUP (ORDER BY o."amountCents") AS p80,
-        percentile_cont(0.4) WITHIN GROUP (ORDER BY o."amountCents") AS p40
-      FROM ${scopedDeals({ ...scope, ownerId: null })} AND o."status" <> 'disqualified' AND o."currency" = ${currency}
-      GROUP BY u."teamId"
-    ) p LEFT JOIN "Team" t ON t."id" = p.team_id
+    FROM ${sizePercentiles(scope, currency)} p LEFT JOIN "Team" t ON t."id" = p.team_id
   )`;
+
+/**
+ * Each team's 80th and 40th percentile deal size, as a table (team_id, p80, p40): exactly what
+ * `percentile_cont(0.8) WITHIN GROUP (ORDER BY amount)` gives over the team's deals, without reading
+ * or sorting them all (decision 013). The histogram `DealSizeCount` says in which band of amounts the
+ * deal at each rank lies and where in the band; an index by owner, currency, band and amount then reads
+ * only that band's deals of the team. As percentile_cont: the position p × (n − 1), and between the
+ * deals at its floor and ceiling ranks, in double precision.
+ */
+const sizePercentiles = (scope: MetricsScope, currency: string) => {
+  const versions = sql`CAST(${scope.versionIds} AS text[])`;
+  const inTeams =
+    scope.teamIds === null ? sql`true` : scope.teamIds.length ? sql`u."teamId" IN (${sql.join(scope.teamIds)})` : sql`false`;
+  // Shaped so that the plan does not hang on statistics, which the histogram may not have (PGlite has
+  // no autovacuum): each owner's rows of the histogram are read by its primary key (owner first), and
+  // each team's few amounts are looked up once (MATERIALIZED).
+  return sql`(
+    WITH teams AS (
+      SELECT u."teamId" AS team_id, array_agg(u."id") AS owners FROM "User" u WHERE ${inTeams} GROUP BY 1
+    ),
+    counts AS (
+      SELECT u."teamId" AS team_id, k."band", sum(k."deals") AS n
+      FROM "User" u
+        -- Per owner, by the primary key: one short look each, whatever the planner knows of the table.
+        CROSS JOIN LATERAL (
+          SELECT k."band", k."deals" FROM "DealSizeCount" k
+          WHERE k."ownerId" = u."id" AND k."processVersionId" = ANY (${versions}) AND k."currency" = ${currency}
+          OFFSET 0 -- kept a subquery per owner: flattened into a join, it is planned from statistics
+        ) k
+      WHERE ${inTeams}
+      GROUP BY 1, 2
+    ),
+    bands AS MATERIALIZED (
+      SELECT c.*, sum(c.n) OVER (PARTITION BY c.team_id ORDER BY c."band") - c.n AS before, sum(c.n) OVER (PARTITION BY c.team_id) AS total
+      FROM counts c
+    ),
+    ranks AS (
+      SELECT t.team_id, p.p, p.p * CAST(t.total - 1 AS double precision) AS pos
+      FROM (SELECT DISTINCT team_id, total FROM bands) t
+        CROSS JOIN (VALUES (CAST(0.8 AS double precision)), (CAST(0.4 AS double precision))) p(p)
+    ),
+    -- Where the deals at the position's floor and ceiling ranks are: their band, and their place in it.
+    wanted AS (
+      SELECT r.team_id, r.p, r.pos, lo."band" AS lo_band, CAST(floor(r.pos) - lo.before AS bigint) AS lo_place,
+        hi."band" AS hi_band, CAST(ceil(r.pos) - hi.before AS bigint) AS hi_place
+      FROM ranks r
+        JOIN bands lo ON lo.team_id IS NOT DISTINCT FROM r.team_id AND floor(r.pos) >= lo.before AND floor(r.pos) < lo.before + lo.n
+        JOIN bands hi ON hi.team_id IS NOT DISTINCT FROM r.team_id AND ceil(r.pos) >= hi.before AND ceil(r.pos) < hi.before + hi.n
+    ),
+    -- The two deals, in one look into the band when both are in it (nearly always).
+    amounts AS MATERIALIZED (
+      SELECT w.team_id, w.p, w.pos, w.lo_band, w.hi_band, w.hi_place, t.owners, ARRAY(
+        SELECT CAST(o."amountCents" AS double precision) FROM "Opportunity" o
+        WHERE o."ownerId" = ANY (t.owners) AND o."currency" = ${currency} AND "stageline_size_band"(o."amountCents") = w.lo_band
+          AND o."status" <> 'disqualified' AND o."processVersionId" = ANY (${versions})
+        ORDER BY o."amountCents" OFFSET w.lo_place LIMIT 2
+      ) AS found
+      FROM wanted w JOIN teams t ON t.team_id IS NOT DISTINCT FROM w.team_id
+    ),
+    percentiles AS (
+      SELECT team_id, p, lo + (pos - floor(pos)) * (hi - lo) AS value
+      FROM (
+        SELECT a.team_id, a.p, a.pos, a.found[1] AS lo,
+          CASE WHEN a.hi_band = a.lo_band THEN a.found[1 + CAST(ceil(a.pos) > floor(a.pos) AS integer)] ELSE (
+            SELECT CAST(o."amountCents" AS double precision) FROM "Opportunity" o
+            WHERE o."ownerId" = ANY (a.owners) AND o."currency" = ${currency} AND "stageline_size_band"(o."amountCents") = a.hi_band
+              AND o."status" <> 'disqualified' AND o."processVersionId" = ANY (${versions})
+            ORDER BY o."amountCents" OFFSET a.hi_place LIMIT 1
+          ) END AS hi
+        FROM amounts a
+      ) a
+    )
+    SELECT team_id, min(value) FILTER (WHERE p = 0.8) AS p80, min(value) FILTER (WHERE p = 0.4) AS p40
+    FROM percentiles GROUP BY 1
+  )`;
+};
 
 /**
  * The size mix's deals, as a table (id, amount, size): the open deals in scope in the currency, each
