@@ -99,11 +99,13 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
       -- Joined by id alone (a deal created since has no amount or close date then, and never reads them).
       LEFT JOIN deltas d ON d."opportunityId" = b."id"
       -- The latest stage-bearing entry at the starting point, looked up only where it can differ from
-      -- the deal's state now: a deal that existed then and moved since, or closed since (base keeps no
-      -- other closed deal).
+      -- the deal's state now (a deal that existed then and moved since, or closed since: base keeps no
+      -- other closed deal) and where it can matter: a deal whose close date then was outside the period
+      -- was in no pipeline then, whatever its status.
       LEFT JOIN LATERAL (
         SELECT h."type", h."toStage" FROM "HistoryEntry" h
-        WHERE a.moved AND h."opportunityId" = b."id" AND h."at" <= ${since} AND ${stageBearing}
+        WHERE a.moved AND COALESCE(p."oldDate", b."closeDate") BETWEEN CAST(${scope.period.from} AS date) AND CAST(${scope.period.to} AS date)
+          AND h."opportunityId" = b."id" AND h."at" <= ${since} AND ${stageBearing}
         ORDER BY h."at" DESC, h."id" DESC LIMIT 1
       ) last ON true
       LEFT JOIN ${stagesOf(scope, "ls")} ON ls."processVersionId" = b."processVersionId" AND ls."key" = last."toStage"
