@@ -23,16 +23,16 @@ test("a failing migration leaves nothing behind", async () => {
   expect(recorded).toEqual([]);
 });
 
-// Two instances starting together against one fresh database (docs/deployment.md): each migration is
-// applied by exactly one of them, and both return once the database is complete. On PGlite the two
-// are one process's two callers on its one connection.
-test("two migrations of one fresh database at once apply each migration exactly once", async () => {
+// Two instances starting together against one fresh database (docs/deployment.md): one of them applies
+// every migration, once, and both return once the database is complete. On PGlite the two are one
+// process's two callers on its one connection.
+test("of two migrations of one fresh database at once, one applies each migration once and the other none", async () => {
   const fresh = await freshDatabase();
   try {
     const [a, b] = [fresh.open(), fresh.open()];
     const results = await Promise.all([migrate(a), migrate(b)]);
     const names = readMigrations().map((m) => m.name);
-    expect([...results[0], ...results[1]].sort()).toEqual(names);
+    expect([...results].sort((x, y) => x.length - y.length)).toEqual([[], names]);
     const rows = await a.raw.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     expect(await migrate(b)).toEqual([]);
