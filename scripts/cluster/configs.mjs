@@ -110,9 +110,9 @@ http {
       proxy_next_upstream error timeout;
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 2s;
+      # Between two reads: an import's progress lines arrive as they are written, since its answer
+      # says X-Accel-Buffering: no (docs/decisions/012-import-progress-as-ndjson.md).
       proxy_read_timeout 120s;
-      # Answers stream as the instance writes them (the import's progress lines).
-      proxy_buffering off;
     }
   }
 }
