@@ -1,7 +1,8 @@
-// Installs the Debian packages the tests need, when they are missing: a PostgreSQL server (the
-// `postgres` Vitest project starts a private one) and Chromium (Playwright; never `playwright
-// install`, which downloads from a CDN these machines cannot reach).
-//   node scripts/ensure-system.mjs [postgres] [chromium]   (no argument: both)
+// Installs the Debian packages the tests and the local cluster need, when they are missing: a
+// PostgreSQL server (the `postgres` Vitest project starts a private one), Chromium (Playwright; never
+// `playwright install`, which downloads from a CDN these machines cannot reach), and PgBouncer and
+// nginx (`npm run cluster`, scripts/cluster.mjs).
+//   node scripts/ensure-system.mjs [postgres] [chromium] [pgbouncer] [nginx]   (no argument: all)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,6 +32,35 @@ export function ensureChromium() {
   }
   aptInstall(["chromium"]);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`ensure-system: chromium installed, but ${CHROMIUM} is missing`);
+}
+
+export const PGBOUNCER = "/usr/sbin/pgbouncer";
+export const NGINX = "/usr/sbin/nginx";
+
+/** Installs Debian's PgBouncer unless it is there; the package's own service is stopped. */
+export function ensurePgbouncer() {
+  ensureDaemon("pgbouncer", PGBOUNCER);
+}
+
+/** Installs Debian's nginx unless it is there; the package's own service (port 80) is stopped. */
+export function ensureNginx() {
+  ensureDaemon("nginx", NGINX);
+}
+
+// The packages start a service of their own where services can start (pgbouncer on 6432, nginx on
+// port 80). The cluster runs private copies on its own ports and never uses them: best effort stop.
+function ensureDaemon(name, binary) {
+  if (fs.existsSync(binary)) {
+    console.log(`ensure-system: ${name} present (${binary})`);
+    return;
+  }
+  aptInstall(["--no-install-recommends", name]);
+  if (!fs.existsSync(binary)) throw new Error(`ensure-system: ${name} installed, but ${binary} is missing`);
+  try {
+    run(["service", name, "stop"]);
+  } catch {
+    console.log(`ensure-system: could not stop the ${name} service; the cluster does not use it`);
+  }
 }
 
 function installedPostgres() {
@@ -96,6 +126,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   try {
     if (all || wanted.includes("postgres")) ensurePostgres();
     if (all || wanted.includes("chromium")) ensureChromium();
+    if (all || wanted.includes("pgbouncer")) ensurePgbouncer();
+    if (all || wanted.includes("nginx")) ensureNginx();
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -27,15 +27,30 @@ const app = next({ dev: false, dir, port, hostname });
 const handler = withClientAddress(app.getRequestHandler());
 await app.prepare();
 
-const server = http.createServer(handler);
+// While stopping, /api/ready answers 503 here, before the app, so a balancer that polls it (the local
+// cluster's, docs/deployment.md) takes this instance out before its listener closes.
+let stopping = false;
+const server = http.createServer((req, res) => {
+  if (stopping && req.url?.split("?")[0] === "/api/ready") {
+    res.writeHead(503, { "content-type": "application/json", "cache-control": "no-store", "retry-after": "5", connection: "close" });
+    res.end(JSON.stringify({ status: "unavailable", reason: "the instance is stopping" }));
+    return;
+  }
+  handler(req, res);
+});
 server.on("error", (error) => {
   log.fatal({ err: error }, `The server cannot listen: ${error.message}`);
   process.exit(1);
 });
 server.listen(port, hostname, () => log.info(`Listening on port ${port}`));
 
+// SHUTDOWN_DELAY_MS (0): how long a stopping instance keeps serving, /api/ready answering 503, before
+// it closes its listener. Closing at once refuses new connections, which a balancer may send on to
+// another instance only when it has not sent the request yet: a connection the kernel had accepted
+// but the server had not is reset after the request went out, and a POST is then lost.
+const shutdownDelayMs = Math.max(0, Number(process.env.SHUTDOWN_DELAY_MS) || 0);
+
 // Stop taking connections, let the requests in progress finish (10 s at most), then close the app.
-let stopping = false;
 for (const [signal, code] of [
   ["SIGINT", 130],
   ["SIGTERM", 143],
@@ -43,16 +58,19 @@ for (const [signal, code] of [
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: finishing the requests in flight (10 s at most), then stopping`);
-    setTimeout(() => process.exit(code), 10_000).unref();
-    const drained = new Promise((resolve) => server.close(resolve));
-    server.closeIdleConnections();
+    const delay = shutdownDelayMs ? `serving ${shutdownDelayMs} ms more while not ready, then ` : "";
+    log.info(`${signal}: ${delay}finishing the requests in flight (10 s at most), then stopping`);
     // The app's own stopping work (src/server/ops/shutdown.ts), such as the outbox worker handing
-    // back its claimed messages, runs while the requests finish.
+    // back its claimed messages, starts at once and runs while the requests finish.
     const hooks = [...(globalThis[Symbol.for("stageline.shutdownHooks")] ?? [])];
     const stopped = Promise.allSettled(hooks.map((hook) => hook()));
-    Promise.all([drained, stopped])
-      .then(() => app.close())
-      .finally(() => process.exit(code));
+    setTimeout(() => {
+      setTimeout(() => process.exit(code), 10_000).unref();
+      const drained = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      Promise.all([drained, stopped])
+        .then(() => app.close())
+        .finally(() => process.exit(code));
+    }, shutdownDelayMs);
   });
 }

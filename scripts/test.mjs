@@ -1,16 +1,17 @@
 // `npm test`: everything, on a fresh machine, with nothing installed by hand.
-//   node scripts/test.mjs                 system packages, lint and types, vitest (unit, pglite, postgres), e2e
+//   node scripts/test.mjs                 system packages, lint and types, vitest (unit, pglite, postgres), e2e, cluster
 //   node scripts/test.mjs --only vitest   system packages it needs + vitest
 //   node scripts/test.mjs --only e2e      system packages it needs + next build + playwright
+//   node scripts/test.mjs --only cluster  system packages it needs + next build + the local cluster's tests
 // A failed step does not stop the independent ones, so one run reports every failure; a step whose
 // prerequisite failed is skipped. Exits non-zero when anything failed or was skipped.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureChromium, ensurePostgres } from "./ensure-system.mjs";
+import { ensureChromium, ensureNginx, ensurePgbouncer, ensurePostgres } from "./ensure-system.mjs";
 
-const PARTS = ["vitest", "e2e"];
+const PARTS = ["vitest", "e2e", "cluster"];
 
 function parseArgs(argv) {
   if (argv.length === 0) return PARTS;
@@ -34,7 +35,15 @@ function npx(args, extraEnv = {}) {
 }
 
 const steps = [
-  { name: "postgresql", parts: ["vitest"], run: () => ensurePostgres() },
+  { name: "postgresql", parts: ["vitest", "cluster"], run: () => ensurePostgres() },
+  {
+    name: "pgbouncer, nginx",
+    parts: ["cluster"],
+    run: () => {
+      ensurePgbouncer();
+      ensureNginx();
+    },
+  },
   { name: "chromium", parts: ["e2e"], run: () => ensureChromium() },
   {
     name: "prisma generate",
@@ -46,7 +55,7 @@ const steps = [
   { name: "lint", parts: ["vitest"], run: () => npx(["biome", "check", "."]) },
   { name: "typecheck", parts: ["vitest"], needs: ["prisma generate"], run: () => npx(["tsc", "--noEmit"]) },
   { name: "vitest", parts: ["vitest"], needs: ["postgresql", "prisma generate"], run: () => npx(["vitest", "run"]) },
-  { name: "next build", parts: ["e2e"], needs: ["prisma generate"], run: () => npx(["next", "build"]) },
+  { name: "next build", parts: ["e2e", "cluster"], needs: ["prisma generate"], run: () => npx(["next", "build"]) },
   {
     name: "playwright",
     parts: ["e2e"],
@@ -59,6 +68,14 @@ const steps = [
         fs.rmSync(e2eDir, { recursive: true, force: true });
       }
     },
+  },
+  // The built app behind nginx and PgBouncer (tests/cluster, vitest.cluster.config.ts): not in the
+  // vitest step's projects, since it needs the build.
+  {
+    name: "cluster",
+    parts: ["cluster"],
+    needs: ["postgresql", "pgbouncer, nginx", "next build"],
+    run: () => npx(["vitest", "run", "--config", "vitest.cluster.config.ts"]),
   },
 ];
 

@@ -15,7 +15,8 @@ const log = (line: string) => appLog().info({ component: "outbox" }, line);
 const config = outboxConfigFromEnv();
 const db = database();
 // The app migrates at start too; whichever comes first does it, under the same advisory lock.
-await migrate(db);
+const applied = await migrate(db);
+if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 const worker = startOutboxWorker({
   database: db,
   config,

@@ -1,6 +1,8 @@
-import { expect, test } from "vitest";
-import { database } from "@/src/server/db";
+import crypto from "node:crypto";
+import { expect, inject, test } from "vitest";
+import { type Database, database, openDatabase } from "@/src/server/db";
 import { migrate, readMigrations } from "@/src/server/migrate";
+import { admin, databaseUrl } from "@/tests/setup/postgres-global";
 
 test("migrating an up-to-date database applies nothing", async () => {
   expect(await migrate(database())).toEqual([]);
@@ -20,3 +22,43 @@ test("a failing migration leaves nothing behind", async () => {
   const recorded = await database().raw.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`);
   expect(recorded).toEqual([]);
 });
+
+// Two instances starting together against one fresh database (docs/deployment.md): one of them applies
+// every migration, once, and both return once the database is complete. On PGlite the two are one
+// process's two callers on its one connection.
+test("of two migrations of one fresh database at once, one applies each migration once and the other none", async () => {
+  const fresh = await freshDatabase();
+  try {
+    const [a, b] = [fresh.open(), fresh.open()];
+    const results = await Promise.all([migrate(a), migrate(b)]);
+    const names = readMigrations().map((m) => m.name);
+    expect([...results].sort((x, y) => x.length - y.length)).toEqual([[], names]);
+    const rows = await a.raw.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    expect(rows.map((r) => r.migration_name)).toEqual(names);
+    expect(await migrate(b)).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+});
+
+async function freshDatabase() {
+  const postgresUrl = inject("postgresUrl");
+  if (!postgresUrl) {
+    const lite = openDatabase({ kind: "pglite", dir: null });
+    return { open: () => lite, close: () => lite.close() };
+  }
+  const name = `m_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  await admin(postgresUrl, `CREATE DATABASE ${name}`);
+  const opened: Database[] = [];
+  return {
+    open: () => {
+      const db = openDatabase({ kind: "postgres", url: databaseUrl(postgresUrl, name) });
+      opened.push(db);
+      return db;
+    },
+    close: async () => {
+      await Promise.all(opened.map((db) => db.close()));
+      await admin(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}

@@ -42,7 +42,12 @@ export async function rebuildDealSummaries(q: Sql): Promise<number> {
   return Number(currencies.numAffectedRows ?? 0) + Number(closed.numAffectedRows ?? 0) + Number(sizes.numAffectedRows ?? 0);
 }
 
-export type SummaryDrift = { summary: "DealCurrencyCount" | "ClosedStageCount" | "DealSizeCount"; key: string; kept: string | null; fromDeals: string | null };
+export type SummaryDrift = {
+  summary: "DealCurrencyCount" | "ClosedStageCount" | "DealSizeCount";
+  key: string;
+  kept: string | null;
+  fromDeals: string | null;
+};
 
 /** The rows where a kept summary differs from the deals' (none, unless something wrote around the triggers). */
 export async function dealSummariesDrift(q: Sql): Promise<SummaryDrift[]> {

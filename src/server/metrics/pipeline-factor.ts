@@ -89,8 +89,7 @@ const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
  */
 const sizePercentiles = (scope: MetricsScope, currency: string) => {
   const versions = sql`CAST(${scope.versionIds} AS text[])`;
-  const inTeams =
-    scope.teamIds === null ? sql`true` : scope.teamIds.length ? sql`u."teamId" IN (${sql.join(scope.teamIds)})` : sql`false`;
+  const inTeams = scope.teamIds === null ? sql`true` : scope.teamIds.length ? sql`u."teamId" IN (${sql.join(scope.teamIds)})` : sql`false`;
   // Shaped so that the plan does not hang on statistics, which the histogram may not have (PGlite has
   // no autovacuum): each owner's rows of the histogram are read by its primary key (owner first), and
   // each team's few amounts are looked up once (MATERIALIZED).

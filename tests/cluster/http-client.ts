@@ -1,0 +1,67 @@
+// A client of the cluster over real HTTP, through nginx: JSON calls with a bearer token, and a
+// browser's sign-in through next-auth's own endpoints with a cookie jar.
+
+export type Reply = { status: number; body: any; requestId: string | null };
+
+/**
+ * fetch, sending a request once more when its kept-alive connection was closed before any answer, as
+ * browsers do: nginx closes its idle client connections when it reloads (docs/deployment.md), and a
+ * request sent at that moment was never read. (Had it been, a write would be made twice, which the
+ * cluster tests count.)
+ */
+async function send(input: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    const code = ((e as Error).cause as { code?: string } | undefined)?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw e;
+    return fetch(input, init);
+  }
+}
+
+export async function callJson(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  const res = await send(`${url}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text for the assertion's message
+  }
+  return { status: res.status, body, requestId: res.headers.get("x-request-id") };
+}
+
+/** Signs in with email and password as the sign-in page does; answers the session next-auth reports. */
+export async function signInWithBrowser(url: string, email: string, password: string): Promise<{ user?: { email?: string } }> {
+  const jar = new Map<string, string>();
+  const send = async (path: string, init: RequestInit = {}) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await fetch(`${url}${path}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie, origin: url },
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return res;
+  };
+  const { csrfToken } = (await (await send("/api/auth/csrf")).json()) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email, password, json: "true" });
+  const signedIn = await send("/api/auth/callback/credentials", {
+    method: "POST",
+    body: form.toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  if (signedIn.status >= 400) throw new Error(`sign-in answered ${signedIn.status}: ${await signedIn.text()}`);
+  return (await (await send("/api/auth/session")).json()) as { user?: { email?: string } };
+}
