@@ -114,7 +114,14 @@ test("a claim handed back before its send began gets its try back; a claim that 
 
   await releaseClaim(database(), message, { workerId: "unsent:1", now, sendBegun: false });
   const [row] = await rowsWith("unsent:");
-  expect([row.status, row.attempts, row.firstAttemptAt, row.claimedBy, row.lockedUntil, row.lastError]).toEqual(["pending", 0, null, null, null, null]);
+  expect([row.status, row.attempts, row.firstAttemptAt, row.claimedBy, row.lockedUntil, row.lastError]).toEqual([
+    "pending",
+    0,
+    null,
+    null,
+    null,
+    null,
+  ]);
   expect(await attemptsWith("unsent:")).toEqual([]);
 
   // Released twice (a slow stop racing a retry), the second release finds no claim and does nothing.

@@ -76,7 +76,9 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     http.delayMs = 0;
   });
 
-  test("a worker stopped with SIGTERM mid-batch hands its claims back, and the next worker sends them without waiting for the lease", { timeout: 60_000 }, async () => {
+  test("a worker stopped with SIGTERM mid-batch hands its claims back, and the next worker sends them without waiting for the lease", {
+    timeout: 60_000,
+  }, async () => {
     const messages = Array.from({ length: 4 }, (_, n) => webhook(n, http.url(), `term:${n}`));
     await enqueue(...messages);
     http.delayMs = 3_000;
