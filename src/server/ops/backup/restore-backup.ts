@@ -30,8 +30,11 @@ export async function restoreBackup(backup: Uint8Array, dir: string, options: { 
       EXIT.EXISTS,
     );
   }
-  // Held until the swap, so that an app starting meanwhile refuses to open the folder.
-  const release = fs.existsSync(dir) ? acquireFolderLock(dir) : () => {};
+  // Held until the swap, so that an app starting meanwhile refuses to open the folder (made if need be,
+  // for a first restore before the app ever ran, so that one starting meanwhile cannot make it first).
+  const made = !fs.existsSync(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const release = lockOrRefuse(dir);
   const staging = `${dir}.restoring-${timestamp(options.now)}`;
   try {
     const migrations = await unpackAndCheck(backup, staging);
@@ -41,15 +44,24 @@ export async function restoreBackup(backup: Uint8Array, dir: string, options: { 
       fs.renameSync(dir, keptAside);
       removeProcessFiles(keptAside);
     } else {
-      fs.rmSync(dir, { recursive: true, force: true }); // nothing in it but a stale lock, if anything
+      fs.rmSync(dir, { recursive: true, force: true }); // nothing in it but our lock
     }
     fs.renameSync(staging, dir);
     return { migrations, keptAside };
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
+    if (made) fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   } finally {
     release();
+  }
+}
+
+function lockOrRefuse(dir: string): () => void {
+  try {
+    return acquireFolderLock(dir);
+  } catch (error) {
+    throw new OpsError((error as Error).message, EXIT.IN_USE); // an app started since the check above
   }
 }
 
