@@ -11,7 +11,7 @@ import { issueApiToken } from "@/src/auth/api-tokens";
 import { type Database, openDatabase } from "@/src/server/db";
 import { DEMO_USERS } from "@/src/server/demo/demo-users";
 import { writeFigures } from "./figures";
-import { type Ledger, newLedger, type Outcome, prepareClient, runTraffic, type TrafficClient, verifyLedger } from "./traffic";
+import { type Ledger, markBaseline, newLedger, type Outcome, prepareClient, runTraffic, type TrafficClient, verifyLedger } from "./traffic";
 
 const FULL = process.env.CHAOS === "full";
 const CLIENTS = FULL ? 40 : 20;
@@ -60,7 +60,8 @@ async function untilOk(url: string, timeoutMs: number): Promise<number> {
 }
 
 /** Runs the clients while `fault` does its work, with LOAD_MS of traffic before and after. */
-async function underLoad(fault: () => Promise<void>): Promise<Ledger> {
+async function underLoad(fault: () => Promise<void>): Promise<{ ledger: Ledger; since: Date }> {
+  const since = await markBaseline(cluster.postgresUrl, clients);
   const ledger = newLedger();
   let running = true;
   const traffic = runTraffic(cluster.url, clients, ledger, () => running);
@@ -72,7 +73,7 @@ async function underLoad(fault: () => Promise<void>): Promise<Ledger> {
     running = false;
     await traffic;
   }
-  return ledger;
+  return { ledger, since };
 }
 
 const isWrite = (o: Outcome) => o.op !== "read";
@@ -93,7 +94,7 @@ const summary = (outcomes: Outcome[]) => {
 
 test("an app instance killed with SIGKILL under load, then started again: no acknowledged write lost or made twice, no 500", async () => {
   const kills: { at: number; backMs: number }[] = [];
-  const ledger = await underLoad(async () => {
+  const { ledger, since } = await underLoad(async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const victim = round % PORTS.apps.length;
       const pid = cluster.pid(`app-${victim + 1}`)!;
@@ -106,7 +107,7 @@ test("an app instance killed with SIGKILL under load, then started again: no ack
       if (round < ROUNDS - 1) await sleep(LOAD_MS);
     }
   });
-  const verdict = await verifyLedger(cluster.postgresUrl, ledger, clients);
+  const verdict = await verifyLedger(cluster.postgresUrl, ledger, clients, since);
   const figures = summary(ledger.outcomes);
   writeFigures("instance-killed", { clients: CLIENTS, rounds: ROUNDS, ...figures, ...verdict, restartMs: kills.map((k) => k.backMs) });
 
@@ -126,7 +127,7 @@ test("an app instance killed with SIGKILL under load, then started again: no ack
 
 test("PostgreSQL stopped under load and started again: 503 with Retry-After while it is away, never a 500 or a wait past 10 s, and the instances recover by themselves", async () => {
   const outages: { down: number; up: number }[] = [];
-  const ledger = await underLoad(async () => {
+  const { ledger, since } = await underLoad(async () => {
     for (let round = 0; round < ROUNDS; round++) {
       await cluster.stopPostgres();
       const down = Date.now();
@@ -136,7 +137,7 @@ test("PostgreSQL stopped under load and started again: 503 with Retry-After whil
       if (round < ROUNDS - 1) await sleep(LOAD_MS);
     }
   });
-  const verdict = await verifyLedger(cluster.postgresUrl, ledger, clients);
+  const verdict = await verifyLedger(cluster.postgresUrl, ledger, clients, since);
   const figures = summary(ledger.outcomes);
   // Recovery: from PostgreSQL's return to the first write acknowledged after it.
   const recoveryMs = outages.map(({ up }) => {

@@ -12,7 +12,7 @@ export type Op = "move" | "edit" | "create" | "approval" | "withdraw" | "read";
 
 export type Outcome = { op: Op; status: number | "no answer"; ms: number; at: number; retryAfter: string | null; error?: string };
 
-/** A deal the client moves and edits; `setupVersion` is its version when the traffic began. */
+/** A deal the client moves and edits; `setupVersion` is its version when the traffic began (`markBaseline`). */
 type Deal = { id: string; stage: "identify" | "qualify"; version: number; setupVersion: number };
 
 export type TrafficClient = { token: string; deals: Deal[]; approvalDeal: string; pending: string | null };
@@ -67,6 +67,30 @@ export async function prepareClient(url: string, token: string, deals: number, t
     "approval deal",
   );
   return { token, deals: made, approvalDeal: approval.id, pending: null };
+}
+
+/**
+ * Before a run of traffic: each deal's version and stage as the database has them now (the end of the
+ * last run may have left the clients unsure), and the time from which its history is counted.
+ */
+export async function markBaseline(postgresUrl: string, clients: TrafficClient[]): Promise<Date> {
+  const db = new pg.Client({ connectionString: postgresUrl });
+  await db.connect();
+  try {
+    const deals = clients.flatMap((c) => c.deals);
+    const { rows } = await db.query<{ id: string; version: number; stageKey: Deal["stage"] }>(
+      `SELECT id, version, "stageKey" FROM "Opportunity" WHERE id = ANY ($1)`,
+      [deals.map((d) => d.id)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const deal of deals) {
+      const row = byId.get(deal.id)!;
+      Object.assign(deal, { version: row.version, stage: row.stageKey, setupVersion: row.version });
+    }
+    return new Date();
+  } finally {
+    await db.end();
+  }
 }
 
 /** Answers after which a write may or may not have been made: nginx's when the instance it sent the write to died before answering, and 503 when the database went away mid-write (its commit may have happened). */
@@ -181,16 +205,12 @@ async function approval(url: string, client: TrafficClient, ledger: Ledger) {
   if (reply?.status === 201) {
     ledger.acked.approval.push(justification);
     client.pending = reply.body.id;
-  } else if (!reply || UNCERTAIN.has(reply.status)) {
-    ledger.uncertain.approval.push(justification);
-    // Perhaps made: find it, so the next turn withdraws it.
-    const list = await send(url, "read", `/api/v1/opportunities/${client.approvalDeal}/approval-requests`, { token: client.token }, ledger);
-    const pending = (list?.body?.items ?? list?.body ?? []) as { id: string; status: string }[];
-    client.pending = Array.isArray(pending) ? (pending.find((r) => r.status === "pending")?.id ?? null) : null;
-  } else if (reply.status === 409) {
-    const list = await send(url, "read", `/api/v1/opportunities/${client.approvalDeal}/approval-requests`, { token: client.token }, ledger);
-    const pending = (list?.body?.items ?? list?.body ?? []) as { id: string; status: string }[];
-    client.pending = Array.isArray(pending) ? (pending.find((r) => r.status === "pending")?.id ?? null) : null;
+  } else {
+    if (!reply || UNCERTAIN.has(reply.status)) ledger.uncertain.approval.push(justification);
+    // Perhaps made, or one is pending already (409): the deal names its latest request.
+    const deal = await send(url, "read", `/api/v1/opportunities/${client.approvalDeal}`, { token: client.token }, ledger);
+    const approval = deal?.body?.approval as { status?: string; requestId?: string | null } | undefined;
+    client.pending = approval?.status === "pending" ? (approval.requestId ?? null) : null;
   }
 }
 
@@ -213,7 +233,7 @@ export type Verdict = {
  * and edits are its version's steps one for one (a version without its history entry, or an entry
  * without its version, is a half-written deal).
  */
-export async function verifyLedger(postgresUrl: string, ledger: Ledger, clients: TrafficClient[]): Promise<Verdict> {
+export async function verifyLedger(postgresUrl: string, ledger: Ledger, clients: TrafficClient[], since: Date): Promise<Verdict> {
   const db = new pg.Client({ connectionString: postgresUrl });
   await db.connect();
   try {
@@ -266,9 +286,10 @@ export async function verifyLedger(postgresUrl: string, ledger: Ledger, clients:
       `SELECT o.id, o.version,
          count(h.id) FILTER (WHERE h.type = 'stage_changed') AS moves,
          count(h.id) FILTER (WHERE h.type = 'next_step_changed') AS edits
-       FROM "Opportunity" o LEFT JOIN "HistoryEntry" h ON h."opportunityId" = o.id
+       FROM "Opportunity" o LEFT JOIN "HistoryEntry" h ON h."opportunityId" = o.id AND h."at" >= (CAST($2 AS timestamptz) AT TIME ZONE 'UTC')
        WHERE o.id = ANY ($1) GROUP BY 1, 2`,
-      [[...setup.keys()]],
+      // History times are UTC wall-clock values (timestamp without time zone), as the app writes them.
+      [[...setup.keys()], since.toISOString()],
     );
     const halfWritten: string[] = [];
     for (const row of rows) {
