@@ -110,6 +110,8 @@ const isAlive = (pid: number) => {
 /** One instance of the built app on `port`, its database PostgreSQL itself, no outbox worker in it. */
 async function startDirect(databaseUrl: string, dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const url = `http://127.0.0.1:${DIRECT_PORT}`;
+  // Else another server there could answer for it.
+  if ((await status(url)) !== 0) throw new Error(`Port ${DIRECT_PORT} on 127.0.0.1 is taken: the direct instance needs it.`);
   const logFile = path.join(dir, "direct.log");
   const out = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs")], {
