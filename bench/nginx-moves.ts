@@ -222,7 +222,10 @@ async function main() {
   let cluster: Cluster | undefined;
   let direct: { url: string; pid: number; stop: () => Promise<void> } | undefined;
   let failed = false;
-  const cleanUp = async () => {
+  let cleaning: Promise<void> | undefined;
+  // Once, whether the run ends, fails or is interrupted (or the one while the other is under way).
+  const cleanUp = () => (cleaning ??= stopAll());
+  const stopAll = async () => {
     await direct?.stop();
     // A run that failed keeps both folders, for their logs (the cluster's: `logs/`, `nginx/`…).
     await stopCluster(clusterDir, { keepFolder: failed || !cluster });
