@@ -29,6 +29,10 @@ export type Cluster = {
   /** Starts instance `i` (0-based) again, on its port. */
   startInstance(i: number): number;
   startWorker(): number;
+  /** Stops PostgreSQL at once (fast shutdown), as a crash or a failover would. */
+  stopPostgres(): Promise<unknown>;
+  /** Starts PostgreSQL again on its data folder. */
+  startPostgres(): Promise<unknown>;
   stop(): Promise<void>;
 };
 

@@ -11,7 +11,19 @@ import pg from "pg";
 import { ensureBuild } from "../ensure-build.mjs";
 import { ensureNginx, ensurePgbouncer, ensurePostgres, NGINX, PGBOUNCER } from "../ensure-system.mjs";
 import { DATABASE, nginxConf, pgbouncerIni, pgbouncerUserlist, upstreamConf } from "./configs.mjs";
-import { giveToServiceUser, httpStatus, isAlive, isListening, readPid, runService, spawnDetached, stopProcess, tail, waitFor } from "./processes.mjs";
+import {
+  giveToServiceUser,
+  httpStatus,
+  isAlive,
+  isListening,
+  readPid,
+  runService,
+  runServiceAsync,
+  spawnDetached,
+  stopProcess,
+  tail,
+  waitFor,
+} from "./processes.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -140,8 +152,7 @@ async function startPostgres(f, ports, password) {
     [path.join(bin, "initdb"), "-D", f.pgdata, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"],
     f.postgres,
   );
-  const options = [`-p ${ports.postgres}`, `-k ${f.postgres}`, "-c listen_addresses=127.0.0.1"].join(" ");
-  runService([path.join(bin, "pg_ctl"), "-D", f.pgdata, "-o", options, "-l", path.join(f.postgres, "postgres.log"), "-w", "start"], f.postgres);
+  startPostgresServer(f, ports);
   // The superuser over the Unix socket (trust, local only); the app's role logs in with a password.
   const admin = new pg.Client({ host: f.postgres, port: ports.postgres, user: "postgres", database: "postgres" });
   await admin.connect();
@@ -151,6 +162,15 @@ async function startPostgres(f, ports, password) {
   } finally {
     await admin.end();
   }
+}
+
+/** Starts the cluster's PostgreSQL server on its data folder, and waits until it accepts connections. */
+function startPostgresServer(f, ports, run = runService) {
+  const options = [`-p ${ports.postgres}`, `-k ${f.postgres}`, "-c listen_addresses=127.0.0.1"].join(" ");
+  return run(
+    [path.join(postgresBin(), "pg_ctl"), "-D", f.pgdata, "-o", options, "-l", path.join(f.postgres, "postgres.log"), "-w", "start"],
+    f.postgres,
+  );
 }
 
 function clusterHandle(dir, ports, url, secrets, options) {
@@ -196,6 +216,10 @@ function clusterHandle(dir, ports, url, secrets, options) {
       start(appName(i), [process.execPath, path.join(ROOT, "scripts", "serve.mjs")], { PORT: String(ports.apps[i]), HOSTNAME: "127.0.0.1" }),
     // What `npm run worker` runs, without npm in between: its signals reach the worker itself.
     startWorker: () => start("worker", [process.execPath, "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")]),
+    /** Stops PostgreSQL at once (fast shutdown: sessions ended, transactions rolled back), as a crash or a failover would. */
+    stopPostgres: () => runServiceAsync([path.join(postgresBin(), "pg_ctl"), "-D", f.pgdata, "-m", "fast", "-w", "stop"], f.postgres),
+    /** Starts PostgreSQL again on its data folder. */
+    startPostgres: () => startPostgresServer(f, ports, runServiceAsync),
     stop: () => stopCluster(dir),
   };
 }

@@ -31,6 +31,11 @@ max_client_conn = 500
 ; Only session pooling runs it; in transaction mode a connection goes back as the transaction ends.
 server_reset_query = DISCARD ALL
 server_reset_query_always = 0
+; When PostgreSQL is away (a restart, a failover): try to log in again every second, not every 15,
+; so the instances serve again within a second or two of its return; and a client waits at most
+; 5 s for a server connection, so a request answers 503 rather than hang (docs/reliability.md).
+server_login_retry = 1
+query_wait_timeout = 5
 ; node-postgres sends no startup parameter PgBouncer does not know; nothing to ignore.
 ignore_startup_parameters =
 `;

@@ -2,7 +2,7 @@
 // again by pid file, stopped with a signal and then killed. PostgreSQL refuses to run as root, and
 // PgBouncer too: as root, the servers (PostgreSQL, PgBouncer, nginx) run as the `postgres` system
 // user the postgresql package creates, in folders that belong to it.
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 
@@ -25,6 +25,18 @@ export function runService(argv, cwd) {
     const output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim();
     throw new Error(`${argv.map((a) => a.split("/").pop()).join(" ")} failed${output ? `:\n${output}` : ""}`);
   }
+}
+
+/** runService without blocking this process (a test's clients go on while the server stops or starts). */
+export function runServiceAsync(argv, cwd) {
+  const [command, ...args] = asServiceUser(argv);
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { cwd, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const output = `${stdout ?? ""}${stderr ?? ""}`.trim();
+      reject(new Error(`${argv.map((a) => a.split("/").pop()).join(" ")} failed${output ? `:\n${output}` : ""}`));
+    }),
+  );
 }
 
 /** Starts `argv` in a process group of its own, outliving this process; writes its pid to `pidFile`. */

@@ -3,6 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** The lock's file, inside the folder. A backup copies it along; a restore removes it. */
+export const LOCK_FILE = "stageline.pid";
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -20,13 +23,20 @@ function readOwner(file: string): number | null {
   }
 }
 
+/** The live process holding the folder's lock, or null when none does. */
+export function folderOwner(dir: string): number | null {
+  const owner = readOwner(path.join(dir, LOCK_FILE));
+  return owner && isAlive(owner) ? owner : null;
+}
+
 /** Takes the folder's lock or throws; returns the function that releases it. */
 export function acquireFolderLock(dir: string): () => void {
-  const file = path.join(dir, "stageline.pid");
+  const file = path.join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
       const release = () => {
+        process.off("exit", release); // a process that opens many folders (the backup tests) keeps no listener per folder
         if (readOwner(file) === process.pid) fs.rmSync(file, { force: true });
       };
       process.once("exit", release);

@@ -1,7 +1,7 @@
 // A client of the cluster over real HTTP, through nginx: JSON calls with a bearer token, and a
 // browser's sign-in through next-auth's own endpoints with a cookie jar.
 
-export type Reply = { status: number; body: any; requestId: string | null };
+export type Reply = { status: number; body: any; requestId: string | null; retryAfter: string | null };
 
 /**
  * fetch, sending a request once more when its kept-alive connection was closed before any answer, as
@@ -35,7 +35,7 @@ export async function callJson(url: string, path: string, init: { method?: strin
   } catch {
     // not JSON: kept as text for the assertion's message
   }
-  return { status: res.status, body, requestId: res.headers.get("x-request-id") };
+  return { status: res.status, body, requestId: res.headers.get("x-request-id"), retryAfter: res.headers.get("retry-after") };
 }
 
 /** Signs in with email and password as the sign-in page does; answers the session next-auth reports. */

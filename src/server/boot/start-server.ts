@@ -1,5 +1,6 @@
 import { isServedWithPeerAddress } from "../../auth/client-address";
 import { database } from "../db";
+import { startOpsEndpoint } from "../ops/backup/ops-endpoint";
 import { log as appLog } from "../ops/log";
 import { onShutdown } from "../ops/shutdown";
 import { startInProcessWorker, stopInProcessWorker } from "../outbox/in-process-worker";
@@ -27,6 +28,10 @@ export async function startServer(): Promise<void> {
     log(
       "Client addresses unknown (not served by scripts/serve.mjs, TRUST_PROXY unset): sign-in is limited per account only, so anyone can lock an account out.",
     );
+  if (db.config.kind === "pglite" && db.config.dir && db.snapshot) {
+    // `npm run backup` and `npm run db:export` ask this process for its database (docs/deployment.md).
+    await startOpsEndpoint(db.config.dir, db.snapshot, (error) => appLog().error({ err: error }, "A backup failed"));
+  }
   // On SIGTERM the worker hands back what it had claimed, so another instance sends it at once.
   if (startInProcessWorker(db, log)) onShutdown(stopInProcessWorker);
   log("Ready.");

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { database } from "@/src/server/db";
 import { allIn, attemptRows, enqueue, outboxRows, waitFor, webhook } from "../../support/outbox";
 import { countBy, startHttpReceiver, type HttpReceiver } from "../../support/receivers";
+import { writeFigures } from "../../cluster/figures";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const running: ChildProcess[] = [];
@@ -35,6 +36,8 @@ function spawnWorker(env: Record<string, string>): Worker {
 }
 
 const isPostgres = database().config.kind === "postgres";
+// `npm run chaos` (CHAOS=full) sends more messages through the same faults (docs/reliability.md).
+const FULL = process.env.CHAOS === "full";
 
 describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
   beforeAll(async () => {
@@ -46,7 +49,7 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
   afterAll(() => http?.down());
 
   test("a worker killed mid-batch loses nothing, and the honouring receiver acts on each message once", { timeout: 60_000 }, async () => {
-    const messages = Array.from({ length: 12 }, (_, n) => webhook(n, http.url(), `kill:${n}`));
+    const messages = Array.from({ length: FULL ? 60 : 12 }, (_, n) => webhook(n, http.url(), `kill:${n}`));
     await enqueue(...messages);
     // Slow answers keep the first batch in flight when the kill comes.
     http.delayMs = 700;
@@ -64,12 +67,19 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     await second.ready;
     const rows = await waitFor(outboxRows, allIn("delivered"), 40_000);
 
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(messages.length);
     expect(countBy(http.acted, (r) => String(r.body.data.n))).toEqual(Object.fromEntries(messages.map((_, n) => [String(n), 1])));
     // The killed batch reached the receiver and was sent again under the same key, which made it a no-op.
     const resent = Object.entries(countBy(http.requests, (r) => String(r.headers["idempotency-key"]))).filter(([, n]) => n > 1);
     expect(resent.length).toBeGreaterThan(0);
     const attempts = await attemptRows();
+    const acted = Object.values(countBy(http.acted, (r) => String(r.headers["idempotency-key"])));
+    writeFigures("worker-killed", {
+      messages: messages.length,
+      delivered: rows.filter((r) => r.status === "delivered").length,
+      sentAgainUnderTheSameKey: resent.length,
+      actedOnTwice: acted.filter((n) => n > 1).length,
+    });
     for (const [key] of resent) {
       expect(attempts.filter((a) => a.idempotencyKey === key).map((a) => a.status)).toEqual(["abandoned", "delivered"]);
     }
@@ -115,11 +125,13 @@ describe.runIf(isPostgres)("worker processes on one PostgreSQL server", () => {
     const workers = [spawnWorker(env), spawnWorker(env)];
     await Promise.all(workers.map((w) => w.ready));
     http.delayMs = 30;
-    await enqueue(...Array.from({ length: 60 }, (_, n) => webhook(n, http.url(), `pair:${n}`)));
+    const pairs = FULL ? 400 : 60;
+    await enqueue(...Array.from({ length: pairs }, (_, n) => webhook(n, http.url(), `pair:${n}`)));
 
     await waitFor(async () => (await outboxRows()).filter((r) => r.idempotencyKey.startsWith("pair:")), allIn("delivered"), 40_000);
     const perKey = countBy(http.requests, (r) => String(r.headers["idempotency-key"]));
-    expect(Object.keys(perKey)).toHaveLength(60);
+    expect(Object.keys(perKey)).toHaveLength(pairs);
+    writeFigures("two-workers", { messages: pairs, workers: 2, sentTwice: Object.values(perKey).filter((n) => n > 1).length });
     expect(Object.values(perKey).every((n) => n === 1)).toBe(true);
     // Both took part: SKIP LOCKED let them claim different messages side by side.
     const byWorker = countBy(
