@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts", "tests/http/**/*.test.ts"],
+          include: ["tests/domain/**/*.test.ts", "tests/auth/**/*.test.ts", "tests/http/**/*.test.ts", "tests/bench/**/*.test.ts"],
           env: { LOG_LEVEL: "silent" },
         },
       },

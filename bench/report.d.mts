@@ -17,3 +17,4 @@ export function pageWeightTable(weights: {
   }[];
   shared: { scripts: number; gzipKiB: number; rawKiB: number };
 }): string;
+export function clusterTable(result: unknown): string;

@@ -112,3 +112,38 @@ export function importTable(result) {
   const line = (r) => `| ${r.join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
 }
+
+/** Moves over HTTP, direct and through nginx (bench/nginx-moves.ts), as a Markdown table: docs/performance.md, "Moves through nginx". */
+export function clusterTable(result) {
+  const head = [
+    "database",
+    "topology",
+    "instances",
+    "clients",
+    "moves/s",
+    "p50 ms",
+    "p95 ms",
+    "÷ direct",
+    "conflicts",
+    "CPU ms/move: app / nginx / PgBouncer / PostgreSQL",
+  ];
+  const directAt = new Map(result.cells.filter((c) => c.topology === "direct").map((c) => [c.concurrency, c.movesPerSecond]));
+  const order = { direct: 0, "nginx-1": 1, "nginx-2": 2 };
+  const cells = [...result.cells].sort((a, b) => a.concurrency - b.concurrency || order[a.topology] - order[b.topology]);
+  const body = cells.map((c) => [
+    `PostgreSQL ${result.version}`,
+    c.topology === "direct" ? "direct (no nginx, no PgBouncer)" : "nginx → PgBouncer",
+    String(c.instances),
+    String(c.concurrency),
+    fmt(c.movesPerSecond),
+    fmt(c.p50Ms),
+    fmt(c.p95Ms),
+    fmt(c.movesPerSecond / directAt.get(c.concurrency), 2),
+    String(c.conflicts),
+    c.topology === "direct"
+      ? `${fmt(c.serverCpuMsPerMove.app)} / – / – / ${fmt(c.serverCpuMsPerMove.postgres)}`
+      : ["app", "nginx", "pgbouncer", "postgres"].map((part) => fmt(c.serverCpuMsPerMove[part])).join(" / "),
+  ]);
+  const line = (r) => `| ${r.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
+}

@@ -2,10 +2,12 @@
 // server: stage moves per second through the API and as raw SQL at 1 and 10 clients
 // (bench/stage-moves.ts); the dashboard's figures on 100,000 generated deals through the metrics
 // endpoint and as hand-written SQL (bench/dashboard/dashboard-bench.ts); a CSV import of 100,000 rows
-// beside a plain batched INSERT (bench/imports/import-bench.ts); then the page weight of every
+// beside a plain batched INSERT (bench/imports/import-bench.ts); stage moves per second over HTTP on
+// PostgreSQL, to one instance directly and through nginx to one and two (bench/nginx-moves.ts, the
+// local cluster on ports 8680-8683, 8632, 8633; PostgreSQL only, whatever BENCH_DATABASES says); then the page weight of every
 // page (bench/page-weight.ts, on the last build, built first when missing or stale). Prints tables and
 // writes bench/results/<suite>-<date>.json; exits 1 when a page is over its limit. Settings (env):
-// BENCH_SUITES=moves,dashboard,imports,pages BENCH_IMPORT_ROWS=100000 BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2
+// BENCH_SUITES=moves,dashboard,imports,cluster,pages BENCH_IMPORT_ROWS=100000 BENCH_DATABASES=pglite,postgres BENCH_SECONDS=10 BENCH_ROUNDS=2
 // BENCH_WARMUP_SECONDS=2 BENCH_CONCURRENCY=1,10 BENCH_DEALS_PER_CLIENT=10 BENCH_DASHBOARD_DEALS=100000
 // BENCH_DASHBOARD_RUNS=10 BENCH_PG_OPTIONS="-c …" (extra server options) BENCH_PAGES=0 (no page weight).
 // docs/performance.md explains the figures.
@@ -14,15 +16,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dashboardTable, importTable, markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
+import { clusterTable, dashboardTable, importTable, markdownTable, pageWeightTable, queryCounts, textTable } from "../bench/report.mjs";
 import { startPostgres } from "../bench/postgres-server.mjs";
 import { ensureBuild } from "./ensure-build.mjs";
 import { ensureChromium, ensurePostgres } from "./ensure-system.mjs";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
-const suites = (process.env.BENCH_SUITES ?? "moves,dashboard,imports,pages").split(",");
-const SCRIPTS = { moves: "bench/stage-moves.ts", dashboard: "bench/dashboard/dashboard-bench.ts", imports: "bench/imports/import-bench.ts" };
+const suites = (process.env.BENCH_SUITES ?? "moves,dashboard,imports,cluster,pages").split(",");
+const SCRIPTS = {
+  moves: "bench/stage-moves.ts",
+  dashboard: "bench/dashboard/dashboard-bench.ts",
+  imports: "bench/imports/import-bench.ts",
+  cluster: "bench/nginx-moves.ts",
+};
 const withPages = suites.includes("pages") && process.env.BENCH_PAGES !== "0";
 const started = new Date();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-bench-"));
@@ -92,6 +99,11 @@ const results = {};
 let pages = null;
 try {
   for (const suite of suites.filter((s) => s in SCRIPTS)) {
+    if (suite === "cluster") {
+      // Its own PostgreSQL server, PgBouncer and nginx: the local cluster's (scripts/cluster).
+      results.cluster = await measure(suite, "postgres", { DATABASE_URL: "" });
+      continue;
+    }
     const databases = [];
     if (wanted.includes("pglite"))
       databases.push(await measure(suite, "pglite", { DATABASE_URL: "", PGLITE_DIR: path.join(temp, `${suite}-pglite`) }));
@@ -128,6 +140,12 @@ if (results.imports) {
   const file = path.join("bench", "results", `imports-${stamp}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`\nCSV import\n${importTable(result)}\n\nWritten to ${file}`);
+}
+if (results.cluster) {
+  const result = { date: started.toISOString(), machine, ...results.cluster };
+  const file = path.join("bench", "results", `nginx-moves-${stamp}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\nStage moves over HTTP, direct and through nginx\n${clusterTable(result)}\n\nWritten to ${file}`);
 }
 if (pages) {
   console.log(`\n${pageWeightTable(pages)}`);
