@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { type Cluster, type ComponentName, ROOT, startCluster, stopCluster } from "@/scripts/cluster/cluster.mjs";
+import { type Cluster, type ComponentName, isAlive, ROOT, startCluster, stopCluster } from "@/scripts/cluster/cluster.mjs";
 import { moveOverHttp } from "./http-move";
 import { runClients, summarize } from "./run-clients";
 import { type Client, prepareClients, refreshClients } from "./workload";
@@ -97,15 +97,6 @@ async function status(url: string): Promise<number> {
     return 0;
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** One instance of the built app on `port`, its database PostgreSQL itself, no outbox worker in it. */
 async function startDirect(databaseUrl: string, dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {

@@ -40,3 +40,6 @@ export const ROOT: string;
 export function clusterOptionsFromEnv(env?: Record<string, string | undefined>): { dir: string; ports: ClusterPorts };
 export function startCluster(options?: ClusterOptions): Promise<Cluster>;
 export function stopCluster(dir: string, options?: { keepFolder?: boolean }): Promise<void>;
+
+/** Whether a process with this pid is alive. */
+export function isAlive(pid: number | null): boolean;

@@ -307,4 +307,4 @@ export function clusterLogFiles(dir) {
   ];
 }
 
-export { tail };
+export { isAlive, tail };

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type Cluster, startCluster } from "@/scripts/cluster/cluster.mjs";
+import { type Cluster, isAlive, startCluster } from "@/scripts/cluster/cluster.mjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/src/server/demo/demo-users";
 import { readMigrations } from "@/src/server/migrate";
 import { callJson, signInWithBrowser } from "./http-client";
@@ -107,14 +107,6 @@ test("nginx names each request by the client's X-Request-Id or its own, and both
   expect(given.headers.get("server")).toBe("nginx");
 });
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => boolean, timeoutMs: number, what: string) {

@@ -1,4 +1,5 @@
-import type { ScriptRunner } from "@/src/server/db";
+import { prepareDatabase } from "@/src/server/boot/prepare-database";
+import { openDatabase, type ScriptRunner } from "@/src/server/db";
 
 /** Every table of the public schema with its row count and a checksum of all its rows, in a stable order. */
 export async function tableFingerprints(runner: Pick<ScriptRunner, "query">): Promise<Record<string, { rows: number; md5: string | null }>> {
@@ -12,4 +13,15 @@ export async function tableFingerprints(runner: Pick<ScriptRunner, "query">): Pr
     result[name] = row!;
   }
   return result;
+}
+
+/** Migrates a PGlite folder and loads the demo data into it; answers every table's fingerprint. */
+export async function seedDemoFolder(dir: string): Promise<Awaited<ReturnType<typeof tableFingerprints>>> {
+  const database = openDatabase({ kind: "pglite", dir });
+  try {
+    await prepareDatabase(database, { demoData: true });
+    return await tableFingerprints(database.raw);
+  } finally {
+    await database.close();
+  }
 }

@@ -16,7 +16,7 @@ import { EXIT, type OpsError } from "@/src/server/ops/backup/ops-error";
 import { restoreBackup } from "@/src/server/ops/backup/restore-backup";
 import { takeBackup } from "@/src/server/ops/backup/take-backup";
 import { ROOT, runScript } from "../../support/run-script";
-import { tableFingerprints } from "../../support/table-fingerprint";
+import { seedDemoFolder, tableFingerprints } from "../../support/table-fingerprint";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-backup-"));
 const demoDir = path.join(work, "demo");
@@ -43,13 +43,7 @@ describe.skipIf(inject("postgresUrl"))("backup and restore of the embedded datab
 
   beforeAll(async () => {
     process.env.STORAGE_DIR = path.join(work, "files");
-    const database = openDatabase({ kind: "pglite", dir: demoDir });
-    try {
-      await prepareDatabase(database, { demoData: true });
-      before = await tableFingerprints(database.raw);
-    } finally {
-      await database.close();
-    }
+    before = await seedDemoFolder(demoDir);
     backup = (await takeBackup(demoDir)).bytes;
   });
 

@@ -8,11 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { prepareDatabase } from "@/src/server/boot/prepare-database";
 import { openDatabase } from "@/src/server/db";
 import { migrate } from "@/src/server/migrate";
 import { runScript } from "../../support/run-script";
-import { tableFingerprints } from "../../support/table-fingerprint";
+import { seedDemoFolder, tableFingerprints } from "../../support/table-fingerprint";
 import { admin, databaseUrl } from "../../setup/postgres-global";
 
 const postgresUrl = inject("postgresUrl");
@@ -36,13 +35,7 @@ describe.runIf(postgresUrl)("export of the embedded database to a PostgreSQL ser
 
   beforeAll(async () => {
     process.env.STORAGE_DIR = storage;
-    const database = openDatabase({ kind: "pglite", dir: demoDir });
-    try {
-      await prepareDatabase(database, { demoData: true });
-      before = await tableFingerprints(database.raw);
-    } finally {
-      await database.close();
-    }
+    before = await seedDemoFolder(demoDir);
     await admin(postgresUrl!, `CREATE DATABASE ${target}`);
   });
 
