@@ -189,9 +189,9 @@ async function create(url: string, client: TrafficClient, ledger: Ledger) {
 async function approval(url: string, client: TrafficClient, ledger: Ledger) {
   if (client.pending) {
     const reply = await send(url, "withdraw", `/api/v1/approval-requests/${client.pending}/withdraw`, { token: client.token, body: {} }, ledger);
-    // Withdrawn, or already not pending (a withdrawal that got no answer may have happened): either way, submit next.
-    if (reply && reply.status !== 503 && reply.status < 500) client.pending = null;
-    else if (!reply || UNCERTAIN.has(reply.status)) client.pending = null;
+    // Withdrawn, not pending any more, or perhaps withdrawn (no answer, 502-504): submit next either
+    // way; a submit that finds one still pending is answered 409 and reads it again.
+    if (reply?.status !== 500) client.pending = null;
     return;
   }
   const justification = tagged("justified");
