@@ -9,8 +9,9 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Cluster, startCluster } from "@/scripts/cluster/cluster.mjs";
 import { issueApiToken } from "@/src/auth/api-tokens";
 import { type Database, openDatabase } from "@/src/server/db";
-import { DEMO_USERS } from "@/src/server/demo/demo-users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/src/server/demo/demo-users";
 import { writeFigures } from "./figures";
+import { signInWithBrowser } from "./http-client";
 import { type Ledger, markBaseline, newLedger, type Outcome, prepareClient, runTraffic, type TrafficClient, verifyLedger } from "./traffic";
 
 const FULL = process.env.CHAOS === "full";
@@ -125,18 +126,42 @@ test("an app instance killed with SIGKILL under load, then started again: no ack
   expect(ledger.outcomes.filter((o) => !failed.includes(o) && typeof o.status === "number" && o.status >= 300 && o.status !== 409)).toEqual([]);
 });
 
+type PageLoad = { path: string; status: number | "no answer"; retryAfter: string | null; errorInPlace: boolean; at: number; ms: number };
+
+/** A manager on the dashboard and a rep on the board, loading their page again and again, signed in. */
+async function loadPages(running: () => boolean): Promise<PageLoad[]> {
+  const loads: PageLoad[] = [];
+  const browse = async (email: string, path: string) => {
+    const session = await signInWithBrowser(cluster.url, email, DEMO_PASSWORD);
+    while (running()) {
+      const started = performance.now();
+      const answer = await session.load(path).catch(() => ({ status: "no answer" as const, retryAfter: null, errorInPlace: false }));
+      loads.push({ path, ...answer, at: Date.now(), ms: performance.now() - started });
+      await sleep(100);
+    }
+  };
+  await Promise.all([browse("manager@stageline.test", "/dashboard"), browse("rep@stageline.test", "/board")]);
+  return loads;
+}
+
 test("PostgreSQL stopped under load and started again: 503 with Retry-After while it is away, never a 500 or a wait past 10 s, and the instances recover by themselves", async () => {
-  const outages: { down: number; up: number }[] = [];
+  const outages: { stopping: number; down: number; up: number }[] = [];
+  let browsing = true;
+  const pages = loadPages(() => browsing);
   const { ledger, since } = await underLoad(async () => {
     for (let round = 0; round < ROUNDS; round++) {
+      const stopping = Date.now();
       await cluster.stopPostgres();
       const down = Date.now();
       await sleep(OUTAGE_MS);
       await cluster.startPostgres();
-      outages.push({ down, up: Date.now() });
+      outages.push({ stopping, down, up: Date.now() });
       if (round < ROUNDS - 1) await sleep(LOAD_MS);
     }
+  }).finally(() => {
+    browsing = false;
   });
+  const pageLoads = await pages;
   const verdict = await verifyLedger(cluster.postgresUrl, ledger, clients, since);
   const figures = summary(ledger.outcomes);
   // Recovery: from PostgreSQL's return to the first write acknowledged after it.
@@ -146,7 +171,23 @@ test("PostgreSQL stopped under load and started again: 503 with Retry-After whil
       .sort((a, b) => a.at - b.at)[0];
     return first ? first.at - up : Number.POSITIVE_INFINITY;
   });
-  writeFigures("postgres-restarted", { clients: CLIENTS, rounds: ROUNDS, outageMs: OUTAGE_MS, ...figures, ...verdict, recoveryMs });
+  const pageFigures = {
+    loads: pageLoads.length,
+    ok: pageLoads.filter((l) => l.status === 200 && !l.errorInPlace).length,
+    errorInPlace: pageLoads.filter((l) => l.status === 200 && l.errorInPlace).length,
+    unavailable: pageLoads.filter((l) => l.status === 503).length,
+    other: pageLoads.filter((l) => l.status !== 200 && l.status !== 503).map((l) => `${l.path} ${l.status}`),
+    slowestMs: Math.round(Math.max(0, ...pageLoads.map((l) => l.ms))),
+  };
+  writeFigures("postgres-restarted", {
+    clients: CLIENTS,
+    rounds: ROUNDS,
+    outageMs: OUTAGE_MS,
+    ...figures,
+    ...verdict,
+    recoveryMs,
+    pages: pageFigures,
+  });
 
   expect(verdict.lost).toEqual([]);
   expect(verdict.duplicated).toEqual([]);
@@ -162,4 +203,23 @@ test("PostgreSQL stopped under load and started again: 503 with Retry-After whil
     ),
   ).toEqual([]);
   for (const ms of recoveryMs) expect(ms).toBeLessThan(10_000);
+
+  // Pages as the API: a page that could not be drawn without the database answers 503 with
+  // Retry-After, never the 500 of a failure of the app, and they all answer again once it is back.
+  expect(pageFigures.other).toEqual([]);
+  // A page already streaming (its 200 and skeleton sent) when a read fails can only show the error
+  // in place: around an outage, since the root layout asks the database before anything is sent.
+  // Away from the outages and the recovery after them, no page shows one.
+  const nearAnOutage = (l: PageLoad) => outages.some((o) => l.at > o.stopping && l.at - l.ms < o.up + 10_000);
+  expect(
+    pageLoads.filter((l) => l.errorInPlace && !nearAnOutage(l)),
+    `outages ${JSON.stringify(outages)}`,
+  ).toEqual([]);
+  expect(pageFigures.unavailable).toBeGreaterThan(0);
+  for (const l of pageLoads.filter((x) => x.status === 503)) expect(l.retryAfter).toBe("5");
+  expect(pageFigures.slowestMs).toBeLessThan(10_000);
+  for (const path of ["/dashboard", "/board"]) {
+    const last = pageLoads.filter((l) => l.path === path).at(-1);
+    expect(last?.status, `${path} once PostgreSQL is back`).toBe(200);
+  }
 });

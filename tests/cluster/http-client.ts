@@ -38,8 +38,15 @@ export async function callJson(url: string, path: string, init: { method?: strin
   return { status: res.status, body, requestId: res.headers.get("x-request-id"), retryAfter: res.headers.get("retry-after") };
 }
 
+/** A browser's session: its cookies, sent with every request, and the pages it loads. */
+export type BrowserSession = {
+  user?: { email?: string };
+  /** Loads a page as a browser would (no redirect followed): its status, Retry-After and time. */
+  load(path: string): Promise<{ status: number; retryAfter: string | null; errorInPlace: boolean }>;
+};
+
 /** Signs in with email and password as the sign-in page does; answers the session next-auth reports. */
-export async function signInWithBrowser(url: string, email: string, password: string): Promise<{ user?: { email?: string } }> {
+export async function signInWithBrowser(url: string, email: string, password: string): Promise<BrowserSession> {
   const jar = new Map<string, string>();
   const send = async (path: string, init: RequestInit = {}) => {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -63,5 +70,21 @@ export async function signInWithBrowser(url: string, email: string, password: st
     headers: { "content-type": "application/x-www-form-urlencoded" },
   });
   if (signedIn.status >= 400) throw new Error(`sign-in answered ${signedIn.status}: ${await signedIn.text()}`);
-  return (await (await send("/api/auth/session")).json()) as { user?: { email?: string } };
+  const { user } = (await (await send("/api/auth/session")).json()) as { user?: { email?: string } };
+  return {
+    user,
+    async load(path) {
+      const res = await send(path, { headers: { accept: "text/html" } });
+      const body = await res.text();
+      // A page that had begun to stream when a read failed keeps its 200 and shows its error
+      // boundary in place: Next marks such a boundary with the error's digest. A part left to the
+      // browser on purpose (a chart loaded without server rendering) carries an empty digest, or
+      // the bail-out's own name, and is no error.
+      return {
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        errorInPlace: /data-dgst="(?!BAILOUT_TO_CLIENT_SIDE_RENDERING")[^"]/.test(body),
+      };
+    },
+  };
 }
