@@ -1,7 +1,9 @@
 // The embeddable stage path (docs/embedding.md) in Chromium against the built app: a page served
 // from an allowed origin frames a deal by its CRM record, shows it, and a criterion is ticked in the
-// frame; a page from any other origin is refused the frame; without a session the frame's Sign in
-// pop-up signs in and the frame reloads showing the deal; the embed page passes axe.
+// frame, and the deal moved there with the page's own refusals; a page from any other origin is
+// refused the frame; without a session the frame's Sign in pop-up signs in and the frame reloads
+// showing the deal (asking for its cookies first where the browser wants that); the embed page
+// passes axe.
 //
 // The parent page is served from another port of localhost (EMBED_PARENT_ORIGIN, which the app's
 // EMBED_ORIGINS names in playwright.config.ts). Ports do not make another site, so this page and the
@@ -98,6 +100,46 @@ test("a page of an allowed origin frames a deal by its CRM record, and a criteri
   }
 });
 
+test("in the frame the deal moves as on its page: refused with what is missing, then moved once it is met", async ({ page, request, baseURL }) => {
+  const { deal } = await dealOfRecord(request);
+  const token = await tokenFor(request, REP);
+  const version = async () => (await api<Deal>(request, token, "get", `/opportunities/${deal.id}`)).version;
+  // Identify's criteria, all but the decision maker among the contacts.
+  await api(request, token, "post", `/opportunities/${deal.id}/criteria/decision_maker_meeting`, { satisfied: true, version: await version() });
+  await api(request, token, "patch", `/opportunities/${deal.id}`, { version: await version(), buyingProcess: "Ops lead evaluates, CFO signs" });
+  await signIn(page, REP);
+  const parent = await parentPage(`${baseURL}/embed/opportunities/${deal.id}`, EMBED_PARENT_PORT);
+  try {
+    await page.goto(parent.url);
+    const frame = page.frameLocator("iframe");
+    const path = frame.getByRole("list", { name: "Stage path" });
+    await expect(path.locator('[aria-current="step"]')).toContainText("Identify");
+
+    await path.getByRole("button", { name: /^Qualify/ }).click();
+    let dialog = frame.getByRole("dialog", { name: "Move to Qualify" });
+    await dialog.getByRole("button", { name: "Move to Qualify" }).click();
+    await expect(dialog.getByRole("alert").filter({ hasText: "The move was refused" })).toBeVisible();
+    await expect(dialog.getByTestId("unmet-criteria")).toContainText("decision maker");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+
+    await api(request, token, "put", `/opportunities/${deal.id}/contacts`, {
+      version: await version(),
+      contacts: [{ name: "Dee Maker", role: "decision_maker" }],
+    });
+    await page.reload();
+    await path.getByRole("button", { name: /^Qualify/ }).click();
+    dialog = frame.getByRole("dialog", { name: "Move to Qualify" });
+    await expect(dialog).toContainText("Every exit criterion on the way is met.");
+    await dialog.getByRole("button", { name: "Move to Qualify" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(path.locator('[aria-current="step"]')).toContainText("Qualify");
+    expect((await api<{ stage: string }>(request, token, "get", `/opportunities/${deal.id}`)).stage).toBe("qualify");
+  } finally {
+    parent.close();
+  }
+});
+
 test("a page of any other origin is refused the frame: its content does not load", async ({ page, request, baseURL }) => {
   const { deal } = await dealOfRecord(request);
   await signIn(page, REP);
@@ -136,6 +178,56 @@ test("without a session the frame's Sign in opens a pop-up; once signed in it cl
     await popup.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await popup.getByRole("button", { name: "Sign in", exact: true }).click();
     await popup.waitForEvent("close", { timeout: 30_000 });
+    await expect(frame.getByRole("heading", { name: deal.name, level: 1 })).toBeVisible();
+  } finally {
+    parent.close();
+    await context.close();
+  }
+});
+
+test("where the browser asks before a frame uses its cookies, the frame asks once the pop-up closed, and a refusal says what to do", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const { deal } = await dealOfRecord(request);
+  const context = await browser.newContext();
+  // The Storage Access API as a browser that blocks third-party cookies offers it, in frames only:
+  // no access until the frame asks, the first request refused, the second granted.
+  await context.addInitScript(() => {
+    if (window === window.top) return;
+    const key = "storage-access-asked";
+    Object.defineProperty(Document.prototype, "hasStorageAccess", {
+      configurable: true,
+      value: () => Promise.resolve(Number(sessionStorage.getItem(key) ?? 0) >= 2),
+    });
+    Object.defineProperty(Document.prototype, "requestStorageAccess", {
+      configurable: true,
+      value: () => {
+        const asked = Number(sessionStorage.getItem(key) ?? 0) + 1;
+        sessionStorage.setItem(key, String(asked));
+        return asked >= 2 ? Promise.resolve() : Promise.reject(new DOMException("Refused", "NotAllowedError"));
+      },
+    });
+  });
+  const page = await context.newPage();
+  const parent = await parentPage(`${baseURL}/embed/opportunities/${deal.id}`, EMBED_PARENT_PORT);
+  try {
+    await page.goto(parent.url);
+    const frame = page.frameLocator("iframe");
+    const [popup] = await Promise.all([page.waitForEvent("popup"), frame.getByRole("button", { name: "Sign in" }).click()]);
+    await popup.getByLabel("Email", { exact: true }).fill(REP);
+    await popup.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await popup.getByRole("button", { name: "Sign in", exact: true }).click();
+    await popup.waitForEvent("close", { timeout: 30_000 });
+
+    // Signed in, but the frame may not use the cookie yet: it asks, on a click of its own.
+    await expect(frame.getByText("You are signed in. Your browser asks before it lets this panel use your Stageline sign-in")).toBeVisible();
+    await expect(frame.getByRole("heading", { name: deal.name, level: 1 })).toHaveCount(0);
+    await frame.getByRole("button", { name: "Continue" }).click();
+    await expect(frame.getByRole("status")).toContainText("The browser did not allow it.");
+    await expect(frame.getByRole("link", { name: "open Stageline in a new tab" })).toHaveAttribute("target", "_blank");
+    await frame.getByRole("button", { name: "Continue" }).click();
     await expect(frame.getByRole("heading", { name: deal.name, level: 1 })).toBeVisible();
   } finally {
     parent.close();
