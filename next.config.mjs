@@ -25,8 +25,10 @@ const nextConfig = {
     ];
     return [
       { source: "/api/:path*", headers: api },
-      // Not next-auth's own pages under /api/auth, which carry inline styles.
       { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // next-auth's own pages under /api/auth (sign-out confirmation, errors) carry inline styles, so
+      // not `default-src 'none'`; but no site may frame them, as no page but /embed may be framed.
+      { source: "/api/auth/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
     ];
   },
 };

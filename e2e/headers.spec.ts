@@ -201,6 +201,12 @@ test("API answers and file downloads are never stored or sniffed", async ({ requ
     expect(res.headers()["content-security-policy"], name).toBe("default-src 'none'; frame-ancestors 'none'");
   }
   expect(answers.at(-1)![1].headers()["content-disposition"]).toMatch(/^attachment;/);
+
+  // next-auth's own page, the sign-out confirmation, may not be framed either.
+  const signOut = await request.get("/api/auth/signout", { maxRedirects: 0 });
+  expect(signOut.status()).toBe(200);
+  expect(signOut.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(signOut.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
 });
 
 test.describe("server actions", () => {
