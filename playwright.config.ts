@@ -23,6 +23,10 @@ const appEnv = (url: string) => ({
   OIDC_CLIENT_ID: OIDC_CLIENT.id,
   OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
   OIDC_NAME,
+  // scrypt at its production cost (2^17, 128 MiB) takes about a second of this machine's CPU per
+  // sign-in and per token, and the specs make hundreds; the cost is the password tests' subject
+  // (tests/auth/password.test.ts), not these.
+  PASSWORD_HASH_COST: "10",
 });
 const appServer = { reuseExistingServer: false, timeout: 180_000, stdout: "pipe", stderr: "pipe" } as const;
 

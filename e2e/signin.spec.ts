@@ -90,9 +90,6 @@ test("signing out returns to the sign-in page, and the old session cookie is ref
 });
 
 test("changing the password on the settings page signs out the other browsers, not this one", async ({ page, browser, request }) => {
-  // Six password hashes (create, two sign-ins, two changes, a last sign-in) at the deliberate cost
-  // of the hash: on a busy two-core machine that alone can take most of the default 30 s.
-  test.slow();
   // A user of this test's own, so that no other test's password changes.
   const admin = await (await request.post("/api/v1/tokens", { data: { email: "admin@stageline.test", password: PASSWORD } })).json();
   const email = `pw-${Date.now()}@stageline.test`;
