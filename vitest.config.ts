@@ -32,6 +32,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: databaseTests,
+          globalSetup: ["tests/setup/pglite-global.ts"],
           setupFiles: ["tests/setup/database.ts"],
           // An empty DATABASE_URL selects PGlite even when the shell exports one. The app's log is
           // silent (tests that read it capture it: src/server/ops/log.ts).

@@ -20,15 +20,19 @@ export type Sql = Kysely<DB>;
 /** The one kind of write transaction: every change is made in one, and use cases take it so callers can compose them. */
 export type Tx = Transaction<DB>;
 
-export type DatabaseConfig =
-  | { kind: "pglite"; dir: string | null } // null: in memory
-  | { kind: "postgres"; url: string };
+/**
+ * PGlite's `dir` null: in memory. Its `from`: the file of a data folder as `snapshot("none")` writes
+ * it, for an in-memory database to start from instead of an empty cluster (PGLITE_TEMPLATE: the test
+ * suite starts each file's database from one migrated copy, tests/setup/pglite-global.ts).
+ */
+export type DatabaseConfig = { kind: "pglite"; dir: string | null; from?: string } | { kind: "postgres"; url: string };
 
 export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
   const dir = env.PGLITE_DIR ?? "./data/pglite";
-  return { kind: "pglite", dir: dir === "memory://" ? null : path.resolve(/*turbopackIgnore: true*/ dir) };
+  if (dir === "memory://") return { kind: "pglite", dir: null, ...(env.PGLITE_TEMPLATE ? { from: env.PGLITE_TEMPLATE } : {}) };
+  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ dir) };
 }
 
 /** Runs raw SQL scripts (several statements) outside Prisma: migrations and bulk loads. */
@@ -50,8 +54,8 @@ export type Database = {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` on one connection (session-level locks need that on a server). */
   withConnection<T>(fn: (conn: ScriptRunner) => Promise<T>): Promise<T>;
-  /** The embedded database's data folder as a gzipped tarball (PGlite only): a backup (docs/deployment.md). */
-  snapshot?: () => Promise<Blob>;
+  /** The embedded database's data folder as a tarball, gzipped by default (PGlite only): a backup (docs/deployment.md). */
+  snapshot?: (compression?: "gzip" | "none") => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -106,6 +110,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     release = acquireFolderLock(config.dir);
   }
   const lite = new PGlite(config.dir ?? undefined, {
+    ...(config.from ? { loadDataDir: new Blob([fs.readFileSync(config.from)], { type: "application/x-tar" }) } : {}),
     // Without this, a timer keeps the process alive when the folder already holds a database.
     startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
   });
@@ -131,10 +136,10 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     // Taken inside a transaction of PGlite's own, whose lock every other transaction waits for: no
     // write is half done in the copied files. The checkpoint flushes what only the WAL held yet, so a
     // restored copy starts without replaying it. PGlite's copy waits for statements in flight.
-    snapshot: () =>
+    snapshot: (compression = "gzip") =>
       lite.transaction(async (tx) => {
         await tx.exec("CHECKPOINT");
-        return lite.dumpDataDir("gzip");
+        return lite.dumpDataDir(compression);
       }),
     close: async () => {
       await prisma.$disconnect();

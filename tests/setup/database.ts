@@ -1,5 +1,5 @@
 // Per test file: a fresh, migrated, empty database, reached through the app's own `database()`.
-// - pglite project: an in-memory PGlite (PGLITE_DIR=memory://), migrated here.
+// - pglite project: an in-memory PGlite started from the migrated template (pglite-global.ts).
 // - postgres project: a copy of the migrated template on the test server (postgres-global.ts).
 import crypto from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -9,6 +9,7 @@ import { setSecurityLogSink } from "@/src/server/security/security-log";
 import { TEMPLATE_DATABASE, admin, databaseUrl } from "./postgres-global";
 
 const postgresUrl = inject("postgresUrl");
+const pgliteTemplate = inject("pgliteTemplate");
 
 // Security log lines are asserted where they matter (captureSecurityLog); elsewhere they would only
 // bury the test report.
@@ -26,7 +27,10 @@ if (postgresUrl) {
     await admin(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   });
 } else {
+  // The in-memory database, opened on first use as before, starts from the migrated template.
+  if (pgliteTemplate) process.env.PGLITE_TEMPLATE = pgliteTemplate;
   beforeAll(async () => {
+    // Applies nothing when the template is current; migrates an empty database otherwise.
     await migrate(database());
   });
   afterAll(async () => {
