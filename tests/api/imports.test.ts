@@ -4,16 +4,21 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import * as historyRoute from "@/app/api/v1/opportunities/[id]/history/route";
+import * as opportunity from "@/app/api/v1/opportunities/[id]/route";
+import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { ImportProgressLine, ImportReport } from "@/src/schemas/imports";
 import { streamProgress } from "@/src/http/routes/imports";
 import { AppError } from "@/src/errors";
 import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
 import { database, db } from "@/src/server/db";
 import { publishProcessVersion } from "@/src/server/process/publish-process";
+import { WEBHOOK_EVENTS } from "@/src/schemas/webhooks";
+import { createWebhook } from "@/src/server/webhooks/endpoints";
 import { call } from "../support/http";
 import { createOrg, createUser, type TestUser } from "../support/fixtures";
-import { createDeal, ensureDefaults } from "../support/deals";
-import { insertDeal } from "../support/board";
+import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../support/deals";
+import { actorOf, insertDeal } from "../support/board";
+import { insertApprovalRequest } from "../support/approvals";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let rita: TestUser; // a rep on the manager's team, named uniquely: Salesforce exports owners by name
@@ -481,6 +486,107 @@ describe("limits and batches", () => {
     expect(res.body.rows.at(-1)).toMatchObject({ row: 1101, outcome: "created", externalId: `${prefix}-1099` });
     const again = await importFile(org.admin.token, rows(1100, prefix));
     expect(again.body).toMatchObject({ created: 0, unchanged: 1100 });
+  });
+});
+
+// docs/rules/import.md#placed-in-the-stage-as-data: an import places deals as data and sends nothing,
+// neither for a deal it creates nor for one it updates, where the same change made in the app does.
+describe("an import queues no message: no webhook, Slack post or e-mail", () => {
+  const outboxCount = async () =>
+    Number(
+      (
+        await database()
+          .sql.selectFrom("OutboxMessage")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** What the outbox holds for a deal: the channel, and the event for a webhook. */
+  const queuedFor = async (dealId: string) =>
+    (await database().sql.selectFrom("OutboxMessage").select(["channel", "payload"]).where("opportunityId", "=", dealId).execute()).map((m) =>
+      m.channel === "webhook" ? `webhook ${(m.payload as { type: string }).type}` : m.channel,
+    );
+  const file = (rows: string[][]) => [SF_HEADER, ...rows].map((r) => line(r)).join("\n");
+  const row = (externalId: string, stage: string, amount: number) => [
+    externalId,
+    `Deal ${externalId}`,
+    "Acme",
+    String(amount),
+    "2027-01-01",
+    stage,
+    "Rita Rep",
+    "",
+    "",
+  ];
+  // Twins: the import changes the one, the app the other, in the same way.
+  const ids = { closing: id(), closingTwin: id(), approved: id(), approvedTwin: id(), won: id() };
+
+  beforeAll(async () => {
+    // An endpoint that wants every event: any event the import caused would be queued for it.
+    await createWebhook(
+      await actorOf(org.admin),
+      { url: "http://127.0.0.1:9/hook", events: [...WEBHOOK_EVENTS], description: "every event" },
+      { config: { allowHttp: true, rotationWindowMs: 3_600_000, disableAfterMs: 3_600_000 } },
+    );
+  });
+
+  test("creating deals, open and won, queues nothing; a deal created in the app queues opportunity.created", async () => {
+    const before = await outboxCount();
+    const res = await importFile(
+      org.admin.token,
+      file([
+        row(ids.closing, "finalize", 48000),
+        row(ids.closingTwin, "finalize", 48000),
+        row(ids.approved, "qualify", 300000),
+        row(ids.approvedTwin, "qualify", 300000),
+        row(ids.won, "Closed Won", 1000),
+      ]),
+    );
+    expect(res.body).toMatchObject({ created: 5, refused: 0 });
+    expect(await outboxCount()).toBe(before);
+
+    const made = await createDeal(rita.token);
+    expect(await queuedFor(made.id)).toEqual(["webhook opportunity.created"]);
+  });
+
+  test("updating deals' stage, status and amount queues nothing; the same changes in the app queue their events and e-mail", async () => {
+    // An approved request on each deal of 300,000: a change of amount makes it stale.
+    const approved = await dealBy("salesforce", ids.approved);
+    const twin = await dealBy("salesforce", ids.approvedTwin);
+    const requests = await Promise.all(
+      [approved, twin].map((d) => insertApprovalRequest(d.id, "2026-12-01T09:00:00Z", ["finance", "sales_ops"], { status: "approved", decided: [] })),
+    );
+    const before = await outboxCount();
+    const res = await importFile(org.admin.token, file([row(ids.closing, "Closed Won", 50000), row(ids.approved, "qualify", 320000)]));
+    expect(res.body).toMatchObject({ updated: 2, refused: 0 });
+    // Written as data: won, and the approval no longer stands for the amount; but nothing is queued.
+    expect(await dealBy("salesforce", ids.closing)).toMatchObject({ stageKey: "closed_won", status: "won", amountCents: 5000000n });
+    expect(await db().approvalRequest.findUniqueOrThrow({ where: { id: requests[0]! } })).toMatchObject({ status: "stale" });
+    expect(await outboxCount()).toBe(before);
+
+    // The twins, changed the same way in the app: a PATCH of the amount, a move to Closed Won.
+    const closingTwin = await dealBy("salesforce", ids.closingTwin);
+    const patch = async (dealId: string, amount: number) => {
+      const res = await call(opportunity.PATCH, {
+        token: rita.token,
+        method: "PATCH",
+        params: { id: dealId },
+        body: { version: await currentVersion(dealId), amount },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await patch(closingTwin.id, 50000);
+    await satisfyStages(closingTwin.id, ["finalize"], rita.id);
+    const won = await call(transitions.POST, {
+      token: rita.token,
+      params: { id: closingTwin.id },
+      body: { version: await currentVersion(closingTwin.id), toStage: "closed_won", won: { whyWon: "Imported twin" } },
+    });
+    expect(won.status, JSON.stringify(won.body)).toBe(200);
+    expect(await queuedFor(closingTwin.id)).toEqual(expect.arrayContaining(["webhook opportunity.stage_changed", "webhook opportunity.closed_won"]));
+    await patch(twin.id, 320000);
+    expect(await db().approvalRequest.findUniqueOrThrow({ where: { id: requests[1]! } })).toMatchObject({ status: "stale" });
+    expect(await queuedFor(twin.id)).toEqual(expect.arrayContaining(["webhook approval.stale", "email"]));
   });
 });
 

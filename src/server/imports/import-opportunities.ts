@@ -2,7 +2,8 @@
 // The file is streamed: rows are read, checked and written a batch at a time, each batch in one
 // transaction. A deal is found again by (source, external id), so importing the same file twice
 // writes nothing the second time. New deals are inserted in their stage as data; changed ones change
-// through changeOpportunity. Either way their history says `imported`: no exit criteria are checked.
+// through changeOpportunity. Either way their history says `imported`: no exit criteria are checked,
+// and no message is queued (no webhook, Slack post or e-mail), whatever the row changes.
 import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
 import { assertCan, can, canImportFor } from "../../auth/authorize";
@@ -628,6 +629,8 @@ async function updateDeal(tx: Tx, actor: Actor, deal: Existing, c: Candidate, so
       tx,
       now,
       allowClosed: true,
+      // Placed as data, like a created deal: no webhook, Slack post or e-mail (docs/rules/import.md).
+      silent: true,
       authorize: (row) => {
         if (!can(actor, "opportunity.import", { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }))
           throw new AppError("FORBIDDEN", "You may not change this opportunity.");
