@@ -400,6 +400,20 @@ describe("who may import what", () => {
     expect(res.status).toBe(403);
   });
 
+  test("an owner's name and e-mail address are matched without regard to case or surrounding spaces", async () => {
+    const [upper, spaced, email, twin] = [id(), id(), id(), id()];
+    // Two users whose names differ only in case: a name that matches both is ambiguous.
+    await createUser({ role: "rep", teamId: org.team.id, name: "Casey Twin" });
+    await createUser({ role: "rep", teamId: org.team.id, name: "casey twin" });
+    const res = await importFile(
+      org.admin.token,
+      file([row(upper, "RITA REP"), row(spaced, "  rita rep  "), row(email, ` ${rita.email.toUpperCase()} `), row(twin, "CASEY TWIN")]),
+    );
+    expect(res.body.rows.map((r: any) => r.outcome)).toEqual(["created", "created", "created", "refused"]);
+    for (const x of [upper, spaced, email]) expect((await dealBy("salesforce", x)).ownerId).toBe(rita.id);
+    expect(res.body.rows[3].errors).toEqual([{ field: "owner", message: expect.stringContaining('several users are named "CASEY TWIN"') }]);
+  });
+
   test("a deactivated owner is refused", async () => {
     const gone = await createUser({ role: "rep", teamId: org.team.id, active: false });
     const res = await importFile(org.admin.token, file([row(id(), gone.email)]), { dryRun: true });

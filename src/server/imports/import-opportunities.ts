@@ -132,11 +132,14 @@ function planColumns(header: string[], source: ImportSource, mapping: ImportMapp
   return plan;
 }
 
-/** Owners by e-mail and by exact name, among all users. */
+/** How an owner's name or e-mail address is compared: without regard to case or surrounding spaces. */
+const ownerKey = (written: string) => written.trim().toLowerCase();
+
+/** Owners by e-mail and by name, among all users, each as ownerKey reads it. */
 function ownerIndex(users: User[]) {
-  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+  const byEmail = new Map(users.map((u) => [ownerKey(u.email), u]));
   const byName = new Map<string, User[]>();
-  for (const u of users) byName.set(u.name.trim(), [...(byName.get(u.name.trim()) ?? []), u]);
+  for (const u of users) byName.set(ownerKey(u.name), [...(byName.get(ownerKey(u.name)) ?? []), u]);
   return { byEmail, byName };
 }
 
@@ -153,7 +156,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   // The owner of a new deal whose row names none: the importer, if they may own deals.
   const self = users.find((u) => u.id === actor.id);
   const importer = self && canImportFor(actor, self) ? self : null;
-  const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [ownerKey(k), v]));
   // A new deal follows the process tied to its type, else the default one (docs/rules/sales-process.md#versions).
   const forType = { new: await getProcessVersionForType(q, "new"), expansion: await getProcessVersionForType(q, "expansion") };
   const newDealProcess = (c: Candidate) => forType[c.values.type ?? "new"];
@@ -205,11 +208,12 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const written = email || named;
     // No owner: a new deal is the importer's, an existing one keeps its owner (decided with the deal).
     if (!written) return null;
-    const mapped = ownerMap.get(written.toLowerCase());
+    const mapped = ownerMap.get(ownerKey(written));
     let found: User | undefined;
-    if (mapped || written.includes("@")) found = owners.byEmail.get((mapped ?? written).toLowerCase());
+    if (mapped || written.includes("@")) found = owners.byEmail.get(ownerKey(mapped ?? written));
     else {
-      const same = owners.byName.get(written) ?? [];
+      // A spreadsheet or another CRM may write a name in other capitals ("RITA REP") than the user's.
+      const same = owners.byName.get(ownerKey(written)) ?? [];
       if (same.length > 1) {
         tally(unknownOwners, written);
         problems.push({ field: "owner", message: `several users are named "${written}": map it to an e-mail address in mapping.owners` });
