@@ -1,6 +1,7 @@
 // POST /api/v1/imports with files shaped as Salesforce, HubSpot and European spreadsheets write them
 // (docs/rules/import.md): default mappings, bad rows, dry runs, re-imports, roles, limits, history.
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import * as historyRoute from "@/app/api/v1/opportunities/[id]/history/route";
@@ -490,6 +491,42 @@ describe("limits and batches", () => {
     );
     expect(res.status).toBe(400);
     expect((await res.json()).error.details.fields).toEqual([{ field: "file", message: "a file part is required" }]);
+  });
+
+  test("a batch the database refuses writes none of its rows, the others are imported, and the report says which rows and why", async () => {
+    const prefix = id();
+    // Batches of 500: rows 2 to 501, 502 to 1001, then row 1002. In the second, row 602 is refused by
+    // the row checks (its amount), and row 702 by a constraint they know nothing of.
+    const csv = rows(1001, prefix).replace(`${prefix}-600,Deal 600,Acme,600.50`, `${prefix}-600,Deal 600,Acme,"12,34,5"`);
+    const refusing = sql`ALTER TABLE "Opportunity" ADD CONSTRAINT "import_test_refuses" CHECK ("externalId" IS DISTINCT FROM ${sql.lit(`${prefix}-700`)}) NOT VALID`;
+    await refusing.execute(database().sql);
+    let res: Awaited<ReturnType<typeof importFile>>;
+    try {
+      res = await importFile(org.admin.token, csv);
+    } finally {
+      await sql`ALTER TABLE "Opportunity" DROP CONSTRAINT IF EXISTS "import_test_refuses"`.execute(database().sql);
+    }
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 501, updated: 0, unchanged: 0, refused: 500 });
+    const outcome = (row: number) => res.body.rows[row - 2];
+    expect(outcome(501)).toMatchObject({ outcome: "created", externalId: `${prefix}-499` });
+    expect(outcome(1002)).toMatchObject({ outcome: "created", externalId: `${prefix}-1000` });
+    // Every row of the refused batch is refused: with the batch's reason, or its own.
+    const batchReason = [
+      { field: "(batch)", message: expect.stringMatching(/^not written: the database refused rows 502 to 1001, .*import_test_refuses/) },
+    ];
+    for (const row of [502, 702, 1001])
+      expect(outcome(row)).toEqual({ row, outcome: "refused", externalId: `${prefix}-${row - 2}`, errors: batchReason });
+    expect(outcome(602).errors).toEqual([{ field: "amount", message: expect.stringContaining("not an amount") }]);
+    expect(res.body.rows.slice(500, 1000).every((r: any) => r.outcome === "refused")).toBe(true);
+    // Written: the first batch and the last, nothing of the second.
+    const written = await db().opportunity.findMany({ where: { externalId: { startsWith: `${prefix}-` } }, select: { externalId: true } });
+    const numbers = written.map((o) => Number(o.externalId!.slice(prefix.length + 1))).sort((a, b) => a - b);
+    expect(numbers).toEqual([...Array.from({ length: 500 }, (_, i) => i), 1000]);
+
+    // Once the cause is gone, importing the file again carries on where it failed.
+    const again = await importFile(org.admin.token, csv);
+    expect(again.body).toMatchObject({ created: 499, unchanged: 501, refused: 1 });
   });
 
   test("a file of several batches is imported whole, and again changes nothing", async () => {
