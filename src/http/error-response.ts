@@ -58,6 +58,15 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return /^Connection terminated|^timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
 }
 
+/**
+ * Whether the database refused the data a statement wrote: a value it cannot hold (SQLSTATE class
+ * 22) or a constraint it breaks (class 23), as opposed to the database being away or busy.
+ */
+export function isDataRefusal(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && (state.startsWith("22") || state.startsWith("23"));
+}
+
 const answer = (code: ErrorCode, message: string, details?: unknown): ErrorAnswer =>
   details === undefined ? { code, message } : { code, message, details };
 

@@ -1,19 +1,25 @@
 // POST /api/v1/imports with files shaped as Salesforce, HubSpot and European spreadsheets write them
 // (docs/rules/import.md): default mappings, bad rows, dry runs, re-imports, roles, limits, history.
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as imports from "@/app/api/v1/imports/route";
 import * as historyRoute from "@/app/api/v1/opportunities/[id]/history/route";
+import * as opportunity from "@/app/api/v1/opportunities/[id]/route";
+import * as transitions from "@/app/api/v1/opportunities/[id]/transitions/route";
 import { ImportProgressLine, ImportReport } from "@/src/schemas/imports";
 import { streamProgress } from "@/src/http/routes/imports";
 import { AppError } from "@/src/errors";
 import { SIX_STEPS } from "@/src/domain/process/templates/six-steps";
 import { database, db } from "@/src/server/db";
 import { publishProcessVersion } from "@/src/server/process/publish-process";
+import { WEBHOOK_EVENTS } from "@/src/schemas/webhooks";
+import { createWebhook } from "@/src/server/webhooks/endpoints";
 import { call } from "../support/http";
 import { createOrg, createUser, type TestUser } from "../support/fixtures";
-import { createDeal, ensureDefaults } from "../support/deals";
-import { insertDeal } from "../support/board";
+import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../support/deals";
+import { actorOf, insertDeal } from "../support/board";
+import { insertApprovalRequest } from "../support/approvals";
 
 let org: Awaited<ReturnType<typeof createOrg>>;
 let rita: TestUser; // a rep on the manager's team, named uniquely: Salesforce exports owners by name
@@ -395,6 +401,20 @@ describe("who may import what", () => {
     expect(res.status).toBe(403);
   });
 
+  test("an owner's name and e-mail address are matched without regard to case or surrounding spaces", async () => {
+    const [upper, spaced, email, twin] = [id(), id(), id(), id()];
+    // Two users whose names differ only in case: a name that matches both is ambiguous.
+    await createUser({ role: "rep", teamId: org.team.id, name: "Casey Twin" });
+    await createUser({ role: "rep", teamId: org.team.id, name: "casey twin" });
+    const res = await importFile(
+      org.admin.token,
+      file([row(upper, "RITA REP"), row(spaced, "  rita rep  "), row(email, ` ${rita.email.toUpperCase()} `), row(twin, "CASEY TWIN")]),
+    );
+    expect(res.body.rows.map((r: any) => r.outcome)).toEqual(["created", "created", "created", "refused"]);
+    for (const x of [upper, spaced, email]) expect((await dealBy("salesforce", x)).ownerId).toBe(rita.id);
+    expect(res.body.rows[3].errors).toEqual([{ field: "owner", message: expect.stringContaining('several users are named "CASEY TWIN"') }]);
+  });
+
   test("a deactivated owner is refused", async () => {
     const gone = await createUser({ role: "rep", teamId: org.team.id, active: false });
     const res = await importFile(org.admin.token, file([row(id(), gone.email)]), { dryRun: true });
@@ -473,6 +493,42 @@ describe("limits and batches", () => {
     expect((await res.json()).error.details.fields).toEqual([{ field: "file", message: "a file part is required" }]);
   });
 
+  test("a batch the database refuses writes none of its rows, the others are imported, and the report says which rows and why", async () => {
+    const prefix = id();
+    // Batches of 500: rows 2 to 501, 502 to 1001, then row 1002. In the second, row 602 is refused by
+    // the row checks (its amount), and row 702 by a constraint they know nothing of.
+    const csv = rows(1001, prefix).replace(`${prefix}-600,Deal 600,Acme,600.50`, `${prefix}-600,Deal 600,Acme,"12,34,5"`);
+    const refusing = sql`ALTER TABLE "Opportunity" ADD CONSTRAINT "import_test_refuses" CHECK ("externalId" IS DISTINCT FROM ${sql.lit(`${prefix}-700`)}) NOT VALID`;
+    await refusing.execute(database().sql);
+    let res: Awaited<ReturnType<typeof importFile>>;
+    try {
+      res = await importFile(org.admin.token, csv);
+    } finally {
+      await sql`ALTER TABLE "Opportunity" DROP CONSTRAINT IF EXISTS "import_test_refuses"`.execute(database().sql);
+    }
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 501, updated: 0, unchanged: 0, refused: 500 });
+    const outcome = (row: number) => res.body.rows[row - 2];
+    expect(outcome(501)).toMatchObject({ outcome: "created", externalId: `${prefix}-499` });
+    expect(outcome(1002)).toMatchObject({ outcome: "created", externalId: `${prefix}-1000` });
+    // Every row of the refused batch is refused: with the batch's reason, or its own.
+    const batchReason = [
+      { field: "(batch)", message: expect.stringMatching(/^not written: the database refused rows 502 to 1001, .*import_test_refuses/) },
+    ];
+    for (const row of [502, 702, 1001])
+      expect(outcome(row)).toEqual({ row, outcome: "refused", externalId: `${prefix}-${row - 2}`, errors: batchReason });
+    expect(outcome(602).errors).toEqual([{ field: "amount", message: expect.stringContaining("not an amount") }]);
+    expect(res.body.rows.slice(500, 1000).every((r: any) => r.outcome === "refused")).toBe(true);
+    // Written: the first batch and the last, nothing of the second.
+    const written = await db().opportunity.findMany({ where: { externalId: { startsWith: `${prefix}-` } }, select: { externalId: true } });
+    const numbers = written.map((o) => Number(o.externalId!.slice(prefix.length + 1))).sort((a, b) => a - b);
+    expect(numbers).toEqual([...Array.from({ length: 500 }, (_, i) => i), 1000]);
+
+    // Once the cause is gone, importing the file again carries on where it failed.
+    const again = await importFile(org.admin.token, csv);
+    expect(again.body).toMatchObject({ created: 499, unchanged: 501, refused: 1 });
+  });
+
   test("a file of several batches is imported whole, and again changes nothing", async () => {
     const prefix = id();
     const res = await importFile(org.admin.token, rows(1100, prefix));
@@ -481,6 +537,107 @@ describe("limits and batches", () => {
     expect(res.body.rows.at(-1)).toMatchObject({ row: 1101, outcome: "created", externalId: `${prefix}-1099` });
     const again = await importFile(org.admin.token, rows(1100, prefix));
     expect(again.body).toMatchObject({ created: 0, unchanged: 1100 });
+  });
+});
+
+// docs/rules/import.md#placed-in-the-stage-as-data: an import places deals as data and sends nothing,
+// neither for a deal it creates nor for one it updates, where the same change made in the app does.
+describe("an import queues no message: no webhook, Slack post or e-mail", () => {
+  const outboxCount = async () =>
+    Number(
+      (
+        await database()
+          .sql.selectFrom("OutboxMessage")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** What the outbox holds for a deal: the channel, and the event for a webhook. */
+  const queuedFor = async (dealId: string) =>
+    (await database().sql.selectFrom("OutboxMessage").select(["channel", "payload"]).where("opportunityId", "=", dealId).execute()).map((m) =>
+      m.channel === "webhook" ? `webhook ${(m.payload as { type: string }).type}` : m.channel,
+    );
+  const file = (rows: string[][]) => [SF_HEADER, ...rows].map((r) => line(r)).join("\n");
+  const row = (externalId: string, stage: string, amount: number) => [
+    externalId,
+    `Deal ${externalId}`,
+    "Acme",
+    String(amount),
+    "2027-01-01",
+    stage,
+    "Rita Rep",
+    "",
+    "",
+  ];
+  // Twins: the import changes the one, the app the other, in the same way.
+  const ids = { closing: id(), closingTwin: id(), approved: id(), approvedTwin: id(), won: id() };
+
+  beforeAll(async () => {
+    // An endpoint that wants every event: any event the import caused would be queued for it.
+    await createWebhook(
+      await actorOf(org.admin),
+      { url: "http://127.0.0.1:9/hook", events: [...WEBHOOK_EVENTS], description: "every event" },
+      { config: { allowHttp: true, rotationWindowMs: 3_600_000, disableAfterMs: 3_600_000 } },
+    );
+  });
+
+  test("creating deals, open and won, queues nothing; a deal created in the app queues opportunity.created", async () => {
+    const before = await outboxCount();
+    const res = await importFile(
+      org.admin.token,
+      file([
+        row(ids.closing, "finalize", 48000),
+        row(ids.closingTwin, "finalize", 48000),
+        row(ids.approved, "qualify", 300000),
+        row(ids.approvedTwin, "qualify", 300000),
+        row(ids.won, "Closed Won", 1000),
+      ]),
+    );
+    expect(res.body).toMatchObject({ created: 5, refused: 0 });
+    expect(await outboxCount()).toBe(before);
+
+    const made = await createDeal(rita.token);
+    expect(await queuedFor(made.id)).toEqual(["webhook opportunity.created"]);
+  });
+
+  test("updating deals' stage, status and amount queues nothing; the same changes in the app queue their events and e-mail", async () => {
+    // An approved request on each deal of 300,000: a change of amount makes it stale.
+    const approved = await dealBy("salesforce", ids.approved);
+    const twin = await dealBy("salesforce", ids.approvedTwin);
+    const requests = await Promise.all(
+      [approved, twin].map((d) => insertApprovalRequest(d.id, "2026-12-01T09:00:00Z", ["finance", "sales_ops"], { status: "approved", decided: [] })),
+    );
+    const before = await outboxCount();
+    const res = await importFile(org.admin.token, file([row(ids.closing, "Closed Won", 50000), row(ids.approved, "qualify", 320000)]));
+    expect(res.body).toMatchObject({ updated: 2, refused: 0 });
+    // Written as data: won, and the approval no longer stands for the amount; but nothing is queued.
+    expect(await dealBy("salesforce", ids.closing)).toMatchObject({ stageKey: "closed_won", status: "won", amountCents: 5000000n });
+    expect(await db().approvalRequest.findUniqueOrThrow({ where: { id: requests[0]! } })).toMatchObject({ status: "stale" });
+    expect(await outboxCount()).toBe(before);
+
+    // The twins, changed the same way in the app: a PATCH of the amount, a move to Closed Won.
+    const closingTwin = await dealBy("salesforce", ids.closingTwin);
+    const patch = async (dealId: string, amount: number) => {
+      const res = await call(opportunity.PATCH, {
+        token: rita.token,
+        method: "PATCH",
+        params: { id: dealId },
+        body: { version: await currentVersion(dealId), amount },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await patch(closingTwin.id, 50000);
+    await satisfyStages(closingTwin.id, ["finalize"], rita.id);
+    const won = await call(transitions.POST, {
+      token: rita.token,
+      params: { id: closingTwin.id },
+      body: { version: await currentVersion(closingTwin.id), toStage: "closed_won", won: { whyWon: "Imported twin" } },
+    });
+    expect(won.status, JSON.stringify(won.body)).toBe(200);
+    expect(await queuedFor(closingTwin.id)).toEqual(expect.arrayContaining(["webhook opportunity.stage_changed", "webhook opportunity.closed_won"]));
+    await patch(twin.id, 320000);
+    expect(await db().approvalRequest.findUniqueOrThrow({ where: { id: requests[1]! } })).toMatchObject({ status: "stale" });
+    expect(await queuedFor(twin.id)).toEqual(expect.arrayContaining(["webhook approval.stale", "email"]));
   });
 });
 

@@ -2,7 +2,8 @@
 // The file is streamed: rows are read, checked and written a batch at a time, each batch in one
 // transaction. A deal is found again by (source, external id), so importing the same file twice
 // writes nothing the second time. New deals are inserted in their stage as data; changed ones change
-// through changeOpportunity. Either way their history says `imported`: no exit criteria are checked.
+// through changeOpportunity. Either way their history says `imported`: no exit criteria are checked,
+// and no message is queued (no webhook, Slack post or e-mail), whatever the row changes.
 import { sql } from "kysely";
 import type { Actor } from "../../auth/actor";
 import { assertCan, can, canImportFor } from "../../auth/authorize";
@@ -27,9 +28,11 @@ import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
 import { Currency, requiredName, text } from "../../schemas/common";
 import type { ImportMapping, ImportReport, ImportRowReport } from "../../schemas/imports";
+import { isDataRefusal } from "../../http/error-response";
 import { database, type Sql, type Tx } from "../db";
 import { historyInsert } from "../history/record-history";
 import { newId } from "../ids";
+import { log } from "../ops/log";
 import { changeOpportunity } from "../opportunities/change-opportunity";
 import type { OpportunityChanges } from "../opportunities/write-versioned";
 import { getProcessVersion, getProcessVersionForType } from "../process/get-process-version";
@@ -131,11 +134,14 @@ function planColumns(header: string[], source: ImportSource, mapping: ImportMapp
   return plan;
 }
 
-/** Owners by e-mail and by exact name, among all users. */
+/** How an owner's name or e-mail address is compared: without regard to case or surrounding spaces. */
+const ownerKey = (written: string) => written.trim().toLowerCase();
+
+/** Owners by e-mail and by name, among all users, each as ownerKey reads it. */
 function ownerIndex(users: User[]) {
-  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+  const byEmail = new Map(users.map((u) => [ownerKey(u.email), u]));
   const byName = new Map<string, User[]>();
-  for (const u of users) byName.set(u.name.trim(), [...(byName.get(u.name.trim()) ?? []), u]);
+  for (const u of users) byName.set(ownerKey(u.name), [...(byName.get(ownerKey(u.name)) ?? []), u]);
   return { byEmail, byName };
 }
 
@@ -152,7 +158,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   // The owner of a new deal whose row names none: the importer, if they may own deals.
   const self = users.find((u) => u.id === actor.id);
   const importer = self && canImportFor(actor, self) ? self : null;
-  const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  const ownerMap = new Map(Object.entries(mapping.owners ?? {}).map(([k, v]) => [ownerKey(k), v]));
   // A new deal follows the process tied to its type, else the default one (docs/rules/sales-process.md#versions).
   const forType = { new: await getProcessVersionForType(q, "new"), expansion: await getProcessVersionForType(q, "expansion") };
   const newDealProcess = (c: Candidate) => forType[c.values.type ?? "new"];
@@ -190,13 +196,10 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const unknownOwners = new Map<string, number>();
   const tally = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
 
-  const add = (entry: ImportRowReport) => {
+  const record = (entry: ImportRowReport) => {
     report.rows.push(entry);
     report[entry.outcome] += 1;
   };
-  // A row refused for one reason, named by the field it is about.
-  const refuse = (c: Candidate, field: string, message: string) =>
-    add({ row: c.row, outcome: "refused", externalId: c.externalId, errors: [{ field, message }] });
 
   function resolveOwner(cells: (f: ImportField) => string, problems: Problem[]): User | null {
     const email = cells("ownerEmail");
@@ -204,11 +207,12 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     const written = email || named;
     // No owner: a new deal is the importer's, an existing one keeps its owner (decided with the deal).
     if (!written) return null;
-    const mapped = ownerMap.get(written.toLowerCase());
+    const mapped = ownerMap.get(ownerKey(written));
     let found: User | undefined;
-    if (mapped || written.includes("@")) found = owners.byEmail.get((mapped ?? written).toLowerCase());
+    if (mapped || written.includes("@")) found = owners.byEmail.get(ownerKey(mapped ?? written));
     else {
-      const same = owners.byName.get(written) ?? [];
+      // A spreadsheet or another CRM may write a name in other capitals ("RITA REP") than the user's.
+      const same = owners.byName.get(ownerKey(written)) ?? [];
       if (same.length > 1) {
         tally(unknownOwners, written);
         problems.push({ field: "owner", message: `several users are named "${written}": map it to an e-mail address in mapping.owners` });
@@ -298,6 +302,13 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   }
 
   async function runBatch(batch: Candidate[]) {
+    // The batch's outcomes reach the report once it is written: a batch the database refuses writes
+    // nothing, so none of its rows may then be reported as created or updated.
+    const outcomes: ImportRowReport[] = [];
+    const add = (entry: ImportRowReport) => void outcomes.push(entry);
+    // A row refused for one reason, named by the field it is about.
+    const refuse = (c: Candidate, field: string, message: string) =>
+      add({ row: c.row, outcome: "refused", externalId: c.externalId, errors: [{ field, message }] });
     const keys = batch.filter((c) => c.problems.length === 0).map((c) => c.externalId);
     const work = async (q: Sql) => {
       const existing = keys.length ? await findExisting(q, source, keys) : new Map<string, Existing>();
@@ -346,32 +357,52 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         const changes = diff(deal, c, process);
         add({ row: c.row, outcome: changes ? "updated" : "unchanged", id: deal.id, externalId: c.externalId });
       }
+      for (const entry of outcomes) record(entry);
       return;
     }
 
-    await database().transaction(async (tx) => {
-      const { creates, updates } = await work(tx);
-      const created = await insertDeals(tx, creates, source, actor, now);
-      for (const { candidate: c } of creates) {
-        const id = created.get(c.externalId);
-        if (id) add({ row: c.row, outcome: "created", id, externalId: c.externalId });
-        else refuse(c, "externalId", "another import created this deal at the same time: import the file again");
-      }
-      for (const { candidate: c, deal, process } of updates) {
-        // Read in this transaction: a row that says what the deal says is not sent down the write path.
-        if (!diff(deal, c, process)) {
-          add({ row: c.row, outcome: "unchanged", id: deal.id, externalId: c.externalId });
-          continue;
+    try {
+      await database().transaction(async (tx) => {
+        const { creates, updates } = await work(tx);
+        const created = await insertDeals(tx, creates, source, actor, now);
+        for (const { candidate: c } of creates) {
+          const id = created.get(c.externalId);
+          if (id) add({ row: c.row, outcome: "created", id, externalId: c.externalId });
+          else refuse(c, "externalId", "another import created this deal at the same time: import the file again");
         }
-        try {
-          const changed = await updateDeal(tx, actor, deal, c, source, now);
-          add({ row: c.row, outcome: changed ? "updated" : "unchanged", id: deal.id, externalId: c.externalId });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          add({ row: c.row, outcome: "refused", id: deal.id, externalId: c.externalId, errors: problemsOf(error) });
+        for (const { candidate: c, deal, process } of updates) {
+          // Read in this transaction: a row that says what the deal says is not sent down the write path.
+          if (!diff(deal, c, process)) {
+            add({ row: c.row, outcome: "unchanged", id: deal.id, externalId: c.externalId });
+            continue;
+          }
+          try {
+            const changed = await updateDeal(tx, actor, deal, c, source, now);
+            add({ row: c.row, outcome: changed ? "updated" : "unchanged", id: deal.id, externalId: c.externalId });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            add({ row: c.row, outcome: "refused", id: deal.id, externalId: c.externalId, errors: problemsOf(error) });
+          }
         }
-      }
-    });
+      });
+    } catch (error) {
+      // The database itself refused what the batch writes (a value or a constraint the row checks do
+      // not know): the transaction wrote nothing, the batches before it stay, and the import goes on.
+      // Anything else (the database gone, a fault of ours) stops the import as an error.
+      if (!isDataRefusal(error)) throw error;
+      const [first, last] = [batch[0]!.row, batch.at(-1)!.row];
+      log().warn({ err: error, rows: [first, last] }, "The database refused an import's batch");
+      const reason = {
+        field: "(batch)",
+        message: `not written: the database refused rows ${first} to ${last}, which are written together (${(error as Error).message}); none of them was written`,
+      };
+      // A row refused for its own reason keeps it; every other row of the batch is refused with the batch.
+      const own = new Map(outcomes.filter((o) => o.outcome === "refused").map((o) => [o.row, o]));
+      outcomes.length = 0;
+      for (const c of batch)
+        add(own.get(c.row) ?? { row: c.row, outcome: "refused", ...(c.externalId ? { externalId: c.externalId } : {}), errors: [reason] });
+    }
+    for (const entry of outcomes) record(entry);
   }
 
   let plan: Map<ImportField, number[]> | null = null;
@@ -628,6 +659,8 @@ async function updateDeal(tx: Tx, actor: Actor, deal: Existing, c: Candidate, so
       tx,
       now,
       allowClosed: true,
+      // Placed as data, like a created deal: no webhook, Slack post or e-mail (docs/rules/import.md).
+      silent: true,
       authorize: (row) => {
         if (!can(actor, "opportunity.import", { ownerId: row.ownerId, ownerTeamId: row.owner.teamId }))
           throw new AppError("FORBIDDEN", "You may not change this opportunity.");

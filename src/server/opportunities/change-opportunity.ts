@@ -61,6 +61,12 @@ type Options<R> = {
   authorize?: (row: OpportunityRow) => void;
   /** Added to the details of this change's history entries (a sync names its CRM there). */
   note?: HistoryInput["details"];
+  /**
+   * Queue no outgoing message at all: neither the use case's, nor the change's webhook events, nor
+   * the notice of an approval it makes stale. An import records another system's data; it must not
+   * flood receivers or echo a CRM's own data back to it (docs/rules/import.md#placed-in-the-stage-as-data).
+   */
+  silent?: boolean;
   /** The answer, built in the transaction; by default the deal as it now is. `changed` is false when nothing was written. */
   respond?: (ctx: DealContext, changed: boolean, columns: OpportunityChanges) => Promise<R>;
 };
@@ -102,11 +108,13 @@ export async function changeOpportunity<R = OpportunityResponse>(
           ...(invalidation?.history ?? []),
         ].map((entry) => ({ ...base, ...entry })),
       );
-      // Webhooks of the change (a move, a close, an approval gone stale), to every subscribed endpoint (docs/webhooks.md).
-      const events = [...dealChangeEvents(row, columns, actor.id, now), ...(invalidation?.events ?? [])];
-      const hooks = messagesTo(webhooks, events);
-      for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? []), ...hooks])
-        await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
+      if (!options.silent) {
+        // Webhooks of the change (a move, a close, an approval gone stale), to every subscribed endpoint (docs/webhooks.md).
+        const events = [...dealChangeEvents(row, columns, actor.id, now), ...(invalidation?.events ?? [])];
+        const hooks = messagesTo(webhooks, events);
+        for (const message of [...(change.messages ?? []), ...(invalidation?.messages ?? []), ...hooks])
+          await enqueueMessage(tx, { ...message, opportunityId: target.id }, now);
+      }
     }
     if (options.respond) return options.respond(ctx, change !== null, columns);
     return reloadOpportunity(tx, target.id, now) as Promise<R>;

@@ -17,7 +17,7 @@ import { createWebhook, deleteWebhook, rotateWebhookSecret } from "@/src/server/
 import { saveAllowPrivateAddresses, type WebhooksConfig } from "@/src/server/webhooks/webhook-settings";
 import { actorOf } from "../../support/board";
 import { createDeal, currentVersion, ensureDefaults, satisfyStages } from "../../support/deals";
-import { createOrg } from "../../support/fixtures";
+import { createOrg, createUser } from "../../support/fixtures";
 import { call } from "../../support/http";
 import { FAST, waitFor } from "../../support/outbox";
 import { type HttpReceiver, type HttpRequestSeen, startHttpReceiver } from "../../support/receivers";
@@ -435,6 +435,42 @@ describe("an endpoint failing for days", () => {
       expect(failing.active).toBe(true);
     } finally {
       http.failWith = null;
+    }
+  });
+
+  test("registered by someone deactivated since, or no longer an admin, it is the active admins who are told", async () => {
+    const [gone, demoted] = [await createUser({ role: "admin" }), await createUser({ role: "admin" })];
+    const registerAs = async (user: { id: string }) =>
+      createWebhook(await actorOf(user), { url: http.url("/hooks"), events: ["opportunity.stage_changed"], description: "" }, { config: CONFIG });
+    const hooks = { gone: await registerAs(gone), demoted: await registerAs(demoted) };
+    await database().sql.updateTable("User").set({ active: false }).where("id", "=", gone.id).execute();
+    await database().sql.updateTable("User").set({ role: "rep" }).where("id", "=", demoted.id).execute();
+    const endpoints = () => database().sql.selectFrom("WebhookEndpoint").selectAll().where("id", "in", [hooks.gone.id, hooks.demoted.id]).execute();
+    http.failWith = 503;
+    try {
+      await movedDeal("Failing, creators away");
+      await waitFor(endpoints, (rows) => rows.every((e) => e.failingSince !== null));
+      offsetMs = 72 * HOUR + 60_000;
+      await waitFor(endpoints, (rows) => rows.every((e) => !e.active));
+    } finally {
+      http.failWith = null;
+    }
+    const mailOf = (hookId: string) =>
+      database()
+        .sql.selectFrom("OutboxMessage")
+        .selectAll()
+        .where("channel", "=", "email")
+        .where("idempotencyKey", "like", `webhook:${hookId}:disabled:%`)
+        .execute();
+    for (const [hook, user, why] of [
+      [hooks.gone, gone, "is deactivated"],
+      [hooks.demoted, demoted, "is no longer an admin"],
+    ] as const) {
+      const mails = await mailOf(hook.id);
+      expect(mails).toHaveLength(1);
+      // org.admin is the one active admin: the creator is not among those told.
+      expect(mails[0]!.payload).toMatchObject({ to: [org.admin.email], subject: "A webhook endpoint was disabled" });
+      expect((mails[0]!.payload as { text: string }).text).toContain(`${user.email}, who registered it, ${why}.`);
     }
   });
 });

@@ -6,7 +6,8 @@
 // with its secret (and, during a rotation window, with the previous one too) in `webhook-signature`;
 // the URL rules are checked again on the addresses actually connected to, and the endpoint's health
 // is recorded after the try: an endpoint that has failed without a single success for longer than
-// the limit is disabled, and whoever registered it is told by e-mail.
+// the limit is disabled, and whoever registered it is told by e-mail (the active admins, if they can
+// no longer manage it).
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
@@ -130,7 +131,8 @@ type EndpointRow = { id: string; url: string; createdById: string; failingSince:
 
 /**
  * A success clears the endpoint's failure record; a failure starts it, and a failure past the limit
- * since the first one disables the endpoint and tells whoever registered it, in one transaction.
+ * since the first one disables the endpoint and tells whoever registered it (or the active admins), in
+ * one transaction.
  */
 async function recordHealth(db: Database, endpoint: EndpointRow, delivered: boolean, options: Required<WebhookSenderOptions>) {
   const now = options.clock();
@@ -160,18 +162,27 @@ async function recordHealth(db: Database, endpoint: EndpointRow, delivered: bool
       .set({ active: false, disabledAt: now, disabledReason: reason, updatedAt: now })
       .where("id", "=", endpoint.id)
       .execute();
-    const owner = await tx.selectFrom("User").select(["email", "active"]).where("id", "=", row.createdById).executeTakeFirst();
-    if (!owner?.active) return;
+    // Told to whoever registered it, so that they turn it back on once the receiver answers. Only an
+    // admin may (webhooks.manage): a creator deactivated since, or no longer an admin, could not, so
+    // the active admins are told instead, or the notice would reach no one able to act on it.
+    const creator = await tx.selectFrom("User").select(["email", "active", "role"]).where("id", "=", row.createdById).executeTakeFirst();
+    const creatorCanAct = creator?.active === true && creator.role === "admin";
+    const admins = () => tx.selectFrom("User").select("email").where("role", "=", "admin").where("active", "=", true).orderBy("email").execute();
+    const to = creatorCanAct ? [creator.email] : (await admins()).map((u) => u.email);
+    if (to.length === 0) return;
+    const whyAdmins =
+      creator && !creatorCanAct ? `${creator.email}, who registered it, ${creator.active ? "is no longer an admin" : "is deactivated"}.` : null;
     await enqueueMessage(
       tx,
       {
         channel: "email",
         payload: {
-          to: [owner.email],
+          to,
           subject: "A webhook endpoint was disabled",
           text: [
             `Stageline disabled the webhook endpoint ${row.url}:`,
             reason,
+            ...(whyAdmins ? ["", `You are told as an admin: ${whyAdmins}`] : []),
             "",
             "No event is sent to it while it is disabled. Once the receiver answers again, turn it back on",
             `with PATCH /api/v1/webhooks/${endpoint.id} and { "active": true } (docs/webhooks.md#disabling).`,
