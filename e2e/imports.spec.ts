@@ -2,7 +2,7 @@
 // the page proposes the vendor's columns, checks the file row by row, lets the rep name a stage
 // nothing matched, imports, and the deals are on the board; the report downloads as CSV, the page
 // passes an accessibility scan, importing the same file again changes nothing, and the deal desk,
-// which owns no deals, gets the 403 page.
+// which owns no deals, gets the 403 page; a file of several batches shows its progress as it goes.
 import fs from "node:fs";
 import Papa from "papaparse";
 import { expect, type Page, test } from "@playwright/test";
@@ -19,6 +19,13 @@ function salesforceFile(tag: string) {
     [`006${tag}4`, "Broken", `Delta ${tag}`, "lots", "5/1/2027", "Prospecting", REP, "New Customer", ""],
   ];
   return { name: "salesforce-export.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${Papa.unparse(rows)}\r\n`) };
+}
+
+/** A Salesforce export of `count` good rows of the rep's: several of the import's batches of 500. */
+function largeSalesforceFile(tag: string, count: number) {
+  const rows = [["Opportunity ID", "Opportunity Name", "Account Name", "Amount", "Close Date", "Stage", "Owner Email"]];
+  for (let i = 1; i <= count; i++) rows.push([`006${tag}L${i}`, `Seats ${i}`, `Account ${tag} ${i}`, "1000", "6/30/2027", "Prospecting", REP]);
+  return { name: "large-export.csv", mimeType: "text/csv", buffer: Buffer.from(Papa.unparse(rows)) };
 }
 
 /** A total of the report, by its label: its tile. */
@@ -91,4 +98,34 @@ test("a file without a column every row needs is named before anything is sent; 
   await page.context().clearCookies();
   await signIn(page, FINANCE, "/imports");
   await expect(page.getByRole("heading", { name: "This page is not open to you" })).toBeVisible();
+});
+
+test("checking a file of several batches shows its progress row by row, up to the whole file", async ({ page }) => {
+  await signIn(page, REP, "/imports");
+  await page.getByLabel("CSV file").setInputFiles(largeSalesforceFile(uid(), 3000));
+  // Every value the progress bar takes, as the page draws it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const text = bar?.getAttribute("aria-valuetext");
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuetext"] });
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "3. What importing would do" })).toBeVisible({ timeout: 60_000 });
+  await expect(stat(page, "Will be created")).toContainText("3,000");
+
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  const done = seen.flatMap((text) => {
+    const m = /^Checking row ([\d,]+) of 3,000$/.exec(text);
+    return m ? [Number(m[1]!.replaceAll(",", ""))] : [];
+  });
+  // Some rows done but not all, then more: the bar moved while the server worked through the file.
+  expect(
+    done.some((n) => n > 0 && n < 3000),
+    seen.join(" | "),
+  ).toBe(true);
+  expect(done).toEqual([...done].sort((a, b) => a - b));
 });
