@@ -1,5 +1,8 @@
 // POST /api/v1/imports with files shaped as Salesforce, HubSpot and European spreadsheets write them
 // (docs/rules/import.md): default mappings, bad rows, dry runs, re-imports, roles, limits, history.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -711,6 +714,47 @@ describe("progress as it goes (Accept: application/x-ndjson)", () => {
     process.env.IMPORT_MAX_ROWS = "3";
     const many = await importLines(org.admin.token, rows(4, id()));
     expect(many.res.status).toBe(413);
+  });
+
+  test("the report streams from a spool on disk in the file's order, and the spool is gone once it is sent or its reader left", async () => {
+    // A temporary folder of this test's own, where the import's spool must appear and then go.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "stageline-import-test-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const spools = () => fs.readdirSync(tmp).filter((name) => name.startsWith("stageline-import-report-"));
+    try {
+      // Three batches, the JSON answer: every row once, in the file's order, and the rows last.
+      const prefix = id();
+      const res = await importFile(org.admin.token, rows(1200, prefix), { dryRun: true });
+      expect(res.body.created).toBe(1200);
+      expect(res.body.rows.map((r: { row: number }) => r.row)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 2));
+      expect(Object.keys(res.body).at(-1)).toBe("rows");
+      expect(spools()).toEqual([]);
+
+      // The progress stream, left by its reader after its first piece: the import goes on, and its
+      // spool is removed once it is done.
+      const form = new FormData();
+      form.set("file", new Blob([rows(1200, id())], { type: "text/csv" }), "export.csv");
+      form.set("source", "salesforce");
+      form.set("dryRun", "false");
+      const left = await imports.POST(
+        new Request("http://localhost/api/v1/imports", {
+          method: "POST",
+          body: form,
+          headers: { authorization: `Bearer ${org.admin.token}`, accept: "application/x-ndjson" },
+        }),
+        { params: Promise.resolve({}) },
+      );
+      const reader = left.body!.getReader();
+      await reader.read();
+      expect(spools()).toHaveLength(1);
+      await reader.cancel();
+      await expect.poll(spools, { timeout: 20_000 }).toEqual([]);
+    } finally {
+      process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test("a failure part way ends the stream with an error line after the progress that was made", async () => {

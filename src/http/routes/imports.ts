@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import { ImportForm, ImportMapping, ImportProgressLine, ImportReport } from "../../schemas/imports";
 import { type ImportInput, importFileTooLarge, importOpportunities, maxImportBytes } from "../../server/imports/import-opportunities";
+import { reportJson, type SpooledReport } from "../../server/imports/report-spool";
 import { apiRoute } from "../api-route";
 import { fieldProblems, mapError } from "../error-response";
 import { spoolMultipart, type SpooledForm } from "../spool-multipart";
@@ -58,13 +59,49 @@ export const importOpportunitiesRoute = apiRoute(
     }
     if (req.headers.get("accept")?.includes(NDJSON))
       return await streamProgress(form, (onProgress) => importOpportunities(actor, { ...input, onProgress }));
+    let report: SpooledReport;
     try {
-      return await importOpportunities(actor, input);
+      report = await importOpportunities(actor, input);
     } finally {
       await form.dispose();
     }
+    // The report (an ImportReport) streamed from its spool: memory holds a piece of it, not every row.
+    return new Response(textStream(reportJson(report), report.dispose), { headers: { "Content-Type": "application/json" } });
   },
 );
+
+/**
+ * A body that sends `pieces` as the client reads them (so a slow client holds the generator back,
+ * not a queue in memory), and calls `finished` once, when they are sent, fail, or the client leaves.
+ */
+function textStream(pieces: AsyncGenerator<string>, finished: () => Promise<void>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let ended = false;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
+    await finished().catch(() => undefined);
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pieces.next();
+        if (next.done) {
+          // Cleaned up before the end is sent: a client that has read it all finds nothing left behind.
+          await end();
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        controller.error(error);
+        await end();
+      }
+    },
+    async cancel() {
+      await pieces.return(undefined).catch(() => undefined);
+      await end();
+    },
+  });
+}
 
 const NDJSON = "application/x-ndjson";
 
@@ -74,48 +111,66 @@ const NDJSON = "application/x-ndjson";
  * answer with its status; once lines flow, the status is 200 and a failure part way is an error line
  * (the batches written before it stay written: importing the file again carries on where it stopped).
  */
-export async function streamProgress(form: SpooledForm, run: (onProgress: ImportInput["onProgress"]) => Promise<ImportReport>): Promise<Response> {
-  const encoder = new TextEncoder();
-  const early: ImportProgressLine[] = [];
-  let send: (line: ImportProgressLine) => void = (line) => early.push(line);
+export async function streamProgress(form: SpooledForm, run: (onProgress: ImportInput["onProgress"]) => Promise<SpooledReport>): Promise<Response> {
+  const waiting: string[] = [];
+  let wake = () => {};
   let begin = () => {};
   const begun = new Promise<void>((resolve) => {
     begin = resolve;
   });
   const outcome = run((progress) => {
-    send({ type: "progress", ...progress });
+    waiting.push(`${JSON.stringify({ type: "progress", ...progress } satisfies ImportProgressLine)}\n`);
+    wake();
     begin();
   }).finally(() => form.dispose());
   // Until the first progress line the import may still be refused as a whole (a rejection wins the race).
   await Promise.race([begun, outcome]);
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (line: ImportProgressLine) => {
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        } catch {
-          // The client went away: the import carries on, and its batches are written all the same.
-        }
-      };
-      for (const line of early.splice(0)) write(line);
-      send = write;
-      const end = (line: ImportProgressLine) => {
-        write(line);
-        try {
-          controller.close();
-        } catch {
-          // Closed already by the client leaving.
-        }
-      };
-      outcome.then(
-        (report) => end({ type: "report", report }),
-        (error) => {
-          const { code, message, details } = mapError(error);
-          end({ type: "error", error: { code, message, ...(details === undefined ? {} : { details }) } });
-        },
-      );
+  let settled = false;
+  outcome.then(
+    () => {
+      settled = true;
+      wake();
     },
-  });
+    () => {
+      settled = true;
+      wake();
+    },
+  );
+
+  async function* lines(): AsyncGenerator<string> {
+    // The progress lines as the batches finish, until the import is over.
+    for (;;) {
+      const line = waiting.shift();
+      if (line !== undefined) yield line;
+      else if (settled) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+    let report: SpooledReport;
+    try {
+      report = await outcome;
+    } catch (error) {
+      const { code, message, details } = mapError(error);
+      yield `${JSON.stringify({ type: "error", error: { code, message, ...(details === undefined ? {} : { details }) } } satisfies ImportProgressLine)}\n`;
+      return;
+    }
+    // The report's line, written in pieces as it streams from its spool.
+    try {
+      yield '{"type":"report","report":';
+      yield* reportJson(report);
+      yield "}\n";
+    } finally {
+      await report.dispose();
+    }
+  }
+  // A client that leaves does not stop the import: its batches are written all the same, and its
+  // report, which no one will read, is removed once it is done.
+  const leave = async () => {
+    void outcome.then(
+      (report) => report.dispose(),
+      () => undefined,
+    );
+  };
+  const stream = textStream(lines(), leave);
   // A proxy passes each line on as it comes (nginx holds a response back unless told not to).
   return new Response(stream, { headers: { "Content-Type": `${NDJSON}; charset=utf-8`, "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
 }

@@ -27,7 +27,7 @@ import { unstorableReason } from "../../domain/text";
 import type { ProcessVersion } from "../../domain/process/process-version";
 import { AppError } from "../../errors";
 import { Currency, requiredName, text } from "../../schemas/common";
-import type { ImportMapping, ImportReport, ImportRowReport } from "../../schemas/imports";
+import type { ImportMapping, ImportRowReport } from "../../schemas/imports";
 import { isDataRefusal } from "../../http/error-response";
 import { database, type Sql, type Tx } from "../db";
 import { historyInsert } from "../history/record-history";
@@ -37,6 +37,7 @@ import { changeOpportunity } from "../opportunities/change-opportunity";
 import type { OpportunityChanges } from "../opportunities/write-versioned";
 import { getProcessVersion, getProcessVersionForType } from "../process/get-process-version";
 import { readCsv } from "./read-csv";
+import { type ImportSummary, RowSpool, type SpooledReport } from "./report-spool";
 
 export const IMPORT_NOTE =
   "Imported deals are placed in their stage as data: each is recorded in its history as imported, not as a move, and no exit criteria are checked.";
@@ -145,7 +146,11 @@ function ownerIndex(users: User[]) {
   return { byEmail, byName };
 }
 
-export async function importOpportunities(actor: Actor, input: ImportInput, now = new Date()): Promise<ImportReport> {
+/**
+ * Imports (or, on a dry run, checks) the file. The report's rows are spooled to a temporary file as
+ * the batches finish (./report-spool.ts); the caller streams them, then disposes of the report.
+ */
+export async function importOpportunities(actor: Actor, input: ImportInput, now = new Date()): Promise<SpooledReport> {
   assertCan(actor, "opportunity.import");
   const { file, source, dryRun, mapping, onProgress } = input;
   if (file.size > maxImportBytes()) throw importFileTooLarge(file.size);
@@ -178,14 +183,13 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const { delimiter, records } = await readCsv(file);
   const decimal: DecimalMark = mapping.decimal ?? (delimiter === ";" ? "," : ".");
   const dateOrder = mapping.dates ?? "mdy";
-  const report: ImportReport = {
+  const report: ImportSummary = {
     source,
     dryRun,
     created: 0,
     updated: 0,
     unchanged: 0,
     refused: 0,
-    rows: [],
     unknownStages: [],
     unknownOwners: [],
     note: IMPORT_NOTE,
@@ -196,9 +200,12 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
   const unknownOwners = new Map<string, number>();
   const tally = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
 
-  const record = (entry: ImportRowReport) => {
-    report.rows.push(entry);
-    report[entry.outcome] += 1;
+  const spool = new RowSpool();
+  /** A batch's outcomes, once it is written (or checked): counted, and spooled in the file's order. */
+  const record = async (entries: ImportRowReport[]) => {
+    entries.sort((a, b) => a.row - b.row);
+    for (const entry of entries) report[entry.outcome] += 1;
+    await spool.append(entries);
   };
 
   function resolveOwner(cells: (f: ImportField) => string, problems: Problem[]): User | null {
@@ -357,7 +364,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
         const changes = diff(deal, c, process);
         add({ row: c.row, outcome: changes ? "updated" : "unchanged", id: deal.id, externalId: c.externalId });
       }
-      for (const entry of outcomes) record(entry);
+      await record(outcomes);
       return;
     }
 
@@ -402,7 +409,7 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
       for (const c of batch)
         add(own.get(c.row) ?? { row: c.row, outcome: "refused", ...(c.externalId ? { externalId: c.externalId } : {}), errors: [reason] });
     }
-    for (const entry of outcomes) record(entry);
+    await record(outcomes);
   }
 
   let plan: Map<ImportField, number[]> | null = null;
@@ -414,23 +421,27 @@ export async function importOpportunities(actor: Actor, input: ImportInput, now 
     batch = [];
     onProgress?.({ rowsDone, rowsTotal });
   };
-  for await (const { row, cells } of records) {
-    if (!plan) {
-      plan = planColumns(cells, source, mapping);
-      onProgress?.({ rowsDone, rowsTotal });
-      continue;
+  try {
+    for await (const { row, cells } of records) {
+      if (!plan) {
+        plan = planColumns(cells, source, mapping);
+        onProgress?.({ rowsDone, rowsTotal });
+        continue;
+      }
+      batch.push(readRow(plan, row, cells));
+      if (batch.length >= IMPORT_BATCH) await flush();
     }
-    batch.push(readRow(plan, row, cells));
-    if (batch.length >= IMPORT_BATCH) await flush();
+    if (!plan) throw new AppError("VALIDATION_FAILED", "The file is empty.", { fields: [{ field: "file", message: "no header line" }] });
+    if (batch.length > 0) await flush();
+  } catch (error) {
+    await spool.dispose();
+    throw error;
   }
-  if (!plan) throw new AppError("VALIDATION_FAILED", "The file is empty.", { fields: [{ field: "file", message: "no header line" }] });
-  if (batch.length > 0) await flush();
-  report.rows.sort((a, b) => a.row - b.row);
   const byRows = (counts: Map<string, number>) =>
     [...counts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
   report.unknownStages = byRows(unknownStages);
   report.unknownOwners = byRows(unknownOwners);
-  return report;
+  return { summary: report, rows: () => spool.read(), dispose: () => spool.dispose() };
 }
 
 /** The file's rows of data (the header aside), refused whole over the limit. */
