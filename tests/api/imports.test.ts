@@ -778,6 +778,31 @@ describe("progress as it goes (Accept: application/x-ndjson)", () => {
   });
 });
 
+// The dashboard's movement relies on it (docs/rules/dashboard.md): a change of stage sets
+// stageEnteredAt to the time of the history entry it writes, an imported one as any other.
+test("an imported change of stage sets stageEnteredAt to its imported entry's time; an import that keeps the stage leaves it", async () => {
+  const externalId = id();
+  const dealId = await insertDeal(rita.id, { name: "Entered", accountName: "Acme", amount: 10, closeDate: "2027-01-01", stage: "identify" });
+  await db().opportunity.update({
+    where: { id: dealId },
+    data: { externalSource: "salesforce", externalId, stageEnteredAt: new Date("2026-01-01T00:00:00Z") },
+  });
+  const csv = (stage: string, amount: number) =>
+    [SF_HEADER.join(","), `${externalId},Entered,Acme,${amount},2027-01-01,${stage},Rita Rep,,`].join("\n");
+  const entered = async () => (await db().opportunity.findUniqueOrThrow({ where: { id: dealId } })).stageEnteredAt;
+  const lastImported = async () =>
+    (await db().historyEntry.findFirstOrThrow({ where: { opportunityId: dealId, type: "imported" }, orderBy: { at: "desc" } })).at;
+
+  expect((await importFile(org.admin.token, csv("Perception Analysis", 10))).body.rows[0]).toMatchObject({ outcome: "updated" });
+  expect((await dealBy("salesforce", externalId)).stageKey).not.toBe("identify");
+  const moved = await entered();
+  expect(moved).toEqual(await lastImported());
+
+  expect((await importFile(org.admin.token, csv("Perception Analysis", 20))).body.rows[0]).toMatchObject({ outcome: "updated" });
+  expect(await entered()).toEqual(moved);
+  expect((await lastImported()).getTime()).toBeGreaterThan(moved.getTime());
+});
+
 describe("a deal that follows another process than the default", () => {
   test("its stage is read in its own process", async () => {
     const { processVersionId } = await database().transaction((tx) => publishProcessVersion(tx, SIX_STEPS));

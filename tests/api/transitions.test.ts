@@ -141,6 +141,21 @@ describe("Closed Lost", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "open", stage: "qualify", closedAt: null });
   });
+
+  // The dashboard's movement relies on it (docs/rules/dashboard.md): every change of stage or status
+  // sets stageEnteredAt to the time of the history entry it writes.
+  test("the loss and the re-open each set the deal's stageEnteredAt to their history entry's time", async () => {
+    const id = await dealIn("propose");
+    const entered = async () => (await db().opportunity.findUniqueOrThrow({ where: { id } })).stageEnteredAt;
+    const latest = async (type: string) =>
+      (await db().historyEntry.findFirstOrThrow({ where: { opportunityId: id, type: type as never }, orderBy: { at: "desc" } })).at;
+    await move(org.rep.token, id, { toStage: "closed_lost", lost: LOST });
+    expect(await entered()).toEqual(await latest("stage_changed"));
+    await move(org.rep.token, id, { toStage: "qualify", reason: "New budget approved for next year" });
+    const reopened = await latest("reopened");
+    expect(await entered()).toEqual(reopened);
+    expect(reopened.getTime()).toBeGreaterThan((await latest("stage_changed")).getTime());
+  });
 });
 
 describe("Closed Won", () => {
