@@ -276,6 +276,36 @@ describe("the dashboard's lists", () => {
     expect(parsed.data.map((r) => r.id)).toEqual([ids.won]);
     expect(parsed.data[0]).toMatchObject({ stage: "closed_won", status: "won", ownerEmail: org.rep.email });
   });
+
+  // Every number of the dashboard opens a list, and every list downloads: the same deals as the list.
+  test.each([
+    ["won", ""],
+    ["lost", ""],
+    ["open_due", ""],
+    ["qualified", ""],
+    ["reached", "&stage=identify"],
+    ["reached_won", "&stage=identify"],
+    ["balance", "&stage=identify"],
+    ["forecast", "&category=pipeline"],
+    ["open", ""],
+    ["integrity", "&kind=any"],
+    ["loss_category", "&name=price"],
+    ["loss_competitor", "&name=none"],
+    ["loss_missing", "&name=none"],
+    ["slippage", ""],
+    ["size", "&kind=pebble"],
+    ["movement", `&kind=now&since=${today}`],
+  ])("figure=%s%s: the list's deals, the Stageline columns first", async (figure, more) => {
+    const path = `/api/v1/metrics/deals?figure=${figure}${more}&from=2024-01-01&to=2030-12-31&limit=200`;
+    const list = await call(dealsRoute.GET, { token: org.manager.token, path });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    const res = await call(dealsRoute.GET, { token: org.manager.token, path, headers: { accept: "text/csv" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const parsed = parse(res.body);
+    expect(parsed.meta.fields!.slice(0, COLUMNS.length)).toEqual(COLUMNS);
+    expect(parsed.data.map((r) => r.id).sort()).toEqual(list.body.items.map((d: { id: string }) => d.id).sort());
+  });
 });
 
 describe("a round trip: export, import the file back, nothing changes", () => {
