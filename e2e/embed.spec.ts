@@ -73,6 +73,10 @@ test("a page of an allowed origin frames a deal by its CRM record, and a criteri
     await expect(frame.getByRole("heading", { name: deal.name, level: 1 })).toBeVisible();
     await expect(frame.getByRole("list", { name: "Stage path" }).locator('[aria-current="step"]')).toContainText("Identify");
     await expect(frame.getByRole("heading", { name: "Exit criteria to leave Identify" })).toBeVisible();
+    // The stage's guidance, in short: what it means and what to do now.
+    const guidance = frame.getByRole("region", { name: "Identify: what this stage means" });
+    await expect(guidance).toBeVisible();
+    await expect(guidance.getByRole("list", { name: "Seller activities" }).getByRole("listitem").first()).toBeVisible();
     await expect(frame.getByRole("heading", { name: "Deal desk approval" })).toBeVisible();
     await expect(frame.getByText("Discovery call with the COO")).toBeVisible();
     const open = frame.getByRole("link", { name: /Open in Stageline/ });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as list from "@/app/api/v1/outbox/route";
 import * as retry from "@/app/api/v1/outbox/[id]/retry/route";
 import { database } from "@/src/server/db";
+import { enqueueMessage, type NewOutboxMessage } from "@/src/server/outbox/enqueue-message";
 import { startOutboxWorker } from "@/src/server/outbox/outbox-worker";
 import { sendersFromEnv } from "@/src/server/outbox/senders/senders-from-env";
 import { insertDeal } from "../support/board";
@@ -111,16 +112,22 @@ describe("GET /outbox filters by channel and deal, and pages", () => {
   beforeAll(async () => {
     await ensureDefaults();
     dealId = await insertDeal(org.rep.id, { name: "Filtered Deal", amount: 1000, closeDate: "2026-12-01", stage: "qualify" });
-    // Five Slack messages for the deal, then an e-mail for it and a webhook for no deal (all pending: no worker runs).
-    for (let n = 1; n <= 5; n++)
-      await enqueue({ channel: "slack", payload: { text: `Deal ${n}` }, idempotencyKey: `page:${n}`, opportunityId: dealId });
-    await enqueue({
-      channel: "email",
-      payload: { to: ["a@example.com"], subject: "Hi", text: "Hi" },
-      idempotencyKey: "page:email",
-      opportunityId: dealId,
+    // Five Slack messages for the deal, then an e-mail for it and a webhook for no deal (all pending: no worker runs),
+    // a second apart: the list is newest first, and two messages of one millisecond may come in either order.
+    const second = (n: number) => new Date(Date.UTC(2026, 10, 2, 9, 0, n));
+    const messages: NewOutboxMessage[] = [
+      ...[1, 2, 3, 4, 5].map((n) => ({
+        channel: "slack" as const,
+        payload: { text: `Deal ${n}` },
+        idempotencyKey: `page:${n}`,
+        opportunityId: dealId,
+      })),
+      { channel: "email", payload: { to: ["a@example.com"], subject: "Hi", text: "Hi" }, idempotencyKey: "page:email", opportunityId: dealId },
+      webhook(9, http.url(), "page:webhook"),
+    ];
+    await database().transaction(async (tx) => {
+      for (const [i, message] of messages.entries()) await enqueueMessage(tx, message, second(i));
     });
-    await enqueue(webhook(9, http.url(), "page:webhook"));
   });
   const keys = (res: { body: { items: { idempotencyKey: string }[] } }) => res.body.items.map((m) => m.idempotencyKey);
 

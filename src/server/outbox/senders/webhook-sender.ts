@@ -12,6 +12,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import { z } from "zod";
+import { roleCan, rolesWith } from "../../../auth/permissions";
 import { type Database, database as appDatabase } from "../../db";
 import { enqueueMessage } from "../enqueue-message";
 import { WebhookPayload } from "../payloads";
@@ -166,8 +167,9 @@ async function recordHealth(db: Database, endpoint: EndpointRow, delivered: bool
     // admin may (webhooks.manage): a creator deactivated since, or no longer an admin, could not, so
     // the active admins are told instead, or the notice would reach no one able to act on it.
     const creator = await tx.selectFrom("User").select(["email", "active", "role"]).where("id", "=", row.createdById).executeTakeFirst();
-    const creatorCanAct = creator?.active === true && creator.role === "admin";
-    const admins = () => tx.selectFrom("User").select("email").where("role", "=", "admin").where("active", "=", true).orderBy("email").execute();
+    const creatorCanAct = creator?.active === true && roleCan(creator.role, "webhooks.manage");
+    const admins = () =>
+      tx.selectFrom("User").select("email").where("role", "in", rolesWith("webhooks.manage")).where("active", "=", true).orderBy("email").execute();
     const to = creatorCanAct ? [creator.email] : (await admins()).map((u) => u.email);
     if (to.length === 0) return;
     const whyAdmins =
