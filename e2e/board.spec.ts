@@ -24,7 +24,7 @@ import {
   uid,
 } from "./support/app";
 
-// Every action is traced (playwright.config.ts) and a drag is many actions: give the flows room.
+// A drag is many actions, and a trace (E2E_TRACE=1, playwright.config.ts) slows each: give the flows room.
 test.describe.configure({ timeout: 90_000 });
 
 async function createDeal(request: APIRequestContext, token: string, account: string, extra: Record<string, unknown> = {}): Promise<Deal> {
