@@ -11,6 +11,7 @@ import * as opportunities from "@/app/api/v1/opportunities/route";
 import { parseBoardFilters } from "@/src/server/board/board-filters";
 import { getBoard } from "@/src/server/board/get-board";
 import { db } from "@/src/server/db";
+import { fromCalendarDate } from "@/src/domain/dates";
 import { stagelineCsvChunks } from "@/src/server/exports/stageline-csv";
 import { signInAs, signOut } from "../support/action-session";
 import { actorOf, insertDeal } from "../support/board";
@@ -58,6 +59,33 @@ beforeAll(async () => {
     ["won", org.rep, { name: "Won deal", amount: 20_000, closeDate: today, stage: "closed_won", status: "won", closedAt }],
   ];
   for (const [key, owner, spec] of deals) ids[key] = await insertDeal(owner.id, spec);
+  // What the dashboard's other lists read: the stages a deal went through, a loss with its analysis,
+  // and a pushed close date.
+  ids.lost = await insertDeal(org.rep.id, { name: "Lost deal", amount: 8_000, closeDate: today, stage: "closed_lost", status: "lost", closedAt });
+  await db().opportunity.update({
+    where: { id: ids.lost },
+    data: { lostReasonCategory: "price", lostCompetitor: "none", lostMissingFunctionality: "none" },
+  });
+  const entered = (id: string, stages: string[]) =>
+    db().historyEntry.createMany({
+      data: stages.map((toStage, i) => ({
+        opportunityId: id,
+        type: i === 0 ? "created" : "stage_changed",
+        toStage,
+        at: new Date(closedAt.getTime() - (stages.length - i) * 86_400_000),
+      })),
+    });
+  await entered(ids.won!, ["identify", "qualify", "propose", "negotiate", "finalize", "closed_won"]);
+  await entered(ids.lost, ["identify", "qualify", "closed_lost"]);
+  await db().closeDateChange.create({
+    data: {
+      opportunityId: ids.teammate!,
+      oldDate: fromCalendarDate("2027-01-10"),
+      newDate: fromCalendarDate("2027-02-01"),
+      slipDays: 22,
+      changedAt: closedAt,
+    },
+  });
 });
 
 const parse = (csv: string) => {
@@ -299,6 +327,7 @@ describe("the dashboard's lists", () => {
     const path = `/api/v1/metrics/deals?figure=${figure}${more}&from=2024-01-01&to=2030-12-31&limit=200`;
     const list = await call(dealsRoute.GET, { token: org.manager.token, path });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.items.length, "the fixture puts deals behind every list").toBeGreaterThan(0);
     const res = await call(dealsRoute.GET, { token: org.manager.token, path, headers: { accept: "text/csv" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
