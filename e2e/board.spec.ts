@@ -122,10 +122,32 @@ test.describe("drag and drop's code loads when the rep first reaches for a card"
     await signIn(page, REP);
     await openBoard(page, `?q=${encodeURIComponent(account)}`);
     await slowCode(page, 3000);
-    await dragByMouse(page, boardCard(page, account), boardColumn(page, "qualify"));
+    await dragByMouse(page, boardCard(page, account), boardColumn(page, "qualify"), { release: "at-once" });
     await expect(boardCard(boardColumn(page, "qualify"), account)).toBeVisible();
     await expect(page.getByTestId("board-notice")).toContainText("moved to Qualify");
     expect((await current(request, token, deal.id)).stage).toBe("qualify");
+  });
+
+  test("a mouse drag held still over its target while the code arrives shows the target and drops there", async ({ page, request }) => {
+    const token = await tokenFor(request, REP);
+    const account = `E2E held mouse ${uid()}`;
+    const deal = await createDeal(request, token, account);
+    await satisfy(request, token, deal.id, ["identify"]);
+
+    await signIn(page, REP);
+    await openBoard(page, `?q=${encodeURIComponent(account)}`);
+    await slowCode(page, 1500);
+    const card = (await boardCard(page, account).boundingBox())!;
+    const qualify = boardColumn(page, "qualify");
+    const target = (await qualify.boundingBox())!;
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + 120, { steps: 8 });
+    // The pointer stays still from here: the drag starts where it is once the code is there.
+    await expect(qualify).toHaveAttribute("data-drop-over", "true");
+    await page.mouse.up();
+    await expect(boardCard(qualify, account)).toBeVisible();
+    await expect.poll(async () => (await current(request, token, deal.id)).stage).toBe("qualify");
   });
 });
 

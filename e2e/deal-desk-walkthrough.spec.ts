@@ -4,6 +4,7 @@
 // stale at once, and the resubmission goes only to the group whose rules the new terms still need.
 import { expect, type Page, test } from "@playwright/test";
 import {
+  expectHydrated,
   api,
   boardColumn,
   current,
@@ -82,6 +83,7 @@ test("a 35% discount from refusal to approval, a move, a stale approval and a na
   await rep.goto(`/opportunities/${deal.id}`);
   const card = rep.locator("#approval");
   await expect(card).toContainText("The approval no longer holds: discount changed from 35% to 25%");
+  await expectHydrated(rep);
   await card.getByLabel("Justification").fill("Down to 25% after the customer's budget review");
   await card.getByRole("button", { name: "Submit again" }).click();
   // At 25% only the sales manager's rule fires: finance is not asked again.

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type APIResponse, type Page, type Response } from "@playwright/test";
-import { PASSWORD, REP, signIn, tokenFor, uid } from "./support/app";
+import { expectHydrated, PASSWORD, REP, signIn, tokenFor, uid } from "./support/app";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -62,11 +62,6 @@ function expectPageHeaders(response: Response | null) {
   expect(headers["x-powered-by"]).toBeUndefined();
   expect(headers["strict-transport-security"]).toBeUndefined(); // this app is served over plain HTTP
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
-}
-
-/** React has taken over the server's markup: its fiber is on the page's elements. */
-async function expectHydrated(page: Page) {
-  await page.waitForFunction(() => Object.keys(document.querySelector("h1, h2") ?? {}).some((k) => k.startsWith("__reactFiber$")));
 }
 
 test.describe("pages under their Content-Security-Policy", () => {

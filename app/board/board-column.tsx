@@ -26,6 +26,7 @@ export function BoardColumn({ column, currency, today, canMove, loading, onLoadM
       ref={dropRef}
       aria-labelledby={headingId}
       data-stage={column.key}
+      data-drop-over={isOver ? "true" : undefined}
       className={cx(
         "flex min-h-0 w-[15rem] shrink-0 snap-start flex-col rounded-xl border transition-colors xl:w-auto xl:min-w-[13.5rem] xl:flex-1",
         isOver ? "border-accent/50 bg-accent-soft/70 ring-2 ring-accent/30" : "border-transparent bg-zinc-100/80",

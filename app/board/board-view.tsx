@@ -63,8 +63,12 @@ function restorePlace(board: HTMLElement | null, place: Place | null) {
   if (place.focus) handleOf(place.focus)?.focus();
 }
 
-/** A press that came before dnd-kit, handed to it as if it came now: the drag or keyboard pick-up goes on from there. */
-function replay(start: PendingStart) {
+/**
+ * A press that came before dnd-kit, handed to it as if it came now: the drag or keyboard pick-up goes
+ * on from there. A mouse that has already moved away is moved there again once dnd-kit listens, so a
+ * drag held still over its target (the code arrived during the pause) starts and shows its target.
+ */
+function replay(start: PendingStart, pointerAt: { x: number; y: number } | null, stillPending: () => boolean) {
   if (start.kind === "key") {
     const handle = handleOf(start.id);
     handle?.focus();
@@ -74,8 +78,20 @@ function replay(start: PendingStart) {
   const card = cardOf(start.id);
   if (!card) return;
   const at = { clientX: start.x, clientY: start.y, bubbles: true, cancelable: true };
-  if (start.pointerType === "mouse") card.dispatchEvent(new MouseEvent("mousedown", { ...at, button: 0, buttons: 1 }));
-  else if (typeof Touch === "function")
+  if (start.pointerType === "mouse") {
+    card.dispatchEvent(new MouseEvent("mousedown", { ...at, button: 0, buttons: 1 }));
+    if (!pointerAt || Math.hypot(pointerAt.x - start.x, pointerAt.y - start.y) < 6) return;
+    // dnd-kit's mouse sensor starts the drag on the first move past its distance and follows the
+    // pointer from the next one: two moves to where the pointer is, a frame apart.
+    const to = pointerAt;
+    const moveThere = () =>
+      document.dispatchEvent(new MouseEvent("mousemove", { clientX: to.x, clientY: to.y, bubbles: true, cancelable: true, buttons: 1 }));
+    requestAnimationFrame(() => {
+      if (!stillPending()) return;
+      moveThere();
+      requestAnimationFrame(moveThere);
+    });
+  } else if (typeof Touch === "function")
     card.dispatchEvent(new TouchEvent("touchstart", { ...at, touches: [new Touch({ identifier: start.pointerId, target: card, ...at })] }));
 }
 
@@ -102,10 +118,12 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
 
   // Drag and drop (dnd-kit) loads when the rep first reaches for a card: a press on it, or its move
   // handle focused or pressed. A press before the code is there is replayed on it; a mouse drag let
-  // go before it is there drops where it was let go.
+  // go before it is there drops where it was let go. A press stays pending until dnd-kit starts the
+  // drag or the button is let go, so no moment between the two loses the drop.
   const [dnd, setDnd] = useState<DndLayer | null>(null);
   const requested = useRef(false);
   const pending = useRef<PendingStart | null>(null);
+  const pointerAt = useRef<{ x: number; y: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const place = useRef<Place | null>(null);
   const loadDnd = useCallback(() => {
@@ -123,7 +141,10 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
   }, []);
   const startMove = useCallback(
     (start: PendingStart | null) => {
-      if (start) pending.current = start;
+      if (start) {
+        pending.current = start;
+        pointerAt.current = start.kind === "pointer" ? { x: start.x, y: start.y } : null;
+      }
       loadDnd();
     },
     [loadDnd],
@@ -138,9 +159,15 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
       const card = findCard(latest.current.shown, start.id);
       if (card && stage) latest.current.drop(card, stage);
     }
+    function moved(e: PointerEvent) {
+      const start = pending.current;
+      if (start?.kind === "pointer" && start.pointerId === e.pointerId) pointerAt.current = { x: e.clientX, y: e.clientY };
+    }
+    window.addEventListener("pointermove", moved);
     window.addEventListener("pointerup", released);
     window.addEventListener("pointercancel", released);
     return () => {
+      window.removeEventListener("pointermove", moved);
       window.removeEventListener("pointerup", released);
       window.removeEventListener("pointercancel", released);
     };
@@ -153,8 +180,10 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
     // After dnd-kit's own effects (its announcements listen from there).
     const timer = setTimeout(() => {
       const start = pending.current;
-      pending.current = null;
-      if (start) replay(start);
+      if (!start) return;
+      // A key press is handed over at once; a pointer press stays pending until the drag starts or is let go.
+      if (start.kind === "key") pending.current = null;
+      replay(start, pointerAt.current, () => pending.current === start);
     });
     return () => clearTimeout(timer);
   }, [dnd]);
@@ -211,7 +240,10 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
         stageName={stageName}
         active={activeId ? findCard(shown, activeId) : undefined}
         today={today}
-        onDragStart={setActiveId}
+        onDragStart={(id) => {
+          pending.current = null;
+          setActiveId(id);
+        }}
         onDragCancel={() => setActiveId(null)}
         onDragEnd={onDragEnd}
       >

@@ -18,6 +18,7 @@ export function ClosedTarget({ target, currency, period, canMove, dropRef, isOve
       ref={dropRef}
       aria-labelledby={headingId}
       data-stage={target.key}
+      data-drop-over={isOver ? "true" : undefined}
       className={cx(
         "flex flex-1 flex-col items-center justify-center rounded-xl border-2 border-dashed px-3 py-5 text-center transition-colors",
         isWon ? "border-emerald-200 bg-emerald-50/50" : "border-red-200 bg-red-50/40",

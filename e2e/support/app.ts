@@ -108,6 +108,14 @@ export async function expectNoSeriousViolations(page: Page, scope: { include?: s
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/**
+ * React has taken over the server's markup: its fiber is on the page's first heading. A controlled
+ * field filled before that loses what was typed when React renders it from its own (empty) state.
+ */
+export async function expectHydrated(page: Page) {
+  await page.waitForFunction(() => Object.keys(document.querySelector("h1, h2") ?? {}).some((k) => k.startsWith("__reactFiber$")));
+}
+
 export async function openBoard(page: Page, query = "") {
   await page.goto(`/board${query}`);
   await expect(page.getByRole("heading", { name: "Pipeline board", level: 1 })).toBeVisible();
@@ -120,14 +128,20 @@ export const boardCard = (scope: Page | Locator, account: string) => scope.getBy
 export const cardHandle = (page: Page, account: string) => page.getByRole("button", { name: new RegExp(`^Move ${account} – `) });
 export const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 
-/** A drag with the mouse from a card to a column (the closed targets are stacked: no arrow key reaches them reliably). */
-export async function dragByMouse(page: Page, from: Locator, to: Locator) {
+/**
+ * A drag with the mouse from a card to a column (the closed targets are stacked: no arrow key reaches
+ * them reliably). dnd-kit works out the target in a render after the pointer moved, and its code may
+ * arrive mid-drag: the button is let go once the target shows the card is over it, as a person does.
+ * `release: "at-once"` lets go without waiting, for the drop made before the code is there.
+ */
+export async function dragByMouse(page: Page, from: Locator, to: Locator, { release = "over" }: { release?: "over" | "at-once" } = {}) {
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height * 0.6);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 12, a.y + a.height * 0.6, { steps: 3 });
   await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 200), { steps: 10 });
+  if (release === "over") await expect(to).toHaveAttribute("data-drop-over", "true");
   await page.mouse.up();
 }
 

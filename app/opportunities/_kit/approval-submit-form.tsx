@@ -3,7 +3,7 @@
 // Submitting a deal's terms to the deal desk with a justification: one form for the deal page's
 // approval card and the approval criterion's fixer (the board's refused move, the deal page's move
 // dialogs), through the deal's writer, so that the card and the page follow the new version.
-import { useId, useState } from "react";
+import { useId, useRef } from "react";
 import type { ApprovalRequestResponse } from "@/src/schemas/approval-requests";
 import { Button } from "@/src/ui/button";
 import { Textarea } from "@/src/ui/textarea";
@@ -31,7 +31,8 @@ function justificationProblem(problem: string | undefined): string | undefined {
 export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval", onSubmitted }: Props) {
   const fix = useFix();
   const id = useId();
-  const [justification, setJustification] = useState("");
+  // Uncontrolled, read from the form on submit: what the rep typed before the page hydrated stays.
+  const form = useRef<HTMLFormElement>(null);
   const problem = justificationProblem(problemFor(fix.error, "justification"));
   const general = fix.error && !problem ? fix.error : null;
   const help = `${id}-help`;
@@ -39,13 +40,15 @@ export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval"
 
   return (
     <form
+      ref={form}
       noValidate
       aria-label="Submit for approval"
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
+        const justification = String(new FormData(e.currentTarget).get("justification") ?? "");
         fix.run(submitDealForApproval, { justification }, (data) => {
-          setJustification("");
+          form.current?.reset();
           onSubmitted?.(data.request);
         });
       }}
@@ -54,16 +57,7 @@ export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval"
       <label htmlFor={id} className="block text-sm font-medium text-ink">
         Justification
       </label>
-      <Textarea
-        id={id}
-        rows={3}
-        value={justification}
-        required
-        disabled={fix.pending}
-        invalid={!!problem}
-        aria-describedby={help}
-        onChange={(e) => setJustification(e.currentTarget.value)}
-      />
+      <Textarea id={id} name="justification" rows={3} required disabled={fix.pending} invalid={!!problem} aria-describedby={help} />
       <p id={help} className={problem ? "text-[13px] text-red-700" : "text-[13px] text-ink-muted"}>
         {problem ?? "Required. Why these terms: what the customer commits to in return, and what is at stake. Up to 2,000 characters."}
       </p>
