@@ -13,6 +13,7 @@
 import type { Database } from "@/src/server/db";
 import { rebuildDealSummaries } from "@/src/server/metrics/deal-summaries";
 import { rebuildReachedStages } from "@/src/server/metrics/reached-stages";
+import { vacuumAppTables } from "@/src/server/ops/embedded-upkeep";
 
 export type SeedSize = { deals: number; historyPerDeal: number; teams: number; repsPerTeam: number };
 
@@ -26,7 +27,7 @@ const MISSING = ["SSO", "Offline mode", "Audit trail", "none"];
 const literalArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(", ")}]`;
 
 /** What the generated organisation is: its admin, its teams with their manager, and counts. */
-export type SeededOrg = { adminId: string; teams: { id: string; managerId: string }[]; deals: number; historyEntries: number };
+export type SeededOrg = { adminId: string; teams: { id: string; managerId: string }[]; deals: number; historyEntries: number; upkeepMs: number };
 
 export async function seedHistory(database: Database, processVersionId: string, now: Date, size: SeedSize = DEFAULT_SIZE): Promise<SeededOrg> {
   const raw = database.raw;
@@ -147,9 +148,10 @@ export async function seedHistory(database: Database, processVersionId: string, 
     `ALTER TABLE "Opportunity" ENABLE TRIGGER "Opportunity_count_inserted"; ALTER TABLE "Opportunity" ENABLE TRIGGER "Opportunity_count_changed";`,
   );
   await rebuildDealSummaries(database.sql);
-  await raw.exec(
-    `ANALYZE "Opportunity"; ANALYZE "HistoryEntry"; ANALYZE "CloseDateChange"; ANALYZE "User"; ANALYZE "Team"; ANALYZE "DealCurrencyCount"; ANALYZE "ClosedStageCount"`,
-  );
+  // The upkeep the app's worker runs on PGlite within minutes of start and every hour after (and
+  // autovacuum on a server): VACUUM (ANALYZE) of every table. A database just loaded and never
+  // vacuumed is a state no deployment stays in (src/server/ops/embedded-upkeep.ts).
+  const upkeep = await vacuumAppTables(raw);
   const [counts] = await raw.query<{ deals: string; history: string }>(
     `SELECT (SELECT count(*) FROM "Opportunity") AS deals, (SELECT count(*) FROM "HistoryEntry") AS history`,
   );
@@ -158,5 +160,6 @@ export async function seedHistory(database: Database, processVersionId: string, 
     teams: Array.from({ length: size.teams }, (_, t) => ({ id: `bench-team-${t}`, managerId: `bench-manager-${t}` })),
     deals: Number(counts!.deals),
     historyEntries: Number(counts!.history),
+    upkeepMs: upkeep.ms,
   };
 }

@@ -3,6 +3,7 @@
 import { playReminderTask } from "../closing/play-reminders";
 import { approvalReminderTask } from "../deal-desk/reminders";
 import type { Database } from "../db";
+import { embeddedUpkeepTasks } from "../ops/embedded-upkeep";
 import { isInProcessWorkerOn, outboxConfigFromEnv } from "./outbox-config";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker";
 import { sendersFromEnv } from "./senders/senders-from-env";
@@ -20,7 +21,8 @@ export function startInProcessWorker(db: Database, log: (line: string) => void):
     config,
     senders: sendersFromEnv(process.env, config.sendTimeoutMs),
     log: (line) => log(`outbox: ${line}`),
-    periodic: [approvalReminderTask(db), playReminderTask(db)],
+    // On the embedded database, also the upkeep autovacuum does on a server (src/server/ops/embedded-upkeep.ts).
+    periodic: [approvalReminderTask(db), playReminderTask(db), ...embeddedUpkeepTasks(db, log)],
   });
   return holder.__stagelineOutboxWorker;
 }

@@ -26,7 +26,13 @@ export type OutboxWorkerOptions = {
   periodic?: PeriodicTask[];
 };
 
-export type PeriodicTask = { name: string; everyMs: number; run: (now: Date) => Promise<void> };
+export type PeriodicTask = {
+  name: string;
+  everyMs: number;
+  /** The first run this long after the worker starts (default: at once). */
+  firstAfterMs?: number;
+  run: (now: Date) => Promise<void>;
+};
 
 export type OutboxWorker = {
   id: string;
@@ -109,12 +115,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       };
     });
 
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock().getTime();
   const lastRun = new Map<PeriodicTask, number>();
   const runPeriodic = async () => {
     for (const task of options.periodic ?? []) {
-      const now = (options.clock ?? (() => new Date()))();
+      const now = clock();
       const last = lastRun.get(task);
-      if (last !== undefined && now.getTime() - last < task.everyMs) continue;
+      const due = last !== undefined ? last + task.everyMs : task.firstAfterMs !== undefined ? startedAt + task.firstAfterMs : null;
+      if (due !== null && now.getTime() < due) continue;
       lastRun.set(task, now.getTime());
       // A failing task is tried again next time; it never stops delivery.
       await task.run(now).catch((error) => options.log?.(`${task.name} failed: ${errorText(error)}`));
