@@ -9,6 +9,8 @@ import { fromCents } from "../../domain/money";
 import { getLossCategories } from "../closing/closing-settings";
 import type { Sql } from "../db";
 import { type MetricsScope, type OpenStage, scopedDeals, scopeSql } from "./metrics-scope";
+import { type SizeMix, sizeMixFrom, sizeOf, sizeThresholds, teamKey, thresholdsJson } from "./pipeline-factor";
+import { SIZE_KINDS } from "../../domain/metrics/deal-figures";
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const money = (cents: unknown) => fromCents(BigInt(String(cents ?? 0)));
@@ -42,13 +44,16 @@ export type PipelineFigures = {
   byStage: StageBalance[];
   forecast: { byCategory: ForecastLine[]; weightedPipeline: number };
   integrity: DataIntegrity;
+  sizeMix: SizeMix;
 };
 
 /**
  * The figures over the open deals and the deals closed in the period, in one pass over them: win
- * rates and the sales velocity's levers, the balance per stage, the forecast by category and the data
- * integrity. Each figure is a set of aggregates filtered to its own deals, as it was when each figure
- * read the deals on its own; the stages are the scope's (their keys known before the statement).
+ * rates and the sales velocity's levers, the balance per stage, the forecast by category, the data
+ * integrity and the size mix (each open deal in the currency classed by its team's thresholds, which
+ * the statement computes first). Each figure is a set of aggregates filtered to its own deals, as it
+ * was when each figure read the deals on its own; the stages are the scope's (their keys known before
+ * the statement).
  */
 export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: string, today: string): Promise<PipelineFigures> {
   const stages = await openStagesOf(q, scope);
@@ -59,7 +64,8 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
   // Each deal's conditions are computed once, in a subquery of their own (OFFSET 0 keeps it one), and
   // each figure's aggregates filter on them: the same conditions as each figure's own, without
   // evaluating the same expressions again in each of the statement's sixty aggregates.
-  const { rows } = await sql<Record<string, unknown>>`SELECT
+  const { rows } = await sql<Record<string, unknown>>`WITH thr AS ${sizeThresholds(scope, currency)}
+    SELECT
       count(*) FILTER (WHERE d.won) AS won,
       count(*) FILTER (WHERE d.lost) AS lost,
       count(*) FILTER (WHERE d.open_due) AS open_due,
@@ -90,7 +96,14 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
       count(*) FILTER (WHERE d.open AND d.no_next_step) AS no_next_step,
       count(*) FILTER (WHERE d.open AND d.stalled) AS stalled,
       count(*) FILTER (WHERE d.open AND d.overridden) AS overridden,
-      count(*) FILTER (WHERE d.open AND (d.past_due OR d.no_next_step OR d.stalled OR d.overridden)) AS any
+      count(*) FILTER (WHERE d.open AND (d.past_due OR d.no_next_step OR d.stalled OR d.overridden)) AS any,
+      ${sql.join(
+        SIZE_KINDS.map(
+          (k) =>
+            sql`count(*) FILTER (WHERE d.size = ${k}) AS ${col(`${k}_count`)}, sum(d.amount) FILTER (WHERE d.size = ${k}) AS ${col(`${k}_value`)}`,
+        ),
+      )},
+      ${thresholdsJson} AS thresholds
     FROM (
       SELECT
         (o."status" = 'won' AND ${closed}) AS won,
@@ -109,8 +122,14 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
         ${c.pastDueCloseDate} AS past_due,
         ${c.noNextStep} AS no_next_step,
         ${c.stalled} AS stalled,
-        ${c.overridden} AS overridden
-      FROM ${scopedDeals(scope)}
+        ${c.overridden} AS overridden,
+        -- The size mix's class of an open deal in the currency, by its team's thresholds (joined to those
+        -- deals alone, as sizedDeals joins them: any other deal has no class).
+        CASE WHEN thr.matched THEN ${sizeOf(sql.ref("o.amountCents"))} END AS size
+      FROM ${scopedDeals(
+        scope,
+        sql`LEFT JOIN (SELECT thr.*, true AS matched FROM thr) thr ON ${open} AND o."currency" = ${currency} AND thr.team_key = ${teamKey(sql.ref("u.teamId"))}`,
+      )}
         -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
         AND (${open} OR ${closed})
       OFFSET 0
@@ -170,7 +189,7 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
       any: ratio(counts.any, openCount),
     },
   };
-  return { winRates, velocity: { ...levers, perDay: salesVelocity(levers) }, byStage, forecast, integrity };
+  return { winRates, velocity: { ...levers, perDay: salesVelocity(levers) }, byStage, forecast, integrity, sizeMix: sizeMixFrom(r) };
 }
 
 export type StageConversion = {

@@ -7,7 +7,7 @@ import { database } from "../db";
 import { conversions, lossAnalysis, pipelineFigures, slippageByRep } from "./compute-metrics";
 import { type MetricsFilter, resolveMetricsScope } from "./metrics-scope";
 import { pipelineMovement } from "./movement";
-import { pipelineValueFactor, sizeMix, targetFor } from "./pipeline-factor";
+import { pipelineValueFactor, targetFor } from "./pipeline-factor";
 
 export type MetricsRequest = MetricsFilter &
   Period & {
@@ -25,17 +25,17 @@ export async function getMetrics(actor: Actor, request: MetricsRequest, now = ne
   const today = toCalendarDate(now);
   const since = fromCalendarDate(request.since ?? scope.period.from);
   // Every statement at once: on a server they run side by side on the pool.
-  const [{ winRates, velocity, byStage, forecast: forecasted, integrity }, conversion, losses, slippage, movement, target, mix] = await Promise.all([
-    // Win rates, velocity, balance, forecast and data integrity in one pass over the open deals and the period's closed ones.
-    pipelineFigures(q, scope, currency, today),
-    // The period's conversion and the value factor's (over closed history) in one pass.
-    conversions(q, scope, currency, ["period", "history"]),
-    lossAnalysis(q, scope, currency),
-    slippageByRep(q, scope),
-    pipelineMovement(q, scope, since, currency),
-    targetFor(q, scope, currency),
-    sizeMix(q, scope, currency),
-  ]);
+  const [{ winRates, velocity, byStage, forecast: forecasted, integrity, sizeMix: mix }, conversion, losses, slippage, movement, target] =
+    await Promise.all([
+      // Win rates, velocity, balance, forecast, data integrity and size mix in one pass over the open deals and the period's closed ones.
+      pipelineFigures(q, scope, currency, today),
+      // The period's conversion and the value factor's (over closed history) in one pass.
+      conversions(q, scope, currency, ["period", "history"]),
+      lossAnalysis(q, scope, currency),
+      slippageByRep(q, scope),
+      pipelineMovement(q, scope, since, currency),
+      targetFor(q, scope, currency),
+    ]);
   const valueFactor = pipelineValueFactor({ history: conversion.history, target }, winRates.wonValue, byStage);
   return {
     period: scope.period,

@@ -55,6 +55,10 @@ export function movementRows(scope: MetricsScope, since: Date, currency: string)
         -- A deal whose last close came before the starting point was closed then and is now (a re-open
         -- clears closedAt): it is in neither pipeline.
         AND (o."closedAt" IS NULL OR o."closedAt" > ${since})
+        -- Nor is a deal whose close date is outside the period and was not changed since: its close
+        -- date then was the same (the old date of a change since is the only other), so it was out of
+        -- the pipeline then and is now, and no number of the waterfall counts it.
+        AND (${inPeriod(sql.ref("o.closeDate"))} OR o."id" IN (SELECT c."opportunityId" FROM "CloseDateChange" c WHERE c."changedAt" > ${since}))
     ),
     -- The close date then: the old date of the first change since (the changes since, by time: a few
     -- per deal in the window). Neither this nor the amount changes below reads base, which is read

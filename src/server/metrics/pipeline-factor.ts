@@ -67,12 +67,19 @@ export type SizeMix = {
 };
 
 /**
- * Each team's thresholds, as a table (team_id, team_name, rock, stone, set): set by the team, or the
+ * A team id as a join key that is never null (the deals of reps in no team have a null team, and
+ * thresholds of their own): an equality, which a hash join matches, where IS NOT DISTINCT FROM would
+ * compare each deal with every team's row. No id is empty.
+ */
+export const teamKey = (teamId: ReturnType<typeof sql.ref>) => sql`COALESCE(${teamId}, '')`;
+
+/**
+ * Each team's thresholds, as a table (team_id, team_key, team_name, rock, stone, set): set by the team, or the
  * 80th and 40th percentile of its deals' sizes (every deal of the process in the currency,
  * disqualified ones aside), whoever owns them in the team.
  */
-const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
-    SELECT p.team_id, t."name" AS team_name,
+export const sizeThresholds = (scope: MetricsScope, currency: string) => sql`(
+    SELECT p.team_id, ${teamKey(sql.ref("p.team_id"))} AS team_key, t."name" AS team_name,
       COALESCE(t."rockFromCents"::numeric, p.p80::numeric) AS rock,
       COALESCE(t."stoneFromCents"::numeric, p.p40::numeric) AS stone,
       (t."rockFromCents" IS NOT NULL OR t."stoneFromCents" IS NOT NULL) AS set
@@ -166,37 +173,24 @@ export const sizedDeals = (
   /** The thresholds table: computed here, unless the statement already holds it (a CTE's name). */
   thresholds: RawBuilder<unknown> = sizeThresholds(scope, currency),
 ) => sql`(
-    SELECT d."id", d.amount,
-      CASE WHEN d.amount >= thr.rock THEN 'rock' WHEN d.amount >= thr.stone THEN 'stone' ELSE 'pebble' END AS size
+    SELECT d."id", d.amount, ${sizeOf(sql.ref("d.amount"))} AS size
     FROM (
       SELECT o."id", o."amountCents" AS amount, u."teamId" AS team_id
       FROM ${scopedDeals(scope)} AND o."status" = 'open' AND o."currency" = ${currency}
-    ) d JOIN ${thresholds} thr ON thr.team_id IS NOT DISTINCT FROM d.team_id
+    ) d JOIN ${thresholds} thr ON thr.team_key = ${teamKey(sql.ref("d.team_id"))}
   )`;
 
-/** The condition on a row `sz` of sizedDeals that puts it in one bucket. */
-export const sizeBucket = (kind: SizeKind) => sql<boolean>`sz.size = ${kind}`;
+/** A deal's size by its amount and a row `thr` of its team's thresholds: one rule for the figure and its lists. */
+export const sizeOf = (amount: RawBuilder<unknown> | ReturnType<typeof sql.ref>) =>
+  sql<SizeKind>`CASE WHEN ${amount} >= thr.rock THEN 'rock' WHEN ${amount} >= thr.stone THEN 'stone' ELSE 'pebble' END`;
 
-/**
- * The open deals as rocks (from the team's rock threshold up), stones (from its stone threshold) and
- * pebbles. A team's thresholds default to the 80th and 40th percentile of its deals' sizes (every deal
- * of the process in the currency, disqualified ones aside), whoever owns them in the team.
- */
-export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Promise<SizeMix> {
-  // One statement: the percentiles, the costliest part, are computed once for the thresholds shown and
-  // for the classes.
-  const { rows } = await sql<Record<string, unknown>>`WITH thr AS ${sizeThresholds(scope, currency)}
-    SELECT ${sql.join(
-      SIZE_KINDS.map(
-        (k) =>
-          sql`count(*) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_count`)}, sum(sz.amount) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_value`)}`,
-      ),
-    )},
-      (SELECT json_agg(json_build_object('team_id', team_id, 'team_name', team_name, 'rock', round(rock)::text, 'stone', round(stone)::text, 'set', set)
-         ORDER BY team_name NULLS LAST) FROM thr) AS thresholds
-    FROM ${sizedDeals(scope, currency, sql`thr`)} sz`.execute(q);
-  const thresholds = (rows[0]?.thresholds as Record<string, unknown>[] | null) ?? [];
-  const row = rows[0] ?? {};
+/** The thresholds of a table `thr` (sizeThresholds) as one JSON array, for sizeMixFrom. */
+export const thresholdsJson = sql`(SELECT json_agg(json_build_object('team_id', team_id, 'team_name', team_name, 'rock', round(rock)::text, 'stone', round(stone)::text, 'set', set)
+         ORDER BY team_name NULLS LAST) FROM thr)`;
+
+/** The size mix from a row holding `<size>_count` and `<size>_value` for each size, and `thresholds` (thresholdsJson). */
+export function sizeMixFrom(row: Record<string, unknown>): SizeMix {
+  const thresholds = (row.thresholds as Record<string, unknown>[] | null) ?? [];
   const total = SIZE_KINDS.reduce((sum, k) => sum + n(row[`${k}_count`]), 0);
   return {
     classes: SIZE_KINDS.map((size) => ({
@@ -213,4 +207,29 @@ export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Pr
       set: Boolean(t.set),
     })),
   };
+}
+
+/** The condition on a row `sz` of sizedDeals that puts it in one bucket. */
+export const sizeBucket = (kind: SizeKind) => sql<boolean>`sz.size = ${kind}`;
+
+/**
+ * The open deals as rocks (from the team's rock threshold up), stones (from its stone threshold) and
+ * pebbles. A team's thresholds default to the 80th and 40th percentile of its deals' sizes (every deal
+ * of the process in the currency, disqualified ones aside), whoever owns them in the team. The
+ * dashboard counts the classes in its pass over the open deals (pipelineFigures); this statement
+ * alone serves the targets page's thresholds.
+ */
+export async function sizeMix(q: Sql, scope: MetricsScope, currency: string): Promise<SizeMix> {
+  // One statement: the percentiles, the costliest part, are computed once for the thresholds shown and
+  // for the classes.
+  const { rows } = await sql<Record<string, unknown>>`WITH thr AS ${sizeThresholds(scope, currency)}
+    SELECT ${sql.join(
+      SIZE_KINDS.map(
+        (k) =>
+          sql`count(*) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_count`)}, sum(sz.amount) FILTER (WHERE ${sizeBucket(k)}) AS ${sql.ref(`${k}_value`)}`,
+      ),
+    )},
+      ${thresholdsJson} AS thresholds
+    FROM ${sizedDeals(scope, currency, sql`thr`)} sz`.execute(q);
+  return sizeMixFrom(rows[0] ?? {});
 }
