@@ -60,80 +60,78 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
   const closed = closedIn(scope);
   const open = sql`o."status" = 'open'`;
   const c = integrityConditions(today);
-  const col = (name: string) => sql.ref(name);
-  // Each deal's conditions are computed once, in a subquery of their own (OFFSET 0 keeps it one), and
-  // each figure's aggregates filter on them: the same conditions as each figure's own, without
-  // evaluating the same expressions again in each of the statement's sixty aggregates.
+  // Each deal's conditions are computed once, in a subquery of their own (OFFSET 0 keeps it one). The
+  // deals are then grouped by stage, forecast category and size class, a dozen groups or so: each
+  // group's counts and sums give the balance per stage, the forecast per category and the size mix,
+  // and the figures over every deal (win rates, velocity, integrity) are each group's part added up
+  // over the groups by a window. A filtered aggregate per stage, category and class instead would
+  // evaluate some forty more conditions per deal.
+  const total = (name: string, part: RawBuilder<unknown>) => sql`sum(${part}) OVER () AS ${sql.ref(name)}`;
   const { rows } = await sql<Record<string, unknown>>`WITH thr AS ${sizeThresholds(scope, currency)}
-    SELECT
-      count(*) FILTER (WHERE d.won) AS won,
-      count(*) FILTER (WHERE d.lost) AS lost,
-      count(*) FILTER (WHERE d.open_due) AS open_due,
-      sum(d.amount) FILTER (WHERE d.won AND d.in_currency) AS won_value,
-      sum(d.amount) FILTER (WHERE d.lost AND d.in_currency) AS lost_value,
-      sum(d.amount) FILTER (WHERE d.open_due AND d.in_currency) AS open_due_value,
-      count(*) FILTER (WHERE d.won AND d.in_currency) AS won_in_currency,
-      avg(d.cycle_days) FILTER (WHERE d.won) AS cycle_days,
-      count(*) FILTER (WHERE d.open AND d.qualified) AS qualified,
-      ${sql.join(
-        stages.map((st, i) => {
-          const inStage = sql`d.open AND d.stage = ${st.key}`;
-          return sql`count(*) FILTER (WHERE ${inStage}) AS ${col(`stage_count_${i}`)},
-            sum(d.amount) FILTER (WHERE ${inStage} AND d.in_currency) AS ${col(`stage_value_${i}`)},
-            round(sum(d.weighted) FILTER (WHERE ${inStage} AND d.in_currency) / 100.0) AS ${col(`stage_weighted_${i}`)}`;
-        }),
-      )},
-      ${sql.join(
-        STAGE_FORECAST_CATEGORIES.map((cat) => {
-          const inCategory = sql`d.forecast AND d.category = ${cat}`;
-          return sql`count(*) FILTER (WHERE ${inCategory}) AS ${col(`forecast_count_${cat}`)},
-            sum(d.amount) FILTER (WHERE ${inCategory} AND d.in_currency) AS ${col(`forecast_value_${cat}`)},
-            round(sum(d.weighted) FILTER (WHERE ${inCategory} AND d.open AND d.in_currency) / 100.0) AS ${col(`forecast_weighted_${cat}`)}`;
-        }),
-      )},
-      count(*) FILTER (WHERE d.open) AS open,
-      count(*) FILTER (WHERE d.open AND d.past_due) AS past_due,
-      count(*) FILTER (WHERE d.open AND d.no_next_step) AS no_next_step,
-      count(*) FILTER (WHERE d.open AND d.stalled) AS stalled,
-      count(*) FILTER (WHERE d.open AND d.overridden) AS overridden,
-      count(*) FILTER (WHERE d.open AND (d.past_due OR d.no_next_step OR d.stalled OR d.overridden)) AS any,
-      ${sql.join(
-        SIZE_KINDS.map(
-          (k) =>
-            sql`count(*) FILTER (WHERE d.size = ${k}) AS ${col(`${k}_count`)}, sum(d.amount) FILTER (WHERE d.size = ${k}) AS ${col(`${k}_value`)}`,
-        ),
-      )},
-      ${thresholdsJson} AS thresholds
-    FROM (
-      SELECT
-        (o."status" = 'won' AND ${closed}) AS won,
-        (o."status" = 'lost' AND ${closed}) AS lost,
-        (${open}) AS open,
-        (${open} AND ${dueIn(scope)}) AS open_due,
-        (o."currency" = ${currency}) AS in_currency,
-        o."amountCents" AS amount,
-        o."amountCents" * s."probability" AS weighted,
-        EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0 AS cycle_days,
-        (s."kind" = 'open' AND s."order" >= 1) AS qualified,
-        o."stageKey" AS stage,
-        -- The forecast's deals (open, or won in the period) and group: Closed for a win, else the stage's category.
-        (${open} OR (o."status" = 'won' AND ${closed})) AS forecast,
-        CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END AS category,
-        ${c.pastDueCloseDate} AS past_due,
-        ${c.noNextStep} AS no_next_step,
-        ${c.stalled} AS stalled,
-        ${c.overridden} AS overridden,
-        -- The size mix's class of an open deal in the currency, by its team's thresholds (joined to those
-        -- deals alone, as sizedDeals joins them: any other deal has no class).
-        CASE WHEN thr.matched THEN ${sizeOf(sql.ref("o.amountCents"))} END AS size
-      FROM ${scopedDeals(
-        scope,
-        sql`LEFT JOIN (SELECT thr.*, true AS matched FROM thr) thr ON ${open} AND o."currency" = ${currency} AND thr.team_key = ${teamKey(sql.ref("u.teamId"))}`,
-      )}
-        -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
-        AND (${open} OR ${closed})
-      OFFSET 0
-    ) d`.execute(q);
+    SELECT g.*, ${thresholdsJson} AS thresholds
+    -- One row even when no deal is in scope: the thresholds, and empty figures.
+    FROM (SELECT 1) AS one LEFT JOIN (
+      SELECT d.stage, d.category, d.size,
+        count(*) FILTER (WHERE d.open) AS open_count,
+        sum(d.amount) FILTER (WHERE d.open AND d.in_currency) AS open_value,
+        sum(d.weighted) FILTER (WHERE d.open AND d.in_currency) AS open_weighted,
+        count(*) FILTER (WHERE d.forecast) AS forecast_count,
+        sum(d.amount) FILTER (WHERE d.forecast AND d.in_currency) AS forecast_value,
+        count(*) FILTER (WHERE d.size IS NOT NULL) AS size_count,
+        sum(d.amount) FILTER (WHERE d.size IS NOT NULL) AS size_value,
+        ${total("won", sql`count(*) FILTER (WHERE d.won)`)},
+        ${total("lost", sql`count(*) FILTER (WHERE d.lost)`)},
+        ${total("open_due", sql`count(*) FILTER (WHERE d.open_due)`)},
+        ${total("won_value", sql`sum(d.amount) FILTER (WHERE d.won AND d.in_currency)`)},
+        ${total("lost_value", sql`sum(d.amount) FILTER (WHERE d.lost AND d.in_currency)`)},
+        ${total("open_due_value", sql`sum(d.amount) FILTER (WHERE d.open_due AND d.in_currency)`)},
+        ${total("won_in_currency", sql`count(*) FILTER (WHERE d.won AND d.in_currency)`)},
+        -- The average cycle of the won deals, as avg() gives it: their sum over their count.
+        sum(sum(d.cycle_days) FILTER (WHERE d.won)) OVER () / NULLIF(sum(count(*) FILTER (WHERE d.won)) OVER (), 0) AS cycle_days,
+        ${total("qualified", sql`count(*) FILTER (WHERE d.open AND d.qualified)`)},
+        ${total("open", sql`count(*) FILTER (WHERE d.open)`)},
+        ${total("past_due", sql`count(*) FILTER (WHERE d.open AND d.past_due)`)},
+        ${total("no_next_step", sql`count(*) FILTER (WHERE d.open AND d.no_next_step)`)},
+        ${total("stalled", sql`count(*) FILTER (WHERE d.open AND d.stalled)`)},
+        ${total("overridden", sql`count(*) FILTER (WHERE d.open AND d.overridden)`)},
+        ${total("any", sql`count(*) FILTER (WHERE d.open AND (d.past_due OR d.no_next_step OR d.stalled OR d.overridden))`)}
+      FROM (
+        SELECT
+          (o."status" = 'won' AND ${closed}) AS won,
+          (o."status" = 'lost' AND ${closed}) AS lost,
+          (${open}) AS open,
+          (${open} AND ${dueIn(scope)}) AS open_due,
+          (o."currency" = ${currency}) AS in_currency,
+          o."amountCents" AS amount,
+          o."amountCents" * s."probability" AS weighted,
+          EXTRACT(EPOCH FROM (o."closedAt" - o."createdAt")) / 86400.0 AS cycle_days,
+          (s."kind" = 'open' AND s."order" >= 1) AS qualified,
+          o."stageKey" AS stage,
+          -- The forecast's deals (open, or won in the period) and group: Closed for a win, else the stage's category.
+          (${open} OR (o."status" = 'won' AND ${closed})) AS forecast,
+          CASE WHEN o."status" = 'won' THEN 'closed' ELSE s."forecastCategory"::text END AS category,
+          ${c.pastDueCloseDate} AS past_due,
+          ${c.noNextStep} AS no_next_step,
+          ${c.stalled} AS stalled,
+          ${c.overridden} AS overridden,
+          -- The size mix's class of an open deal in the currency, by its team's thresholds (joined to those
+          -- deals alone, as sizedDeals joins them: any other deal has no class).
+          CASE WHEN thr.matched THEN ${sizeOf(sql.ref("o.amountCents"))} END AS size
+        FROM ${scopedDeals(
+          scope,
+          sql`LEFT JOIN (SELECT thr.*, true AS matched FROM thr) thr ON ${open} AND o."currency" = ${currency} AND thr.team_key = ${teamKey(sql.ref("u.teamId"))}`,
+        )}
+          -- Every figure above counts open deals or deals closed in the period: only those are read (by index).
+          AND (${open} OR ${closed})
+        OFFSET 0
+      ) d
+      GROUP BY d.stage, d.category, d.size
+    ) g ON true`.execute(q);
+  const groups = rows.filter((g) => g.stage !== null && g.stage !== undefined);
+  /** A count, a sum of cents, and a sum of weighted cents rounded to cents as round() does, over some groups. */
+  const count = (of: Record<string, unknown>[], key: string) => of.reduce((sum, g) => sum + n(g[key]), 0);
+  const cents = (of: Record<string, unknown>[], key: string) => of.reduce((sum, g) => sum + BigInt(String(g[key] ?? 0)), 0n);
+  const roundedCents = (weighted: bigint) => (weighted < 0n ? -((-weighted + 50n) / 100n) : (weighted + 50n) / 100n);
   const r = rows[0]!;
   const won = n(r.won);
   const lost = n(r.lost);
@@ -159,16 +157,25 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
     winRate: winRates.unitWinRate,
     averageCycleDays: r.cycle_days === null ? null : Number(r.cycle_days),
   };
-  const byStage = stages.map((st, i) => ({
-    stage: st.key,
-    name: st.name,
-    count: n(r[`stage_count_${i}`]),
-    value: money(r[`stage_value_${i}`]),
-    weightedValue: money(r[`stage_weighted_${i}`]),
-  }));
+  const byStage = stages.map((st) => {
+    const of = groups.filter((g) => g.stage === st.key);
+    return {
+      stage: st.key,
+      name: st.name,
+      count: count(of, "open_count"),
+      value: fromCents(cents(of, "open_value")),
+      weightedValue: fromCents(roundedCents(cents(of, "open_weighted"))),
+    };
+  });
+  const inCategory = (cat: string) => groups.filter((g) => g.category === cat);
   const forecast = {
-    byCategory: FORECAST_ORDER.map((cat) => ({ category: cat, count: n(r[`forecast_count_${cat}`]), value: money(r[`forecast_value_${cat}`]) })),
-    weightedPipeline: STAGE_FORECAST_CATEGORIES.reduce((sum, cat) => sum + money(r[`forecast_weighted_${cat}`]), 0),
+    byCategory: FORECAST_ORDER.map((cat) => ({
+      category: cat,
+      count: count(inCategory(cat), "forecast_count"),
+      value: fromCents(cents(inCategory(cat), "forecast_value")),
+    })),
+    // Each category's weighted pipeline rounded to cents, then added up.
+    weightedPipeline: STAGE_FORECAST_CATEGORIES.reduce((sum, cat) => sum + fromCents(roundedCents(cents(inCategory(cat), "open_weighted"))), 0),
   };
   const openCount = n(r.open);
   const counts = {
@@ -189,7 +196,23 @@ export async function pipelineFigures(q: Sql, scope: MetricsScope, currency: str
       any: ratio(counts.any, openCount),
     },
   };
-  return { winRates, velocity: { ...levers, perDay: salesVelocity(levers) }, byStage, forecast, integrity, sizeMix: sizeMixFrom(r) };
+  const sizes = Object.fromEntries(
+    SIZE_KINDS.flatMap((k) => {
+      const of = groups.filter((g) => g.size === k);
+      return [
+        [`${k}_count`, count(of, "size_count")],
+        [`${k}_value`, cents(of, "size_value").toString()],
+      ];
+    }),
+  );
+  return {
+    winRates,
+    velocity: { ...levers, perDay: salesVelocity(levers) },
+    byStage,
+    forecast,
+    integrity,
+    sizeMix: sizeMixFrom({ ...sizes, thresholds: r.thresholds }),
+  };
 }
 
 export type StageConversion = {
