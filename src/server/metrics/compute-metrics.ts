@@ -285,6 +285,7 @@ export async function conversions<W extends "period" | "history">(
         sum(d.amount) FILTER (WHERE ${reached} AND d.won AND d.in_currency) AS ${col("won_value")}`;
     }),
   );
+  const stageIn = sql`o."stage" = ANY (CAST(${stages.map((s) => s.key)} AS text[]))`;
   const summarised = history
     ? sql`(SELECT json_agg(json_build_object('stage', k."stage", 'reached', k.reached, 'won', k.won, 'reached_value', k.reached_value::text,
           'won_value', k.won_value::text))
@@ -292,8 +293,16 @@ export async function conversions<W extends "period" | "history">(
           SELECT o."stage", sum(o."reached") AS reached, sum(o."won") AS won,
             sum(o."reachedCents") FILTER (WHERE o."currency" = ${currency}) AS reached_value,
             sum(o."wonCents") FILTER (WHERE o."currency" = ${currency}) AS won_value
-          FROM "ClosedStageCount" o
-          WHERE ${scopeSql(scope)} AND o."month" < CAST(${monthOfEnd} AS date) AND o."stage" = ANY (CAST(${stages.map((s) => s.key)} AS text[]))
+          FROM (
+            -- Every month's (the totals), less the months from the one the period ends in (none yet, for
+            -- a period that ends this month or later): a row per owner and stage, not one per month.
+            SELECT o."ownerId", o."processVersionId", o."stage", o."currency", o."reached", o."won", o."reachedCents", o."wonCents"
+            FROM "ClosedStageTotal" o WHERE ${stageIn}
+            UNION ALL
+            SELECT o."ownerId", o."processVersionId", o."stage", o."currency", -o."reached", -o."won", -o."reachedCents", -o."wonCents"
+            FROM "ClosedStageCount" o WHERE o."month" >= CAST(${monthOfEnd} AS date) AND ${stageIn}
+          ) o
+          WHERE ${scopeSql(scope)}
           GROUP BY 1
         ) k)`
     : sql`NULL::json`;

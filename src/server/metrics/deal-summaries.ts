@@ -3,7 +3,8 @@
 // 20261220000000_dashboard_deal_summaries): how many deals each owner has per process version and
 // currency ("DealCurrencyCount", a scope's main currency), and the won and lost deals per owner,
 // version, currency, month of closing and stage reached ("ClosedStageCount", the conversion over
-// closed history); and, from migration 20261223100000, the deals per owner, version, currency and band
+// closed history), with its totals over all months ("ClosedStageTotal", migration 20261224200000, kept
+// by triggers on ClosedStageCount); and, from migration 20261223100000, the deals per owner, version, currency and band
 // of amount ("DealSizeCount", where the size mix's percentiles fall; decision 013). This is the same built from the deals alone: the migration's backfill, a rebuild
 // after a bulk load that went around the triggers, and the check that the kept ones have not drifted.
 import { sql } from "kysely";
@@ -21,6 +22,11 @@ const closedCounts = sql`SELECT d."ownerId", d."processVersionId", d."currency",
   WHERE d."status" IN ('won', 'lost') AND d."closedAt" IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5`;
 
+/** The closed deals' totals over all months, from the deals. */
+const closedTotals = sql`SELECT c."ownerId", c."processVersionId", c."currency", c."stage", CAST(sum(c."reached") AS integer) AS "reached",
+    CAST(sum(c."won") AS integer) AS "won", CAST(sum(c."reachedCents") AS bigint) AS "reachedCents", CAST(sum(c."wonCents") AS bigint) AS "wonCents"
+  FROM (${closedCounts}) c GROUP BY 1, 2, 3, 4`;
+
 /** The size histogram from the deals: disqualified deals never count. */
 const sizeCounts = sql`SELECT "ownerId", "processVersionId", "currency", "stageline_size_band"("amountCents") AS "band", CAST(count(*) AS integer) AS "deals"
   FROM "Opportunity" WHERE "status" <> 'disqualified' GROUP BY 1, 2, 3, 4`;
@@ -33,6 +39,9 @@ const sizeCounts = sql`SELECT "ownerId", "processVersionId", "currency", "stagel
 export async function rebuildDealSummaries(q: Sql): Promise<number> {
   await sql`DELETE FROM "DealCurrencyCount"`.execute(q);
   await sql`DELETE FROM "ClosedStageCount"`.execute(q);
+  // Whatever the totals held (its triggers took the months just deleted away): the months written
+  // next add up to them again.
+  await sql`DELETE FROM "ClosedStageTotal"`.execute(q);
   await sql`DELETE FROM "DealSizeCount"`.execute(q);
   const currencies = await sql`INSERT INTO "DealCurrencyCount" ("ownerId", "processVersionId", "currency", "deals") ${currencyCounts}`.execute(q);
   const closed =
@@ -43,7 +52,7 @@ export async function rebuildDealSummaries(q: Sql): Promise<number> {
 }
 
 export type SummaryDrift = {
-  summary: "DealCurrencyCount" | "ClosedStageCount" | "DealSizeCount";
+  summary: "DealCurrencyCount" | "ClosedStageCount" | "ClosedStageTotal" | "DealSizeCount";
   key: string;
   kept: string | null;
   fromDeals: string | null;
@@ -65,6 +74,14 @@ export async function dealSummariesDrift(q: Sql): Promise<SummaryDrift[]> {
       CASE WHEN f."stage" IS NOT NULL THEN concat_ws(' ', f."reached", f."won", f."reachedCents", f."wonCents") END
     FROM "ClosedStageCount" k FULL JOIN (${closedCounts}) f
       ON (f."ownerId", f."processVersionId", f."currency", f."month", f."stage") = (k."ownerId", k."processVersionId", k."currency", k."month", k."stage")
+    WHERE (k."reached", k."won", k."reachedCents", k."wonCents") IS DISTINCT FROM (f."reached", f."won", f."reachedCents", f."wonCents")
+    UNION ALL
+    SELECT 'ClosedStageTotal', concat_ws('/', COALESCE(k."ownerId", f."ownerId"), COALESCE(k."processVersionId", f."processVersionId"),
+        COALESCE(k."currency", f."currency"), COALESCE(k."stage", f."stage")),
+      CASE WHEN k."stage" IS NOT NULL THEN concat_ws(' ', k."reached", k."won", k."reachedCents", k."wonCents") END,
+      CASE WHEN f."stage" IS NOT NULL THEN concat_ws(' ', f."reached", f."won", f."reachedCents", f."wonCents") END
+    FROM "ClosedStageTotal" k FULL JOIN (${closedTotals}) f
+      ON (f."ownerId", f."processVersionId", f."currency", f."stage") = (k."ownerId", k."processVersionId", k."currency", k."stage")
     WHERE (k."reached", k."won", k."reachedCents", k."wonCents") IS DISTINCT FROM (f."reached", f."won", f."reachedCents", f."wonCents")
     UNION ALL
     SELECT 'DealSizeCount', concat_ws('/', COALESCE(k."ownerId", f."ownerId"), COALESCE(k."processVersionId", f."processVersionId"),

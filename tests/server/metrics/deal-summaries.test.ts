@@ -157,11 +157,74 @@ test("rebuilding the summaries from the deals gives exactly the same figures, an
   // Writes that bypass the triggers (none in the app does): the drift is found, and the rebuild mends it.
   await sql`UPDATE "ClosedStageCount" SET "reached" = "reached" + 1 WHERE "ownerId" = ${rep.id} AND "stage" = 'qualify'`.execute(q);
   await sql`UPDATE "DealCurrencyCount" SET "deals" = "deals" + 1000 WHERE "ownerId" = ${rep.id} AND "currency" = 'EUR'`.execute(q);
+  // The totals follow the months whatever writes them (a trigger on the months): written around both,
+  // they drift of their own.
+  await sql`ALTER TABLE "ClosedStageCount" DISABLE TRIGGER "ClosedStageCount_totals_updated"`.execute(q);
+  await sql`UPDATE "ClosedStageCount" SET "won" = "won" + 1 WHERE "ownerId" = ${rep.id} AND "stage" = 'identify'`.execute(q);
+  await sql`ALTER TABLE "ClosedStageCount" ENABLE TRIGGER "ClosedStageCount_totals_updated"`.execute(q);
+  await sql`UPDATE "ClosedStageTotal" SET "wonCents" = "wonCents" + 500 WHERE "ownerId" = ${rep.id} AND "stage" = 'propose'`.execute(q);
   const drift = await dealSummariesDrift(q);
   expect(drift.map((d) => d.summary)).toContain("ClosedStageCount");
+  expect(drift.map((d) => d.summary)).toContain("ClosedStageTotal");
   expect(drift.map((d) => d.summary)).toContain("DealCurrencyCount");
   expect(await figures()).not.toEqual(kept);
   await rebuildDealSummaries(q);
   expect(await dealSummariesDrift(q)).toEqual([]);
   expect(await figures()).toEqual(kept);
+});
+
+test("the conversion over closed history up to any day, from the totals less the months since, is the deals' own", async () => {
+  const q = database().sql;
+  // Closes spread over past months (the summaries follow any change of a deal, in SQL too).
+  const ids = [
+    await dealTo(31_000, "qualify", "closed_won"),
+    await dealTo(12_500, "propose", "closed_lost"),
+    await dealTo(47_000, "negotiate", "closed_won"),
+    await dealTo(8_000, "qualify", "closed_lost", { currency: "EUR" }),
+  ];
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+  for (const [i, id] of ids.entries()) {
+    await sql`UPDATE "Opportunity" SET "closedAt" = ${daysAgo(20 + 70 * i)} WHERE "id" = ${id}`.execute(q);
+  }
+  expect(await dealSummariesDrift(q)).toEqual([]);
+
+  const base = await teamScope();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
+  // Each end: the period's last day. Today (no month subtracted), the day before this month, and days
+  // inside earlier months (those months and every later one subtracted, the days of the month read).
+  const ends = [
+    today,
+    day(new Date(Date.parse(firstOfMonth) - 86_400_000)),
+    day(daysAgo(45)),
+    day(daysAgo(100)),
+    day(daysAgo(230)),
+    day(daysAgo(800)),
+  ];
+  for (const currency of ["USD", "EUR"]) {
+    for (const to of ends) {
+      const scope = { ...base, period: { from: "2020-01-01", to } };
+      const end = new Date(Date.parse(to) + 86_400_000);
+      const deals = await db().opportunity.findMany({
+        where: { owner: { teamId }, processVersionId: { in: base.versionIds }, status: { in: ["won", "lost"] }, closedAt: { lt: end } },
+        select: { status: true, amountCents: true, currency: true, reachedStages: true },
+      });
+      const expected = OPEN.map((stage) => {
+        const reached = deals.filter((d) => d.reachedStages.includes(stage));
+        const won = reached.filter((d) => d.status === "won");
+        const cents = (of: typeof deals) => Number(of.filter((d) => d.currency === currency).reduce((sum, d) => sum + d.amountCents, 0n)) / 100;
+        return { stage, reached: reached.length, won: won.length, reachedValue: cents(reached), wonValue: cents(won) };
+      });
+      const got = (await conversionByStage(q, scope, currency, "history")).map(({ stage, reached, won, reachedValue, wonValue }) => ({
+        stage,
+        reached,
+        won,
+        reachedValue,
+        wonValue,
+      }));
+      expect(got, `${currency} up to ${to}`).toEqual(expected);
+    }
+  }
+  // The deals moved back in time are in some ends' history and not in others'.
+  expect(new Set(ends.map((to) => ids.filter((_, i) => day(daysAgo(20 + 70 * i)) <= to).length)).size).toBeGreaterThan(2);
 });
