@@ -68,7 +68,7 @@ function restorePlace(board: HTMLElement | null, place: Place | null) {
  * on from there. A mouse that has already moved away is moved there again once dnd-kit listens, so a
  * drag held still over its target (the code arrived during the pause) starts and shows its target.
  */
-function replay(start: PendingStart, pointerAt: { x: number; y: number } | null, stillPending: () => boolean) {
+function replay(start: PendingStart, pointer: () => { x: number; y: number } | null, stillPending: () => boolean) {
   if (start.kind === "key") {
     const handle = handleOf(start.id);
     handle?.focus();
@@ -80,16 +80,19 @@ function replay(start: PendingStart, pointerAt: { x: number; y: number } | null,
   const at = { clientX: start.x, clientY: start.y, bubbles: true, cancelable: true };
   if (start.pointerType === "mouse") {
     card.dispatchEvent(new MouseEvent("mousedown", { ...at, button: 0, buttons: 1 }));
-    if (!pointerAt || Math.hypot(pointerAt.x - start.x, pointerAt.y - start.y) < 6) return;
     // dnd-kit's mouse sensor starts the drag on the first move past its distance and follows the
-    // pointer from the next one: two moves to where the pointer is, a frame apart.
-    const to = pointerAt;
-    const moveThere = () =>
+    // pointer from the next one: two moves to where the pointer is now, a frame apart, while the
+    // button is held (`pointer()` is null once it is let go).
+    const moveThere = () => {
+      const to = pointer();
+      if (!to) return false;
       document.dispatchEvent(new MouseEvent("mousemove", { clientX: to.x, clientY: to.y, bubbles: true, cancelable: true, buttons: 1 }));
+      return true;
+    };
     requestAnimationFrame(() => {
-      if (!stillPending()) return;
-      moveThere();
-      requestAnimationFrame(moveThere);
+      const to = pointer();
+      if (!stillPending() || !to || Math.hypot(to.x - start.x, to.y - start.y) < 6) return;
+      if (moveThere()) requestAnimationFrame(moveThere);
     });
   } else if (typeof Touch === "function")
     card.dispatchEvent(new TouchEvent("touchstart", { ...at, touches: [new Touch({ identifier: start.pointerId, target: card, ...at })] }));
@@ -123,7 +126,8 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
   const [dnd, setDnd] = useState<DndLayer | null>(null);
   const requested = useRef(false);
   const pending = useRef<PendingStart | null>(null);
-  const pointerAt = useRef<{ x: number; y: number } | null>(null);
+  // Where a pressed pointer is, from the press until it is let go (replayed to dnd-kit when it arrives).
+  const pointerAt = useRef<{ id: number; x: number; y: number } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const place = useRef<Place | null>(null);
   const loadDnd = useCallback(() => {
@@ -143,7 +147,7 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
     (start: PendingStart | null) => {
       if (start) {
         pending.current = start;
-        pointerAt.current = start.kind === "pointer" ? { x: start.x, y: start.y } : null;
+        pointerAt.current = start.kind === "pointer" ? { id: start.pointerId, x: start.x, y: start.y } : null;
       }
       loadDnd();
     },
@@ -151,6 +155,7 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
   );
   useEffect(() => {
     function released(e: PointerEvent) {
+      if (pointerAt.current?.id === e.pointerId) pointerAt.current = null;
       const start = pending.current;
       if (start?.kind !== "pointer" || start.pointerId !== e.pointerId) return;
       pending.current = null;
@@ -160,8 +165,7 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
       if (card && stage) latest.current.drop(card, stage);
     }
     function moved(e: PointerEvent) {
-      const start = pending.current;
-      if (start?.kind === "pointer" && start.pointerId === e.pointerId) pointerAt.current = { x: e.clientX, y: e.clientY };
+      if (pointerAt.current?.id === e.pointerId) pointerAt.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
     }
     window.addEventListener("pointermove", moved);
     window.addEventListener("pointerup", released);
@@ -183,7 +187,11 @@ export function BoardView({ board, filters, today, lossCategories }: Props) {
       if (!start) return;
       // A key press is handed over at once; a pointer press stays pending until the drag starts or is let go.
       if (start.kind === "key") pending.current = null;
-      replay(start, pointerAt.current, () => pending.current === start);
+      replay(
+        start,
+        () => pointerAt.current,
+        () => pending.current === start,
+      );
     });
     return () => clearTimeout(timer);
   }, [dnd]);

@@ -31,8 +31,10 @@ function justificationProblem(problem: string | undefined): string | undefined {
 export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval", onSubmitted }: Props) {
   const fix = useFix();
   const id = useId();
-  // Uncontrolled, read from the form on submit: what the rep typed before the page hydrated stays.
-  const form = useRef<HTMLFormElement>(null);
+  // Uncontrolled, read on submit: what the rep typed before the page hydrated stays. Read from the
+  // field itself and not the form: a field without a name is never sent by the browser's own submit
+  // (a click before hydration), so the text cannot end up in a URL.
+  const field = useRef<HTMLTextAreaElement>(null);
   const problem = justificationProblem(problemFor(fix.error, "justification"));
   const general = fix.error && !problem ? fix.error : null;
   const help = `${id}-help`;
@@ -40,15 +42,14 @@ export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval"
 
   return (
     <form
-      ref={form}
       noValidate
       aria-label="Submit for approval"
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        const justification = String(new FormData(e.currentTarget).get("justification") ?? "");
+        const justification = field.current?.value ?? "";
         fix.run(submitDealForApproval, { justification }, (data) => {
-          form.current?.reset();
+          if (field.current) field.current.value = "";
           onSubmitted?.(data.request);
         });
       }}
@@ -57,7 +58,7 @@ export function ApprovalSubmitForm({ detail, submitLabel = "Submit for approval"
       <label htmlFor={id} className="block text-sm font-medium text-ink">
         Justification
       </label>
-      <Textarea id={id} name="justification" rows={3} required disabled={fix.pending} invalid={!!problem} aria-describedby={help} />
+      <Textarea id={id} ref={field} rows={3} required disabled={fix.pending} invalid={!!problem} aria-describedby={help} />
       <p id={help} className={problem ? "text-[13px] text-red-700" : "text-[13px] text-ink-muted"}>
         {problem ?? "Required. Why these terms: what the customer commits to in return, and what is at stake. Up to 2,000 characters."}
       </p>

@@ -5,9 +5,12 @@
 --
 -- Kept by triggers on "ClosedStageCount" itself, in the statement that changes it (which the triggers
 -- on "Opportunity" run in the transaction that changes a deal): whatever changes the monthly rows
--- changes the totals by as much. Each statement's change is added up by key and applied in key order,
--- so that two transactions lock the totals they share in the same order; a total that falls to zero is
--- removed, as a monthly row is.
+-- changes the totals by as much. Each statement's change is added up by key and applied in key order;
+-- a total that falls to zero is removed, as a monthly row is. An upsert of monthly rows runs two of
+-- these triggers (the rows it updated, then those it inserted), each in its own key order, so two
+-- transactions could still take one owner's totals in opposite orders: each trigger first takes a
+-- transaction lock per owner it changes (in owner order), and the changes of one owner's totals wait
+-- for each other whole.
 CREATE TABLE "ClosedStageTotal" (
     "ownerId" TEXT NOT NULL,
     "processVersionId" TEXT NOT NULL,
@@ -23,6 +26,8 @@ CREATE TABLE "ClosedStageTotal" (
 
 CREATE FUNCTION "stageline_closed_totals_added"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('stageline:closed-totals'), hashtext(o."ownerId"))
+    FROM (SELECT DISTINCT a."ownerId" FROM added a ORDER BY 1) o;
   INSERT INTO "ClosedStageTotal" AS t ("ownerId", "processVersionId", "currency", "stage", "reached", "won", "reachedCents", "wonCents")
     SELECT a."ownerId", a."processVersionId", a."currency", a."stage", sum(a."reached"), sum(a."won"), sum(a."reachedCents"), sum(a."wonCents")
     FROM added a GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
@@ -35,6 +40,8 @@ $$;
 
 CREATE FUNCTION "stageline_closed_totals_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('stageline:closed-totals'), hashtext(o."ownerId"))
+    FROM (SELECT a."ownerId" FROM added a UNION SELECT r."ownerId" FROM removed r ORDER BY 1) o;
   WITH d AS (
     SELECT a."ownerId", a."processVersionId", a."currency", a."stage", a."reached", a."won", a."reachedCents", a."wonCents" FROM added a
     UNION ALL
@@ -58,6 +65,8 @@ $$;
 
 CREATE FUNCTION "stageline_closed_totals_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('stageline:closed-totals'), hashtext(o."ownerId"))
+    FROM (SELECT DISTINCT r."ownerId" FROM removed r ORDER BY 1) o;
   WITH d AS (
     SELECT r."ownerId", r."processVersionId", r."currency", r."stage", sum(r."reached") AS "reached", sum(r."won") AS "won",
       sum(r."reachedCents") AS "reachedCents", sum(r."wonCents") AS "wonCents"

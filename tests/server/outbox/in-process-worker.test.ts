@@ -55,10 +55,13 @@ async function tableStats() {
 
 test("the upkeep vacuums and analyzes every one of the app's tables", async () => {
   await enqueue(...Array.from({ length: 40 }, (_, i) => webhook(100 + i, "https://receiver.test/hook", `upkeep:${i}`)));
-  const before = await tableStats();
-  // Written and never vacuumed: nothing known of the rows, no page marked all-visible.
-  expect(before.get("OutboxMessage")?.relallvisible).toBe(0);
-  expect([...before.values()].some((t) => t.reltuples < 0)).toBe(true);
+  // Written and never vacuumed: nothing known of the rows, no page marked all-visible. (On a server,
+  // autovacuum may have got there first: only PGlite, which has none, is sure to be in that state.)
+  if (database().config.kind === "pglite") {
+    const before = await tableStats();
+    expect(before.get("OutboxMessage")?.relallvisible).toBe(0);
+    expect([...before.values()].some((t) => t.reltuples < 0)).toBe(true);
+  }
 
   const done = await vacuumAppTables(database().raw);
 
