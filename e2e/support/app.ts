@@ -95,7 +95,8 @@ export async function signIn(page: Page, email: string, path = "/") {
 export async function expectNoSeriousViolations(page: Page, scope: { include?: string; exclude?: string } = {}) {
   // After a client-side navigation the page's title arrives with its streamed metadata, a moment
   // after its content: scan the page once it is whole.
-  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
+  // (On a loaded two-core machine that moment once took more than five seconds: fifteen.)
+  await expect.poll(() => page.title(), { message: "the page has a title", timeout: 15_000 }).not.toBe("");
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
   if (scope.include) axe = axe.include(scope.include);
   if (scope.exclude) axe = axe.exclude(scope.exclude);
